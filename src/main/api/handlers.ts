@@ -1,0 +1,60 @@
+// The implementation of the API contract (src/shared/api.ts) over one open database.
+import { API, type DocumentInfo, type Handlers, type Preferences } from '../../shared/api';
+import type { ProjectRecord } from '../../shared/project';
+import type { Db } from '../store/database';
+import { schemaVersion } from '../store/database';
+import { getItem, listItems, listRevisions, listSections, restoreRevision, writeField } from '../store/plan-store';
+import { search } from '../store/search';
+import { APP_VERSION } from '../app-info';
+
+function readPreferences(db: Db): Preferences {
+  const row = db.prepare("SELECT value FROM preferences WHERE name = 'author'").get() as { value: string } | undefined;
+  return { author: row?.value ?? '' };
+}
+
+export function createHandlers(db: Db): Handlers {
+  return {
+    'plan.overview': () => {
+      const documents = (
+        db.prepare('SELECT name, kind, title, sha256, ingested_at FROM documents ORDER BY name').all() as {
+          name: string;
+          kind: DocumentInfo['kind'];
+          title: string;
+          sha256: string;
+          ingested_at: string;
+        }[]
+      ).map((d) => ({ name: d.name, kind: d.kind, title: d.title, sha256: d.sha256, ingestedAt: d.ingested_at }));
+      const itemCount = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+      return {
+        title: documents.find((d) => d.kind === 'plan')?.title ?? '',
+        documents,
+        sections: listSections(db),
+        itemCount,
+        schemaVersion: schemaVersion(db),
+        appVersion: APP_VERSION,
+      };
+    },
+    'items.list': (args) => listItems(db, args ?? {}),
+    'items.get': ({ key }) => getItem(db, key),
+    'items.update': ({ key, field, value, author, expectedVersion }) => {
+      writeField(db, key, field, value, { author, source: 'edit', expectedVersion });
+      return getItem(db, key);
+    },
+    'items.history': ({ key }) => listRevisions(db, key),
+    'items.restore': ({ revisionId, author }) => restoreRevision(db, revisionId, author),
+    search: ({ query, limit }) => search(db, query, limit),
+    'projects.list': () =>
+      (db.prepare('SELECT data_json FROM projects ORDER BY key').all() as { data_json: string }[]).map(
+        (r) => JSON.parse(r.data_json) as ProjectRecord,
+      ),
+    'prefs.get': () => readPreferences(db),
+    'prefs.set': ({ author }) => {
+      if (author !== undefined) {
+        db.prepare("INSERT INTO preferences (name, value) VALUES ('author', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(author);
+      }
+      return readPreferences(db);
+    },
+  };
+}
+
+export { API };

@@ -1,0 +1,150 @@
+// The command-line door: `council-desk [--db PATH] <command> …`.
+// Exit codes: 0 success, 1 bad input (one line on stderr), 2 usage error.
+import { parseArgs } from 'node:util';
+import type { MethodName, ArgsOf, ResultOf } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { defaultDbPath, seedDir } from '../app-info';
+import { openService, type Service } from '../api/service';
+import { ingestDir } from '../ingest/ingest';
+import { formatItem, formatItemLine, formatProject, formatSearchHit, itemToJson } from './format';
+
+export class UsageError extends Error {}
+
+export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
+
+commands:
+  seed                                   ingest the bundled seeds/ (idempotent)
+  items [--ministry CODE] [--lead] [--json]
+  show KEY [--json]
+  search QUERY [--json]
+  projects [--json]
+
+options:
+  --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
+  --help       this text`;
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  ministry: { type: 'string' },
+  lead: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  seed: [],
+  items: ['ministry', 'lead', 'json'],
+  show: ['json'],
+  search: ['json'],
+  projects: ['json'],
+};
+
+async function call<M extends MethodName>(svc: Service, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+  const res = await svc.dispatch(method, args);
+  if (!res.ok) throw new AppError(res.error.code, res.error.message);
+  return res.result as ResultOf<M>;
+}
+
+function printJson(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.err(`usage error: ${(err as Error).message}`);
+    io.err(USAGE);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) {
+    io.err(`usage error: unknown command '${command}'`);
+    io.err(USAGE);
+    return 2;
+  }
+  const stray = Object.keys(values).filter((k) => k !== 'db' && k !== 'help' && !allowed.includes(k));
+  const wantsArg = command === 'show' || command === 'search';
+  if (stray.length || (wantsArg ? rest.length !== 1 : rest.length !== 0)) {
+    io.err(`usage error: ${stray.length ? `option --${stray[0]} does not apply to '${command}'` : `wrong number of arguments for '${command}'`}`);
+    io.err(USAGE);
+    return 2;
+  }
+
+  let svc: Service | undefined;
+  try {
+    svc = openService(defaultDbPath(values.db));
+    const json = values.json === true;
+    switch (command) {
+      case 'seed': {
+        const reports = ingestDir(svc.db, seedDir());
+        for (const r of reports) {
+          io.out(
+            `${r.document}: ${r.unchanged ? '変更なし' : `新規 ${r.created} 件、更新 ${r.updated} 件、変更履歴 ${r.revisions} 件`}` +
+              (r.warnings.length ? `(注意 ${r.warnings.length} 件)` : ''),
+          );
+        }
+        break;
+      }
+      case 'items': {
+        if (values.ministry === undefined && values.lead) throw new UsageError('--lead needs --ministry CODE');
+        const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead });
+        if (json) {
+          const full = await Promise.all(list.map((it) => call(svc!, 'items.get', { key: it.key })));
+          printJson(io, full.map(itemToJson));
+        } else {
+          for (const it of list) io.out(formatItemLine(it));
+          io.out(`${list.length} 件`);
+        }
+        break;
+      }
+      case 'show': {
+        const item = await call(svc, 'items.get', { key: rest[0]! });
+        if (json) printJson(io, itemToJson(item));
+        else {
+          const overview = await call(svc, 'plan.overview', {});
+          io.out(formatItem(item, overview.sections));
+        }
+        break;
+      }
+      case 'search': {
+        const hits = await call(svc, 'search', { query: rest[0]! });
+        if (json) printJson(io, hits.map((h) => ({ key: h.key, field: h.field, snippet: h.snippet, marks: h.marks })));
+        else {
+          for (const h of hits) io.out(formatSearchHit(h));
+          io.out(`${hits.length} 件`);
+        }
+        break;
+      }
+      case 'projects': {
+        const projects = await call(svc, 'projects.list', {});
+        if (json) printJson(io, projects);
+        else for (const p of projects) io.out(formatProject(p));
+        break;
+      }
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`usage error: ${err.message}`);
+      return 2;
+    }
+    const message = err instanceof AppError ? err.message : `unexpected error: ${(err as Error).message}`;
+    io.err(`error: ${message.replace(/\s*\n\s*/g, ' ')}`);
+    return 1;
+  } finally {
+    svc?.close();
+  }
+}

@@ -1,0 +1,123 @@
+// Schema migrations: an ordered list, applied in order, tracked by PRAGMA user_version.
+// Append only: never edit a migration that has shipped; add a new one instead.
+// (tests/integration/migrations.test.ts pins the resulting schema.)
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'plan store: documents, sections, items, bullets, revisions, projects, search index',
+    sql: `
+      CREATE TABLE documents (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        kind        TEXT NOT NULL CHECK (kind IN ('plan', 'project')),
+        title       TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+
+      CREATE TABLE sections (
+        id          TEXT PRIMARY KEY,
+        level       TEXT NOT NULL CHECK (level IN ('major', 'middle', 'area')),
+        major       INTEGER NOT NULL,
+        middle      INTEGER,
+        area        INTEGER,
+        title       TEXT NOT NULL,
+        intro_json  TEXT NOT NULL DEFAULT '[]',
+        position    INTEGER NOT NULL
+      );
+
+      -- Every key ever issued, so a key is never reused even if its item is removed.
+      CREATE TABLE issued_keys (
+        key        TEXT PRIMARY KEY,
+        issued_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE items (
+        key            TEXT PRIMARY KEY REFERENCES issued_keys(key),
+        origin         TEXT UNIQUE,          -- where the ingest found it (placement key); NULL for items made in the app
+        seed_json      TEXT,                 -- field values of the last ingest, to tell a changed source from a local edit
+        section_id     TEXT NOT NULL REFERENCES sections(id),
+        major          INTEGER NOT NULL,
+        middle         INTEGER NOT NULL,
+        area           INTEGER,
+        label          TEXT NOT NULL DEFAULT '',
+        position       INTEGER NOT NULL,
+        title          TEXT NOT NULL,
+        ministries     TEXT NOT NULL DEFAULT '[]',
+        lead           TEXT NOT NULL DEFAULT '[]',
+        relisted_from  TEXT REFERENCES items(key),
+        warnings       TEXT NOT NULL DEFAULT '[]',
+        version        INTEGER NOT NULL DEFAULT 1,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+      );
+      CREATE INDEX items_position ON items(position);
+
+      CREATE TABLE bullets (
+        item_key    TEXT NOT NULL REFERENCES items(key) ON DELETE CASCADE,
+        field       TEXT NOT NULL CHECK (field IN ('r7', 'future')),
+        ord         INTEGER NOT NULL,
+        level       INTEGER NOT NULL DEFAULT 0,
+        text        TEXT NOT NULL,
+        ministries  TEXT NOT NULL DEFAULT '[]',
+        pj          TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (item_key, field, ord)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE revisions (
+        id          INTEGER PRIMARY KEY,
+        item_key    TEXT NOT NULL REFERENCES items(key),
+        field       TEXT NOT NULL CHECK (field IN ('title', 'r7', 'future')),
+        old_value   TEXT NOT NULL,
+        new_value   TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        author      TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX revisions_item ON revisions(item_key, id);
+
+      CREATE TABLE projects (
+        key          TEXT PRIMARY KEY,
+        document_id  INTEGER NOT NULL REFERENCES documents(id),
+        name         TEXT NOT NULL,
+        data_json    TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      );
+
+      CREATE TABLE preferences (
+        name   TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+
+      -- Search: one row per searchable text (item title, bullet, section title or intro).
+      -- 'folded' is the width/space-folded text (see shared/text/normalize.ts) that the index sees.
+      CREATE TABLE search_docs (
+        id        INTEGER PRIMARY KEY,
+        item_key  TEXT REFERENCES items(key) ON DELETE CASCADE,
+        section_id TEXT REFERENCES sections(id) ON DELETE CASCADE,
+        field     TEXT NOT NULL,
+        ord       INTEGER NOT NULL DEFAULT 0,
+        text      TEXT NOT NULL,
+        folded    TEXT NOT NULL
+      );
+      CREATE INDEX search_docs_item ON search_docs(item_key);
+      CREATE INDEX search_docs_section ON search_docs(section_id);
+      CREATE VIRTUAL TABLE search_fts USING fts5(folded, content='search_docs', content_rowid='id', tokenize='trigram');
+      CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
+        INSERT INTO search_fts(rowid, folded) VALUES (new.id, new.folded);
+      END;
+      CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
+      END;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,110 @@
+// The API contract: one typed map of methods, defined once. The Electron IPC handler, the web host
+// and the CLI all dispatch through src/main/api/dispatch.ts to the same implementation, and every
+// argument is checked against the schema here before a handler sees it.
+import { z } from 'zod';
+import { MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Section } from './domain';
+import type { ErrorPayload } from './errors';
+import { BulletsSchema, TitleSchema } from './item-fields';
+import type { ProjectRecord } from './project';
+
+export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません(例: 1-1-16)');
+const AuthorSchema = z.string().trim().min(1, '作成者名を入力してください').max(100);
+const MinistrySchema = z.enum(MINISTRY_CODES);
+
+export interface SearchHit {
+  /** Item key, or section id for section hits. */
+  key: string;
+  kind: 'item' | 'section';
+  field: 'title' | 'r7' | 'future' | 'section' | 'intro';
+  /** Bullet index within the field (0 for titles). */
+  ord: number;
+  score: number;
+  snippet: string;
+  /** Matched spans inside `snippet` (UTF-16 offsets, end exclusive). */
+  marks: { start: number; end: number }[];
+}
+
+export interface DocumentInfo {
+  name: string;
+  kind: 'plan' | 'project';
+  title: string;
+  sha256: string;
+  ingestedAt: string;
+}
+
+export interface PlanOverview {
+  title: string;
+  documents: DocumentInfo[];
+  sections: Section[];
+  itemCount: number;
+  schemaVersion: number;
+  appVersion: string;
+}
+
+/** Declare one method: its argument schema and (type-only) result type. */
+function method<R>() {
+  return <A extends z.ZodType>(args: A): { args: A; result: R } => ({ args, result: undefined as unknown as R });
+}
+
+const NoArgs = z.object({}).strict().optional();
+const KeyArgs = z.object({ key: ItemKeySchema }).strict();
+const Versioned = { key: ItemKeySchema, author: AuthorSchema, expectedVersion: z.number().int().optional() };
+
+export const ItemListArgsSchema = z
+  .object({
+    ministry: MinistrySchema.optional(),
+    lead: z.boolean().optional(),
+    area: z.number().int().min(1).max(20).optional(),
+    pj: z.number().int().min(1).max(8).optional(),
+    section: z.string().regex(/^\d+(-\d+){0,2}$/, '区分の形式が正しくありません').optional(),
+  })
+  .strict();
+export type ItemListArgs = z.infer<typeof ItemListArgsSchema>;
+
+export const API = {
+  'plan.overview': method<PlanOverview>()(NoArgs),
+  'items.list': method<ItemSummary[]>()(ItemListArgsSchema.optional()),
+  'items.get': method<Item>()(KeyArgs),
+  'items.update': method<Item>()(
+    z.discriminatedUnion('field', [
+      z.object({ ...Versioned, field: z.literal('title'), value: TitleSchema }).strict(),
+      z.object({ ...Versioned, field: z.literal('r7'), value: BulletsSchema }).strict(),
+      z.object({ ...Versioned, field: z.literal('future'), value: BulletsSchema }).strict(),
+    ]),
+  ),
+  'items.history': method<Revision[]>()(KeyArgs),
+  'items.restore': method<Item>()(z.object({ revisionId: z.number().int().positive(), author: AuthorSchema }).strict()),
+  search: method<SearchHit[]>()(
+    z
+      .object({
+        query: z.string().max(200, '検索語が長すぎます(200字まで)'),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ),
+  'projects.list': method<ProjectRecord[]>()(NoArgs),
+  'prefs.get': method<Preferences>()(NoArgs),
+  'prefs.set': method<Preferences>()(z.object({ author: z.string().trim().max(100).optional() }).strict()),
+} as const;
+
+export interface Preferences {
+  author: string;
+}
+
+export type Api = typeof API;
+export type MethodName = keyof Api;
+export type ArgsOf<M extends MethodName> = z.input<Api[M]['args']>;
+export type ParsedArgsOf<M extends MethodName> = z.output<Api[M]['args']>;
+export type ResultOf<M extends MethodName> = Api[M]['result'];
+
+export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+
+/** What crosses a transport: a result or an error, never a thrown exception. */
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ErrorPayload };
+
+/** The one function every client calls, whatever the transport. */
+export type Invoke = <M extends MethodName>(method: M, args: ArgsOf<M>) => Promise<ResultOf<M>>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(API, name);
+}
