@@ -108,3 +108,10 @@ export type Invoke = <M extends MethodName>(method: M, args: ArgsOf<M>) => Promi
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(API, name);
 }
+
+/** What the preload script exposes as `window.councilDesk`: the whole surface the page gets. */
+export interface Bridge {
+  invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
+}
+
+export const IPC_CHANNEL = 'council:invoke';

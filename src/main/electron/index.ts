@@ -1,0 +1,107 @@
+// The Electron door: one secure window over the same API the web host and CLI use.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { IPC_CHANNEL } from '../../shared/api';
+import { APP_VERSION, defaultDbPath } from '../app-info';
+import { openService, type Service } from '../api/service';
+import { buildMenu } from './menu';
+import { APP_ORIGIN, APP_SCHEME, hardenAllContents, hardenSession, isAllowedUrl } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
+
+// The same folder and database file the CLI uses by default.
+app.setName('council-desk');
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let service: Service | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '..', 'renderer');
+
+/** Serve the built renderer from council://app/, never from outside its folder. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.resolve(rendererDir, `.${rel}`);
+    if (!file.startsWith(rendererDir + path.sep)) return new Response('not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+}
+
+function handleInvoke(): void {
+  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, args: unknown) => {
+    // Only our own page, in our own top frame, may call the API.
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!mainWindow || event.sender !== mainWindow.webContents || !isAllowedUrl(frameUrl) || event.senderFrame?.parent) {
+      return { ok: false, error: { code: 'bad_request', message: '許可されていない呼び出し元です' } };
+    }
+    if (!service) return { ok: false, error: { code: 'internal', message: 'データベースが開かれていません' } };
+    return service.dispatch(typeof method === 'string' ? method : '', args);
+  });
+}
+
+function createWindow(): void {
+  const dataDir = app.getPath('userData');
+  const state = loadWindowState(dataDir);
+  mainWindow = new BrowserWindow({
+    ...state,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: '協議会デスク',
+    webPreferences: {
+      // Reviewed: the preload (src/preload/index.ts) exposes only invoke() over one channel, and the
+      // main side checks the sender frame and validates every argument against the contract.
+      preload: path.join(here, '..', 'preload', 'index.cjs'), // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  if (state.maximized) mainWindow.maximize();
+  trackWindowState(mainWindow, dataDir);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  hardenAllContents();
+  app.whenReady().then(() => {
+    hardenSession();
+    serveRenderer();
+    try {
+      service = openService(defaultDbPath(process.env.COUNCIL_DESK_DB ?? path.join(app.getPath('userData'), 'council-desk.db')));
+    } catch (err) {
+      dialog.showErrorBox('協議会デスクを起動できません', (err as Error).message);
+      app.quit();
+      return;
+    }
+    handleInvoke();
+    Menu.setApplicationMenu(
+      buildMenu({
+        onAbout: () =>
+          void dialog.showMessageBox({ type: 'info', title: '協議会デスクについて', message: `協議会デスク ${APP_VERSION}`, detail: `データベース: ${service?.db.name}` }),
+      }),
+    );
+    createWindow();
+  });
+  app.on('window-all-closed', () => {
+    service?.close();
+    app.quit();
+  });
+}

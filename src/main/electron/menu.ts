@@ -1,0 +1,41 @@
+// The Japanese application menu with the usual roles.
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+
+export function buildMenu(options: { onAbout: () => void }): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'ファイル',
+      submenu: [{ role: 'close', label: 'ウィンドウを閉じる' }, { type: 'separator' }, { role: 'quit', label: '協議会デスクを終了' }],
+    },
+    {
+      label: '編集',
+      submenu: [
+        { role: 'undo', label: '元に戻す' },
+        { role: 'redo', label: 'やり直す' },
+        { type: 'separator' },
+        { role: 'cut', label: '切り取り' },
+        { role: 'copy', label: 'コピー' },
+        { role: 'paste', label: '貼り付け' },
+        { role: 'selectAll', label: 'すべて選択' },
+      ],
+    },
+    {
+      label: '表示',
+      submenu: [
+        { role: 'reload', label: '再読み込み' },
+        { type: 'separator' },
+        { role: 'resetZoom', label: '実際のサイズ' },
+        { role: 'zoomIn', label: '拡大' },
+        { role: 'zoomOut', label: '縮小' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: '全画面表示' },
+        { role: 'toggleDevTools', label: '開発者ツール' },
+      ],
+    },
+    {
+      label: 'ヘルプ',
+      submenu: [{ label: '協議会デスクについて', click: options.onAbout }],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
