@@ -1,0 +1,90 @@
+// `npm run bench`: speed and memory of the store on the real plan and a synthetic plan 100× larger.
+// Prints a table; targets are printed beside the figures (ingest ≤ 300 ms, search p95 ≤ 20 ms at 100×).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { makeSyntheticPlan } from '../src/main/bench/synthetic';
+import { ingestDir } from '../src/main/ingest/ingest';
+import { parsePlan } from '../src/main/ingest/plan-parser';
+import { openDatabase } from '../src/main/store/database';
+import { search } from '../src/main/store/search';
+
+const root = path.join(import.meta.dirname, '..');
+const seeds = path.join(root, 'seeds');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-bench-'));
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
+
+type Row = [string, string, string, string];
+const rows: Row[] = [];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+// Ingest: parse + store both seeds into a new database (median of 5 fresh runs).
+const planText = fs.readFileSync(path.join(seeds, fs.readdirSync(seeds).find((n) => n.startsWith('000_'))!), 'utf8');
+const parseTimes = Array.from({ length: 20 }, () => time(() => parsePlan(planText))).sort((a, b) => a - b);
+rows.push(['parse follow-up table (000)', ms(percentile(parseTimes, 50)), '', 'median of 20']);
+const ingestTimes = Array.from({ length: 5 }, (_, i) => {
+  const db = openDatabase(path.join(work, `ingest-${i}.db`));
+  const t = time(() => ingestDir(db, seeds));
+  db.close();
+  return t;
+}).sort((a, b) => a - b);
+rows.push(['ingest both seeds into a new DB', ms(percentile(ingestTimes, 50)), '≤ 300 ms', 'median of 5']);
+{
+  const db = openDatabase(path.join(work, 'ingest-0.db'));
+  const t = time(() => ingestDir(db, seeds));
+  rows.push(['re-ingest unchanged seeds', ms(t), '', 'idempotent: no writes']);
+  db.close();
+}
+
+const QUERIES = ['が', '癌', 'がん', '課題', '連携', 'AMED', 'ＡＭＥＤ', '認知症', '令和 7 年度', 'ゲノム医療', 'データ基盤の整備', 'バイオバンク'];
+
+function benchSearch(label: string, dbFile: string): void {
+  const db = openDatabase(dbFile);
+  const items = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+  for (const q of QUERIES) search(db, q); // warm caches and statements
+  const all: number[] = [];
+  const short: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const q of QUERIES) {
+      const t = time(() => search(db, q));
+      all.push(t);
+      if ([...q.replace(/\s/g, '')].length <= 2) short.push(t);
+    }
+  }
+  all.sort((a, b) => a - b);
+  short.sort((a, b) => a - b);
+  const target = label.includes('100') ? '≤ 20 ms' : '';
+  rows.push([`search p50 / p95, ${label} (${items} items)`, `${ms(percentile(all, 50))} / ${ms(percentile(all, 95))}`, target, `${all.length} queries`]);
+  rows.push([`  of which 1–2 char queries`, `${ms(percentile(short, 50))} / ${ms(percentile(short, 95))}`, target, `${short.length} queries`]);
+  db.close();
+}
+
+benchSearch('real plan', path.join(work, 'ingest-0.db'));
+const bigFile = path.join(work, 'big.db');
+{
+  const db = openDatabase(bigFile);
+  ingestDir(db, seeds);
+  const t = time(() => makeSyntheticPlan(db, 100));
+  rows.push(['build synthetic plan 100×', ms(t), '', 'setup, not a target']);
+  db.close();
+}
+benchSearch('synthetic 100×', bigFile);
+rows.push(['peak RSS of this process', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`, '', '']);
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...[['measure', 'result', 'target', 'note'] as Row, ...rows].map((r) => r[i]!.length)));
+const line = (r: Row) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(line(['measure', 'result', 'target', 'note']));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+console.log(`\nNode ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/store/migrations';
+import { openDatabase } from '../../src/main/store/database';
+import { tempDbPath } from './helpers';
+
+function schemaOf(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { type: string; name: string }[];
+  db.close();
+  return rows.map((r) => `${r.type}:${r.name}`);
+}
+
+describe('migrations', () => {
+  it('create the whole schema on a fresh database and record the version', () => {
+    const file = tempDbPath();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+    // Pins the schema: a change here must come with a new migration, never an edit of a shipped one.
+    expect(schemaOf(file)).toEqual(
+      expect.arrayContaining([
+        'table:documents', 'table:sections', 'table:items', 'table:bullets', 'table:revisions', 'table:issued_keys',
+        'table:projects', 'table:preferences', 'table:search_docs', 'table:search_fts',
+        'trigger:search_docs_ai', 'trigger:search_docs_ad',
+      ]),
+    );
+  });
+
+  it('are numbered 1, 2, 3… without gaps, so user_version always names the last one applied', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('upgrade a database written by each earlier version, keeping its data', () => {
+    for (let from = 1; from < SCHEMA_VERSION; from++) {
+      const file = tempDbPath();
+      openDatabase(file, { migrations: MIGRATIONS.slice(0, from) }).close();
+      const db = openDatabase(file);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      db.close();
+    }
+    // With one version so far there is nothing to upgrade from; reopening is a no-op.
+    const file = tempDbPath();
+    openDatabase(file).close();
+    const before = schemaOf(file);
+    openDatabase(file).close();
+    expect(schemaOf(file)).toEqual(before);
+  });
+
+  it('roll back a migration that fails half way, leaving the version as it was', () => {
+    const file = tempDbPath();
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, description: 'broken', sql: 'CREATE TABLE half (x); CREATE TABLE half (x);' }];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow();
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuse a database written by a newer version, with a clear message, and leave the file untouched', () => {
+    const file = tempDbPath();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.exec('CREATE TABLE future_thing (x)');
+    raw.close();
+    const bytes = fs.readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(/新しい版の協議会デスク.*開けません/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('refuse a file that is not a database with a clear message', () => {
+    const file = tempDbPath();
+    fs.writeFileSync(file, 'これはデータベースではありません'.repeat(100));
+    expect(() => openDatabase(file)).toThrow(/データベースを開けません/);
+  });
+});
