@@ -132,4 +132,11 @@ describe('CLI', () => {
     expect(bad.err.trim()).toBe('error: 項目が見つかりません: 9-9-99');
     expect(binary(['--db', envDb, 'bogus']).code).toBe(2);
   });
+
+  it('stops quietly when its reader closes early (| head)', () => {
+    const bin = path.join(ROOT, 'bin', 'council-desk.mjs');
+    const res = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --db "${db}" search が | head -n 1`], { encoding: 'utf8' });
+    expect(res.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(res.stderr).not.toContain('EPIPE');
+  });
 });

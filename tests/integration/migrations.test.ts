@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/store/migrations';
 import { openDatabase } from '../../src/main/store/database';
+import { search } from '../../src/main/store/search';
 import { tempDbPath } from './helpers';
 
 function schemaOf(file: string): string[] {
@@ -24,8 +25,8 @@ describe('migrations', () => {
     expect(schemaOf(file)).toEqual(
       expect.arrayContaining([
         'table:documents', 'table:sections', 'table:items', 'table:bullets', 'table:revisions', 'table:issued_keys',
-        'table:projects', 'table:preferences', 'table:search_docs', 'table:search_fts',
-        'trigger:search_docs_ai', 'trigger:search_docs_ad',
+        'table:projects', 'table:preferences', 'table:search_docs', 'table:search_fts', 'table:search_grams',
+        'trigger:search_docs_ai', 'trigger:search_docs_ad', 'trigger:search_docs_grams_ad',
       ]),
     );
   });
@@ -37,12 +38,20 @@ describe('migrations', () => {
   it('upgrade a database written by each earlier version, keeping its data', () => {
     for (let from = 1; from < SCHEMA_VERSION; from++) {
       const file = tempDbPath();
-      openDatabase(file, { migrations: MIGRATIONS.slice(0, from) }).close();
+      const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, from) });
+      old.prepare("INSERT INTO sections (id, level, major, title, position) VALUES ('1', 'major', 1, 'がん研究の推進', 0)").run();
+      old.prepare("INSERT INTO search_docs (section_id, field, text, folded) VALUES ('1', 'section', 'がん研究の推進', 'がん研究の推進')").run();
+      old.close();
       const db = openDatabase(file);
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.prepare('SELECT title FROM sections').all()).toEqual([{ title: 'がん研究の推進' }]);
+      // v2 indexes the texts that were already there, so a 2-character query finds them at once.
+      expect(search(db, 'がん').map((h) => h.key)).toEqual(['1']);
       db.close();
     }
-    // With one version so far there is nothing to upgrade from; reopening is a no-op.
+  });
+
+  it('leave an up-to-date database as it is when opened again', () => {
     const file = tempDbPath();
     openDatabase(file).close();
     const before = schemaOf(file);

@@ -31,10 +31,10 @@ describe('search', () => {
   });
 
   it('finds a 1-character query', () => {
-    const hits = search(svc.db, '癌', 500);
-    const all = search(svc.db, 'が', 500);
-    expect(all.length).toBeGreaterThan(50);
-    expect(hits.every((h) => marked(h).includes('癌'))).toBe(true);
+    const hits = search(svc.db, '薬', 500);
+    expect(hits.length).toBeGreaterThan(10);
+    expect(hits.every((h) => marked(h).includes('薬'))).toBe(true);
+    expect(search(svc.db, 'が', 500).length).toBeGreaterThan(50);
   });
 
   it('folds width: ＡＭＥＤ finds AMED and ｶﾞﾝ finds ガン-less text the same as full-width', () => {

@@ -2,10 +2,15 @@
 // Append only: never edit a migration that has shipped; add a new one instead.
 // (tests/integration/migrations.test.ts pins the resulting schema.)
 
+import type Database from 'better-sqlite3';
+import { fillSearchGrams } from './search-grams';
+
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Data steps SQL cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -117,6 +122,20 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO search_fts(search_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
       END;
     `,
+  },
+  {
+    version: 2,
+    description: 'search: unigram + bigram index for 1- and 2-character queries, which trigrams cannot answer',
+    sql: `
+      CREATE VIRTUAL TABLE search_grams USING fts5(
+        grams, content='', contentless_delete=1,
+        tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* S* P*'"
+      );
+      CREATE TRIGGER search_docs_grams_ad AFTER DELETE ON search_docs BEGIN
+        DELETE FROM search_grams WHERE rowid = old.id;
+      END;
+    `,
+    run: fillSearchGrams,
   },
 ];
 

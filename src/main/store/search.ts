@@ -1,28 +1,29 @@
 // Full-text search over item titles, bullets and section titles/intros.
 // Texts are folded (width, spacing, case; see shared/text/normalize.ts) before they are indexed, and
 // queries are folded the same way, so ＡＭＥＤ finds AMED and 令和7年度 finds 令和 7 年度.
-// Queries of 3+ characters use the FTS5 trigram index; 1- and 2-character queries (がん, 課題) cannot
-// be answered by trigrams, so they scan the folded texts with instr(), which is fast enough for the
-// plan sizes we expect (see `npm run bench`).
+// Queries of 3+ characters use the FTS5 trigram index; 1- and 2-character queries (がん, 課題), which
+// trigrams cannot answer, use the character and pair index of search-grams.ts.
 import type { SearchHit } from '../../shared/api';
 import { foldForMatch, foldWithMap } from '../../shared/text/normalize';
 import type { Db } from './database';
+import { insertGrams } from './search-grams';
 
 const FIELD_WEIGHT: Record<string, number> = { title: 3, section: 2, r7: 1, future: 1, intro: 0.8 };
 const SNIPPET_CONTEXT = 40;
 
 export function indexItem(db: Db, key: string): void {
   db.prepare('DELETE FROM search_docs WHERE item_key = ?').run(key);
-  const insert = db.prepare('INSERT INTO search_docs (item_key, field, ord, text, folded) VALUES (?, ?, ?, ?, ?)');
+  const stmt = db.prepare('INSERT INTO search_docs (item_key, field, ord, text, folded) VALUES (?, ?, ?, ?, ?)');
+  const insert = (...args: [string, string, number, string, string]) => insertGrams(db, stmt.run(...args).lastInsertRowid, args[4]);
   const item = db.prepare('SELECT title FROM items WHERE key = ?').get(key) as { title: string } | undefined;
   if (!item) return;
-  insert.run(key, 'title', 0, item.title, foldForMatch(item.title));
+  insert(key, 'title', 0, item.title, foldForMatch(item.title));
   const bullets = db.prepare('SELECT field, ord, text FROM bullets WHERE item_key = ? ORDER BY field, ord').all(key) as {
     field: string;
     ord: number;
     text: string;
   }[];
-  for (const b of bullets) insert.run(key, b.field, b.ord, b.text, foldForMatch(b.text));
+  for (const b of bullets) insert(key, b.field, b.ord, b.text, foldForMatch(b.text));
 }
 
 export function indexSection(db: Db, id: string): void {
@@ -31,9 +32,10 @@ export function indexSection(db: Db, id: string): void {
     | { title: string; intro_json: string }
     | undefined;
   if (!row) return;
-  const insert = db.prepare('INSERT INTO search_docs (section_id, field, ord, text, folded) VALUES (?, ?, ?, ?, ?)');
-  insert.run(id, 'section', 0, row.title, foldForMatch(row.title));
-  (JSON.parse(row.intro_json) as { text: string }[]).forEach((b, i) => insert.run(id, 'intro', i, b.text, foldForMatch(b.text)));
+  const stmt = db.prepare('INSERT INTO search_docs (section_id, field, ord, text, folded) VALUES (?, ?, ?, ?, ?)');
+  const insert = (...args: [string, string, number, string, string]) => insertGrams(db, stmt.run(...args).lastInsertRowid, args[4]);
+  insert(id, 'section', 0, row.title, foldForMatch(row.title));
+  (JSON.parse(row.intro_json) as { text: string }[]).forEach((b, i) => insert(id, 'intro', i, b.text, foldForMatch(b.text)));
 }
 
 interface DocRow {
@@ -43,7 +45,6 @@ interface DocRow {
   field: string;
   ord: number;
   text: string;
-  folded: string;
   position: number | null;
 }
 
@@ -78,38 +79,53 @@ function snippetOf(text: string, spans: { start: number; end: number }[]): Pick<
   return { snippet: prefix + text.slice(from, to) + suffix, marks };
 }
 
+const WEIGHT_SQL = `CASE d.field ${Object.entries(FIELD_WEIGHT)
+  .map(([field, w]) => `WHEN '${field}' THEN ${w}`)
+  .join(' ')} ELSE 1 END`;
+
+/** How many of FTS5's best matches are re-ranked with field weights; see search(). */
+const CANDIDATES = 400;
+
+function searchStatement(db: Db, index: 'search_fts' | 'search_grams') {
+  return db.prepare(
+    `SELECT d.id, d.item_key, d.section_id, d.field, d.ord, d.text,
+            COALESCE(i.position, s.position) AS position, -m.rank * (${WEIGHT_SQL}) AS score
+     FROM (SELECT rowid, rank FROM ${index} WHERE ${index} MATCH :phrase ORDER BY rank LIMIT :candidates) m
+     JOIN search_docs d ON d.id = m.rowid
+     LEFT JOIN items i ON i.key = d.item_key
+     LEFT JOIN sections s ON s.id = d.section_id
+     ORDER BY score DESC, position, d.ord
+     LIMIT :limit`,
+  );
+}
+
+const statements = new WeakMap<Db, Record<'search_fts' | 'search_grams', ReturnType<typeof searchStatement>>>();
+
+/**
+ * Ranked hits. FTS5's bm25 (occurrences, weighed against text length and how common the query is)
+ * picks the best candidates inside SQLite; those are re-ranked with a field weight (titles outrank
+ * bullets), so only the rows shown ever reach JavaScript. A query matching more than CANDIDATES texts
+ * (a single common character) ranks titles only among bm25's best, which is fine for such a query.
+ */
 export function search(db: Db, query: string, limit = 50): SearchHit[] {
   const q = foldForMatch(query);
   if (!q) return [];
-  const select = `SELECT d.id, d.item_key, d.section_id, d.field, d.ord, d.text, d.folded,
-                         COALESCE(i.position, s.position) AS position
-                  FROM search_docs d
-                  LEFT JOIN items i ON i.key = d.item_key
-                  LEFT JOIN sections s ON s.id = d.section_id`;
-  const rows: DocRow[] =
-    [...q].length >= 3
-      ? (db
-          .prepare(`${select} JOIN search_fts f ON f.rowid = d.id WHERE search_fts MATCH ?`)
-          .all(`"${q.replaceAll('"', '""')}"`) as DocRow[])
-      : (db.prepare(`${select} WHERE instr(d.folded, ?) > 0`).all(q) as DocRow[]);
-
-  const scored = rows.map((r) => {
-    const count = r.folded.split(q).length - 1;
-    // More occurrences and a larger share of the text covered rank higher; titles outrank bullets.
-    const density = (count * q.length) / Math.max(r.folded.length, 1);
-    const score = (FIELD_WEIGHT[r.field] ?? 1) * (1 + Math.log2(1 + count)) * (1 + density);
-    return { r, score };
-  });
-  scored.sort((a, b) => b.score - a.score || (a.r.position ?? 0) - (b.r.position ?? 0) || a.r.ord - b.r.ord);
-  return scored.slice(0, limit).map(({ r, score }) => {
-    const spans = markMatches(r.text, q);
-    return {
-      key: r.item_key ?? r.section_id ?? '',
-      kind: r.item_key ? 'item' : 'section',
-      field: r.field as SearchHit['field'],
-      ord: r.ord,
-      score: Math.round(score * 1000) / 1000,
-      ...snippetOf(r.text, spans),
-    };
-  });
+  let prepared = statements.get(db);
+  if (!prepared) {
+    prepared = { search_fts: searchStatement(db, 'search_fts'), search_grams: searchStatement(db, 'search_grams') };
+    statements.set(db, prepared);
+  }
+  const rows = prepared[[...q].length >= 3 ? 'search_fts' : 'search_grams'].all({
+    limit,
+    candidates: Math.max(CANDIDATES, limit),
+    phrase: `"${q.replaceAll('"', '""')}"`,
+  }) as (DocRow & { score: number })[];
+  return rows.map((r) => ({
+    key: r.item_key ?? r.section_id ?? '',
+    kind: r.item_key ? 'item' : 'section',
+    field: r.field as SearchHit['field'],
+    ord: r.ord,
+    score: Math.round(r.score * 1e6) / 1e6,
+    ...snippetOf(r.text, markMatches(r.text, q)),
+  }));
 }

@@ -1,0 +1,78 @@
+// The strip between the two columns where each link is drawn as a curve from an R7 action to the
+// future direction that follows it up; the links of the hovered/focused bullet are drawn strong.
+// Decorative (aria-hidden): the numbered references in the bullets carry the same information.
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+
+interface Link {
+  r7: number;
+  future: number;
+}
+
+interface Props {
+  links: readonly Link[];
+  /** The element holding both columns; anchors are found inside it. */
+  container: RefObject<HTMLElement | null>;
+  isStrong: (link: Link) => boolean;
+  /** Changes when the layout may have changed (item, bullets). */
+  layoutKey: string;
+}
+
+interface Path {
+  key: string;
+  d: string;
+  y1: number;
+  y2: number;
+  link: Link;
+}
+
+/** Vertical middle of a number badge, relative to the gutter's top. */
+function anchorY(root: HTMLElement, side: 'r7' | 'future', index: number, top: number): number | null {
+  const el = root.querySelector<HTMLElement>(`[data-anchor="${side}-${index}"]`);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return r.top + r.height / 2 - top;
+}
+
+export function LinkGutter({ links, container, isStrong, layoutKey }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [geometry, setGeometry] = useState<{ width: number; height: number; paths: Path[] }>({ width: 0, height: 0, paths: [] });
+
+  useLayoutEffect(() => {
+    const root = container.current;
+    const svg = svgRef.current;
+    if (!root || !svg) return;
+    const measure = () => {
+      const box = svg.getBoundingClientRect();
+      const w = box.width;
+      const paths: Path[] = [];
+      for (const link of links) {
+        const y1 = anchorY(root, 'r7', link.r7, box.top);
+        const y2 = anchorY(root, 'future', link.future, box.top);
+        if (y1 === null || y2 === null) continue;
+        paths.push({ key: `${link.r7}-${link.future}`, d: `M 4 ${y1} C ${w / 2} ${y1}, ${w / 2} ${y2}, ${w - 4} ${y2}`, y1, y2, link });
+      }
+      setGeometry({ width: w, height: box.height, paths });
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [links, container, layoutKey]);
+
+  const { width, height, paths } = geometry;
+  // Strong links last, so they are drawn on top.
+  const ordered = [...paths].sort((a, b) => Number(isStrong(a.link)) - Number(isStrong(b.link)));
+  return (
+    <svg ref={svgRef} className="link-gutter" aria-hidden="true" width={width || undefined} height={height || undefined} viewBox={`0 0 ${width || 1} ${height || 1}`}>
+      {ordered.map((p) => {
+        const strong = isStrong(p.link);
+        return (
+          <g key={p.key} className={strong ? 'link is-strong' : 'link'}>
+            <path d={p.d} />
+            <circle cx={4} cy={p.y1} r={3} />
+            <circle cx={width - 4} cy={p.y2} r={3} />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,64 @@
+// One revision's change: a title word by word, a bullet field line by line with the words of each
+// edited line marked. Removed text is <del>, added text <ins>, each with a spoken prefix.
+import { useMemo } from 'react';
+import type { Revision } from '../../../../shared/domain';
+import { revisionDiff } from '../../../../shared/diff/revision-diff';
+import type { DiffPart } from '../../../../shared/diff/word-diff';
+
+function Parts({ parts }: { parts: readonly DiffPart[] }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.kind === 'same' ? (
+          <span key={i}>{p.text}</span>
+        ) : p.kind === 'removed' ? (
+          <del key={i} className="diff-del">
+            <span className="visually-hidden">[削除: </span>
+            {p.text}
+            <span className="visually-hidden">]</span>
+          </del>
+        ) : (
+          <ins key={i} className="diff-ins">
+            <span className="visually-hidden">[追加: </span>
+            {p.text}
+            <span className="visually-hidden">]</span>
+          </ins>
+        ),
+      )}
+    </>
+  );
+}
+
+const LINE_MARK = { same: ' ', added: '+', removed: '−', changed: '~' } as const;
+
+export function DiffView({ revision }: { revision: Revision }) {
+  const diff = useMemo(() => revisionDiff(revision.field, revision.oldValue, revision.newValue), [revision]);
+  if (diff.kind === 'text') {
+    return (
+      <p className="diff diff-text">
+        <Parts parts={diff.parts} />
+      </p>
+    );
+  }
+  if (diff.rows.length === 0) return <p className="diff empty-field">(空の一覧)</p>;
+  return (
+    <ul className="diff diff-lines">
+      {diff.rows.map((row, i) => (
+        <li key={i} className={`diff-line diff-line-${row.kind}`}>
+          <span className="diff-mark" aria-hidden="true">
+            {LINE_MARK[row.kind]}
+          </span>
+          <span className="diff-line-text">
+            {row.kind === 'changed' ? (
+              <Parts parts={row.parts} />
+            ) : row.kind === 'same' ? (
+              row.text
+            ) : (
+              <Parts parts={[{ kind: row.kind, text: row.text }]} />
+            )}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

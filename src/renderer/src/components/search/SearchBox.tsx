@@ -1,0 +1,55 @@
+// The search box: searches as you type (lightly debounced; answers to older queries are dropped),
+// `/` anywhere focuses it, ↓ moves into the results, Enter opens the first one, Esc clears.
+import { useEffect, useRef } from 'react';
+import { clearSearch, focusList, runSearch, setSearchInput, useApp } from '../../state/store';
+
+export const SEARCH_INPUT_ID = 'search-input';
+const DEBOUNCE_MS = 60;
+
+export function SearchBox() {
+  const value = useApp((s) => s.searchInput);
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const onChange = (next: string) => {
+    setSearchInput(next);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void runSearch(next), DEBOUNCE_MS);
+  };
+
+  return (
+    <form role="search" className="search" onSubmit={(e) => e.preventDefault()}>
+      <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
+        計画を検索
+      </label>
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        className="search-input"
+        placeholder="検索(/ で移動)例: 認知症、がん"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'Enter') {
+            e.preventDefault();
+            window.clearTimeout(timer.current);
+            void runSearch(value);
+            focusList();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            window.clearTimeout(timer.current);
+            if (value) clearSearch();
+            else focusList();
+          }
+        }}
+        aria-describedby="search-hint"
+      />
+      <span id="search-hint" className="visually-hidden">
+        入力すると検索します。下矢印キーで結果の一覧へ移動します。
+      </span>
+    </form>
+  );
+}

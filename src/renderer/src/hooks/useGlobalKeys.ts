@@ -1,0 +1,27 @@
+// Keys that work anywhere: `/` focuses the search box; Esc inside the item view returns to the list.
+import { useEffect } from 'react';
+import { SEARCH_INPUT_ID } from '../components/search/SearchBox';
+import { focusList, useApp } from '../state/store';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function useGlobalKeys(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (useApp.getState().pendingNavigation || useApp.getState().authorPrompt) return;
+      if (e.key === '/' && !isEditable(e.target)) {
+        e.preventDefault();
+        document.getElementById(SEARCH_INPUT_ID)?.focus();
+      } else if (e.key === 'Escape' && !isEditable(e.target) && e.target instanceof Element && e.target.closest('#main')) {
+        e.preventDefault();
+        focusList();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,371 @@
+// App state (zustand): the loaded plan, filters, search, the open item and its edit draft, and the
+// two questions the app may have to ask (discard unsaved edits? who is editing?).
+// Components subscribe to the slices they show, so a keystroke in the search box re-renders the
+// search box, not the whole page.
+import { create } from 'zustand';
+import type { PlanOverview, SearchHit } from '../../../shared/api';
+import type { Bullet, Item, ItemField, ItemSummary } from '../../../shared/domain';
+import { ApiError, invoke } from '../api-client';
+import { NO_FILTERS, type FilterKey, type Filters } from './filters';
+import { draftFromItem, changedFields, type Draft } from './draft';
+
+export type View = 'item' | 'boilerplate' | 'projects';
+export type ItemTab = 'compare' | 'history';
+
+export interface BulletTarget {
+  field: 'r7' | 'future';
+  ord: number;
+}
+
+type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+
+export interface SearchState {
+  /** The query the hits answer (the box may already hold a newer one). */
+  query: string;
+  hits: SearchHit[];
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error?: string;
+}
+
+export const SEARCH_LIMIT = 200;
+
+interface AppState {
+  boot: Load<true>;
+  overview: PlanOverview | null;
+  items: ItemSummary[];
+  author: string;
+
+  filters: Filters;
+  /** Outline sections whose intro bullets are shown. */
+  expandedIntros: string[];
+  /** What the search box holds. */
+  searchInput: string;
+  search: SearchState;
+
+  view: View;
+  itemTab: ItemTab;
+  selectedKey: string | null;
+  /** A bullet to scroll to and mark once the item is shown (from a search hit). */
+  target: BulletTarget | null;
+  /** Bumps when the item view should take the focus (Enter in the list). */
+  focusItemNonce: number;
+  /** Bumps when the list should take the focus (Esc in the item view). */
+  focusListNonce: number;
+  itemCache: Record<string, Item>;
+  itemLoad: { key: string; status: 'loading' | 'error'; message?: string } | null;
+
+  draft: Draft | null;
+  saving: boolean;
+  saveError: string | null;
+
+  /** A navigation waiting for "discard unsaved edits?". */
+  pendingNavigation: (() => void) | null;
+  /** A waiting "who are you?" question. */
+  authorPrompt: { resolve: (name: string | null) => void } | null;
+}
+
+const initial: AppState = {
+  boot: { status: 'idle' },
+  overview: null,
+  items: [],
+  author: '',
+  filters: NO_FILTERS,
+  expandedIntros: [],
+  searchInput: '',
+  search: { query: '', hits: [], status: 'idle' },
+  view: 'item',
+  itemTab: 'compare',
+  selectedKey: null,
+  target: null,
+  focusItemNonce: 0,
+  focusListNonce: 0,
+  itemCache: {},
+  itemLoad: null,
+  draft: null,
+  saving: false,
+  saveError: null,
+  pendingNavigation: null,
+  authorPrompt: null,
+};
+
+export const useApp = create<AppState>()(() => initial);
+
+const get = useApp.getState;
+const set = useApp.setState;
+
+export function messageOf(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof TypeError) return 'サーバーに接続できません。アプリが起動しているか確認してください。';
+  return `予期しないエラーが発生しました: ${(err as Error)?.message ?? String(err)}`;
+}
+
+// ---------------------------------------------------------------- start
+
+export async function boot(): Promise<void> {
+  set({ boot: { status: 'loading' } });
+  try {
+    const [overview, items, prefs] = await Promise.all([invoke('plan.overview', {}), invoke('items.list', {}), invoke('prefs.get', {})]);
+    set({ boot: { status: 'ready', value: true }, overview, items, author: prefs.author });
+  } catch (err) {
+    set({ boot: { status: 'error', message: messageOf(err) } });
+  }
+}
+
+// ---------------------------------------------------------------- unsaved edits guard
+
+export function hasUnsavedEdits(): boolean {
+  const { draft, itemCache } = get();
+  if (!draft) return false;
+  const item = itemCache[draft.key];
+  return item ? changedFields(draft, item).length > 0 : false;
+}
+
+/** Run a navigation now, or after the user agrees to drop unsaved edits. */
+export function guardNavigation(go: () => void): void {
+  if (!hasUnsavedEdits()) {
+    if (get().draft) set({ draft: null, saveError: null });
+    go();
+    return;
+  }
+  set({ pendingNavigation: go });
+}
+
+export function resolvePendingNavigation(discard: boolean): void {
+  const go = get().pendingNavigation;
+  set({ pendingNavigation: null });
+  if (discard && go) {
+    set({ draft: null, saveError: null });
+    go();
+  }
+}
+
+// ---------------------------------------------------------------- navigation
+
+export function setView(view: View): void {
+  if (get().view === view) return;
+  guardNavigation(() => set({ view }));
+}
+
+export function setItemTab(itemTab: ItemTab): void {
+  if (get().itemTab === itemTab) return;
+  guardNavigation(() => set({ itemTab }));
+}
+
+async function loadItem(key: string): Promise<void> {
+  if (get().itemCache[key]) return;
+  set({ itemLoad: { key, status: 'loading' } });
+  try {
+    const item = await invoke('items.get', { key });
+    set((s) => ({ itemCache: { ...s.itemCache, [key]: item }, itemLoad: s.itemLoad?.key === key ? null : s.itemLoad }));
+  } catch (err) {
+    set((s) => (s.itemLoad?.key === key ? { itemLoad: { key, status: 'error', message: messageOf(err) } } : {}));
+  }
+}
+
+/** Open an item in the item view (optionally marking one bullet), keeping the focus where it is unless asked. */
+export function openItem(key: string, options: { target?: BulletTarget | null; focus?: boolean } = {}): void {
+  const go = () => {
+    set((s) => ({
+      view: 'item',
+      selectedKey: key,
+      target: options.target ?? null,
+      focusItemNonce: options.focus ? s.focusItemNonce + 1 : s.focusItemNonce,
+    }));
+    void loadItem(key);
+  };
+  const { draft } = get();
+  if (draft && draft.key === key) {
+    set((s) => ({ view: 'item', target: options.target ?? null, focusItemNonce: options.focus ? s.focusItemNonce + 1 : s.focusItemNonce }));
+    return;
+  }
+  guardNavigation(go);
+}
+
+export function reloadItem(key: string): void {
+  set((s) => {
+    const itemCache = { ...s.itemCache };
+    delete itemCache[key];
+    return { itemCache, draft: s.draft?.key === key ? null : s.draft, saveError: null };
+  });
+  void loadItem(key);
+}
+
+export function focusList(): void {
+  set((s) => ({ focusListNonce: s.focusListNonce + 1 }));
+}
+
+/** Warm the cache for an item the user is likely to open next (the active row of the list). */
+export function prefetchItem(key: string): void {
+  const { itemCache, itemLoad } = get();
+  if (itemCache[key] || itemLoad?.key === key) return;
+  invoke('items.get', { key }).then(
+    (item) => set((s) => (s.itemCache[key] ? {} : { itemCache: { ...s.itemCache, [key]: item } })),
+    () => undefined,
+  );
+}
+
+// ---------------------------------------------------------------- filters
+
+export function setFilter<K extends FilterKey>(key: K, value: Filters[K]): void {
+  set((s) => ({ filters: { ...s.filters, [key]: value } }));
+}
+
+export function clearFilter(key: FilterKey): void {
+  setFilter(key, NO_FILTERS[key]);
+}
+
+export function clearFilters(): void {
+  set({ filters: NO_FILTERS });
+}
+
+export function toggleIntro(id: string): void {
+  set((s) => ({
+    expandedIntros: s.expandedIntros.includes(id) ? s.expandedIntros.filter((x) => x !== id) : [...s.expandedIntros, id],
+  }));
+}
+
+/** Show one outline section's items (from a section search hit), with its intro open if asked. */
+export function openSection(id: string, showIntro: boolean): void {
+  clearSearch();
+  set((s) => ({
+    filters: { ...s.filters, section: id },
+    expandedIntros: showIntro && !s.expandedIntros.includes(id) ? [...s.expandedIntros, id] : s.expandedIntros,
+  }));
+}
+
+// ---------------------------------------------------------------- search
+
+let searchSeq = 0;
+
+export function setSearchInput(value: string): void {
+  set({ searchInput: value });
+}
+
+/** Ask the API for the hits of a query; an answer that arrives after a newer query is dropped. */
+export async function runSearch(query: string): Promise<void> {
+  const seq = ++searchSeq;
+  const q = query.trim();
+  if (!q) {
+    set({ search: { query: '', hits: [], status: 'idle' } });
+    return;
+  }
+  set((s) => ({ search: { ...s.search, status: 'loading' } }));
+  try {
+    const hits = await invoke('search', { query: q, limit: SEARCH_LIMIT });
+    if (seq === searchSeq) set({ search: { query: q, hits, status: 'ready' } });
+  } catch (err) {
+    if (seq === searchSeq) set({ search: { query: q, hits: [], status: 'error', error: messageOf(err) } });
+  }
+}
+
+export function clearSearch(): void {
+  searchSeq += 1;
+  set({ searchInput: '', search: { query: '', hits: [], status: 'idle' } });
+}
+
+// ---------------------------------------------------------------- author
+
+export function askAuthor(): Promise<string | null> {
+  return new Promise((resolve) => set({ authorPrompt: { resolve } }));
+}
+
+export async function answerAuthor(name: string | null): Promise<void> {
+  const prompt = get().authorPrompt;
+  set({ authorPrompt: null });
+  if (name) {
+    try {
+      const prefs = await invoke('prefs.set', { author: name });
+      set({ author: prefs.author });
+    } catch {
+      set({ author: name });
+    }
+  }
+  prompt?.resolve(name);
+}
+
+async function ensureAuthor(): Promise<string | null> {
+  return get().author || (await askAuthor());
+}
+
+// ---------------------------------------------------------------- editing
+
+export function startEditing(key: string): void {
+  const item = get().itemCache[key];
+  if (!item) return;
+  set({ draft: draftFromItem(item), saveError: null, itemTab: 'compare' });
+}
+
+export function updateDraft(change: (d: Draft) => Draft): void {
+  set((s) => (s.draft ? { draft: change(s.draft) } : {}));
+}
+
+export function cancelEditing(): void {
+  guardNavigation(() => undefined);
+}
+
+function replaceItem(item: Item): void {
+  set((s) => ({
+    itemCache: { ...s.itemCache, [item.key]: item },
+    items: s.items.map((it) => (it.key === item.key ? summaryOf(item) : it)),
+  }));
+}
+
+function summaryOf(item: Item): ItemSummary {
+  const { r7: _r7, future: _future, version: _v, updatedAt: _u, ...summary } = item;
+  return summary;
+}
+
+function conflictMessage(err: unknown): string {
+  return err instanceof ApiError && err.payload.code === 'conflict'
+    ? `${err.message}(他の画面や取り込みで更新されました。あなたの編集内容はまだ画面に残っています。)`
+    : messageOf(err);
+}
+
+/** Save the changed fields of the draft, one revision each, checked against the version the draft started from. */
+export async function saveDraft(): Promise<boolean> {
+  const { draft, itemCache, saving } = get();
+  if (!draft || saving) return false;
+  const item = itemCache[draft.key];
+  if (!item) return false;
+  const fields = changedFields(draft, item);
+  if (fields.length === 0) {
+    set({ draft: null, saveError: null });
+    return true;
+  }
+  const author = await ensureAuthor();
+  if (!author) return false;
+  set({ saving: true, saveError: null });
+  let version = draft.baseVersion;
+  try {
+    for (const field of fields) {
+      const updated = await invoke('items.update', { key: draft.key, author, expectedVersion: version, ...fieldValue(draft, field) });
+      version = updated.version;
+      replaceItem(updated);
+      // Later fields are checked against the version this save produced.
+      updateDraft((d) => ({ ...d, baseVersion: updated.version }));
+    }
+    set({ draft: null, saving: false });
+    return true;
+  } catch (err) {
+    set({ saving: false, saveError: conflictMessage(err) });
+    return false;
+  }
+}
+
+function fieldValue(draft: Draft, field: ItemField): { field: 'title'; value: string } | { field: 'r7' | 'future'; value: Bullet[] } {
+  if (field === 'title') return { field, value: draft.title.trim() };
+  return { field, value: draft[field].map(({ text, level }) => ({ text: text.trim(), level })).filter((b) => b.text) };
+}
+
+/** Put back the value a revision replaced (itself a new revision). */
+export async function restoreRevision(revisionId: number): Promise<Item | null> {
+  const author = await ensureAuthor();
+  if (!author) return null;
+  const item = await invoke('items.restore', { revisionId, author });
+  replaceItem(item);
+  return item;
+}
+
+export function changeAuthor(): void {
+  void askAuthor();
+}

@@ -1,0 +1,19 @@
+// Comparison of an item's R7 actions with its future directions. Pure: no Node, no DOM.
+export { compareItem, isBoilerplateOnly } from './compare';
+export type { Comparison, CompareOptions, FollowUp, FutureAnalysis, R7Analysis } from './compare';
+export { extractDates, formatPlanDate, isCommitment } from './dates';
+export type { CalendarDate, DateQualifier, PlanDate, RelativeDate } from './dates';
+export { classifyFuture, delegatedTo, isBoilerplateText } from './labels';
+export type { FutureLabel, LabelDecision, LabelReason } from './labels';
+export {
+  LINK_THRESHOLD,
+  OTHER_MINISTRY_FACTOR,
+  RUNNER_UP_RATIO,
+  STOP_WORDS,
+  contentChunks,
+  contentGrams,
+  gramSimilarity,
+  linkScores,
+  pickLinks,
+  similarity,
+} from './similarity';
