@@ -6,7 +6,7 @@ import { IPC_CHANNEL } from '../../shared/api';
 import { APP_VERSION, defaultDbPath } from '../app-info';
 import { openService, type Service } from '../api/service';
 import { buildMenu } from './menu';
-import { APP_ORIGIN, APP_SCHEME, hardenAllContents, hardenSession, isAllowedUrl } from './security';
+import { APP_ORIGIN, APP_SCHEME, hardenAllContents, hardenSession, isTrustedSender } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
 
 // The same folder and database file the CLI uses by default.
@@ -32,9 +32,7 @@ function serveRenderer(): void {
 
 function handleInvoke(): void {
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, args: unknown) => {
-    // Only our own page, in our own top frame, may call the API.
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!mainWindow || event.sender !== mainWindow.webContents || !isAllowedUrl(frameUrl) || event.senderFrame?.parent) {
+    if (!isTrustedSender(event, mainWindow?.webContents)) {
       return { ok: false, error: { code: 'bad_request', message: '許可されていない呼び出し元です' } };
     }
     if (!service) return { ok: false, error: { code: 'internal', message: 'データベースが開かれていません' } };

@@ -9,7 +9,21 @@ export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
 /** Only the app's own origin and DevTools' internal pages may load. */
 export function isAllowedUrl(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('devtools://');
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'app') || parsed.protocol === 'devtools:';
+  } catch {
+    return false;
+  }
+}
+
+/** The IPC door answers only our own window's top frame showing our own page. */
+export function isTrustedSender(
+  event: { sender: unknown; senderFrame?: { url: string; parent: unknown } | null },
+  mainContents: unknown,
+): boolean {
+  const frame = event.senderFrame;
+  return Boolean(mainContents) && event.sender === mainContents && !!frame && !frame.parent && isAllowedUrl(frame.url);
 }
 
 export function hardenSession(): void {
