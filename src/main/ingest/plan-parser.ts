@@ -2,8 +2,7 @@
 // repeat their headings, come partly out of order and lost most bullet markers. Pure: text in, data
 // out, no I/O. It keeps every 小項目, never merges two, and writes a Japanese warning on an item for
 // every guess it had to make, so people can check exactly those.
-import type { Bullet, MinistryCode, Section, SectionLevel } from '../../shared/domain';
-import { MINISTRY_CODES } from '../../shared/domain';
+import { MINISTRY_CODES, type Bullet, type MinistryCode, type Section, type SectionLevel } from '../../shared/domain';
 import { SPLIT_METHOD_LABELS, cleanBulletText, splitCell, stripMarkup } from '../../shared/text/bullets';
 import { foldForMatch, tidySpaces } from '../../shared/text/normalize';
 import { bigramProfile, foldFast, profileSimilarity, type BigramProfile } from '../../shared/text/similarity';
@@ -385,7 +384,7 @@ class PlanReader {
       return;
     }
     if (!this.noTableItem) {
-      this.noTableItem = this.newItem(index, this.orphan);
+      this.noTableItem = this.newItem(index, null);
       this.noTableItem.noTable = true;
       this.noTableItem.cells = ['', '', ''];
       this.items.push(this.noTableItem);
@@ -588,7 +587,7 @@ function placeOrphans(reader: PlanReader): void {
     const next = toCircled(last + 1) ?? String(last + 1);
     const warning =
       candidates.length > 0
-        ? `大項目の見出しがない「中項目 ${orphan.middle}」の下にあったため、番号が${next}に続く大項目${chosen} 中項目${orphan.middle}に置いたと推定しました。`
+        ? `大項目の見出しがない「中項目 ${orphan.middle}」の下にあったため、番号が${next}以降へ続く大項目${chosen} 中項目${orphan.middle}に置いたと推定しました。`
         : `大項目の見出しがない「中項目 ${orphan.middle}」の下にあり、番号の続く中項目が見つからないため、直前の大項目${chosen ?? '?'}に置きました。`;
     if (chosen === null) {
       reader.warnings.push(`大項目の見出しがない「中項目 ${orphan.middle}」の項目の置き場所が定まりません。`);
@@ -647,7 +646,10 @@ function contentText(item: ParsedItem): string {
   return [...item.r7, ...item.future].map((b) => b.text.replaceAll('【再掲】', '')).join('');
 }
 
-/** How sure a 再掲 link must be: both title and content of the copies in this document score ≥ 0.6. */
+/**
+ * Mean of title and content similarity a 再掲 link needs. In the source the two copies score 0.8-1.0
+ * and every unrelated pair below 0.25, so the middle keeps a wide margin on both sides.
+ */
 const RELIST_THRESHOLD = 0.5;
 
 /** Link each 【再掲】 copy to the item it repeats: the most similar title and content elsewhere. */

@@ -23,8 +23,8 @@ export const SPLIT_METHOD_LABELS: Record<SplitMethod, string> = {
   'repeated-phrase': '繰り返される語句',
 };
 
-/** Stands in for an <li>: a character that cannot occur in the source text. */
-const LI_MARK = '\u0001';
+/** Stands in for an <li>: a private-use character, which cannot occur in the source text. */
+const LI_MARK = '\ue000';
 
 interface Block {
   text: string;
@@ -173,7 +173,7 @@ function cutAt(text: string, cuts: number[]): string[] {
  * word (整備・発展) is the 中黒 and never matches.
  */
 const MARKER =
-  /(?:^|\n)([ \t\u3000]*)(?:[-*][ \t\u3000]+|[・•●◦▪■][ \t\u3000]*)|(?<=[\s。】])[・•●◦▪■][ \t\u3000]*|(?<=\s)-[ \t\u3000]+|\u0001/gu;
+  /(?:^|\n)([ \t\u3000]*)(?:[-*][ \t\u3000]+|[・•●◦▪■][ \t\u3000]*)|(?<=[\s。】])[・•●◦▪■][ \t\u3000]*|(?<=\s)-[ \t\u3000]+|\ue000/gu;
 
 function splitOnMarkers(text: string, level: number): Piece[] | null {
   const found = [...text.matchAll(MARKER)];

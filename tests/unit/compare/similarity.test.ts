@@ -89,10 +89,10 @@ describe('linkScores and pickLinks', () => {
       { r7: 0, score: 0.5 },
       { r7: 1, score: 0.35 },
     ]);
-    expect(pickLinks([0.1, 0.05])).toEqual([]);
-    expect(pickLinks([0.1, 0.05], 0.04)).toEqual([
+    expect(pickLinks([0.1, 0.07])).toEqual([]);
+    expect(pickLinks([0.1, 0.07], 0.04)).toEqual([
       { r7: 0, score: 0.1 },
-      { r7: 1, score: 0.05 },
+      { r7: 1, score: 0.07 },
     ]);
   });
 
