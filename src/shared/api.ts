@@ -85,6 +85,8 @@ export const API = {
   'projects.list': method<ProjectRecord[]>()(NoArgs),
   'prefs.get': method<Preferences>()(NoArgs),
   'prefs.set': method<Preferences>()(z.object({ author: z.string().trim().max(100).optional() }).strict()),
+  /** Several items in full at once (the UI's overview of future directions reads every item). */
+  'items.getMany': method<Item[]>()(z.object({ keys: z.array(ItemKeySchema).max(20000) }).strict()),
 } as const;
 
 export interface Preferences {

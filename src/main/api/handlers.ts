@@ -54,6 +54,7 @@ export function createHandlers(db: Db): Handlers {
       }
       return readPreferences(db);
     },
+    'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
   };
 }
 

@@ -2,28 +2,20 @@
 // repeat their headings, come partly out of order and lost most bullet markers. Pure: text in, data
 // out, no I/O. It keeps every 小項目, never merges two, and writes a Japanese warning on an item for
 // every guess it had to make, so people can check exactly those.
-import { MINISTRY_CODES, type Bullet, type MinistryCode, type Section, type SectionLevel } from '../../shared/domain';
+import { MINISTRY_CODES, type Bullet, type ItemSummary, type MinistryCode, type Section, type SectionLevel } from '../../shared/domain';
 import { SPLIT_METHOD_LABELS, cleanBulletText, splitCell, stripMarkup } from '../../shared/text/bullets';
 import { foldForMatch, tidySpaces } from '../../shared/text/normalize';
 import { bigramProfile, foldFast, profileSimilarity, type BigramProfile } from '../../shared/text/similarity';
 import { LEADING_CIRCLED, bulletTags, circledNumber, findBrackets, parseMinistryList, toCircled } from '../../shared/text/tags';
 
-export interface ParsedItem {
-  /** Proposed stable key: `${major}-${middle}-${n}` or `${major}-${middle}-${area}-${n}`. */
-  key: string;
-  major: number;
-  middle: number;
-  area: number | null;
-  /** Circled number as printed (`⑩`); '' when none was printed (items of a 中項目 without a table). */
-  label: string;
-  title: string;
-  ministries: MinistryCode[];
-  lead: MinistryCode[];
+/**
+ * One 小項目 as the document gives it. `key` is the proposed stable key (`${major}-${middle}-${n}` or
+ * `${major}-${middle}-${area}-${n}`), `label` '' when no number was printed, `relistedFrom` the key of
+ * the original when this is a 【再掲】 copy.
+ */
+export interface ParsedItem extends Omit<ItemSummary, 'pj' | 'position'> {
   r7: Bullet[];
   future: Bullet[];
-  /** Key of the original item when this one is a 【再掲】 copy. */
-  relistedFrom: string | null;
-  warnings: string[];
 }
 
 export interface ParsedPlan {

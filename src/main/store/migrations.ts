@@ -137,6 +137,73 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: fillSearchGrams,
   },
+  {
+    version: 3,
+    description: 'Excel round trip: exports with their base values, staged import batches, ministry notes',
+    sql: `
+      -- Each workbook sent out, with the value of every answer cell as written (the base of the merge).
+      CREATE TABLE exports (
+        id          TEXT PRIMARY KEY,       -- random id, also written into the workbook's _meta sheet
+        kind        TEXT NOT NULL CHECK (kind IN ('ministry', 'table')),
+        ministry    TEXT,
+        options     TEXT NOT NULL DEFAULT '{}',
+        file_name   TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL
+      );
+      CREATE TABLE export_values (
+        export_id  TEXT NOT NULL REFERENCES exports(id) ON DELETE CASCADE,
+        item_key   TEXT NOT NULL,
+        field      TEXT NOT NULL CHECK (field IN ('r7', 'future', 'comment')),
+        value      TEXT NOT NULL,           -- serialized as in revisions (JSON bullets; plain text for comment)
+        PRIMARY KEY (export_id, item_key, field)
+      ) WITHOUT ROWID;
+
+      -- One returned file = one batch. Nothing in the plan changes until the batch is applied.
+      CREATE TABLE import_batches (
+        id          INTEGER PRIMARY KEY,
+        file_name   TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        layout      TEXT NOT NULL CHECK (layout IN ('ministry', 'table')),
+        ministry    TEXT,
+        export_id   TEXT,                   -- the export it answers, when known (three-way merge)
+        status      TEXT NOT NULL CHECK (status IN ('staged', 'applied', 'discarded')),
+        report      TEXT NOT NULL DEFAULT '{}',  -- warnings, proposed new items, notes (JSON)
+        backup      TEXT,                   -- backup file taken before apply
+        created_at  TEXT NOT NULL,
+        applied_at  TEXT
+      );
+      -- The same file cannot be pending or applied twice; a discarded one may be staged again.
+      CREATE UNIQUE INDEX import_batches_sha ON import_batches(sha256) WHERE status <> 'discarded';
+
+      CREATE TABLE import_changes (
+        id        INTEGER PRIMARY KEY,
+        batch_id  INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+        item_key  TEXT NOT NULL,
+        field     TEXT NOT NULL CHECK (field IN ('r7', 'future', 'comment')),
+        row       INTEGER NOT NULL,         -- row in the file, for messages
+        kind      TEXT NOT NULL CHECK (kind IN ('unchanged', 'theirs', 'ours', 'same', 'conflict', 'whitespace')),
+        two_way   INTEGER NOT NULL DEFAULT 0,
+        reason    TEXT,                     -- why a conflict is one (another ministry disagrees, no base…)
+        base      TEXT,
+        ours      TEXT NOT NULL,
+        theirs    TEXT NOT NULL,
+        decision  TEXT CHECK (decision IN ('theirs', 'ours', 'edit')),
+        edited    TEXT,
+        UNIQUE (batch_id, item_key, field)
+      );
+      CREATE INDEX import_changes_item ON import_changes(item_key, field);
+
+      -- Notes the ministries wrote in 府省からの補足, kept once their batch is applied.
+      CREATE TABLE ministry_notes (
+        id        INTEGER PRIMARY KEY,
+        item_key  TEXT NOT NULL REFERENCES items(key),
+        ministry  TEXT,
+        batch_id  INTEGER NOT NULL REFERENCES import_batches(id),
+        text      TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,12 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { invoke } from './api-client';
+import { App } from './App';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/item.css';
 
-function App() {
-  return <main>協議会デスク</main>;
-}
-
-void invoke;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
