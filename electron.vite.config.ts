@@ -5,7 +5,13 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/electron/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/electron/index.ts'),
+          // The worker that parses untrusted workbooks in isolation (src/main/excel/).
+          'excel-read-worker': resolve(__dirname, 'src/main/excel/read-cells.ts'),
+        },
+      },
     },
   },
   preload: {

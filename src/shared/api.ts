@@ -6,10 +6,26 @@ import { MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Sectio
 import type { ErrorPayload } from './errors';
 import { BulletsSchema, TitleSchema } from './item-fields';
 import type { ProjectRecord } from './project';
+import type { ApplyResult, BackupInfo, BatchDetail, BatchSummary, ExportedFileInfo, StageOutcome } from './imports';
 
 export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません(例: 1-1-16)');
 const AuthorSchema = z.string().trim().min(1, '作成者名を入力してください').max(100);
 const MinistrySchema = z.enum(MINISTRY_CODES);
+const PathSchema = z.string().trim().min(1, 'ファイルの場所を指定してください').max(4096);
+const BatchIdSchema = z.number().int().positive();
+const AnswerFieldSchema = z.enum(['r7', 'future', 'comment']);
+/** An uploaded file for the web host, where the browser cannot give a path. 50 MB as base64. */
+const UploadSchema = z
+  .object({ name: z.string().trim().min(1).max(255), dataBase64: z.string().max(70_000_000, 'ファイルが大きすぎます(50 MB まで)') })
+  .strict();
+const DecisionSchema = z
+  .object({
+    key: ItemKeySchema.optional(),
+    field: AnswerFieldSchema.optional(),
+    decision: z.enum(['theirs', 'ours', 'edit']),
+    value: z.string().max(200_000).optional(),
+  })
+  .strict();
 
 export interface SearchHit {
   /** Item key, or section id for section hits. */
@@ -87,6 +103,41 @@ export const API = {
   'prefs.set': method<Preferences>()(z.object({ author: z.string().trim().max(100).optional() }).strict()),
   /** Several items in full at once (the UI's overview of future directions reads every item). */
   'items.getMany': method<Item[]>()(z.object({ keys: z.array(ItemKeySchema).max(20000) }).strict()),
+  /** One inquiry workbook per ministry, into outDir (or outFile for a single ministry). */
+  'excel.exportMinistry': method<ExportedFileInfo[]>()(
+    z
+      .object({
+        ministries: z.array(MinistrySchema).min(1, '府省を1つ以上選んでください').max(MINISTRY_CODES.length),
+        leadOnly: z.boolean().optional(),
+        dueDate: z.string().trim().max(100).optional(),
+        contact: z.string().trim().max(500).optional(),
+        outDir: PathSchema.optional(),
+        outFile: PathSchema.optional(),
+      })
+      .strict()
+      .refine((a) => (a.outDir === undefined) !== (a.outFile === undefined), '出力先はフォルダー(outDir)かファイル(outFile)のどちらか一方を指定してください')
+      .refine((a) => a.outFile === undefined || a.ministries.length === 1, 'ファイル名を指定できるのは府省が1つのときだけです'),
+  ),
+  'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema }).strict()),
+  /** Stage returned workbooks: paths (desktop, CLI) or uploaded contents (web host). One batch per file. */
+  'imports.stage': method<StageOutcome[]>()(
+    z
+      .object({
+        files: z.array(PathSchema).max(50).optional(),
+        uploads: z.array(UploadSchema).max(50).optional(),
+        ministry: MinistrySchema.optional(),
+      })
+      .strict()
+      .refine((a) => (a.files?.length ?? 0) + (a.uploads?.length ?? 0) > 0, '取り込むファイルを指定してください'),
+  ),
+  'imports.list': method<BatchSummary[]>()(NoArgs),
+  'imports.get': method<BatchDetail>()(z.object({ batch: BatchIdSchema }).strict()),
+  /** Decide cells: per cell (key + field), per item (key), or the whole file (neither). */
+  'imports.decide': method<BatchDetail>()(z.object({ batch: BatchIdSchema, decisions: z.array(DecisionSchema).min(1).max(20000) }).strict()),
+  'imports.apply': method<ApplyResult>()(z.object({ batch: BatchIdSchema, author: AuthorSchema }).strict()),
+  'imports.discard': method<BatchSummary>()(z.object({ batch: BatchIdSchema }).strict()),
+  'backups.list': method<BackupInfo[]>()(NoArgs),
+  'backups.restore': method<{ restored: BackupInfo; safety: BackupInfo }>()(z.object({ name: z.string().min(1).max(255) }).strict()),
 } as const;
 
 export interface Preferences {

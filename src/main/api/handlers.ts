@@ -6,6 +6,7 @@ import { schemaVersion } from '../store/database';
 import { getItem, listItems, listRevisions, listSections, restoreRevision, writeField } from '../store/plan-store';
 import { search } from '../store/search';
 import { APP_VERSION } from '../app-info';
+import { roundTripHandlers } from './round-trip-handlers';
 
 function readPreferences(db: Db): Preferences {
   const row = db.prepare("SELECT value FROM preferences WHERE name = 'author'").get() as { value: string } | undefined;
@@ -55,6 +56,7 @@ export function createHandlers(db: Db): Handlers {
       return readPreferences(db);
     },
     'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
+    ...roundTripHandlers(db),
   };
 }
 

@@ -7,6 +7,7 @@ import { defaultDbPath, seedDir } from '../app-info';
 import { openService, type Service } from '../api/service';
 import { ingestDir } from '../ingest/ingest';
 import { formatItem, formatItemLine, formatProject, formatSearchHit, itemToJson } from './format';
+import { runRoundTrip } from './round-trip';
 
 export class UsageError extends Error {}
 
@@ -18,12 +19,20 @@ commands:
   show KEY [--json]
   search QUERY [--json]
   projects [--json]
+  export ministry CODE --out FILE.xlsx [--lead] [--due TEXT] [--contact TEXT]
+  export table --out FILE.xlsx
+  import FILE.xlsx [--ministry CODE] [--json]   stage a returned workbook (the plan is not changed)
+  apply BATCH [--accept all|KEY[,KEY…]] [--reject KEY[,KEY…]] [--json]
+  discard BATCH
+  batches [--json]
+  backups [--json]
+  restore BACKUP
 
 options:
   --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
   --help       this text`;
 
-interface Io {
+export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
 }
@@ -33,6 +42,11 @@ const OPTIONS = {
   json: { type: 'boolean' },
   ministry: { type: 'string' },
   lead: { type: 'boolean' },
+  out: { type: 'string' },
+  due: { type: 'string' },
+  contact: { type: 'string' },
+  accept: { type: 'string' },
+  reject: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,15 +56,33 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   show: ['json'],
   search: ['json'],
   projects: ['json'],
+  export: ['out', 'lead', 'due', 'contact'],
+  import: ['ministry', 'json'],
+  apply: ['accept', 'reject', 'json'],
+  discard: [],
+  batches: ['json'],
+  backups: ['json'],
+  restore: [],
 };
 
-async function call<M extends MethodName>(svc: Service, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+/** Positional arguments each command takes. */
+const ARITY: Record<string, (rest: string[]) => boolean> = {
+  show: (r) => r.length === 1,
+  search: (r) => r.length === 1,
+  export: (r) => (r[0] === 'ministry' && r.length === 2) || (r[0] === 'table' && r.length === 1),
+  import: (r) => r.length === 1,
+  apply: (r) => r.length === 1,
+  discard: (r) => r.length === 1,
+  restore: (r) => r.length === 1,
+};
+
+export async function call<M extends MethodName>(svc: Service, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const res = await svc.dispatch(method, args);
   if (!res.ok) throw new AppError(res.error.code, res.error.message);
   return res.result as ResultOf<M>;
 }
 
-function printJson(io: Io, value: unknown): void {
+export function printJson(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }
 
@@ -76,8 +108,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const stray = Object.keys(values).filter((k) => k !== 'db' && k !== 'help' && !allowed.includes(k));
-  const wantsArg = command === 'show' || command === 'search';
-  if (stray.length || (wantsArg ? rest.length !== 1 : rest.length !== 0)) {
+  const arityOk = ARITY[command]?.(rest) ?? rest.length === 0;
+  if (stray.length || !arityOk) {
     io.err(`usage error: ${stray.length ? `option --${stray[0]} does not apply to '${command}'` : `wrong number of arguments for '${command}'`}`);
     io.err(USAGE);
     return 2;
@@ -128,6 +160,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
         break;
       }
+      case 'export':
+      case 'import':
+      case 'apply':
+      case 'discard':
+      case 'batches':
+      case 'backups':
+      case 'restore':
+        await runRoundTrip(svc, command, rest, values, io);
+        break;
       case 'projects': {
         const projects = await call(svc, 'projects.list', {});
         if (json) printJson(io, projects);

@@ -1,0 +1,77 @@
+// The API methods of the Excel round trip: exports, staged imports, backups.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Handlers } from '../../shared/api';
+import { AppError, toErrorPayload } from '../../shared/errors';
+import type { StageOutcome } from '../../shared/imports';
+import { exportMinistry, ministryFileName } from '../excel/export-ministry';
+import { exportTable } from '../excel/export-table';
+import { stageWorkbook } from '../excel/import-workbook';
+import { ZIP_LIMITS } from '../excel/zip-check';
+import { listBackups, restoreBackup } from '../store/backups';
+import type { Db } from '../store/database';
+import { applyBatch, decide, discardBatch, getBatch, listBatches } from '../store/import-store';
+import { nowIso } from '../store/plan-store';
+
+type RoundTripMethods =
+  | 'excel.exportMinistry'
+  | 'excel.exportTable'
+  | 'imports.stage'
+  | 'imports.list'
+  | 'imports.get'
+  | 'imports.decide'
+  | 'imports.apply'
+  | 'imports.discard'
+  | 'backups.list'
+  | 'backups.restore';
+
+function readUpload(file: string): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new AppError('not_found', `${path.basename(file)}: ファイルが見つかりません(${file})。`);
+  }
+  if (!stat.isFile()) throw new AppError('bad_request', `${path.basename(file)}: ファイルではありません(${file})。`);
+  if (stat.size > ZIP_LIMITS.maxFileBytes) throw new AppError('bad_request', `${path.basename(file)}: ファイルが大きすぎます(上限 ${ZIP_LIMITS.maxFileBytes / 2 ** 20} MB)。`);
+  return fs.readFileSync(file);
+}
+
+export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
+  return {
+    'excel.exportMinistry': async ({ ministries, leadOnly, dueDate, contact, outDir, outFile }) => {
+      const out = [];
+      for (const ministry of ministries) {
+        const file = outFile ?? path.join(outDir!, ministryFileName(ministry, nowIso()));
+        out.push(await exportMinistry(db, { ministry, leadOnly, dueDate, contact, file }));
+      }
+      return out;
+    },
+    'excel.exportTable': ({ outFile }) => exportTable(db, outFile),
+    'imports.stage': async ({ files, uploads, ministry }) => {
+      const inputs: { name: string; load: () => Buffer }[] = [
+        ...(files ?? []).map((f) => ({ name: path.basename(f), load: () => readUpload(f) })),
+        ...(uploads ?? []).map((u) => ({ name: path.basename(u.name), load: () => Buffer.from(u.dataBase64, 'base64') })),
+      ];
+      const out: StageOutcome[] = [];
+      // One file failing (broken, hostile, already imported) does not stop the others.
+      for (const input of inputs) {
+        try {
+          const staged = await stageWorkbook(db, input.name, input.load(), { ministry });
+          out.push({ file: input.name, batch: staged.batch, error: null });
+        } catch (err) {
+          out.push({ file: input.name, batch: null, error: toErrorPayload(err).message });
+        }
+      }
+      return out;
+    },
+    'imports.list': () => listBatches(db),
+    'imports.get': ({ batch }) => getBatch(db, batch),
+    'imports.decide': ({ batch, decisions }) => decide(db, batch, decisions),
+    'imports.apply': ({ batch, author }) => applyBatch(db, batch, author),
+    'imports.discard': ({ batch }) => discardBatch(db, batch),
+    'backups.list': () => listBackups(db),
+    'backups.restore': ({ name }) => restoreBackup(db, name),
+  };
+}
+

@@ -1,0 +1,221 @@
+// The per-ministry inquiry workbook (照会): one .xlsx per ministry with the items it is involved in
+// (or leads), in plan order. Sheets: 回答 (the answer sheet, protected without a password so only the
+// three answer columns can be typed in by accident-proof default), 記入要領 (instructions), and a
+// veryHidden _meta sheet with the export id and the base value of every answer cell. The database
+// remembers the export and its base values, which is what makes a three-way merge possible later.
+import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MinistryCode, Section } from '../../shared/domain';
+import { MINISTRY_NAMES } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { serializeField } from '../../shared/item-fields';
+import { bulletsToCell } from '../../shared/merge/cell-text';
+import { APP_VERSION } from '../app-info';
+import type { Db } from '../store/database';
+import { schemaVersion } from '../store/database';
+import { listItems, listSections, nowIso } from '../store/plan-store';
+import { withBullets, type ExportItem as Item } from './bulk-items';
+import {
+  ANSWER_COLUMNS,
+  ANSWER_SHEET,
+  GUIDE_SHEET,
+  META_FORMAT,
+  META_SHEET,
+  itemLabelTitle,
+  ministriesLabel,
+  type AnswerColumnId,
+} from './layout';
+import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
+
+export interface MinistryExportOptions {
+  ministry: MinistryCode;
+  /** Only the items the ministry leads (◎). */
+  leadOnly?: boolean;
+  dueDate?: string;
+  contact?: string;
+}
+
+export interface ExportedFile {
+  file: string;
+  exportId: string;
+  ministry: MinistryCode | null;
+  items: number;
+}
+
+/** Blank rows below the items where a ministry may propose a new item. */
+const PROPOSAL_ROWS = 10;
+
+function sectionCells(it: Item, sections: Map<string, Section>): Record<'major' | 'middle' | 'area', string> {
+  const area = it.area === null ? undefined : sections.get(`${it.major}-${it.middle}-${it.area}`);
+  return {
+    major: `大項目${it.major}`,
+    middle: `中項目${it.middle}`,
+    area: area ? `${it.area}) ${area.title}` : '',
+  };
+}
+
+function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<string, Section>): void {
+  ANSWER_COLUMNS.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width;
+  });
+  setupHeader(ws, ANSWER_COLUMNS.map((c) => c.header), true);
+  const unlockedFill = solidFill('FFFFFDE7');
+  const put = (rowNo: number, values: Partial<Record<AnswerColumnId, string>>, editable: (c: (typeof ANSWER_COLUMNS)[number]) => boolean) => {
+    const row = ws.getRow(rowNo);
+    ANSWER_COLUMNS.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = values[c.id] ?? '';
+      cell.font = BODY_FONT;
+      cell.alignment = WRAP_TOP;
+      cell.border = GRID;
+      if (editable(c)) {
+        cell.protection = { locked: false };
+        cell.fill = unlockedFill;
+      }
+    });
+    row.height = fittingHeight(ANSWER_COLUMNS.map((c) => ({ text: values[c.id] ?? '', width: c.width })), 2);
+  };
+  items.forEach((it, i) => {
+    put(
+      i + 2,
+      {
+        key: it.key,
+        ...sectionCells(it, sections),
+        item: itemLabelTitle(it),
+        ministries: ministriesLabel(it),
+        r7: bulletsToCell(it.r7),
+        future: bulletsToCell(it.future),
+        comment: '',
+      },
+      (c) => 'answer' in c,
+    );
+  });
+  for (let k = 0; k < PROPOSAL_ROWS; k++) {
+    put(items.length + 2 + k, {}, (c) => 'answer' in c || c.id === 'item');
+  }
+  // No password: protection only prevents accidents (architecture.md); the import re-checks everything.
+  void ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+    sort: false,
+  });
+}
+
+function writeGuideSheet(ws: ExcelJS.Worksheet, opts: MinistryExportOptions, exportId: string, exportedAt: string, count: number): void {
+  ws.getColumn(1).width = 110;
+  const lines: [string, boolean?][] = [
+    [`${MINISTRY_NAMES[opts.ministry]} 御中`, true],
+    ['健康・医療戦略のフォローアップ(データ利活用・ライフコース)に関する照会', true],
+    [''],
+    [`回答期限: ${opts.dueDate?.trim() || '別途ご連絡します'}`, true],
+    [`問い合わせ先: ${opts.contact?.trim() || '協議会事務局'}`],
+    [`対象項目: ${count} 件${opts.leadOnly ? '(主担当(◎)の項目のみ)' : '(関係する項目すべて。◎は主担当)'}`],
+    [''],
+    ['記入方法', true],
+    ['1. 「回答」シートの黄色の3列(令和7年度の取組/今後の方向性・課題など/府省からの補足)に記入してください。他の列は保護されています。'],
+    ['2. 箇条書きは1行に1項目とし、行頭に「・」を付けてください。セル内の改行は Alt+Enter です。'],
+    ['3. 下位の箇条書きは、「・」の前に全角スペースを1つ入れてください。'],
+    ['4. 行頭に「=」「+」「-」「@」を入力しないでください(数式として扱われます)。'],
+    ['5. 変更がない項目はそのままにしてください。内容を削除する場合はセルを空にしてください。'],
+    ['6. 管理番号・小項目・担当府省の列、見出し行、シート名は変更しないでください。並べ替えやフィルターは構いません。'],
+    ['7. 新しい小項目を提案する場合は、表の下の空欄行に小項目名と内容を記入してください(事務局で検討します)。'],
+    ['8. 他府省と共同の項目は、各府省に同じ内容をお送りしています。御府省の取組を中心に記入してください。'],
+    ['9. ファイルは .xlsx 形式のまま返送してください(.xls やパスワード付きのファイルは読み込めません)。'],
+    [''],
+    [`出力日時: ${exportedAt}  出力番号: ${exportId}`],
+  ];
+  lines.forEach(([text, bold], i) => {
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = text;
+    cell.font = { ...BODY_FONT, size: bold ? 12 : 10, bold: bold ?? false };
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  });
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+}
+
+export interface MetaHeader {
+  format: string;
+  exportId: string;
+  ministry: string;
+  exportedAt: string;
+  appVersion: string;
+  schemaVersion: string;
+}
+
+function writeMetaSheet(ws: ExcelJS.Worksheet, header: MetaHeader, items: Item[]): void {
+  for (const [k, v] of Object.entries(header)) ws.addRow([k, v]);
+  ws.addRow([]);
+  ws.addRow(['key', 'r7', 'future', 'comment']);
+  for (const it of items) ws.addRow([it.key, bulletsToCell(it.r7), bulletsToCell(it.future), '']);
+  void ws.protect('', {});
+}
+
+export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions, exportId: string, exportedAt: string) {
+  const items = withBullets(db, listItems(db, { ministry: opts.ministry, lead: opts.leadOnly === true }));
+  const sections = new Map(listSections(db).map((s) => [s.id, s]));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '協議会デスク';
+  wb.created = new Date(exportedAt);
+  const answer = wb.addWorksheet(ANSWER_SHEET, { properties: { tabColor: { argb: 'FF1F4E79' } } });
+  writeAnswerSheet(answer, items, sections);
+  setupPrint(answer, `${MINISTRY_NAMES[opts.ministry]} 回答票`);
+  writeGuideSheet(wb.addWorksheet(GUIDE_SHEET), opts, exportId, exportedAt, items.length);
+  const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  writeMetaSheet(
+    meta,
+    { format: META_FORMAT, exportId, ministry: opts.ministry, exportedAt, appVersion: APP_VERSION, schemaVersion: String(schemaVersion(db)) },
+    items,
+  );
+  return { workbook: wb, items };
+}
+
+export async function writeWorkbookFile(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Write beside the target and rename, so a failed write never leaves half a workbook behind.
+    const tmp = `${file}.${process.pid}.tmp`;
+    await wb.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    throw new AppError('bad_request', `ファイルを書き込めません: ${file} (${(err as Error).message})`);
+  }
+}
+
+/** Write one ministry's workbook and remember the export with its base values. */
+export async function exportMinistry(db: Db, opts: MinistryExportOptions & { file: string }): Promise<ExportedFile> {
+  const exportId = randomUUID();
+  const exportedAt = nowIso();
+  const { workbook, items } = await buildMinistryWorkbook(db, opts, exportId, exportedAt);
+  if (items.length === 0) {
+    throw new AppError('bad_request', `${MINISTRY_NAMES[opts.ministry]}(${opts.ministry})が担当する項目がありません。`);
+  }
+  await writeWorkbookFile(workbook, opts.file);
+  db.transaction(() => {
+    db.prepare('INSERT INTO exports (id, kind, ministry, options, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      exportId,
+      'ministry',
+      opts.ministry,
+      JSON.stringify({ leadOnly: opts.leadOnly === true, dueDate: opts.dueDate ?? '', contact: opts.contact ?? '' }),
+      path.basename(opts.file),
+      exportedAt,
+    );
+    const insert = db.prepare('INSERT INTO export_values (export_id, item_key, field, value) VALUES (?, ?, ?, ?)');
+    for (const it of items) {
+      insert.run(exportId, it.key, 'r7', serializeField('r7', it.r7));
+      insert.run(exportId, it.key, 'future', serializeField('future', it.future));
+      insert.run(exportId, it.key, 'comment', '');
+    }
+  })();
+  return { file: opts.file, exportId, ministry: opts.ministry, items: items.length };
+}
+
+/** The file name used when exporting several ministries into one folder. */
+export function ministryFileName(ministry: MinistryCode, date: string): string {
+  return `照会_${ministry}_${date.slice(0, 10)}.xlsx`;
+}

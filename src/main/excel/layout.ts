@@ -1,0 +1,67 @@
+// The shape of the workbooks Council Desk writes and reads back: sheet names, header texts and the
+// hidden metadata sheet. Export and import both use these, so they cannot drift apart.
+import type { ItemSummary } from '../../shared/domain';
+import { foldForMatch } from '../../shared/text/normalize';
+
+export const ANSWER_SHEET = '回答';
+export const GUIDE_SHEET = '記入要領';
+export const META_SHEET = '_meta';
+export const TABLE_SHEET = '協議会資料';
+export const META_FORMAT = 'council-desk/ministry-inquiry/1';
+
+/** Columns of the answer sheet, in order. `answer` columns are the only ones left unlocked. */
+export const ANSWER_COLUMNS = [
+  { id: 'key', header: '管理番号', width: 10 },
+  { id: 'major', header: '大項目', width: 8 },
+  { id: 'middle', header: '中項目', width: 8 },
+  { id: 'area', header: '分野', width: 12 },
+  { id: 'item', header: '小項目', width: 40 },
+  { id: 'ministries', header: '担当府省', width: 12 },
+  { id: 'r7', header: '令和7年度の取組', width: 60, answer: true },
+  { id: 'future', header: '今後の方向性・課題など', width: 50, answer: true },
+  { id: 'comment', header: '府省からの補足', width: 30, answer: true },
+] as const;
+export type AnswerColumnId = (typeof ANSWER_COLUMNS)[number]['id'];
+
+/** Columns of the consolidated table (the original three-column layout). */
+export const TABLE_COLUMNS = [
+  { id: 'item', header: '小項目【担当府省・AMED】', width: 45 },
+  { id: 'r7', header: '各府省・AMEDの令和7年度の取組', width: 65 },
+  { id: 'future', header: '今後の方向性・課題など', width: 55 },
+] as const;
+
+/** The answer fields a file can carry; `comment` is the ministry's free note. */
+export const ANSWER_FIELDS = ['r7', 'future', 'comment'] as const;
+export type AnswerField = (typeof ANSWER_FIELDS)[number];
+
+/**
+ * Header recognition: a header cell is matched by its folded text, so a re-typed header with
+ * different spaces or widths (令和７年度 の取組) still counts. Several spellings per column.
+ */
+const HEADER_ALIASES: Record<string, string[]> = {
+  key: ['管理番号', '項目番号', 'key'],
+  major: ['大項目'],
+  middle: ['中項目'],
+  area: ['分野', '疾患領域'],
+  item: ['小項目', '小項目【担当府省・amed】', '項目'],
+  ministries: ['担当府省', '担当府省・amed', '関係府省'],
+  r7: ['令和7年度の取組', '各府省・amedの令和7年度の取組', 'r7'],
+  future: ['今後の方向性・課題など', '今後の方向性', '今後の方向性・課題'],
+  comment: ['府省からの補足', '補足', '備考'],
+};
+
+export function headerId(cellText: string): string | undefined {
+  const folded = foldForMatch(cellText);
+  if (!folded) return undefined;
+  for (const [id, names] of Object.entries(HEADER_ALIASES)) {
+    if (names.some((n) => foldForMatch(n) === folded)) return id;
+  }
+  return undefined;
+}
+
+export { formatMinistries as ministriesLabel } from '../cli/format';
+
+/** The item cell: circled number and title (the label is '' for the untabled 中項目). */
+export function itemLabelTitle(it: Pick<ItemSummary, 'label' | 'title'>): string {
+  return `${it.label}${it.title}`;
+}

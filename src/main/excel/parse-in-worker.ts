@@ -1,0 +1,105 @@
+// Run the workbook parse in a worker thread with a heap cap and a deadline. A file that makes
+// exceljs allocate without bound or loop for minutes then ends that worker with a clear message,
+// and the app (or CLI, or web host) carries on.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/errors';
+import type { ParsedWorkbook } from './read-cells';
+
+export interface ParseLimits {
+  timeoutMs: number;
+  memoryMb: number;
+  /** Tests only: what exceljs skips (default: read-cells.ts IGNORED_NODES). */
+  ignoreNodes?: string[];
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 30_000, memoryMb: 1024 };
+
+/**
+ * The worker script: read-cells.ts itself when running from source (Node strips its types), or the
+ * bundled copy beside the main bundle in a build (electron-vite input `excel-read-worker`).
+ */
+function workerScript(): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('./read-cells.ts', import.meta.url);
+  const bundled = new URL('./excel-read-worker.js', import.meta.url);
+  if (!fs.existsSync(fileURLToPath(bundled))) throw new AppError('internal', `読み込み処理のファイルが見つかりません: ${fileURLToPath(bundled)}`);
+  return bundled;
+}
+
+function startWorker(limits: ParseLimits): Worker {
+  const worker = new Worker(workerScript(), {
+    workerData: { readCells: true },
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 },
+    stdout: true,
+    stderr: true,
+  });
+  // A waiting spare must not keep a CLI process alive, nor crash anything if it dies idle.
+  worker.unref();
+  worker.on('error', () => undefined);
+  return worker;
+}
+
+/**
+ * One spare worker with the default limits, started ahead so the next import does not wait for
+ * exceljs to load. Every worker still parses exactly one file and is then terminated, so one file
+ * can never leave state behind for the next.
+ */
+let spare: Worker | null = null;
+
+export function prewarmParser(): void {
+  spare ??= startWorker(DEFAULT_PARSE_LIMITS);
+}
+
+function takeWorker(limits: ParseLimits): Worker {
+  if (limits !== DEFAULT_PARSE_LIMITS) return startWorker(limits);
+  const worker = spare ?? startWorker(limits);
+  spare = null;
+  prewarmParser();
+  return worker;
+}
+
+export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
+  return new Promise((resolve, reject) => {
+    const worker = takeWorker(limits);
+    worker.ref();
+    worker.postMessage({ bytes: new Uint8Array(bytes), ignoreNodes: limits.ignoreNodes });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new AppError('bad_request', `${file}: 読み込みが ${limits.timeoutMs / 1000} 秒で終わらないため中止しました。不正なファイルの可能性があります。`))),
+      limits.timeoutMs,
+    );
+    worker.on('message', (msg: { ok: true; result: ParsedWorkbook } | { ok: false; message: string }) => {
+      finish(() =>
+        msg.ok
+          ? resolve(msg.result)
+          : reject(new AppError('bad_request', `${file}: Excel ファイルとして読み込めません(${describeParseError(msg.message)})。`)),
+      );
+    });
+    worker.on('error', (err: NodeJS.ErrnoException) => {
+      finish(() =>
+        reject(
+          new AppError(
+            'bad_request',
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `${file}: 読み込みに必要なメモリが上限(${limits.memoryMb} MB)を超えたため中止しました。不正なファイルの可能性があります。`
+              : `${file}: 読み込み中にエラーが発生しました(${err.message})。`,
+          ),
+        ),
+      );
+    });
+    worker.on('exit', (code) => finish(() => reject(new AppError('bad_request', `${file}: 読み込み処理が異常終了しました(終了コード ${code})。`))));
+  });
+}
+
+function describeParseError(message: string): string {
+  if (/Max .* count .* exceeded/i.test(message)) return '行または列が多すぎます';
+  return message.slice(0, 200);
+}

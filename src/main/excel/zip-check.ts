@@ -1,0 +1,172 @@
+// The gate a returned file passes before exceljs sees it. exceljs unzips every part into memory with
+// no size check (a 200 KB zip bomb took 550 MB), so the zip's central directory is read here, the
+// limits are checked on the declared sizes, and then every entry is inflated with a hard output cap,
+// because a hostile zip can declare small sizes and inflate to gigabytes anyway.
+// Also tells apart the files people send by mistake: an empty file, a CSV or text file renamed
+// .xlsx, an old .xls or a password-encrypted workbook (both OLE compound files), a truncated copy.
+import zlib from 'node:zlib';
+import { AppError } from '../../shared/errors';
+
+export const ZIP_LIMITS = {
+  maxFileBytes: 50 * 2 ** 20,
+  maxEntries: 2000,
+  maxEntryBytes: 100 * 2 ** 20,
+  maxTotalBytes: 250 * 2 ** 20,
+  /** Compression ratio allowed for entries above `ratioFloorBytes`; real sheet XML is ~5–40×. */
+  maxRatio: 200,
+  ratioFloorBytes: 4 * 2 ** 20,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const EOCD_SIG = 0x06054b50;
+const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
+
+function fail(file: string, problem: string): never {
+  throw new AppError('bad_request', `${file}: ${problem}`);
+}
+
+function looksLikeText(buf: Buffer): boolean {
+  const sample = buf.subarray(0, 4096);
+  let printable = 0;
+  for (const b of sample) if (b === 9 || b === 10 || b === 13 || b >= 32) printable += 1;
+  return printable / sample.length > 0.95;
+}
+
+/** The entries of the central directory, checked against the file's bounds. */
+export function readCentralDirectory(buf: Buffer, file: string): ZipEntry[] {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === EOCD_SIG) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) fail(file, 'ファイルが途中で切れているか壊れています(ZIP の終端がありません)。送り主に再送を依頼してください。');
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) fail(file, 'ZIP64 形式のファイルには対応していません(回答票としては大きすぎます)。');
+  if (count > ZIP_LIMITS.maxEntries) fail(file, `ファイル内の部品が多すぎます(${count} 個、上限 ${ZIP_LIMITS.maxEntries} 個)。不正なファイルの可能性があります。`);
+  if (cdOffset + cdSize > eocd) fail(file, 'ファイルが途中で切れているか壊れています(目次が範囲外です)。送り主に再送を依頼してください。');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== CEN_SIG) fail(file, 'ファイルが壊れています(ZIP の目次が読めません)。');
+    const nameLen = buf.readUInt16LE(p + 28);
+    entries.push({
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      localOffset: buf.readUInt32LE(p + 42),
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+    });
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+/** The stored bytes of one entry, inflated with a cap of its declared size. */
+export function inflateEntry(buf: Buffer, e: ZipEntry, file: string): Buffer {
+  const at = e.localOffset;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOC_SIG) fail(file, `ファイルが壊れています(${e.name} が読めません)。`);
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const end = start + e.compressedSize;
+  if (end > buf.length) fail(file, 'ファイルが途中で切れています。送り主に再送を依頼してください。');
+  const data = buf.subarray(start, end);
+  if (e.method === 0) return data;
+  if (e.method !== 8) fail(file, `対応していない圧縮方式です(${e.name}: 方式 ${e.method})。暗号化されている可能性があります。`);
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      fail(file, `${e.name} が申告より大きく展開されます。ZIP 爆弾などの不正なファイルの可能性があるため読み込みません。`);
+    }
+    fail(file, `ファイルが壊れています(${e.name} を展開できません)。`);
+  }
+}
+
+/**
+ * Check that the bytes are a plausible, bounded .xlsx. Throws an AppError whose message names the
+ * file and says what is wrong in words a secretariat member can act on.
+ */
+export function checkXlsxBytes(buf: Buffer, file: string): { entries: ZipEntry[]; warnings: string[] } {
+  if (buf.length === 0) fail(file, 'ファイルが空です(0 バイト)。');
+  if (buf.length > ZIP_LIMITS.maxFileBytes) fail(file, `ファイルが大きすぎます(${(buf.length / 2 ** 20).toFixed(1)} MB、上限 ${ZIP_LIMITS.maxFileBytes / 2 ** 20} MB)。`);
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE)) {
+    fail(file, '古い Excel 形式(.xls)か、パスワードで保護(暗号化)されたブックです。Excel で開き、パスワードを解除して .xlsx 形式で保存し直してください。');
+  }
+  if (buf.length < 4 || buf.readUInt32LE(0) !== LOC_SIG) {
+    fail(
+      file,
+      looksLikeText(buf)
+        ? 'Excel のファイルではありません(テキストや CSV の中身に .xlsx の名前が付いています)。Excel で .xlsx 形式で保存したファイルを使ってください。'
+        : 'Excel (.xlsx) のファイルではありません。',
+    );
+  }
+  const entries = readCentralDirectory(buf, file);
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (e.size > ZIP_LIMITS.maxEntryBytes || total > ZIP_LIMITS.maxTotalBytes) {
+      fail(file, `展開後の大きさが上限を超えます(${e.name})。ZIP 爆弾などの不正なファイルの可能性があるため読み込みません。`);
+    }
+    if (e.size > ZIP_LIMITS.ratioFloorBytes && e.size / Math.max(1, e.compressedSize) > ZIP_LIMITS.maxRatio) {
+      fail(file, `圧縮率が異常です(${e.name}: ${Math.round(e.size / Math.max(1, e.compressedSize))} 倍)。ZIP 爆弾などの不正なファイルの可能性があるため読み込みません。`);
+    }
+  }
+  const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
+  if (!names.has('xl/workbook.xml')) fail(file, 'Excel のブックではありません(ZIP ですが xl/workbook.xml がありません)。');
+  const warnings: string[] = [];
+  for (const e of entries) {
+    const data = inflateEntry(buf, e, file);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) warnings.push(...hugeRanges(data, e.name, file));
+  }
+  return { entries, warnings };
+}
+
+/** Cells covered by a reference like `A1:Z1048576`, `G:G` or `3:3` (Excel's maximum sheet size). */
+export function rangeArea(ref: string): number {
+  const parts = ref.replace(/\$/g, '').split(':');
+  const col = (s: string) => [...(/^[A-Z]+/i.exec(s)?.[0] ?? '')].reduce((n, c) => n * 26 + (c.toUpperCase().charCodeAt(0) - 64), 0);
+  const row = (s: string) => Number(/\d+$/.exec(s)?.[0] ?? 0);
+  const a = parts[0] ?? '';
+  const b = parts[1] ?? a;
+  const cols = col(a) && col(b) ? Math.abs(col(b) - col(a)) + 1 : 16384;
+  const rows = row(a) && row(b) ? Math.abs(row(b) - row(a)) + 1 : 1048576;
+  return cols * rows;
+}
+
+const HUGE_AREA = 100_000;
+
+/**
+ * Merges and data validations over huge ranges are how a tiny file makes exceljs build millions of
+ * cells. The reader skips those parts anyway; they are reported so the secretariat knows the file
+ * was odd. Only sheets that contain such a tag are decoded.
+ */
+function hugeRanges(xml: Buffer, part: string, file: string): string[] {
+  if (xml.indexOf('<mergeCell ') < 0 && xml.indexOf('<dataValidation ') < 0 && xml.indexOf(':dataValidation ') < 0) return [];
+  const text = xml.toString('utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/<mergeCell\s+ref="([^"]+)"/g)) {
+    if (rangeArea(m[1]!) > HUGE_AREA) {
+      out.push(`${file}: 異常に大きな結合セル(${m[1]}、${part})があります。結合は無視して読み込みました。`);
+      break;
+    }
+  }
+  for (const m of text.matchAll(/<(?:\w+:)?dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
+    if (m[1]!.split(/\s+/).some((r) => rangeArea(r) > HUGE_AREA)) {
+      out.push(`${file}: 広い範囲の入力規則(${m[1]}、${part})があります。入力規則は無視して読み込みました。`);
+      break;
+    }
+  }
+  return out;
+}

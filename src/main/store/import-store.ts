@@ -1,0 +1,352 @@
+// Staged import batches: what a returned file proposes, cell by cell, and the decisions taken on it.
+// Nothing here touches the plan until applyBatch(), which takes a backup, then writes every accepted
+// cell through writeField (so each change is a revision naming the file and batch) in one transaction.
+import type { MinistryCode } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type {
+  AnswerFieldName,
+  ApplyResult,
+  BatchDetail,
+  BatchItemChanges,
+  BatchReport,
+  BatchSummary,
+  CellChange,
+  Decision,
+} from '../../shared/imports';
+import { BulletsSchema, parseFieldValue } from '../../shared/item-fields';
+import { bulletsToCell, cellToBullets, cellToNote } from '../../shared/merge/cell-text';
+import { mergeCell, proposesChange, type MergeKind } from '../../shared/merge/three-way';
+import { backupDatabase } from './backups';
+import type { Db } from './database';
+import { bulletsByItem } from '../excel/bulk-items';
+import { findItemRow, nowIso, writeField } from './plan-store';
+
+const FIELD_NAMES: Record<AnswerFieldName, string> = { r7: '令和7年度の取組', future: '今後の方向性・課題など', comment: '府省からの補足' };
+
+interface BatchRow {
+  id: number;
+  file_name: string;
+  sha256: string;
+  layout: 'ministry' | 'table';
+  ministry: string | null;
+  export_id: string | null;
+  status: BatchSummary['status'];
+  report: string;
+  backup: string | null;
+  created_at: string;
+  applied_at: string | null;
+}
+
+interface ChangeRow {
+  id: number;
+  batch_id: number;
+  item_key: string;
+  field: AnswerFieldName;
+  row: number;
+  kind: MergeKind;
+  two_way: number;
+  reason: string | null;
+  base: string | null;
+  ours: string;
+  theirs: string;
+  decision: Decision | null;
+  edited: string | null;
+}
+
+/** A change as staged: values as cell text (bullets as `・` lines; the note as plain text). */
+export interface StagedChange {
+  key: string;
+  field: AnswerFieldName;
+  row: number;
+  base: string | null;
+  theirs: string;
+}
+
+export interface NewBatch {
+  fileName: string;
+  sha256: string;
+  layout: 'ministry' | 'table';
+  ministry: MinistryCode | null;
+  exportId: string | null;
+  report: BatchReport;
+  changes: StagedChange[];
+}
+
+/** The store's current answer fields as cell text, read in one query. Notes are not in the plan: ''. */
+function oursReader(db: Db): (key: string, field: AnswerFieldName) => string {
+  const all = bulletsByItem(db);
+  return (key, field) => (field === 'comment' ? '' : bulletsToCell(all.get(key)?.[field] ?? []));
+}
+
+/** What the other staged batches propose, by `key/field`: to spot ministries that disagree. */
+function pendingProposals(db: Db): Map<string, { batch: number; theirs: string }[]> {
+  const rows = db
+    .prepare(
+      `SELECT c.batch_id, c.item_key, c.field, c.theirs, c.kind FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
+       WHERE b.status = 'staged' AND c.field <> 'comment' AND c.kind IN ('theirs', 'conflict', 'same', 'ours')`,
+    )
+    .all() as { batch_id: number; item_key: string; field: string; theirs: string; kind: MergeKind }[];
+  const out = new Map<string, { batch: number; theirs: string }[]>();
+  for (const r of rows) {
+    // 'ours' and 'same' rows propose nothing new, but a merged row may have been one before: only
+    // real proposals count.
+    if (!proposesChange(r.kind)) continue;
+    const k = `${r.item_key}/${r.field}`;
+    out.set(k, [...(out.get(k) ?? []), { batch: r.batch_id, theirs: r.theirs }]);
+  }
+  return out;
+}
+
+function batchRow(db: Db, id: number): BatchRow {
+  const row = db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  if (!row) throw new AppError('not_found', `取込バッチが見つかりません: #${id}`);
+  return row;
+}
+
+export function findBatchBySha(db: Db, sha256: string): BatchRow | undefined {
+  return db.prepare("SELECT * FROM import_batches WHERE sha256 = ? AND status <> 'discarded'").get(sha256) as BatchRow | undefined;
+}
+
+/**
+ * Classify one cell against the store as it is now, and against what other pending batches propose
+ * for the same cell: two ministries answering one shared item differently is a conflict.
+ */
+function classify(
+  c: Pick<ChangeRow, 'batch_id' | 'item_key' | 'field' | 'base' | 'theirs'>,
+  ours: string,
+  pending: Map<string, { batch: number; theirs: string }[]>,
+): { kind: MergeKind; twoWay: boolean; reason: string | null } {
+  const m = mergeCell({ base: c.base, theirs: c.theirs, ours });
+  if (m.kind === 'conflict') return { ...m, reason: m.twoWay ? 'no_base' : null };
+  if (c.field !== 'comment' && m.kind === 'theirs') {
+    const others = pending.get(`${c.item_key}/${c.field}`) ?? [];
+    if (others.some((o) => o.batch !== c.batch_id && o.theirs !== c.theirs)) {
+      return { kind: 'conflict', twoWay: m.twoWay, reason: 'ministries_disagree' };
+    }
+  }
+  return { ...m, reason: null };
+}
+
+export function insertBatch(db: Db, b: NewBatch): number {
+  return db.transaction(() => {
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO import_batches (file_name, sha256, layout, ministry, export_id, status, report, created_at)
+           VALUES (?, ?, ?, ?, ?, 'staged', ?, ?)`,
+        )
+        .run(b.fileName, b.sha256, b.layout, b.ministry, b.exportId, JSON.stringify(b.report), nowIso()).lastInsertRowid,
+    );
+    const insert = db.prepare(
+      `INSERT INTO import_changes (batch_id, item_key, field, row, kind, two_way, reason, base, ours, theirs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const ours = oursReader(db);
+    const pending = pendingProposals(db);
+    const touched = new Set<string>();
+    for (const c of b.changes) {
+      const o = ours(c.key, c.field);
+      const k = classify({ batch_id: id, item_key: c.key, field: c.field, base: c.base, theirs: c.theirs }, o, pending);
+      if (k.kind === 'unchanged') continue;
+      insert.run(id, c.key, c.field, c.row, k.kind, k.twoWay ? 1 : 0, k.reason, c.base, o, c.theirs);
+      if (proposesChange(k.kind)) touched.add(c.key);
+    }
+    // Other batches proposing for the same cells may now disagree with this one.
+    if (touched.size) refreshStaged(db, touched);
+    return id;
+  })();
+}
+
+/**
+ * Re-classify the cells of every staged batch against the store now. A cell whose store value moved
+ * since staging loses its decision: it was taken on a value that no longer exists.
+ */
+export function refreshStaged(db: Db, onlyKeys?: Set<string>): void {
+  const rows = (
+    db.prepare(`SELECT c.* FROM import_changes c JOIN import_batches b ON b.id = c.batch_id WHERE b.status = 'staged'`).all() as ChangeRow[]
+  ).filter((r) => !onlyKeys || onlyKeys.has(r.item_key));
+  if (!rows.length) return;
+  const oursOf = oursReader(db);
+  const pending = pendingProposals(db);
+  const update = db.prepare('UPDATE import_changes SET kind = ?, two_way = ?, reason = ?, ours = ?, decision = ?, edited = ? WHERE id = ?');
+  for (const r of rows) {
+    if (!findItemRow(db, r.item_key)) continue;
+    const ours = oursOf(r.item_key, r.field);
+    const k = classify(r, ours, pending);
+    const moved = ours !== r.ours;
+    const reason = moved && k.kind === 'conflict' ? 'changed_since_staging' : k.reason;
+    if (k.kind !== r.kind || reason !== r.reason || moved) {
+      update.run(k.kind, k.twoWay ? 1 : 0, reason, ours, moved ? null : r.decision, moved ? null : r.edited, r.id);
+    }
+  }
+}
+
+function toChange(r: ChangeRow): CellChange {
+  return {
+    id: r.id,
+    key: r.item_key,
+    field: r.field,
+    row: r.row,
+    kind: r.kind,
+    twoWay: r.two_way === 1,
+    reason: r.reason,
+    base: r.base,
+    ours: r.ours,
+    theirs: r.theirs,
+    decision: r.decision,
+    edited: r.edited,
+  };
+}
+
+function summary(db: Db, b: BatchRow): BatchSummary {
+  const counts = Object.fromEntries(
+    (db.prepare('SELECT kind, COUNT(*) AS n FROM import_changes WHERE batch_id = ? GROUP BY kind').all(b.id) as { kind: MergeKind; n: number }[]).map((r) => [r.kind, r.n]),
+  );
+  const undecided = (db.prepare("SELECT COUNT(*) AS n FROM import_changes WHERE batch_id = ? AND kind = 'conflict' AND decision IS NULL").get(b.id) as { n: number }).n;
+  return {
+    id: b.id,
+    fileName: b.file_name,
+    sha256: b.sha256,
+    layout: b.layout,
+    ministry: b.ministry as MinistryCode | null,
+    exportId: b.export_id,
+    status: b.status,
+    createdAt: b.created_at,
+    appliedAt: b.applied_at,
+    backup: b.backup,
+    counts,
+    undecidedConflicts: b.status === 'staged' ? undecided : 0,
+  };
+}
+
+export function listBatches(db: Db): BatchSummary[] {
+  refreshStaged(db);
+  return (db.prepare('SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map((b) => summary(db, b));
+}
+
+export function getBatch(db: Db, id: number): BatchDetail {
+  const b = batchRow(db, id);
+  if (b.status === 'staged') refreshStaged(db);
+  const rows = db
+    .prepare('SELECT c.* FROM import_changes c LEFT JOIN items i ON i.key = c.item_key WHERE c.batch_id = ? ORDER BY i.position, c.item_key, c.field')
+    .all(id) as ChangeRow[];
+  const items: BatchItemChanges[] = [];
+  for (const r of rows) {
+    let group = items.at(-1);
+    if (group?.key !== r.item_key) {
+      const it = findItemRow(db, r.item_key);
+      group = { key: r.item_key, label: it?.label ?? '', title: it?.title ?? '', changes: [] };
+      items.push(group);
+    }
+    group.changes.push(toChange(r));
+  }
+  return { ...summary(db, batchRow(db, id)), report: JSON.parse(b.report) as BatchReport, items };
+}
+
+export interface DecisionInput {
+  /** Omitted: every cell of the file. */
+  key?: string;
+  /** Omitted: every field of the item (or file). */
+  field?: AnswerFieldName;
+  decision: Decision;
+  /** The edited cell text, for `edit` (one cell only). */
+  value?: string;
+}
+
+function requireStaged(b: BatchRow): void {
+  if (b.status !== 'staged') {
+    const state = b.status === 'applied' ? '反映済み' : '破棄済み';
+    throw new AppError('conflict', `取込バッチ #${b.id}(${b.file_name})は${state}のため変更できません。`);
+  }
+}
+
+export function decide(db: Db, batchId: number, decisions: DecisionInput[]): BatchDetail {
+  const b = batchRow(db, batchId);
+  requireStaged(b);
+  db.transaction(() => {
+    for (const d of decisions) {
+      if (d.decision === 'edit') {
+        if (!d.key || !d.field || d.value === undefined) throw new AppError('bad_request', '編集した値で決める場合は、項目・欄・値をすべて指定してください。');
+        if (d.field !== 'comment') BulletsSchema.parse(cellToBullets(d.value).bullets);
+      }
+      const where = ['batch_id = ?'];
+      const params: (string | number)[] = [batchId];
+      if (d.key) {
+        where.push('item_key = ?');
+        params.push(d.key);
+      }
+      if (d.field) {
+        where.push('field = ?');
+        params.push(d.field);
+      }
+      // A whole-file or whole-item choice applies to the cells that propose something.
+      if (!d.key || !d.field) where.push("kind IN ('theirs', 'conflict', 'whitespace')");
+      const res = db
+        .prepare(`UPDATE import_changes SET decision = ?, edited = ? WHERE ${where.join(' AND ')}`)
+        .run(d.decision, d.decision === 'edit' ? (d.value ?? null) : null, ...params);
+      if (d.key && res.changes === 0) {
+        throw new AppError('not_found', `取込バッチ #${batchId} に ${d.key}${d.field ? `の${FIELD_NAMES[d.field]}` : ''}の変更はありません。`);
+      }
+    }
+  })();
+  return getBatch(db, batchId);
+}
+
+/** What a cell's decision writes: the new text, or null to keep the store as it is. */
+function chosenText(c: ChangeRow): string | null {
+  const decision = c.decision ?? (c.kind === 'theirs' ? 'theirs' : 'ours');
+  if (decision === 'ours') return null;
+  return decision === 'edit' ? (c.edited ?? '') : c.theirs;
+}
+
+export async function applyBatch(db: Db, batchId: number, author: string): Promise<ApplyResult> {
+  const b = batchRow(db, batchId);
+  requireStaged(b);
+  refreshStaged(db);
+  const changes = db.prepare('SELECT * FROM import_changes WHERE batch_id = ? ORDER BY id').all(batchId) as ChangeRow[];
+  const open = changes.filter((c) => c.kind === 'conflict' && c.decision === null);
+  if (open.length) {
+    const list = open.slice(0, 5).map((c) => `${c.item_key} ${FIELD_NAMES[c.field]}`).join('、');
+    throw new AppError(
+      'conflict',
+      `${b.file_name}(取込バッチ #${batchId})には、どちらを採るか決まっていない競合が ${open.length} 件あります(${list}${open.length > 5 ? ' ほか' : ''})。競合ごとに「府省の値」「現在の値」「編集した値」のいずれかを選んでから反映してください。`,
+    );
+  }
+  const backup = await backupDatabase(db, `before-import-${batchId}`);
+  const source = `import:${b.file_name}#${batchId}`;
+  let written = 0;
+  let kept = 0;
+  let notes = 0;
+  db.transaction(() => {
+    // Re-check inside the transaction: nothing may have moved between the backup and here.
+    requireStaged(batchRow(db, batchId));
+    const now = nowIso();
+    for (const c of changes) {
+      const text = chosenText(c);
+      if (text === null) {
+        kept += 1;
+        continue;
+      }
+      if (c.field === 'comment') {
+        const note = cellToNote(text);
+        if (note) {
+          db.prepare('INSERT INTO ministry_notes (item_key, ministry, batch_id, text, created_at) VALUES (?, ?, ?, ?, ?)').run(c.item_key, b.ministry, batchId, note, now);
+          notes += 1;
+        }
+        continue;
+      }
+      const value = parseFieldValue(c.field, JSON.stringify(cellToBullets(text).bullets));
+      if (writeField(db, c.item_key, c.field, value, { author, source })) written += 1;
+    }
+    db.prepare("UPDATE import_batches SET status = 'applied', applied_at = ?, backup = ? WHERE id = ?").run(now, backup.name, batchId);
+  })();
+  return { batch: batchId, written, kept, notes, backup: backup.name };
+}
+
+export function discardBatch(db: Db, batchId: number): BatchSummary {
+  const b = batchRow(db, batchId);
+  requireStaged(b);
+  db.prepare("UPDATE import_batches SET status = 'discarded' WHERE id = ?").run(batchId);
+  refreshStaged(db);
+  return summary(db, batchRow(db, batchId));
+}

@@ -1,0 +1,95 @@
+// Types of the Excel round trip as seen through the API: exports, staged import batches, per-cell
+// changes and decisions, backups. Pure types: the logic is in src/main/excel and src/main/store.
+import type { MinistryCode } from './domain';
+import type { MergeKind } from './merge/three-way';
+
+export type AnswerFieldName = 'r7' | 'future' | 'comment';
+export type Decision = 'theirs' | 'ours' | 'edit';
+export type BatchStatus = 'staged' | 'applied' | 'discarded';
+
+export interface ExportedFileInfo {
+  file: string;
+  exportId: string;
+  ministry: MinistryCode | null;
+  items: number;
+}
+
+/** One answer cell that came back, with the three values as cell text (bullets as `・` lines). */
+export interface CellChange {
+  id: number;
+  key: string;
+  field: AnswerFieldName;
+  row: number;
+  kind: MergeKind;
+  /** True when no base was known and the merge fell back to comparing file and store. */
+  twoWay: boolean;
+  /** Why a conflict is one: `ministries_disagree`, `changed_since_staging`, `no_base`. */
+  reason: string | null;
+  base: string | null;
+  ours: string;
+  theirs: string;
+  decision: Decision | null;
+  edited: string | null;
+}
+
+export interface ProposedItem {
+  row: number;
+  title: string;
+  r7: string;
+  future: string;
+  comment: string;
+}
+
+export interface BatchReport {
+  warnings: string[];
+  proposals: ProposedItem[];
+}
+
+export interface BatchSummary {
+  id: number;
+  fileName: string;
+  sha256: string;
+  layout: 'ministry' | 'table';
+  ministry: MinistryCode | null;
+  exportId: string | null;
+  status: BatchStatus;
+  createdAt: string;
+  appliedAt: string | null;
+  backup: string | null;
+  /** Counts by kind, over the cells that differ from the store or the base. */
+  counts: Partial<Record<MergeKind, number>>;
+  undecidedConflicts: number;
+}
+
+export interface BatchItemChanges {
+  key: string;
+  label: string;
+  title: string;
+  changes: CellChange[];
+}
+
+export interface BatchDetail extends BatchSummary {
+  report: BatchReport;
+  items: BatchItemChanges[];
+}
+
+export interface StageOutcome {
+  file: string;
+  batch: number | null;
+  error: string | null;
+}
+
+export interface ApplyResult {
+  batch: number;
+  written: number;
+  kept: number;
+  notes: number;
+  backup: string;
+}
+
+export interface BackupInfo {
+  name: string;
+  path: string;
+  bytes: number;
+  createdAt: string;
+}
