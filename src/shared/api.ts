@@ -6,11 +6,28 @@ import { MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Sectio
 import type { ErrorPayload } from './errors';
 import { BulletsSchema, TitleSchema } from './item-fields';
 import type { ProjectRecord } from './project';
+import {
+  ANNOTATION_LIMITS,
+  AnnotationColorSchema,
+  AnnotationFieldSchema,
+  AnnotationIdSchema,
+  AnnotationKindSchema,
+  AnnotationStatusSchema,
+  CommentSchema,
+  ReplyTextSchema,
+  TagsSchema,
+  type AnnotationCounts,
+  type AnnotationExportResult,
+  type AnnotationImportOutcome,
+  type AnnotationVersion,
+  type AnnotationView,
+} from './annotations';
 import type { ApplyResult, BackupInfo, BatchDetail, BatchSummary, ExportedFileInfo, StageOutcome } from './imports';
 
 export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません(例: 1-1-16)');
 const AuthorSchema = z.string().trim().min(1, '作成者名を入力してください').max(100);
 const MinistrySchema = z.enum(MINISTRY_CODES);
+const SectionIdSchema = z.string().regex(/^\d+(-\d+){0,2}$/, '区分の形式が正しくありません');
 const PathSchema = z.string().trim().min(1, 'ファイルの場所を指定してください').max(4096);
 const BatchIdSchema = z.number().int().positive();
 const AnswerFieldSchema = z.enum(['r7', 'future', 'comment']);
@@ -18,6 +35,9 @@ const AnswerFieldSchema = z.enum(['r7', 'future', 'comment']);
 const UploadSchema = z
   .object({ name: z.string().trim().min(1).max(255), dataBase64: z.string().max(70_000_000, 'ファイルが大きすぎます(50 MB まで)') })
   .strict();
+/** Files to read: paths (desktop, CLI) or uploaded contents (web host). */
+const FileSources = { files: z.array(PathSchema).max(50).optional(), uploads: z.array(UploadSchema).max(50).optional() };
+const hasFiles = (a: { files?: unknown[]; uploads?: unknown[] }) => (a.files?.length ?? 0) + (a.uploads?.length ?? 0) > 0;
 const DecisionSchema = z
   .object({
     key: ItemKeySchema.optional(),
@@ -72,10 +92,24 @@ export const ItemListArgsSchema = z
     lead: z.boolean().optional(),
     area: z.number().int().min(1).max(20).optional(),
     pj: z.number().int().min(1).max(8).optional(),
-    section: z.string().regex(/^\d+(-\d+){0,2}$/, '区分の形式が正しくありません').optional(),
+    section: SectionIdSchema.optional(),
   })
   .strict();
 export type ItemListArgs = z.infer<typeof ItemListArgsSchema>;
+
+export const AnnotationListArgsSchema = z
+  .object({
+    itemKey: ItemKeySchema.optional(),
+    tag: z.string().trim().min(1).max(ANNOTATION_LIMITS.tag).optional(),
+    color: AnnotationColorSchema.optional(),
+    status: AnnotationStatusSchema.optional(),
+    kind: AnnotationKindSchema.optional(),
+    author: z.string().trim().min(1).max(100).optional(),
+    ministry: MinistrySchema.optional(),
+    section: SectionIdSchema.optional(),
+    includeDeleted: z.boolean().optional(),
+  })
+  .strict();
 
 export const API = {
   'plan.overview': method<PlanOverview>()(NoArgs),
@@ -121,14 +155,7 @@ export const API = {
   'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema }).strict()),
   /** Stage returned workbooks: paths (desktop, CLI) or uploaded contents (web host). One batch per file. */
   'imports.stage': method<StageOutcome[]>()(
-    z
-      .object({
-        files: z.array(PathSchema).max(50).optional(),
-        uploads: z.array(UploadSchema).max(50).optional(),
-        ministry: MinistrySchema.optional(),
-      })
-      .strict()
-      .refine((a) => (a.files?.length ?? 0) + (a.uploads?.length ?? 0) > 0, '取り込むファイルを指定してください'),
+    z.object({ ...FileSources, ministry: MinistrySchema.optional() }).strict().refine(hasFiles, '取り込むファイルを指定してください'),
   ),
   'imports.list': method<BatchSummary[]>()(NoArgs),
   'imports.get': method<BatchDetail>()(z.object({ batch: BatchIdSchema }).strict()),
@@ -138,6 +165,56 @@ export const API = {
   'imports.discard': method<BatchSummary>()(z.object({ batch: BatchIdSchema }).strict()),
   'backups.list': method<BackupInfo[]>()(NoArgs),
   'backups.restore': method<{ restored: BackupInfo; safety: BackupInfo }>()(z.object({ name: z.string().min(1).max(255) }).strict()),
+  /** Annotations, each with where it sits in today's text (anchored / orphan / none). Tombstones only with includeDeleted. */
+  'annotations.list': method<AnnotationView[]>()(AnnotationListArgsSchema.optional()),
+  /**
+   * A highlight, comment or note. The words: `range` (bullet index — 0 for the title — and UTF-16
+   * offsets in that bullet, with the item `expectedVersion` they were read from) or `quote` (its
+   * first occurrence in the field). Neither: a note on the field, or on the whole item when field is null.
+   */
+  'annotations.create': method<AnnotationView>()(
+    z
+      .object({
+        itemKey: ItemKeySchema,
+        field: AnnotationFieldSchema.nullable().optional(),
+        range: z.object({ bulletIndex: z.number().int().min(0), start: z.number().int().min(0), end: z.number().int().min(1) }).strict().optional(),
+        quote: z.string().min(1, '引用が空です').max(ANNOTATION_LIMITS.quote, `引用が長すぎます(${ANNOTATION_LIMITS.quote}字まで)`).optional(),
+        kind: AnnotationKindSchema.optional(),
+        color: AnnotationColorSchema.optional(),
+        comment: CommentSchema.optional(),
+        tags: TagsSchema.optional(),
+        author: AuthorSchema,
+        expectedVersion: z.number().int().optional(),
+      })
+      .strict()
+      .refine((a) => a.range === undefined || a.quote === undefined, '範囲(range)と引用(quote)はどちらか一方だけを指定してください'),
+  ),
+  /** Change comment, tags, colour, status or kind; the replaced version goes to history. */
+  'annotations.update': method<AnnotationView>()(
+    z
+      .object({
+        id: AnnotationIdSchema,
+        comment: CommentSchema.optional(),
+        tags: TagsSchema.optional(),
+        color: AnnotationColorSchema.optional(),
+        status: AnnotationStatusSchema.optional(),
+        kind: AnnotationKindSchema.optional(),
+        author: AuthorSchema,
+        expectedUpdatedAt: z.string().max(40).optional(),
+      })
+      .strict(),
+  ),
+  /** Delete as a tombstone (kept, so that merging an older copy does not bring it back). */
+  'annotations.delete': method<AnnotationView>()(z.object({ id: AnnotationIdSchema }).strict()),
+  'annotations.reply': method<AnnotationView>()(z.object({ id: AnnotationIdSchema, text: ReplyTextSchema, author: AuthorSchema }).strict()),
+  /** Open annotations per section and per item, for the outline. */
+  'annotations.counts': method<AnnotationCounts>()(NoArgs),
+  /** The shared workbook: written to outPath, or returned as base64 when none is given (web host). */
+  'annotations.export': method<AnnotationExportResult>()(z.object({ outPath: PathSchema.optional() }).strict().optional()),
+  /** Merge reviewers' shared workbooks by id; one outcome per file, a bad file changes nothing. */
+  'annotations.import': method<AnnotationImportOutcome[]>()(z.object(FileSources).strict().refine(hasFiles, '取り込むファイルを指定してください')),
+  /** Versions of an annotation (and of its replies) replaced by edits and merges, newest first. */
+  'annotations.history': method<AnnotationVersion[]>()(z.object({ id: AnnotationIdSchema }).strict()),
 } as const;
 
 export interface Preferences {

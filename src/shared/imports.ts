@@ -43,6 +43,12 @@ export interface ProposedItem {
 export interface BatchReport {
   warnings: string[];
   proposals: ProposedItem[];
+  /**
+   * Where the base values of the three-way merge came from: this database's record of the export,
+   * the file's own _meta sheet (an export from another installation), or nowhere (two-way).
+   * Absent in reports staged before it was recorded.
+   */
+  baseSource?: 'export' | 'file' | 'none';
 }
 
 export interface BatchSummary {

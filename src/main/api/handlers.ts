@@ -6,6 +6,7 @@ import { schemaVersion } from '../store/database';
 import { getItem, listItems, listRevisions, listSections, restoreRevision, writeField } from '../store/plan-store';
 import { search } from '../store/search';
 import { APP_VERSION } from '../app-info';
+import { annotationHandlers } from './annotation-handlers';
 import { roundTripHandlers } from './round-trip-handlers';
 
 function readPreferences(db: Db): Preferences {
@@ -57,6 +58,7 @@ export function createHandlers(db: Db): Handlers {
     },
     'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
     ...roundTripHandlers(db),
+    ...annotationHandlers(db),
   };
 }
 

@@ -22,7 +22,7 @@ export function bulletsToCell(bullets: readonly Bullet[]): string {
 
 /** Line ends as LF, whatever program saved the file. */
 export function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 export interface ParsedCell {

@@ -18,7 +18,10 @@ export function useGlobalKeys(): void {
         document.getElementById(SEARCH_INPUT_ID)?.focus();
       } else if (e.key === 'Escape' && !isEditable(e.target) && e.target instanceof Element && e.target.closest('#main')) {
         e.preventDefault();
-        focusList();
+        // At once when the list is there (the next key may already be on its way), else on its mount.
+        const list = document.querySelector<HTMLElement>('.pane-list [role="listbox"]');
+        if (list) list.focus({ preventScroll: true });
+        else focusList();
       }
     };
     window.addEventListener('keydown', onKeyDown);

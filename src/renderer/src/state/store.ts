@@ -4,10 +4,13 @@
 // search box, not the whole page.
 import { create } from 'zustand';
 import type { PlanOverview, SearchHit } from '../../../shared/api';
-import type { Bullet, Item, ItemField, ItemSummary } from '../../../shared/domain';
+import type { Bullet, Item, ItemField, ItemSummary, Section } from '../../../shared/domain';
 import { ApiError, invoke } from '../api-client';
 import { NO_FILTERS, type FilterKey, type Filters } from './filters';
+import { cleanBullets } from '../../../shared/bullet-edit';
 import { draftFromItem, changedFields, type Draft } from './draft';
+import { takeFocusRequest } from './focus-requests';
+import { warmComparison } from './comparisons';
 
 export type View = 'item' | 'boilerplate' | 'projects';
 export type ItemTab = 'compare' | 'history';
@@ -90,6 +93,10 @@ const initial: AppState = {
 
 export const useApp = create<AppState>()(() => initial);
 
+const NO_SECTIONS: Section[] = [];
+/** The outline sections (a stable empty list before the plan is loaded). */
+export const selectSections = (s: AppState): Section[] => s.overview?.sections ?? NO_SECTIONS;
+
 const get = useApp.getState;
 const set = useApp.setState;
 
@@ -151,12 +158,28 @@ export function setItemTab(itemTab: ItemTab): void {
   guardNavigation(() => set({ itemTab }));
 }
 
+/** A cached item is shown at once and checked in the background: a newer version replaces it. */
+function revalidate(key: string): void {
+  invoke('items.get', { key }).then(
+    (fresh) => {
+      const { itemCache, draft } = get();
+      const cached = itemCache[key];
+      if (cached && cached.version !== fresh.version && draft?.key !== key) replaceItem(fresh);
+    },
+    () => undefined,
+  );
+}
+
 async function loadItem(key: string): Promise<void> {
-  if (get().itemCache[key]) return;
+  if (get().itemCache[key]) {
+    revalidate(key);
+    return;
+  }
   set({ itemLoad: { key, status: 'loading' } });
   try {
     const item = await invoke('items.get', { key });
-    set((s) => ({ itemCache: { ...s.itemCache, [key]: item }, itemLoad: s.itemLoad?.key === key ? null : s.itemLoad }));
+    storeItems([item]);
+    set((s) => ({ itemLoad: s.itemLoad?.key === key ? null : s.itemLoad }));
   } catch (err) {
     set((s) => (s.itemLoad?.key === key ? { itemLoad: { key, status: 'error', message: messageOf(err) } } : {}));
   }
@@ -190,18 +213,56 @@ export function reloadItem(key: string): void {
   void loadItem(key);
 }
 
+/** The user moved on in the list before the opened item arrived: it must not pull the focus away. */
+export function dropItemFocusRequest(): void {
+  takeFocusRequest('item', get().focusItemNonce);
+}
+
 export function focusList(): void {
   set((s) => ({ focusListNonce: s.focusListNonce + 1 }));
 }
 
-/** Warm the cache for an item the user is likely to open next (the active row of the list). */
+const inFlight = new Set<string>();
+/** Items kept in the page; beyond this the least recently stored are dropped (never the open one). */
+const CACHE_LIMIT = 600;
+
+function storeItems(fetched: readonly Item[]): void {
+  set((s) => {
+    const itemCache = { ...s.itemCache };
+    for (const item of fetched) if (!itemCache[item.key]) itemCache[item.key] = item;
+    const keys = Object.keys(itemCache);
+    for (const key of keys.slice(0, Math.max(0, keys.length - CACHE_LIMIT))) {
+      if (key !== s.selectedKey && key !== s.draft?.key) delete itemCache[key];
+    }
+    return { itemCache };
+  });
+  for (const item of fetched) warmComparison(item);
+}
+
+/**
+ * Warm the cache for items the user is likely to open next (the active row, the rows in view), so
+ * that opening one costs no round trip. Failures are ignored: opening the item will say what is wrong.
+ */
+export function prefetchItems(keys: readonly string[]): void {
+  const { itemCache } = get();
+  const wanted = keys.filter((k) => !itemCache[k] && !inFlight.has(k));
+  for (let i = 0; i < wanted.length; i += 100) {
+    const chunk = wanted.slice(i, i + 100);
+    for (const k of chunk) inFlight.add(k);
+    invoke('items.getMany', { keys: chunk }).then(
+      (items) => {
+        for (const k of chunk) inFlight.delete(k);
+        storeItems(items);
+      },
+      () => {
+        for (const k of chunk) inFlight.delete(k);
+      },
+    );
+  }
+}
+
 export function prefetchItem(key: string): void {
-  const { itemCache, itemLoad } = get();
-  if (itemCache[key] || itemLoad?.key === key) return;
-  invoke('items.get', { key }).then(
-    (item) => set((s) => (s.itemCache[key] ? {} : { itemCache: { ...s.itemCache, [key]: item } })),
-    () => undefined,
-  );
+  if (get().itemLoad?.key !== key) prefetchItems([key]);
 }
 
 // ---------------------------------------------------------------- filters
@@ -249,12 +310,15 @@ export async function runSearch(query: string): Promise<void> {
     set({ search: { query: '', hits: [], status: 'idle' } });
     return;
   }
-  set((s) => ({ search: { ...s.search, status: 'loading' } }));
+  // Say "searching" only when the answer is slow: one render less per keystroke pause.
+  const slow = window.setTimeout(() => seq === searchSeq && set((s) => ({ search: { ...s.search, status: 'loading' } })), 150);
   try {
     const hits = await invoke('search', { query: q, limit: SEARCH_LIMIT });
     if (seq === searchSeq) set({ search: { query: q, hits, status: 'ready' } });
   } catch (err) {
     if (seq === searchSeq) set({ search: { query: q, hits: [], status: 'error', error: messageOf(err) } });
+  } finally {
+    window.clearTimeout(slow);
   }
 }
 
@@ -354,7 +418,7 @@ export async function saveDraft(): Promise<boolean> {
 
 function fieldValue(draft: Draft, field: ItemField): { field: 'title'; value: string } | { field: 'r7' | 'future'; value: Bullet[] } {
   if (field === 'title') return { field, value: draft.title.trim() };
-  return { field, value: draft[field].map(({ text, level }) => ({ text: text.trim(), level })).filter((b) => b.text) };
+  return { field, value: cleanBullets(draft[field]) };
 }
 
 /** Put back the value a revision replaced (itself a new revision). */

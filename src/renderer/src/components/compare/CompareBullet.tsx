@@ -38,7 +38,7 @@ export function CompareBullet({ side, index, bullet, links, analysis, unmatched,
     `level-${Math.min(bullet.level, 3)}`,
     `is-${state}`,
     unmatched ? 'is-unmatched' : '',
-    analysis ? `label-${analysis.label}` : '',
+    analysis ? `cmp-label-${analysis.label}` : '',
     isTarget ? 'is-target' : '',
   ].join(' ');
   return (

@@ -1,7 +1,7 @@
 // The strip between the two columns where each link is drawn as a curve from an R7 action to the
 // future direction that follows it up; the links of the hovered/focused bullet are drawn strong.
 // Decorative (aria-hidden): the numbered references in the bullets carry the same information.
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 
 interface Link {
   r7: number;
@@ -9,9 +9,8 @@ interface Link {
 }
 
 interface Props {
+  /** Drawn between the two columns: the gutter's parent holds both, and the anchors are found in it. */
   links: readonly Link[];
-  /** The element holding both columns; anchors are found inside it. */
-  container: RefObject<HTMLElement | null>;
   isStrong: (link: Link) => boolean;
   /** Changes when the layout may have changed (item, bullets). */
   layoutKey: string;
@@ -33,14 +32,15 @@ function anchorY(root: HTMLElement, side: 'r7' | 'future', index: number, top: n
   return r.top + r.height / 2 - top;
 }
 
-export function LinkGutter({ links, container, isStrong, layoutKey }: Props) {
+export function LinkGutter({ links, isStrong, layoutKey }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [geometry, setGeometry] = useState<{ width: number; height: number; paths: Path[] }>({ width: 0, height: 0, paths: [] });
 
   useLayoutEffect(() => {
-    const root = container.current;
+    // The parent, not a ref of it: a parent's ref is not attached yet when a child's layout effect runs.
     const svg = svgRef.current;
-    if (!root || !svg) return;
+    const root = svg?.parentElement;
+    if (!svg || !root) return;
     const measure = () => {
       const box = svg.getBoundingClientRect();
       const w = box.width;
@@ -56,7 +56,7 @@ export function LinkGutter({ links, container, isStrong, layoutKey }: Props) {
     const observer = new ResizeObserver(measure);
     observer.observe(root);
     return () => observer.disconnect();
-  }, [links, container, layoutKey]);
+  }, [links, layoutKey]);
 
   const { width, height, paths } = geometry;
   // Strong links last, so they are drawn on top.

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { Revision } from '../../../../shared/domain';
 import { revisionDiff } from '../../../../shared/diff/revision-diff';
-import type { DiffPart } from '../../../../shared/diff/word-diff';
+import type { DiffPart, LineDiffRow } from '../../../../shared/diff/word-diff';
 
 function Parts({ parts }: { parts: readonly DiffPart[] }) {
   return (
@@ -31,6 +31,32 @@ function Parts({ parts }: { parts: readonly DiffPart[] }) {
 
 const LINE_MARK = { same: ' ', added: '+', removed: '−', changed: '~' } as const;
 
+/** Unchanged lines kept around each change; longer unchanged runs fold into one line. */
+const CONTEXT = 1;
+
+type Shown = { row: LineDiffRow } | { folded: number };
+
+/** The rows to show: changes with a line of context; runs of two or more other unchanged lines folded. */
+function withFolds(rows: readonly LineDiffRow[]): Shown[] {
+  const near = rows.map((_, i) => rows.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((r) => r.kind !== 'same'));
+  const out: Shown[] = [];
+  let run: LineDiffRow[] = [];
+  const flush = () => {
+    if (run.length >= 2) out.push({ folded: run.length });
+    else out.push(...run.map((row) => ({ row })));
+    run = [];
+  };
+  rows.forEach((row, i) => {
+    if (row.kind === 'same' && !near[i]) run.push(row);
+    else {
+      flush();
+      out.push({ row });
+    }
+  });
+  flush();
+  return out;
+}
+
 export function DiffView({ revision }: { revision: Revision }) {
   const diff = useMemo(() => revisionDiff(revision.field, revision.oldValue, revision.newValue), [revision]);
   if (diff.kind === 'text') {
@@ -43,22 +69,37 @@ export function DiffView({ revision }: { revision: Revision }) {
   if (diff.rows.length === 0) return <p className="diff empty-field">(空の一覧)</p>;
   return (
     <ul className="diff diff-lines">
-      {diff.rows.map((row, i) => (
-        <li key={i} className={`diff-line diff-line-${row.kind}`}>
-          <span className="diff-mark" aria-hidden="true">
-            {LINE_MARK[row.kind]}
-          </span>
-          <span className="diff-line-text">
-            {row.kind === 'changed' ? (
-              <Parts parts={row.parts} />
-            ) : row.kind === 'same' ? (
-              row.text
-            ) : (
-              <Parts parts={[{ kind: row.kind, text: row.text }]} />
-            )}
-          </span>
-        </li>
-      ))}
+      {withFolds(diff.rows).map((shown, i) =>
+        'folded' in shown ? (
+          <li key={i} className="diff-line diff-fold">
+            <span className="diff-mark" aria-hidden="true">
+              ⋯
+            </span>
+            <span className="diff-line-text">変更のない箇条書き {shown.folded} 件</span>
+          </li>
+        ) : (
+          <DiffLine key={i} row={shown.row} />
+        ),
+      )}
     </ul>
+  );
+}
+
+function DiffLine({ row }: { row: LineDiffRow }) {
+  return (
+    <li className={`diff-line diff-line-${row.kind}`}>
+      <span className="diff-mark" aria-hidden="true">
+        {LINE_MARK[row.kind]}
+      </span>
+      <span className="diff-line-text">
+        {row.kind === 'changed' ? (
+          <Parts parts={row.parts} />
+        ) : row.kind === 'same' ? (
+          row.text
+        ) : (
+          <Parts parts={[{ kind: row.kind, text: row.text }]} />
+        )}
+      </span>
+    </li>
   );
 }

@@ -1,10 +1,10 @@
 // Where the item sits: 大項目 › 中項目 › 分野 › item number. Each level narrows the list to it.
 import type { ItemSummary } from '../../../../shared/domain';
 import { sectionIdsOf, sectionName } from '../../state/filters';
-import { setFilter, useApp } from '../../state/store';
+import { setFilter, useApp, selectSections } from '../../state/store';
 
 export function Breadcrumb({ item }: { item: ItemSummary }) {
-  const sections = useApp((s) => s.overview?.sections ?? []);
+  const sections = useApp(selectSections);
   const trail = sectionIdsOf(item)
     .map((id) => sections.find((s) => s.id === id))
     .filter((s) => s !== undefined);

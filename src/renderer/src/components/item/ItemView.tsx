@@ -2,6 +2,7 @@
 // R7-vs-future comparison (or its editor) or the item's history.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Item } from '../../../../shared/domain';
+import { takeFocusRequest } from '../../state/focus-requests';
 import { reloadItem, setItemTab, startEditing, useApp, type ItemTab } from '../../state/store';
 import { MinistryBadges } from '../common/MinistryBadges';
 import { PjChips } from '../common/PjChips';
@@ -13,6 +14,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { Breadcrumb } from './Breadcrumb';
 import { IngestWarnings } from './IngestWarnings';
 import { RelistLinks } from './RelistLinks';
+import { Welcome } from './Welcome';
 
 const TABS: { id: ItemTab; label: string }[] = [
   { id: 'compare', label: '取組と今後の方向性' },
@@ -53,8 +55,8 @@ function ItemTitle({ item }: { item: Item }) {
   const nonce = useApp((s) => s.focusItemNonce);
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (nonce) ref.current?.focus();
-  }, [nonce, item.key]);
+    if (nonce && takeFocusRequest('item', nonce)) ref.current?.focus();
+  }, [nonce]);
   return (
     <h2 ref={ref} id="item-title" className="item-title" tabIndex={-1}>
       {item.label && <span className="item-title-label">{item.label}</span>}
@@ -103,11 +105,7 @@ export function ItemView() {
   const load = useApp((s) => (s.itemLoad && s.itemLoad.key === s.selectedKey ? s.itemLoad : null));
 
   if (!selectedKey) {
-    return (
-      <div className="welcome">
-        <StatusMessage kind="empty">左の一覧から小項目を選んでください。↑↓ で移動、Enter で開きます。/ で検索できます。</StatusMessage>
-      </div>
-    );
+    return <Welcome />;
   }
   if (item) return <ItemDetails item={item} />;
   if (load?.status === 'error') {

@@ -2,7 +2,7 @@
 import type { ItemSummary } from '../../../../shared/domain';
 import { MinistryBadges } from '../common/MinistryBadges';
 
-export const ITEM_ROW_HEIGHT = 76;
+export const ITEM_ROW_HEIGHT = 84;
 
 export function ItemRow({ item }: { item: ItemSummary }) {
   return (

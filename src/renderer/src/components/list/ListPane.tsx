@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { SearchHit } from '../../../../shared/api';
 import type { ItemSummary } from '../../../../shared/domain';
 import { hasFilters, matchesFilters, type Filters } from '../../state/filters';
-import { SEARCH_LIMIT, clearSearch, openItem, openSection, prefetchItem, useApp } from '../../state/store';
+import { SEARCH_LIMIT, clearSearch, dropItemFocusRequest, openItem, openSection, prefetchItem, prefetchItems, useApp, selectSections } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
 import { HIT_ROW_HEIGHT, SearchHitRow } from '../search/SearchHitRow';
 import { ITEM_ROW_HEIGHT, ItemRow } from './ItemRow';
@@ -23,7 +23,7 @@ export function ListPane() {
   const filters = useApp((s) => s.filters);
   const search = useApp((s) => s.search);
   const selectedKey = useApp((s) => s.selectedKey);
-  const sections = useApp((s) => s.overview?.sections ?? []);
+  const sections = useApp(selectSections);
   const focusNonce = useApp((s) => s.focusListNonce);
 
   const filtered = useMemo(() => items.filter((it) => matchesFilters(it, filters)), [items, filters]);
@@ -59,7 +59,11 @@ export function ListPane() {
             selectedKey={null}
             focusNonce={focusNonce}
             renderRow={(h) => <SearchHitRow hit={h} item={byKey.get(h.key)} section={sections.find((s) => s.id === h.key)} />}
-            onActiveChange={(h) => h.kind === 'item' && prefetchItem(h.key)}
+            onActiveChange={(h) => {
+              dropItemFocusRequest();
+              if (h.kind === 'item') prefetchItem(h.key);
+            }}
+            onRowsInView={(shown) => prefetchItems(shown.filter((h) => h.kind === 'item').map((h) => h.key))}
             onOpen={(h) =>
               h.kind === 'item'
                 ? openItem(h.key, { target: h.field === 'r7' || h.field === 'future' ? { field: h.field, ord: h.ord } : null, focus: true })
@@ -89,7 +93,11 @@ export function ListPane() {
           selectedKey={selectedKey}
           focusNonce={focusNonce}
           renderRow={(it) => <ItemRow item={it} />}
-          onActiveChange={(it) => prefetchItem(it.key)}
+          onActiveChange={(it) => {
+            dropItemFocusRequest();
+            prefetchItem(it.key);
+          }}
+          onRowsInView={(shown) => prefetchItems(shown.map((it) => it.key))}
           onOpen={(it) => openItem(it.key, { focus: true })}
         />
       )}

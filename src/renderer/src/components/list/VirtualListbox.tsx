@@ -4,6 +4,7 @@
 // ↑ ↓ PageUp PageDown Home End move, Enter (or a click) opens, Esc is handed to the owner.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { takeFocusRequest } from '../../state/focus-requests';
 
 interface Props<T> {
   rows: readonly T[];
@@ -15,13 +16,15 @@ interface Props<T> {
   onOpen: (row: T) => void;
   onActiveChange?: (row: T) => void;
   onEscape?: () => void;
+  /** The rows in view, after scrolling settles (for fetching ahead). */
+  onRowsInView?: (rows: T[]) => void;
   label: string;
   idPrefix: string;
   /** Bumps when the list should take the focus. */
   focusNonce?: number;
 }
 
-export function VirtualListbox<T>({ rows, rowKey, rowHeight, renderRow, selectedKey, onOpen, onActiveChange, onEscape, label, idPrefix, focusNonce }: Props<T>) {
+export function VirtualListbox<T>({ rows, rowKey, rowHeight, renderRow, selectedKey, onOpen, onActiveChange, onEscape, onRowsInView, label, idPrefix, focusNonce }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(selectedKey);
   // When another part of the app opens an item, the active row follows it.
@@ -44,7 +47,7 @@ export function VirtualListbox<T>({ rows, rowKey, rowHeight, renderRow, selected
   });
 
   useEffect(() => {
-    if (focusNonce) scrollRef.current?.focus({ preventScroll: true });
+    if (focusNonce && takeFocusRequest('list', focusNonce)) scrollRef.current?.focus({ preventScroll: true });
   }, [focusNonce]);
 
   useEffect(() => {
@@ -84,6 +87,17 @@ export function VirtualListbox<T>({ rows, rowKey, rowHeight, renderRow, selected
 
   const optionId = (key: string) => `${idPrefix}-${key}`;
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  const inView = useRef(onRowsInView);
+  useEffect(() => {
+    inView.current = onRowsInView;
+  });
+  useEffect(() => {
+    if (last < first) return;
+    const timer = window.setTimeout(() => inView.current?.(rows.slice(first, last + 1)), 120);
+    return () => window.clearTimeout(timer);
+  }, [rows, first, last]);
   const activeRendered = active !== undefined && items.some((v) => v.index === activeIndex);
 
   return (

@@ -4,7 +4,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Section } from '../../../../shared/domain';
 import { countBySection, hasFilters, matchesFilters, sectionName } from '../../state/filters';
-import { setFilter, toggleIntro, useApp } from '../../state/store';
+import { setFilter, toggleIntro, useApp, selectSections } from '../../state/store';
 import { BulletList } from '../item/BulletList';
 
 interface EntryProps {
@@ -29,6 +29,7 @@ function OutlineEntry({ section, count, total, filtered, children }: EntryProps)
           aria-current={current ? 'true' : undefined}
           onClick={() => setFilter('section', current ? null : section.id)}
           aria-label={`${sectionName(section)} ${section.title}(${countLabel})`}
+          title={section.title}
         >
           <span className="outline-name">{sectionName(section)}</span>
           <span className="outline-title">{section.title}</span>
@@ -66,7 +67,7 @@ function OutlineEntry({ section, count, total, filtered, children }: EntryProps)
 }
 
 export function Outline() {
-  const sections = useApp((s) => s.overview?.sections ?? []);
+  const sections = useApp(selectSections);
   const items = useApp((s) => s.items);
   const filters = useApp((s) => s.filters);
   const allCurrent = filters.section === null;

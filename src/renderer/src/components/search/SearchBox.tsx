@@ -36,8 +36,8 @@ export function SearchBox() {
           if (e.key === 'ArrowDown' || e.key === 'Enter') {
             e.preventDefault();
             window.clearTimeout(timer.current);
-            void runSearch(value);
-            focusList();
+            // Into the results once they are shown (the list in the pane changes with them).
+            void runSearch(value).then(focusList);
           } else if (e.key === 'Escape') {
             e.preventDefault();
             window.clearTimeout(timer.current);

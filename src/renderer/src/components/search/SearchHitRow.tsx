@@ -4,7 +4,7 @@ import type { ItemSummary, Section } from '../../../../shared/domain';
 import { sectionName } from '../../state/filters';
 import { Highlighted } from '../common/Highlighted';
 
-export const HIT_ROW_HEIGHT = 92;
+export const HIT_ROW_HEIGHT = 106;
 
 export const FIELD_NAMES: Record<SearchHit['field'], string> = {
   title: '小項目名',

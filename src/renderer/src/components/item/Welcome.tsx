@@ -1,0 +1,78 @@
+// The main pane before an item is chosen: what the plan is, how it is divided, and the keys.
+import { useMemo } from 'react';
+import { countBySection } from '../../state/filters';
+import { setFilter, setView, useApp } from '../../state/store';
+
+const KEYS: [string, string][] = [
+  ['/', '検索ボックスへ移動'],
+  ['↑ ↓', '一覧で移動(Home / End / PageUp / PageDown も使えます)'],
+  ['Enter', '選んだ小項目を開く'],
+  ['Esc', '一覧へ戻る/検索を消す'],
+  ['← →', '取組と今後の方向性の対応先へ移動(比較表示で)'],
+  ['Alt+↑↓ / Alt+←→', '編集中の箇条書きの並べ替え/字下げ・字上げ'],
+  ['Ctrl+S', '編集内容を保存'],
+];
+
+export function Welcome() {
+  const overview = useApp((s) => s.overview);
+  const items = useApp((s) => s.items);
+  const counts = useMemo(() => countBySection(items), [items]);
+  const withWarnings = useMemo(() => items.filter((it) => it.warnings.length > 0).length, [items]);
+  if (!overview) return null;
+  const majors = overview.sections.filter((s) => s.level === 'major');
+  const middles = overview.sections.filter((s) => s.level === 'middle');
+  return (
+    <section className="welcome" aria-labelledby="welcome-title">
+      <p className="welcome-kicker">データ利活用・ライフコース協議会</p>
+      <h2 id="welcome-title" className="welcome-title">
+        {overview.title || '計画'}
+      </h2>
+      <ul className="welcome-stats">
+        <li>
+          <strong>{majors.length}</strong> 大項目
+        </li>
+        <li>
+          <strong>{middles.length}</strong> 中項目
+        </li>
+        <li>
+          <strong>{items.length}</strong> 小項目
+        </li>
+        <li>
+          <strong>{withWarnings}</strong> 取込時の注意がある項目
+        </li>
+      </ul>
+      <ul className="welcome-majors">
+        {majors.map((m) => (
+          <li key={m.id}>
+            <button type="button" className="welcome-major" onClick={() => setFilter('section', m.id)}>
+              <span className="welcome-major-name">大項目{m.major}</span>
+              <span className="welcome-major-title">{m.title}</span>
+              <span className="count">{counts.get(m.id) ?? 0}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="welcome-hint">
+        左の一覧から小項目を選ぶと、令和7年度の取組と今後の方向性を並べて比較できます。今後の方向性が定型文だけの項目は
+        <button type="button" className="link-button" onClick={() => setView('boilerplate')}>
+          今後の方向性の概観
+        </button>
+        で確認できます。
+      </p>
+      <h3 className="welcome-keys-title">キーボード操作</h3>
+      <dl className="welcome-keys">
+        {KEYS.map(([k, what]) => (
+          <div key={k}>
+            <dt>
+              <kbd>{k}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="welcome-docs">
+        資料: {overview.documents.map((d) => `${d.name}(${new Date(d.ingestedAt).toLocaleDateString('ja-JP')} 取込)`).join('、')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// The banner: app name, search, the three main screens, and who is editing.
+import { changeAuthor, setView, useApp, type View } from '../../state/store';
+import { SearchBox } from '../search/SearchBox';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'item', label: '小項目' },
+  { id: 'boilerplate', label: '今後の方向性の概観' },
+  { id: 'projects', label: 'AMED事業' },
+];
+
+export function Header() {
+  const view = useApp((s) => s.view);
+  const author = useApp((s) => s.author);
+  return (
+    <header className="app-header">
+      <h1 className="app-name">協議会デスク</h1>
+      <SearchBox />
+      <nav aria-label="画面" className="view-nav">
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v.id}>
+              <button type="button" className="view-button" aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>
+                {v.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <button type="button" className="author-button" onClick={changeAuthor} title="変更履歴に記録する作成者名">
+        作成者: {author || '未設定'}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,71 @@
+// Search as you type: ranked hits with the match marked, 1–2 character queries included, `/` to
+// focus, hits narrowed by the filters, Enter opens the item at the matching bullet.
+import { api } from './fixtures';
+import { expect, hitList, openApp, screenshot, sharedHost, test } from './fixtures';
+
+interface Hit {
+  key: string;
+  kind: string;
+  field: string;
+  snippet: string;
+}
+
+test.describe('search', () => {
+  test('認知症 finds ranked hits with the match marked, and opens the item at the bullet', async ({ page }) => {
+    const host = sharedHost();
+    const expected = await api<Hit[]>(host, 'search', { query: '認知症', limit: 200 });
+    expect(expected.length).toBeGreaterThan(3);
+
+    await openApp(page, host.url);
+    await page.keyboard.press('/');
+    const box = page.getByRole('searchbox', { name: '計画を検索' });
+    await expect(box).toBeFocused();
+    await box.pressSequentially('認知症', { delay: 20 });
+
+    const hits = hitList(page).getByRole('option');
+    await expect(page.getByRole('status').filter({ hasText: '「認知症」の検索結果' })).toContainText(`${expected.length} 件`);
+    await expect(hits.first()).toBeVisible();
+    // Ranked as the API ranks them: the first hit is the API's first.
+    await expect(hits.first()).toContainText(expected[0]!.key);
+    await expect(hits.first().locator('mark').first()).toHaveText('認知症');
+    await screenshot(page, '03-search-dementia');
+
+    // ↓ moves into the results, Enter opens the item and marks the bullet.
+    await box.press('ArrowDown');
+    await expect(hitList(page)).toBeFocused();
+    const firstItemHit = expected.findIndex((h) => h.kind === 'item' && (h.field === 'r7' || h.field === 'future'));
+    for (let i = 0; i < firstItemHit; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const target = expected[firstItemHit]!;
+    await expect(page.locator('.breadcrumb')).toContainText(target.key);
+    await expect(page.locator('.cmp-bullet.is-target')).toBeFocused();
+    await expect(page.locator('.cmp-bullet.is-target')).toContainText('認知症');
+  });
+
+  test('two-character queries (がん, 課題) find hits', async ({ page }) => {
+    const host = sharedHost();
+    await openApp(page, host.url);
+    const box = page.getByRole('searchbox', { name: '計画を検索' });
+    for (const query of ['がん', '課題']) {
+      const expected = await api<Hit[]>(host, 'search', { query, limit: 200 });
+      expect(expected.length, `API hits for ${query}`).toBeGreaterThan(0);
+      await box.fill(query);
+      await expect(page.getByRole('status').filter({ hasText: `「${query}」の検索結果` })).toContainText(`${expected.length} 件`);
+      await expect(hitList(page).getByRole('option').first().locator('mark').first()).toHaveText(query);
+    }
+    await screenshot(page, '04-search-two-chars');
+
+    // A filter narrows the hits too; Esc clears the search and the item list returns.
+    await page.getByLabel('府省で絞り込む').selectOption('総');
+    await expect(page.getByRole('status').filter({ hasText: '「課題」の検索結果' })).toContainText('絞り込み前');
+    await box.press('Escape');
+    await expect(box).toHaveValue('');
+    await expect(page.getByRole('listbox', { name: '小項目の一覧' })).toBeVisible();
+  });
+
+  test('a query with no match says so', async ({ page }) => {
+    await openApp(page, sharedHost().url);
+    await page.getByRole('searchbox', { name: '計画を検索' }).fill('存在しない語句ぬぬぬ');
+    await expect(page.getByText('に一致する箇所はありません')).toBeVisible();
+  });
+});
