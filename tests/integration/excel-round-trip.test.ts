@@ -253,17 +253,73 @@ describe('import: staging, merge and apply', () => {
     expect(batch.report.proposals).toEqual([expect.objectContaining({ title: '新しい小項目の提案', r7: '・新規の取組' })]);
   });
 
-  it('a file from another installation falls back to two-way and says so', async () => {
+  it('a file from another installation: the base comes from its _meta sheet (three-way), and the report says so', async () => {
     const svc = seededService();
     const other = seededService();
-    const bytes = editCells(await exportFor(other, '厚'), { [`G${answerRow(other, '厚', '1-1-1')}`]: '・別環境の答え' });
+    const exported = await exportFor(other, '厚');
+    // Here, after that export elsewhere: 1-1-2 changed (the file keeps its base → ours), 1-1-4 changed
+    // differently from the file (conflict).
+    writeField(svc.db, '1-1-2', 'r7', [{ text: '事務局の修正', level: 0 }], CTX);
+    writeField(svc.db, '1-1-4', 'r7', [{ text: '事務局の案', level: 0 }], CTX);
+    const base111 = (await api(other, 'items.get', { key: '1-1-1' })).r7.map((b) => `・${b.text}`).join('\n');
+    const bytes = editCells(exported, { [`G${answerRow(other, '厚', '1-1-1')}`]: '・別環境の答え', [`G${answerRow(other, '厚', '1-1-4')}`]: '・府省の案' });
+    const batch = await stageOk(svc, '厚.xlsx', bytes);
+    expect(changesOf(batch)).toEqual(['1-1-1/r7/theirs', '1-1-2/r7/ours', '1-1-4/r7/conflict']);
+    const c111 = batch.items[0]!.changes[0]!;
+    expect(c111).toMatchObject({ twoWay: false, reason: null, theirs: '・別環境の答え' });
+    expect(c111.base).toBe(base111);
+    expect(batch.items[2]!.changes[0]).toMatchObject({ twoWay: false, reason: null });
+    expect(batch.exportId).toBeNull();
+    expect(batch.report.baseSource).toBe('file');
+    expect(batch.report.warnings.join('\n')).toMatch(/厚\.xlsx: このファイルの出力記録\(出力番号 [-0-9a-f]+\)がこのデータベースにありません.*ファイル内の管理情報\(_meta シート\)から取りました/);
+    expect(batch.undecidedConflicts).toBe(1);
+    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-4', field: 'r7', decision: 'ours' }] });
+    await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });
+    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7.map((b) => b.text)).toEqual(['別環境の答え']);
+    expect((await api(svc, 'items.get', { key: '1-1-2' })).r7.map((b) => b.text)).toEqual(['事務局の修正']);
+    expect((await api(svc, 'items.get', { key: '1-1-4' })).r7.map((b) => b.text)).toEqual(['事務局の案']);
+  });
+
+  it('a _meta sheet edited after export is not taken for the base: two-way, with a warning', async () => {
+    const svc = seededService();
+    const other = seededService();
+    // _meta: 7 header rows, a blank row, the column header, then one row per item (1-1-1 first).
+    const tampered = editCells(await exportFor(other, '厚'), { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml');
+    const bytes = editCells(tampered, { [`G${answerRow(other, '厚', '1-1-1')}`]: '・別環境の答え' });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/r7/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
-    expect(batch.report.warnings.join('\n')).toContain('二者比較');
-    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ decision: 'theirs' }] });
-    await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });
-    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7.map((b) => b.text)).toEqual(['別環境の答え']);
+    expect(batch.report.baseSource).toBe('none');
+    const w = batch.report.warnings.join('\n');
+    expect(w).toContain('厚.xlsx: 管理情報(_meta シート)に書かれた出力時の値が、出力時の内容と一致しません');
+    expect(w).toContain('二者比較');
+  });
+
+  it('a _meta sheet listing keys only (no values) falls back to two-way and says so', async () => {
+    const svc = seededService();
+    const other = seededService();
+    const wb = await load(await exportFor(other, '厚'));
+    const meta = wb.getWorksheet('_meta')!;
+    meta.unprotect();
+    // Keys only under the column header (row 9), as in a file written before the values were added.
+    for (let r = 9; r <= meta.rowCount; r++) for (const c of [2, 3, 4]) meta.getCell(r, c).value = null;
+    meta.getRow(7).values = []; // no digest either
+    wb.getWorksheet('回答')!.getCell(`G${answerRow(other, '厚', '1-1-1')}`).value = '・別環境の答え';
+    const batch = await stageOk(svc, '厚.xlsx', await save(wb));
+    expect(changesOf(batch)).toEqual(['1-1-1/r7/conflict']);
+    expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
+    expect(batch.report.warnings.join('\n')).toMatch(/出力記録\(出力番号 [-0-9a-f]+\)がこのデータベースにありません.*二者比較/);
+  });
+
+  it("this database's export record stays the base even when the file's _meta says otherwise", async () => {
+    const svc = seededService();
+    const original = await exportFor(svc, '厚');
+    const row = answerRow(svc, '厚', '1-1-1');
+    const bytes = editCells(editCells(original, { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml'), { [`H${row}`]: '・府省の方向性' });
+    const batch = await stageOk(svc, '厚.xlsx', bytes);
+    expect(changesOf(batch)).toEqual(['1-1-1/future/theirs']);
+    expect(batch.report.baseSource).toBe('export');
+    expect(batch.exportId).not.toBeNull();
   });
 
   it('reads the consolidated table layout by section, label and title', async () => {

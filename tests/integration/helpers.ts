@@ -9,9 +9,14 @@ export const PLAN_FILE = fs.readdirSync(SEED_DIR).find((n) => n.startsWith('000_
 export const PROJECT_FILE = fs.readdirSync(SEED_DIR).find((n) => n.startsWith('004_'))!;
 
 /** A fresh folder under the OS temp dir, removed when the process exits. */
+const tempDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-test-'));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  tempDirs.push(dir);
   return dir;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { AppError, toErrorPayload } from '../../shared/errors';
 import type { StageOutcome } from '../../shared/imports';
-import { exportMinistry, ministryFileName } from '../excel/export-ministry';
+import { exportMinistry, ministryExportItems, ministryFileName } from '../excel/export-ministry';
 import { exportTable } from '../excel/export-table';
 import { stageWorkbook } from '../excel/import-workbook';
 import { ZIP_LIMITS } from '../excel/zip-check';
@@ -37,9 +37,20 @@ function readUpload(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
+/** Files given by path (desktop, CLI) or uploaded as base64 (web host), each read only when its turn comes. */
+export function fileInputs(files: readonly string[] = [], uploads: readonly { name: string; dataBase64: string }[] = []): { name: string; load: () => Buffer }[] {
+  return [
+    ...files.map((f) => ({ name: path.basename(f), load: () => readUpload(f) })),
+    ...uploads.map((u) => ({ name: path.basename(u.name), load: () => Buffer.from(u.dataBase64, 'base64') })),
+  ];
+}
+
 export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
   return {
     'excel.exportMinistry': async ({ ministries, leadOnly, dueDate, contact, outDir, outFile }) => {
+      // Check every ministry first: one that cannot be exported (a cell too long for Excel) stops the
+      // request before any file is written, rather than leaving half the set on disk.
+      for (const ministry of ministries) ministryExportItems(db, { ministry, leadOnly });
       const out = [];
       for (const ministry of ministries) {
         const file = outFile ?? path.join(outDir!, ministryFileName(ministry, nowIso()));
@@ -49,13 +60,9 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
     },
     'excel.exportTable': ({ outFile }) => exportTable(db, outFile),
     'imports.stage': async ({ files, uploads, ministry }) => {
-      const inputs: { name: string; load: () => Buffer }[] = [
-        ...(files ?? []).map((f) => ({ name: path.basename(f), load: () => readUpload(f) })),
-        ...(uploads ?? []).map((u) => ({ name: path.basename(u.name), load: () => Buffer.from(u.dataBase64, 'base64') })),
-      ];
       const out: StageOutcome[] = [];
       // One file failing (broken, hostile, already imported) does not stop the others.
-      for (const input of inputs) {
+      for (const input of fileInputs(files, uploads)) {
         try {
           const staged = await stageWorkbook(db, input.name, input.load(), { ministry });
           out.push({ file: input.name, batch: staged.batch, error: null });

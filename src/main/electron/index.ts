@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CHANNEL } from '../../shared/api';
 import { APP_VERSION, defaultDbPath } from '../app-info';
 import { openService, type Service } from '../api/service';
+import { prewarmParser } from '../excel/parse-in-worker';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, APP_SCHEME, hardenAllContents, hardenSession, isTrustedSender } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -97,6 +98,15 @@ if (!app.requestSingleInstanceLock()) {
       }),
     );
     createWindow();
+    // Start the workbook reader's spare worker once the window is up, so the first import does not
+    // wait for exceljs to load (excel/parse-in-worker.ts).
+    setTimeout(() => {
+      try {
+        prewarmParser();
+      } catch {
+        // The first import will start its worker itself.
+      }
+    }, 3000);
   });
   app.on('window-all-closed', () => {
     service?.close();

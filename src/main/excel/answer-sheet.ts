@@ -15,6 +15,19 @@ export interface FileMeta {
   exportedAt: string;
   /** Keys listed in the metadata, in export order. */
   keys: string[];
+  /**
+   * The value of each answer cell when the file was exported, as written in the _meta sheet (raw
+   * cell text, line ends normalised), by key. Null when the sheet lists keys only.
+   */
+  bases: Map<string, MetaBase> | null;
+  /** The digest written beside the values at export (metaDigest), or null for older files. */
+  basesDigest: string | null;
+}
+
+export interface MetaBase {
+  r7: string;
+  future: string;
+  comment: string;
 }
 
 /** One row of answers as found in the file. */
@@ -47,21 +60,33 @@ function readMeta(sheet: SheetGrid | undefined): FileMeta | null {
   if (!sheet) return null;
   const header = new Map<string, string>();
   const keys: string[] = [];
-  let inKeys = false;
+  const bases = new Map<string, MetaBase>();
+  let columns: Map<string, number> | null = null;
   for (const r of sheet.rows) {
     const [a = '', b = ''] = r.cells;
-    if (inKeys) {
-      if (a) keys.push(a.trim());
-    } else if (a === 'key') inKeys = true;
-    else if (a) header.set(a, b);
+    if (columns) {
+      const key = a.trim();
+      if (!key) continue;
+      keys.push(key);
+      const cell = (id: string) => {
+        const i = columns!.get(id);
+        return i === undefined ? '' : normalizeNewlines(r.cells[i] ?? '');
+      };
+      if (!bases.has(key)) bases.set(key, { r7: cell('r7'), future: cell('future'), comment: cell('comment') });
+    } else if (a === 'key') {
+      columns = new Map(r.cells.map((text, i) => [text.trim(), i]));
+    } else if (a) header.set(a, b);
   }
   if (header.get('format') !== META_FORMAT || !header.get('exportId')) return null;
+  const hasValues = columns !== null && columns.has('r7') && columns.has('future');
   return {
     format: META_FORMAT,
     exportId: header.get('exportId') ?? '',
     ministry: header.get('ministry') ?? '',
     exportedAt: header.get('exportedAt') ?? '',
     keys,
+    bases: hasValues ? bases : null,
+    basesDigest: header.get('basesDigest') || null,
   };
 }
 

@@ -7,20 +7,23 @@ type Fields = { r7: Bullet[]; future: Bullet[] };
 
 /** Every item's R7 and future bullets, by key (plain bullets: the tags are not needed here). */
 export function bulletsByItem(db: Db): Map<string, Fields> {
-  const rows = db.prepare('SELECT item_key, field, level, text FROM bullets ORDER BY item_key, field, ord').all() as {
-    item_key: string;
-    field: 'r7' | 'future';
-    level: number;
-    text: string;
-  }[];
+  // Rows as arrays (raw): tens of thousands of them at 100× the plan, objects cost twice the time.
+  const rows = db.prepare('SELECT item_key, field, level, text FROM bullets ORDER BY item_key, field, ord').raw().all() as [
+    string,
+    'r7' | 'future',
+    number,
+    string,
+  ][];
   const out = new Map<string, Fields>();
-  for (const r of rows) {
-    let f = out.get(r.item_key);
-    if (!f) {
-      f = { r7: [], future: [] };
-      out.set(r.item_key, f);
+  let lastKey = '';
+  let f: Fields | undefined;
+  for (const [key, field, level, text] of rows) {
+    if (key !== lastKey || !f) {
+      lastKey = key;
+      f = out.get(key);
+      if (!f) out.set(key, (f = { r7: [], future: [] }));
     }
-    f[r.field].push({ text: r.text, level: r.level });
+    f[field].push({ text, level });
   }
   return out;
 }

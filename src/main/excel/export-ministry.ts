@@ -20,12 +20,17 @@ import { withBullets, type ExportItem as Item } from './bulk-items';
 import {
   ANSWER_COLUMNS,
   ANSWER_SHEET,
+  EXCEL_MAX_CELL_CHARS,
   GUIDE_SHEET,
   META_FORMAT,
   META_SHEET,
   itemLabelTitle,
+  metaDigest,
   ministriesLabel,
+  overlongMessage,
   type AnswerColumnId,
+  type MetaValues,
+  type OverlongCell,
 } from './layout';
 import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
 
@@ -56,6 +61,32 @@ function sectionCells(it: Item, sections: Map<string, Section>): Record<'major' 
   };
 }
 
+/** The texts of an item's row in the answer sheet, by column. */
+function answerCells(it: Item, sections: Map<string, Section>): Record<AnswerColumnId, string> {
+  return {
+    key: it.key,
+    ...sectionCells(it, sections),
+    item: itemLabelTitle(it),
+    ministries: ministriesLabel(it),
+    r7: bulletsToCell(it.r7),
+    future: bulletsToCell(it.future),
+    comment: '',
+  };
+}
+
+/** Cells of the answer sheet (and so of _meta, which repeats r7 and future) longer than Excel allows. */
+export function overlongAnswerCells(items: Item[], sections: Map<string, Section>): OverlongCell[] {
+  const out: OverlongCell[] = [];
+  for (const it of items) {
+    const cells = answerCells(it, sections);
+    for (const c of ANSWER_COLUMNS) {
+      const length = cells[c.id].length;
+      if (length > EXCEL_MAX_CELL_CHARS) out.push({ key: it.key, item: cells.item, column: c.header, length });
+    }
+  }
+  return out;
+}
+
 function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<string, Section>): void {
   ANSWER_COLUMNS.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
@@ -78,19 +109,7 @@ function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<st
     row.height = fittingHeight(ANSWER_COLUMNS.map((c) => ({ text: values[c.id] ?? '', width: c.width })), 2);
   };
   items.forEach((it, i) => {
-    put(
-      i + 2,
-      {
-        key: it.key,
-        ...sectionCells(it, sections),
-        item: itemLabelTitle(it),
-        ministries: ministriesLabel(it),
-        r7: bulletsToCell(it.r7),
-        future: bulletsToCell(it.future),
-        comment: '',
-      },
-      (c) => 'answer' in c,
-    );
+    put(i + 2, answerCells(it, sections), (c) => 'answer' in c);
   });
   for (let k = 0; k < PROPOSAL_ROWS; k++) {
     put(items.length + 2 + k, {}, (c) => 'answer' in c || c.id === 'item');
@@ -148,17 +167,34 @@ export interface MetaHeader {
   schemaVersion: string;
 }
 
+/**
+ * The _meta sheet: the header, then the base value of every answer cell (key, r7, future, comment)
+ * with their digest, so that a file returned to another installation still carries its base.
+ */
 function writeMetaSheet(ws: ExcelJS.Worksheet, header: MetaHeader, items: Item[]): void {
+  const values: MetaValues[] = items.map((it) => ({ key: it.key, r7: bulletsToCell(it.r7), future: bulletsToCell(it.future), comment: '' }));
   for (const [k, v] of Object.entries(header)) ws.addRow([k, v]);
+  ws.addRow(['basesDigest', metaDigest(values)]);
   ws.addRow([]);
   ws.addRow(['key', 'r7', 'future', 'comment']);
-  for (const it of items) ws.addRow([it.key, bulletsToCell(it.r7), bulletsToCell(it.future), '']);
+  for (const v of values) ws.addRow([v.key, v.r7, v.future, v.comment]);
   void ws.protect('', {});
 }
 
-export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions, exportId: string, exportedAt: string) {
+/**
+ * The items of one ministry's workbook, with the sections they sit in. Refuses (AppError) when a cell
+ * would not fit in Excel, naming the items, so no damaged workbook is ever written.
+ */
+export function ministryExportItems(db: Db, opts: Pick<MinistryExportOptions, 'ministry' | 'leadOnly'>): { items: Item[]; sections: Map<string, Section> } {
   const items = withBullets(db, listItems(db, { ministry: opts.ministry, lead: opts.leadOnly === true }));
   const sections = new Map(listSections(db).map((s) => [s.id, s]));
+  const overlong = overlongAnswerCells(items, sections);
+  if (overlong.length) throw new AppError('bad_request', overlongMessage(`${MINISTRY_NAMES[opts.ministry]}(${opts.ministry})向けの回答票`, overlong));
+  return { items, sections };
+}
+
+export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions, exportId: string, exportedAt: string) {
+  const { items, sections } = ministryExportItems(db, opts);
   const wb = new ExcelJS.Workbook();
   wb.creator = '協議会デスク';
   wb.created = new Date(exportedAt);

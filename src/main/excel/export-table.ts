@@ -9,7 +9,8 @@ import type { Db } from '../store/database';
 import { listItems, listSections, nowIso } from '../store/plan-store';
 import { withBullets, type ExportItem as Item } from './bulk-items';
 import { writeWorkbookFile, type ExportedFile } from './export-ministry';
-import { TABLE_COLUMNS, TABLE_SHEET, itemLabelTitle, ministriesLabel } from './layout';
+import { AppError } from '../../shared/errors';
+import { EXCEL_MAX_CELL_CHARS, TABLE_COLUMNS, TABLE_SHEET, itemLabelTitle, ministriesLabel, overlongMessage, type OverlongCell } from './layout';
 import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
 
 const HEADING_STYLE: Record<Section['level'], { fill: string; size: number }> = {
@@ -38,8 +39,12 @@ function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): void {
   row.height = 22;
 }
 
+function itemTexts(it: Item): string[] {
+  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.r7), bulletsToCell(it.future)];
+}
+
 function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): void {
-  const texts = [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.r7), bulletsToCell(it.future)];
+  const texts = itemTexts(it);
   const row = ws.getRow(rowNo);
   texts.forEach((t, i) => {
     const cell = row.getCell(i + 1);
@@ -53,6 +58,13 @@ function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): void {
 
 export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
   const items = withBullets(db, listItems(db));
+  const overlong: OverlongCell[] = [];
+  for (const it of items) {
+    itemTexts(it).forEach((text, i) => {
+      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: it.key, item: itemLabelTitle(it), column: TABLE_COLUMNS[i]!.header, length: text.length });
+    });
+  }
+  if (overlong.length) throw new AppError('bad_request', overlongMessage('協議会資料', overlong));
   const sections = listSections(db);
   const wb = new ExcelJS.Workbook();
   wb.creator = '協議会デスク';

@@ -1,5 +1,6 @@
 // The shape of the workbooks Council Desk writes and reads back: sheet names, header texts and the
 // hidden metadata sheet. Export and import both use these, so they cannot drift apart.
+import { createHash } from 'node:crypto';
 import type { ItemSummary } from '../../shared/domain';
 import { foldForMatch } from '../../shared/text/normalize';
 
@@ -64,4 +65,50 @@ export { formatMinistries as ministriesLabel } from '../cli/format';
 /** The item cell: circled number and title (the label is '' for the untabled 中項目). */
 export function itemLabelTitle(it: Pick<ItemSummary, 'label' | 'title'>): string {
   return `${it.label}${it.title}`;
+}
+
+/** The base values of one exported row, as written in the _meta sheet. */
+export interface MetaValues {
+  key: string;
+  r7: string;
+  future: string;
+  comment: string;
+}
+
+/**
+ * A digest of the _meta sheet's values, written beside them at export and checked on import, so a
+ * _meta sheet that was unhidden and edited, or mangled on the way, is not taken for the export's base.
+ * (Not a signature: anyone can recompute it. The export record in the database stays the authority.)
+ */
+export function metaDigest(rows: readonly MetaValues[]): string {
+  const h = createHash('sha256');
+  for (const r of rows) h.update(`${r.key}\u0000${r.r7}\u0000${r.future}\u0000${r.comment}\u0001`);
+  return `sha256:${h.digest('hex')}`;
+}
+
+/**
+ * Excel's limit on the text of one cell. A longer text is not refused by exceljs: it writes it, and
+ * Excel then reports the workbook as damaged and cuts the text when it repairs it. So exports check.
+ */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+export interface OverlongCell {
+  key: string;
+  /** Label and title of the item, for the message. */
+  item: string;
+  /** The column's header text. */
+  column: string;
+  length: number;
+}
+
+/** The message refusing an export whose cells do not fit, naming the first few items. */
+export function overlongMessage(what: string, cells: readonly OverlongCell[]): string {
+  const list = cells
+    .slice(0, 5)
+    .map((c) => `${c.key}「${c.item.length > 30 ? `${c.item.slice(0, 30)}…` : c.item}」の「${c.column}」(${c.length.toLocaleString('ja-JP')} 文字)`)
+    .join('、');
+  return (
+    `${what}を出力できません。Excel の1つのセルに入る文字数(${EXCEL_MAX_CELL_CHARS.toLocaleString('ja-JP')} 文字)を超える欄が ${cells.length} か所あります: ` +
+    `${list}${cells.length > 5 ? ' ほか' : ''}。そのまま出力すると Excel がファイルを壊れたものとして扱い、文章を途中で切ってしまいます。箇条書きを短くするか項目を分けてから、もう一度出力してください。`
+  );
 }

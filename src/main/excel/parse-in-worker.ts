@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
-import type { ParsedWorkbook } from './read-cells';
+import { expandWorkbook, type ParsedWorkbook, type ReadJob, type ReadReply } from './read-cells';
 
 export interface ParseLimits {
   timeoutMs: number;
@@ -27,9 +27,10 @@ function workerScript(): URL {
   return bundled;
 }
 
-function startWorker(limits: ParseLimits): Worker {
+function startWorker(limits: ParseLimits, warm = false): Worker {
   const worker = new Worker(workerScript(), {
-    workerData: { readCells: true },
+    // A spare warms up on a workbook of its own while it waits (read-cells.ts, warmUpWorkbook).
+    workerData: { readCells: true, warm },
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 },
     stdout: true,
     stderr: true,
@@ -48,7 +49,7 @@ function startWorker(limits: ParseLimits): Worker {
 let spare: Worker | null = null;
 
 export function prewarmParser(): void {
-  spare ??= startWorker(DEFAULT_PARSE_LIMITS);
+  spare ??= startWorker(DEFAULT_PARSE_LIMITS, true);
 }
 
 function takeWorker(limits: ParseLimits): Worker {
@@ -59,11 +60,19 @@ function takeWorker(limits: ParseLimits): Worker {
   return worker;
 }
 
+/**
+ * Check, unpack and read one workbook in a worker. The bytes are copied once into a buffer that is
+ * then transferred, not cloned, to the worker (the caller keeps its own). The worker runs the zip
+ * checks before exceljs sees anything; what it sends back is the compact grid of cell texts.
+ */
 export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
   return new Promise((resolve, reject) => {
     const worker = takeWorker(limits);
     worker.ref();
-    worker.postMessage({ bytes: new Uint8Array(bytes), ignoreNodes: limits.ignoreNodes });
+    const copy = new Uint8Array(bytes.length);
+    copy.set(bytes);
+    const job: ReadJob = { bytes: copy.buffer, file, ignoreNodes: limits.ignoreNodes };
+    worker.postMessage(job, [copy.buffer]);
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -76,12 +85,12 @@ export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits =
       () => finish(() => reject(new AppError('bad_request', `${file}: 読み込みが ${limits.timeoutMs / 1000} 秒で終わらないため中止しました。不正なファイルの可能性があります。`))),
       limits.timeoutMs,
     );
-    worker.on('message', (msg: { ok: true; result: ParsedWorkbook } | { ok: false; message: string }) => {
-      finish(() =>
-        msg.ok
-          ? resolve(msg.result)
-          : reject(new AppError('bad_request', `${file}: Excel ファイルとして読み込めません(${describeParseError(msg.message)})。`)),
-      );
+    worker.on('message', (msg: ReadReply) => {
+      finish(() => {
+        if (msg.ok) resolve(expandWorkbook(msg.result));
+        else if (msg.refused) reject(new AppError('bad_request', msg.message));
+        else reject(new AppError('bad_request', `${file}: Excel ファイルとして読み込めません(${describeParseError(msg.message)})。`));
+      });
     });
     worker.on('error', (err: NodeJS.ErrnoException) => {
       finish(() =>

@@ -4,8 +4,18 @@
 // because a hostile zip can declare small sizes and inflate to gigabytes anyway.
 // Also tells apart the files people send by mistake: an empty file, a CSV or text file renamed
 // .xlsx, an old .xls or a password-encrypted workbook (both OLE compound files), a truncated copy.
+//
+// Two steps, two threads:
+//  - checkContainer(): the cheap checks on the header and the central directory, no inflating. The
+//    main thread runs it so the common mistakes fail at once, without starting a worker.
+//  - unpackForReading(): runs checkContainer() again (the worker trusts nobody), inflates every entry
+//    with its cap, and hands exceljs a new, uncompressed zip holding only the parts the import reads.
+//    It runs inside the parse worker (read-cells.ts), so even inflating happens under the worker's
+//    memory cap and deadline. Inflating once here, natively, also spares exceljs (JSZip's JavaScript
+//    inflate) from unzipping everything a second time.
+// This module imports nothing but Node (the worker runs it from source with type stripping), so it
+// throws ZipCheckError; the caller turns that into an AppError.
 import zlib from 'node:zlib';
-import { AppError } from '../../shared/errors';
 
 export const ZIP_LIMITS = {
   maxFileBytes: 50 * 2 ** 20,
@@ -25,13 +35,21 @@ export interface ZipEntry {
   localOffset: number;
 }
 
+/** A file refused by the checks. The message names the file and says what to do, in Japanese. */
+export class ZipCheckError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ZipCheckError';
+  }
+}
+
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
 
 function fail(file: string, problem: string): never {
-  throw new AppError('bad_request', `${file}: ${problem}`);
+  throw new ZipCheckError(`${file}: ${problem}`);
 }
 
 function looksLikeText(buf: Buffer): boolean {
@@ -95,10 +113,11 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, file: string): Buffer {
 }
 
 /**
- * Check that the bytes are a plausible, bounded .xlsx. Throws an AppError whose message names the
- * file and says what is wrong in words a secretariat member can act on.
+ * The cheap checks: that the bytes are a plausible, bounded .xlsx by their header and central
+ * directory, before any inflating. Throws a ZipCheckError whose message names the file and says what
+ * is wrong in words a secretariat member can act on.
  */
-export function checkXlsxBytes(buf: Buffer, file: string): { entries: ZipEntry[]; warnings: string[] } {
+export function checkContainer(buf: Buffer, file: string): ZipEntry[] {
   if (buf.length === 0) fail(file, 'ファイルが空です(0 バイト)。');
   if (buf.length > ZIP_LIMITS.maxFileBytes) fail(file, `ファイルが大きすぎます(${(buf.length / 2 ** 20).toFixed(1)} MB、上限 ${ZIP_LIMITS.maxFileBytes / 2 ** 20} MB)。`);
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE)) {
@@ -123,14 +142,87 @@ export function checkXlsxBytes(buf: Buffer, file: string): { entries: ZipEntry[]
       fail(file, `圧縮率が異常です(${e.name}: ${Math.round(e.size / Math.max(1, e.compressedSize))} 倍)。ZIP 爆弾などの不正なファイルの可能性があるため読み込みません。`);
     }
   }
-  const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
-  if (!names.has('xl/workbook.xml')) fail(file, 'Excel のブックではありません(ZIP ですが xl/workbook.xml がありません)。');
+  if (!entries.some((e) => partName(e.name) === 'xl/workbook.xml')) fail(file, 'Excel のブックではありません(ZIP ですが xl/workbook.xml がありません)。');
+  return entries;
+}
+
+const partName = (name: string) => name.replace(/^\//, '');
+
+/**
+ * The parts exceljs is given: the workbook and its relationships (sheet names, order and state), the
+ * shared strings, the styles (which number formats are dates) and the worksheets, under the names
+ * exceljs looks for. Everything else (themes, drawings, images, comments, printer settings, the
+ * worksheets' relationships, document properties) is checked but not passed on: the import reads
+ * none of it, and exceljs would parse it all.
+ */
+const READ_PARTS = /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/;
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+
+export interface UnpackedWorkbook {
+  /** An uncompressed (stored) zip of the parts the import reads. */
+  zip: Buffer;
+  /** Odd things seen that the reader skips anyway (huge merges, whole-sheet validations). */
+  warnings: string[];
+}
+
+/** Check the bytes fully (every entry inflated under its cap) and repack the parts to read. */
+export function unpackForReading(buf: Buffer, file: string): UnpackedWorkbook {
+  const entries = checkContainer(buf, file);
   const warnings: string[] = [];
+  const parts: [string, Buffer][] = [];
+  const seen = new Set<string>();
   for (const e of entries) {
     const data = inflateEntry(buf, e, file);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) warnings.push(...hugeRanges(data, e.name, file));
+    const name = partName(e.name);
+    if (SHEET_PART.test(name)) warnings.push(...hugeRanges(data, name, file));
+    if (READ_PARTS.test(name) && !seen.has(name)) {
+      seen.add(name);
+      parts.push([name, data]);
+    }
   }
-  return { entries, warnings };
+  return { zip: storedZip(parts), warnings };
+}
+
+/** A zip of uncompressed (stored) entries: what JSZip, inside exceljs, reads without inflating. */
+export function storedZip(parts: readonly [string, Buffer][]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const nameBuf = Buffer.from(name, 'utf8');
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOC_SIG, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(CEN_SIG, 0);
+    cen.writeUInt16LE(20, 4);
+    cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(0x0800, 8);
+    cen.writeUInt16LE(0, 10);
+    cen.writeUInt32LE(crc, 16);
+    cen.writeUInt32LE(data.length, 20);
+    cen.writeUInt32LE(data.length, 24);
+    cen.writeUInt16LE(nameBuf.length, 28);
+    cen.writeUInt32LE(offset, 42);
+    chunks.push(local, nameBuf, data);
+    central.push(cen, nameBuf);
+    offset += 30 + nameBuf.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD_SIG, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, cd, end]);
 }
 
 /** Cells covered by a reference like `A1:Z1048576`, `G:G` or `3:3` (Excel's maximum sheet size). */

@@ -1,0 +1,147 @@
+// The reader inside the parse worker, called in-thread: what the zip checks hand exceljs, what comes
+// back from a cell, and the store snapshot read while the worker parses.
+import ExcelJS from 'exceljs';
+import { describe, expect, it, vi } from 'vitest';
+import { alignRows, type AlignItem } from '../../src/main/excel/align-rows';
+import type { FileRow } from '../../src/main/excel/answer-sheet';
+import { stageWorkbook } from '../../src/main/excel/import-workbook';
+import { compactWorkbook, expandWorkbook, readWorkbookCells, warmUpWorkbook } from '../../src/main/excel/read-cells';
+import { readCentralDirectory, unpackForReading } from '../../src/main/excel/zip-check';
+import { getBatch, insertBatch, listBatches, readOursAhead } from '../../src/main/store/import-store';
+import { writeField } from '../../src/main/store/plan-store';
+import { answerRow, exportFor, stageOk } from './excel-helpers';
+import { seededService } from './helpers';
+import { editCells, readZip, writeZip } from './xlsx-tools';
+
+describe('what exceljs is given', () => {
+  it('only the parts the import reads, uncompressed; every entry is still inflated and checked', async () => {
+    const svc = seededService();
+    const parts = readZip(await exportFor(svc, '厚'));
+    parts.set('xl/media/image1.png', Buffer.alloc(5000, 7));
+    parts.set('xl/comments1.xml', Buffer.from('<comments/>'));
+    const { zip } = unpackForReading(writeZip(parts), '厚.xlsx');
+    const entries = readCentralDirectory(zip, 'x');
+    expect(entries.map((e) => e.name).sort()).toEqual([
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+    ]);
+    expect(entries.every((e) => e.method === 0 && e.size === e.compressedSize)).toBe(true);
+    // A part the import never reads is still checked: one that lies about its size refuses the file.
+    const liar = writeZip(parts, (name, n) => (name === 'xl/media/image1.png' ? 10 : n));
+    expect(() => unpackForReading(liar, '嘘.xlsx')).toThrow(/^嘘\.xlsx: xl\/media\/image1\.png が申告より大きく展開されます/);
+  });
+
+  it('reads rich text joined, phonetic guides left out, formulas by their cached result, dates, hidden rows and sheet state', async () => {
+    const wb = await readWorkbookCells(warmUpWorkbook(20), 'w.xlsx');
+    expect(wb.sheets.map((s) => [s.name, s.state, s.rows.length])).toEqual([
+      ['回答', 'visible', 20],
+      ['_meta', 'veryHidden', 20],
+    ]);
+    const [row1, row2] = wb.sheets[0]!.rows;
+    expect(row1!.cells).toEqual([
+      '1-1-1',
+      '1',
+      '・令和1年度に取組を推進する【厚】。\n\u3000・下位の取組 1 & <続き>',
+      '・令和7年度に取組を推進する【厚】。\n\u3000・下位の取組 7 & <続き>',
+      '太字の取組',
+      '・式',
+      '2023-03-16',
+      '・富',
+      'true',
+    ]);
+    expect(row2!.cells[4]).toBe('漢字'); // not 漢字カンジ: the reading (rPh) is not cell text
+    expect(wb.sheets[0]!.rows.filter((r) => r.hidden).map((r) => r.row)).toEqual([17]);
+    expect(wb.formulas).toHaveLength(40);
+    expect(expandWorkbook(compactWorkbook(wb))).toEqual(wb);
+  });
+
+  it('a returned file with cell comments (notes) and an image reads as before', async () => {
+    const svc = seededService();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportFor(svc, '厚')) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('回答')!;
+    const row = answerRow(svc, '厚', '1-1-1');
+    ws.getCell(`G${row}`).value = '・コメント付きの答え';
+    ws.getCell(`G${row}`).note = '厚労省からのメモ';
+    ws.getCell(`E${row}`).note = { texts: [{ text: '確認中' }] };
+    const image = wb.addImage({ buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') as unknown as ExcelJS.Buffer, extension: 'png' });
+    ws.addImage(image, 'J2:K4');
+    const batch = await stageOk(svc, '厚.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}/${c.theirs}`))).toEqual(['1-1-1/r7/theirs/・コメント付きの答え']);
+  });
+});
+
+describe('alignment', () => {
+  it('never folds titles when every row has its key (the title index is built only when needed)', () => {
+    const items: AlignItem[] = Array.from({ length: 3 }, (_, i) => ({
+      key: `1-1-${i + 1}`,
+      major: 1,
+      middle: 1,
+      label: '①',
+      ministries: ['厚'],
+      get title(): string {
+        throw new Error('title read');
+      },
+    }));
+    const rows: FileRow[] = items.map((it, i) => ({ row: i + 2, key: it.key, major: 1, middle: 1, area: null, item: '①x', r7: '', future: '', comment: '' }));
+    const out = alignRows(rows, items, { file: 'f.xlsx', ministry: '厚', expectedKeys: null });
+    expect(out.aligned.map((a) => a.item.key)).toEqual(['1-1-1', '1-1-2', '1-1-3']);
+  });
+
+  it('stays linear when thousands of items share one title', () => {
+    const items: AlignItem[] = Array.from({ length: 40_000 }, (_, i) => ({ key: `k${i}`, major: 1, middle: 1, label: '①', title: '同じ題', ministries: ['厚'] }));
+    const rows: FileRow[] = [{ row: 2, key: '', major: 1, middle: 1, area: null, item: '①同じ題', r7: '・a', future: '', comment: '' }];
+    const t = performance.now();
+    const out = alignRows(rows, items, { file: 'f.xlsx', ministry: '厚', expectedKeys: null });
+    expect(performance.now() - t).toBeLessThan(2000); // the index that copied its list per item took seconds here
+    expect(out.warnings.join('\n')).toContain('当てはまる項目が複数あり');
+  });
+});
+
+describe('the store read ahead while the worker parses', () => {
+  it('is not used once anything was written: the batch is classified against the store as it is', async () => {
+    const svc = seededService();
+    const before = (await getBatch(svc.db, (await stageOk(svc, 'a.xlsx', await exportFor(svc, '厚'))).id)).counts;
+    expect(before).toEqual({});
+    const ahead = readOursAhead(svc.db);
+    writeField(svc.db, '1-1-1', 'r7', [{ text: '先に書かれた値', level: 0 }], { author: 't', source: 'edit' });
+    const id = insertBatch(
+      svc.db,
+      { fileName: 'b.xlsx', sha256: 'b', layout: 'ministry', ministry: '厚', exportId: null, report: { warnings: [], proposals: [] }, changes: [{ key: '1-1-1', field: 'r7', row: 2, base: null, theirs: '・先に書かれた値' }] },
+      ahead,
+    );
+    // With the stale snapshot the file would differ from the store (a two-way conflict); it does not.
+    expect(getBatch(svc.db, id).items).toEqual([]);
+  });
+
+  it('staging reads the plan once the worker is done if it changed meanwhile', async () => {
+    const svc = seededService();
+    const bytes = await exportFor(svc, '厚');
+    const staging = stageWorkbook(svc.db, '厚.xlsx', bytes);
+    writeField(svc.db, '1-1-1', 'r7', [{ text: '解析中に書かれた値', level: 0 }], { author: 't', source: 'edit' });
+    const staged = await staging;
+    expect(getBatch(svc.db, staged.batch).items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual(['1-1-1/r7/ours']);
+  });
+});
+
+describe('reading a staged batch', () => {
+  it('costs a fixed number of statements, however many cells it holds', async () => {
+    const svc = seededService();
+    const bytes = await exportFor(svc, '厚');
+    const keys = (svc.db.prepare("SELECT key FROM items WHERE ministries LIKE '%\"厚\"%' ORDER BY position").pluck().all() as string[]).slice(0, 30);
+    const edits = Object.fromEntries(keys.flatMap((k) => [[`G${answerRow(svc, '厚', k)}`, `・${k} の新しい取組`], [`H${answerRow(svc, '厚', k)}`, `・${k} の新しい方向性`]]));
+    const batch = await stageOk(svc, '厚.xlsx', editCells(bytes, edits));
+    expect(batch.items).toHaveLength(30);
+    const prepare = vi.spyOn(svc.db, 'prepare');
+    getBatch(svc.db, batch.id);
+    listBatches(svc.db);
+    // Per-row statements (an item lookup for each of the 60 cells) made this grow with the batch.
+    expect(prepare.mock.calls.length).toBeLessThan(20);
+    prepare.mockRestore();
+  });
+});
