@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Section } from './domain';
 import type { ErrorPayload } from './errors';
-import { BulletsSchema, TitleSchema } from './item-fields';
+import { BulletsSchema, TitleSchema } from './item-schemas';
 import type { ProjectRecord } from './project';
 import {
   ANNOTATION_LIMITS,
@@ -137,7 +137,10 @@ export const API = {
   'prefs.set': method<Preferences>()(z.object({ author: z.string().trim().max(100).optional() }).strict()),
   /** Several items in full at once (the UI's overview of future directions reads every item). */
   'items.getMany': method<Item[]>()(z.object({ keys: z.array(ItemKeySchema).max(20000) }).strict()),
-  /** One inquiry workbook per ministry, into outDir (or outFile for a single ministry). */
+  /**
+   * One inquiry workbook per ministry, into outDir (or outFile for a single ministry); with neither,
+   * each workbook comes back as bytes (`dataBase64`, `file` = its suggested name) for the page to save.
+   */
   'excel.exportMinistry': method<ExportedFileInfo[]>()(
     z
       .object({
@@ -149,10 +152,11 @@ export const API = {
         outFile: PathSchema.optional(),
       })
       .strict()
-      .refine((a) => (a.outDir === undefined) !== (a.outFile === undefined), '出力先はフォルダー(outDir)かファイル(outFile)のどちらか一方を指定してください')
+      .refine((a) => a.outDir === undefined || a.outFile === undefined, '出力先はフォルダー(outDir)かファイル(outFile)のどちらか一方を指定してください')
       .refine((a) => a.outFile === undefined || a.ministries.length === 1, 'ファイル名を指定できるのは府省が1つのときだけです'),
   ),
-  'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema }).strict()),
+  /** The consolidated table, into outFile; without it, returned as bytes (`dataBase64`) for the page to save. */
+  'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema.optional() }).strict()),
   /** Stage returned workbooks: paths (desktop, CLI) or uploaded contents (web host). One batch per file. */
   'imports.stage': method<StageOutcome[]>()(
     z.object({ ...FileSources, ministry: MinistrySchema.optional() }).strict().refine(hasFiles, '取り込むファイルを指定してください'),
@@ -239,9 +243,20 @@ export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(API, name);
 }
 
+/** Commands the Electron application menu sends to the page (the page opens the matching dialog). */
+export const APP_COMMANDS = ['export-ministry', 'export-table', 'import', 'backups'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+export function isAppCommand(value: unknown): value is AppCommand {
+  return typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
+}
+
 /** What the preload script exposes as `window.councilDesk`: the whole surface the page gets. */
 export interface Bridge {
   invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
+  /** Listen for application-menu commands; returns the function that stops listening. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
 }
 
 export const IPC_CHANNEL = 'council:invoke';
+export const COMMAND_CHANNEL = 'council:command';

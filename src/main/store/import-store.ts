@@ -13,7 +13,8 @@ import type {
   CellChange,
   Decision,
 } from '../../shared/imports';
-import { BulletsSchema, parseFieldValue } from '../../shared/item-fields';
+import { parseFieldValue } from '../../shared/item-fields';
+import { BulletsSchema } from '../../shared/item-schemas';
 import { bulletsToCell, cellToBullets, cellToNote } from '../../shared/merge/cell-text';
 import { mergeCell, proposesChange, type MergeKind } from '../../shared/merge/three-way';
 import { backupDatabase } from './backups';

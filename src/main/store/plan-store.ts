@@ -3,18 +3,11 @@
 // search index in step, so no caller can change an item without leaving a trace.
 import type { Bullet, Item, ItemField, ItemSummary, MinistryCode, Revision, Section, TaggedBullet } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { matchesItemFilter, sectionIdsOf, type ItemFilter } from '../../shared/item-filter';
 import { bulletTags } from '../../shared/text/tags';
 import { serializeField, parseFieldValue, type FieldValue } from '../../shared/item-fields';
 import type { Db } from './database';
 import { indexItem } from './search';
-
-export interface ItemFilter {
-  ministry?: MinistryCode;
-  lead?: boolean;
-  area?: number;
-  pj?: number;
-  section?: string;
-}
 
 interface ItemRow {
   key: string;
@@ -118,27 +111,12 @@ function pjByItem(db: Db): Map<string, number[]> {
 export function listItems(db: Db, filter: ItemFilter = {}): ItemSummary[] {
   const rows = db.prepare('SELECT * FROM items ORDER BY position').all() as ItemRow[];
   const pj = pjByItem(db);
-  return rows
-    .map((r) => toSummary(r, pj.get(r.key) ?? []))
-    .filter((it) => {
-      if (filter.ministry) {
-        const pool = filter.lead ? it.lead : it.ministries;
-        if (!pool.includes(filter.ministry)) return false;
-      } else if (filter.lead && it.lead.length === 0) {
-        return false;
-      }
-      if (filter.area !== undefined && it.area !== filter.area) return false;
-      if (filter.pj !== undefined && !it.pj.includes(filter.pj)) return false;
-      if (filter.section && !sectionContains(filter.section, it)) return false;
-      return true;
-    });
+  return rows.map((r) => toSummary(r, pj.get(r.key) ?? [])).filter((it) => matchesItemFilter(it, filter));
 }
 
 /** Whether a section id (`1`, `1-2`, `1-2-3`) contains the item. */
 export function sectionContains(sectionId: string, it: Pick<ItemSummary, 'major' | 'middle' | 'area'>): boolean {
-  const parts = sectionId.split('-').map(Number);
-  const own = [it.major, it.middle, it.area];
-  return parts.every((p, i) => own[i] === p);
+  return sectionIdsOf(it).includes(sectionId);
 }
 
 export function findItemRow(db: Db, key: string): ItemRow | undefined {

@@ -1,8 +1,8 @@
 // The list filters (ministry, lead only, disease area, PJ, outline section): what they mean, how they
 // read as chips, and the item counts the outline shows. Filtering runs here, in the page, over the
 // item summaries already loaded, so a change of filter costs no round trip even on a large plan.
-// The rules are those of the API's `items.list` (src/main/store/plan-store.ts listItems): the e2e
-// tests check the counts against the API.
+// The rules are shared with the API's `items.list` (src/shared/item-filter.ts).
+import { matchesItemFilter, sectionIdsOf } from '../../../shared/item-filter';
 import { DISEASE_AREAS, MINISTRY_NAMES, PROJECT_NAMES, type ItemSummary, type MinistryCode, type Section } from '../../../shared/domain';
 
 export interface Filters {
@@ -19,21 +19,10 @@ export const NO_FILTERS: Filters = { ministry: null, lead: false, area: null, pj
 
 export type FilterKey = keyof Filters;
 
-/** The outline section ids an item belongs to, from the 大項目 down. */
-export function sectionIdsOf(it: Pick<ItemSummary, 'major' | 'middle' | 'area'>): string[] {
-  const ids = [`${it.major}`, `${it.major}-${it.middle}`];
-  if (it.area !== null) ids.push(`${it.major}-${it.middle}-${it.area}`);
-  return ids;
-}
+export { sectionIdsOf };
 
 export function matchesFilters(it: ItemSummary, f: Filters, options: { ignoreSection?: boolean } = {}): boolean {
-  if (f.ministry) {
-    if (!(f.lead ? it.lead : it.ministries).includes(f.ministry)) return false;
-  } else if (f.lead && it.lead.length === 0) return false;
-  if (f.area !== null && it.area !== f.area) return false;
-  if (f.pj !== null && !it.pj.includes(f.pj)) return false;
-  if (!options.ignoreSection && f.section !== null && !sectionIdsOf(it).includes(f.section)) return false;
-  return true;
+  return matchesItemFilter(it, options.ignoreSection ? { ...f, section: null } : f);
 }
 
 export function hasFilters(f: Filters): boolean {
