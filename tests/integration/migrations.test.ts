@@ -27,6 +27,7 @@ describe('migrations', () => {
         'table:documents', 'table:sections', 'table:items', 'table:bullets', 'table:revisions', 'table:issued_keys',
         'table:projects', 'table:preferences', 'table:search_docs', 'table:search_fts', 'table:search_grams',
         'trigger:search_docs_ai', 'trigger:search_docs_ad', 'trigger:search_docs_grams_ad',
+        'table:annotations', 'table:annotation_replies', 'table:annotation_history',
       ]),
     );
   });

@@ -7,6 +7,7 @@ import { defaultDbPath, seedDir } from '../app-info';
 import { openService, type Service } from '../api/service';
 import { ingestDir } from '../ingest/ingest';
 import { formatItem, formatItemLine, formatProject, formatSearchHit, itemToJson } from './format';
+import { runAnnotations } from './annotations';
 import { runRoundTrip } from './round-trip';
 
 export class UsageError extends Error {}
@@ -27,6 +28,11 @@ commands:
   batches [--json]
   backups [--json]
   restore BACKUP
+  annotate KEY --field title|r7|future --quote TEXT [--comment TEXT] [--tag T]… [--json]
+                                         annotate the first occurrence of TEXT in that field
+  annotations [--json]                   list annotations, each anchored (本文中) or orphan (元の文言なし)
+  annotations export --out FILE.xlsx     the shared workbook for the secretariat
+  annotations import FILE.xlsx… [--json] merge reviewers' workbooks by id
 
 options:
   --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
@@ -47,6 +53,10 @@ const OPTIONS = {
   contact: { type: 'string' },
   accept: { type: 'string' },
   reject: { type: 'string' },
+  field: { type: 'string' },
+  quote: { type: 'string' },
+  comment: { type: 'string' },
+  tag: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,6 +73,8 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   batches: ['json'],
   backups: ['json'],
   restore: [],
+  annotate: ['field', 'quote', 'comment', 'tag', 'json'],
+  annotations: ['out', 'json'],
 };
 
 /** Positional arguments each command takes. */
@@ -74,6 +86,8 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   apply: (r) => r.length === 1,
   discard: (r) => r.length === 1,
   restore: (r) => r.length === 1,
+  annotate: (r) => r.length === 1,
+  annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
 };
 
 export async function call<M extends MethodName>(svc: Service, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
@@ -168,6 +182,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'backups':
       case 'restore':
         await runRoundTrip(svc, command, rest, values, io);
+        break;
+      case 'annotate':
+      case 'annotations':
+        await runAnnotations(svc, command, rest, values, io);
         break;
       case 'projects': {
         const projects = await call(svc, 'projects.list', {});

@@ -37,7 +37,7 @@ function changesJson(b: BatchDetail) {
   return b.items.flatMap((it) => it.changes.map((c) => ({ key: c.key, field: c.field, kind: c.kind, base: c.base, ours: c.ours, theirs: c.theirs })));
 }
 
-async function author(svc: Service): Promise<string> {
+export async function author(svc: Service): Promise<string> {
   const prefs = await call(svc, 'prefs.get', {});
   return prefs.author || os.userInfo().username || 'cli';
 }

@@ -204,6 +204,60 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'annotations: highlights, comments and notes with replies and a history of replaced versions',
+    sql: `
+      -- No foreign key to items: an annotation merged from another reviewer's file may name an item
+      -- this database does not have; it is kept (as an orphan) rather than lost.
+      CREATE TABLE annotations (
+        id            TEXT PRIMARY KEY,       -- uuid, the same in every copy (merge key)
+        item_key      TEXT NOT NULL,
+        field         TEXT CHECK (field IN ('title', 'r7', 'future')),  -- NULL: the whole item
+        bullet_index  INTEGER,
+        -- The anchor (all NULL for a note on a whole item or field): quote, context, position, and
+        -- the item version it was made on. Its place in today's text is computed on read.
+        quote         TEXT,
+        prefix        TEXT,
+        suffix        TEXT,
+        start_offset  INTEGER,
+        end_offset    INTEGER,
+        revision      INTEGER,
+        kind          TEXT NOT NULL CHECK (kind IN ('highlight', 'comment', 'note')),
+        color         TEXT NOT NULL,
+        comment       TEXT NOT NULL DEFAULT '',
+        tags          TEXT NOT NULL DEFAULT '[]',
+        status        TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+        author        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        deleted_at    TEXT                    -- tombstone: kept so a merge cannot resurrect it
+      );
+      CREATE INDEX annotations_item ON annotations(item_key);
+
+      CREATE TABLE annotation_replies (
+        id             TEXT PRIMARY KEY,
+        annotation_id  TEXT NOT NULL REFERENCES annotations(id),
+        author         TEXT NOT NULL,
+        text           TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        deleted_at     TEXT
+      );
+      CREATE INDEX annotation_replies_annotation ON annotation_replies(annotation_id, created_at);
+
+      -- Versions replaced by an edit or a merge (JSON of the annotation without replies, or of a reply).
+      CREATE TABLE annotation_history (
+        id             INTEGER PRIMARY KEY,
+        annotation_id  TEXT NOT NULL REFERENCES annotations(id),
+        reply_id       TEXT,
+        source         TEXT NOT NULL,
+        value          TEXT NOT NULL,
+        replaced_at    TEXT NOT NULL
+      );
+      CREATE INDEX annotation_history_annotation ON annotation_history(annotation_id, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

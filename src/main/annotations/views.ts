@@ -1,0 +1,102 @@
+// Reading annotations for the UI and the CLI: filters, and where each annotation sits in today's text.
+// The anchor state is computed on every read rather than cached: resolving is a string compare when
+// the text did not change (the common case), and a cache would have to be invalidated by every path
+// that writes item fields (edits, restores, applied imports, re-seeding).
+import {
+  fieldSegments,
+  type Annotation,
+  type AnnotationColor,
+  type AnnotationCounts,
+  type AnnotationKind,
+  type AnnotationStatus,
+  type AnnotationView,
+  type AnchorState,
+} from '../../shared/annotations';
+import { resolveAnchor } from '../../shared/annotations/anchor';
+import type { Item, MinistryCode } from '../../shared/domain';
+import type { Db } from '../store/database';
+import { historyCounts, readAllAnnotations } from '../store/annotation-store';
+import { findItemRow, getItem, sectionContains } from '../store/plan-store';
+
+export interface AnnotationFilter {
+  itemKey?: string;
+  tag?: string;
+  color?: AnnotationColor;
+  status?: AnnotationStatus;
+  kind?: AnnotationKind;
+  author?: string;
+  ministry?: MinistryCode;
+  section?: string;
+  /** Tombstones are left out unless asked for. */
+  includeDeleted?: boolean;
+}
+
+/** Items read once per listing, by key; null when the key is unknown here. */
+function itemCache(db: Db): (key: string) => Item | null {
+  const cache = new Map<string, Item | null>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, findItemRow(db, key) ? getItem(db, key) : null);
+    return cache.get(key)!;
+  };
+}
+
+export function anchorState(a: Annotation, item: Item | null): AnchorState {
+  if (!item) return { state: 'orphan', reason: 'item_missing' };
+  if (!a.anchor || !a.field) return { state: 'none' };
+  const r = resolveAnchor(a.anchor, a.bulletIndex ?? 0, fieldSegments(item, a.field));
+  if (r.state === 'orphan') return { state: 'orphan', reason: 'text_changed' };
+  return { state: 'anchored', bulletIndex: a.field === 'title' ? null : r.bulletIndex, start: r.start, end: r.end, score: r.score, exact: r.exact, moved: r.moved };
+}
+
+function matches(a: Annotation, item: Item | null, f: AnnotationFilter): boolean {
+  if (a.deletedAt && !f.includeDeleted) return false;
+  if (f.itemKey && a.itemKey !== f.itemKey) return false;
+  if (f.tag && !a.tags.includes(f.tag)) return false;
+  if (f.color && a.color !== f.color) return false;
+  if (f.status && a.status !== f.status) return false;
+  if (f.kind && a.kind !== f.kind) return false;
+  if (f.author && a.author !== f.author) return false;
+  if ((f.ministry || f.section) && !item) return false;
+  if (f.ministry && !item!.ministries.includes(f.ministry)) return false;
+  if (f.section && !sectionContains(f.section, item!)) return false;
+  return true;
+}
+
+/** Annotations in plan order (by item position, then creation), each with its anchor state. */
+export function listAnnotationViews(db: Db, filter: AnnotationFilter = {}): AnnotationView[] {
+  const item = itemCache(db);
+  const history = historyCounts(db);
+  const views = readAllAnnotations(db)
+    .filter((a) => matches(a, item(a.itemKey), filter))
+    .map((a) => toView(a, item(a.itemKey), history.get(a.id) ?? 0));
+  const position = (v: AnnotationView) => item(v.itemKey)?.position ?? Number.MAX_SAFE_INTEGER;
+  return views.sort((x, y) => position(x) - position(y) || (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : 0));
+}
+
+function toView(a: Annotation, item: Item | null, historyCount: number): AnnotationView {
+  return { ...a, anchorState: anchorState(a, item), itemTitle: item?.title ?? null, historyCount };
+}
+
+export function annotationView(db: Db, a: Annotation): AnnotationView {
+  const item = itemCache(db)(a.itemKey);
+  return toView(a, item, historyCounts(db).get(a.id) ?? 0);
+}
+
+/** Open, undeleted annotations per item and per enclosing section (`1`, `1-2`, `1-2-3`). */
+export function annotationCounts(db: Db): AnnotationCounts {
+  const rows = db
+    .prepare(
+      `SELECT a.item_key AS key, i.major, i.middle, i.area, COUNT(*) AS n FROM annotations a LEFT JOIN items i ON i.key = a.item_key
+       WHERE a.deleted_at IS NULL AND a.status = 'open' GROUP BY a.item_key`,
+    )
+    .all() as { key: string; major: number | null; middle: number | null; area: number | null; n: number }[];
+  const out: AnnotationCounts = { total: 0, sections: {}, items: {} };
+  for (const r of rows) {
+    out.total += r.n;
+    out.items[r.key] = r.n;
+    if (r.major === null) continue;
+    const ids = [`${r.major}`, `${r.major}-${r.middle}`, ...(r.area === null ? [] : [`${r.major}-${r.middle}-${r.area}`])];
+    for (const id of ids) out.sections[id] = (out.sections[id] ?? 0) + r.n;
+  }
+  return out;
+}
