@@ -1,9 +1,19 @@
-// The only thing the page gets from the main process: one invoke function over one IPC channel.
-import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNEL, type Bridge } from '../shared/api';
+// The only things the page gets from the main process: one invoke function over one IPC channel,
+// and the application-menu commands (only the known command names get through).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { COMMAND_CHANNEL, IPC_CHANNEL, isAppCommand, type AppCommand, type Bridge } from '../shared/api';
 
 const bridge = {
   invoke: (method: string, args: unknown) => ipcRenderer.invoke(IPC_CHANNEL, method, args),
+  onCommand: (listener: (command: AppCommand) => void) => {
+    const handler = (_event: IpcRendererEvent, command: unknown) => {
+      if (isAppCommand(command)) listener(command);
+    };
+    ipcRenderer.on(COMMAND_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(COMMAND_CHANNEL, handler);
+    };
+  },
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('councilDesk', bridge);

@@ -8,10 +8,13 @@ export type Decision = 'theirs' | 'ours' | 'edit';
 export type BatchStatus = 'staged' | 'applied' | 'discarded';
 
 export interface ExportedFileInfo {
+  /** The file written, or the suggested file name when the workbook is returned as data. */
   file: string;
   exportId: string;
   ministry: MinistryCode | null;
   items: number;
+  /** The workbook's bytes (base64), when no path was given: the page saves them as a download. */
+  dataBase64?: string;
 }
 
 /** One answer cell that came back, with the three values as cell text (bullets as `・` lines). */
@@ -98,4 +101,6 @@ export interface BackupInfo {
   path: string;
   bytes: number;
   createdAt: string;
+  /** Why it was taken, from its name: `before-import-<batch>`, `before-restore`, … */
+  reason: string;
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { AppError, toErrorPayload } from '../../shared/errors';
 import type { StageOutcome } from '../../shared/imports';
-import { exportMinistry, ministryExportItems, ministryFileName } from '../excel/export-ministry';
-import { exportTable } from '../excel/export-table';
+import { exportMinistry, exportMinistryData, ministryExportItems, ministryFileName } from '../excel/export-ministry';
+import { exportTable, exportTableData, tableFileName } from '../excel/export-table';
 import { stageWorkbook } from '../excel/import-workbook';
 import { ZIP_LIMITS } from '../excel/zip-check';
 import { listBackups, restoreBackup } from '../store/backups';
@@ -53,12 +53,18 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
       for (const ministry of ministries) ministryExportItems(db, { ministry, leadOnly });
       const out = [];
       for (const ministry of ministries) {
-        const file = outFile ?? path.join(outDir!, ministryFileName(ministry, nowIso()));
-        out.push(await exportMinistry(db, { ministry, leadOnly, dueDate, contact, file }));
+        const fileName = ministryFileName(ministry, nowIso());
+        if (outDir === undefined && outFile === undefined) {
+          // No path: the bytes go back to the page, which saves them as a download.
+          out.push(await exportMinistryData(db, { ministry, leadOnly, dueDate, contact, fileName }));
+        } else {
+          const file = outFile ?? path.join(outDir!, fileName);
+          out.push(await exportMinistry(db, { ministry, leadOnly, dueDate, contact, file }));
+        }
       }
       return out;
     },
-    'excel.exportTable': ({ outFile }) => exportTable(db, outFile),
+    'excel.exportTable': ({ outFile }) => (outFile === undefined ? exportTableData(db, tableFileName(nowIso())) : exportTable(db, outFile)),
     'imports.stage': async ({ files, uploads, ministry }) => {
       const out: StageOutcome[] = [];
       // One file failing (broken, hostile, already imported) does not stop the others.

@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IPC_CHANNEL } from '../../shared/api';
+import { COMMAND_CHANNEL, IPC_CHANNEL } from '../../shared/api';
 import { APP_VERSION, defaultDbPath } from '../app-info';
 import { openService, type Service } from '../api/service';
 import { prewarmParser } from '../excel/parse-in-worker';
@@ -95,6 +95,8 @@ if (!app.requestSingleInstanceLock()) {
       buildMenu({
         onAbout: () =>
           void dialog.showMessageBox({ type: 'info', title: '協議会デスクについて', message: `協議会デスク ${APP_VERSION}`, detail: `データベース: ${service?.db.name}` }),
+        // The page opens the dialog; files are read and saved there (one mechanism for both doors).
+        onCommand: (command) => mainWindow?.webContents.send(COMMAND_CHANNEL, command),
       }),
     );
     createWindow();

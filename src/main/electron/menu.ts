@@ -1,11 +1,28 @@
-// The Japanese application menu with the usual roles.
+// The Japanese application menu with the usual roles. The ファイル commands of the Excel round trip
+// are sent to the page (onCommand), which opens the same dialogs as its own ファイル menu.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/api';
 
-export function buildMenu(options: { onAbout: () => void }): Menu {
+export function buildMenu(options: { onAbout: () => void; onCommand: (command: AppCommand) => void }): Menu {
+  const command = (label: string, id: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => options.onCommand(id),
+  });
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'ファイル',
-      submenu: [{ role: 'close', label: 'ウィンドウを閉じる' }, { type: 'separator' }, { role: 'quit', label: '協議会デスクを終了' }],
+      submenu: [
+        command('府省別照会シートを出力…', 'export-ministry', 'CmdOrCtrl+E'),
+        command('協議会資料を出力…', 'export-table'),
+        command('回答を取り込む…', 'import', 'CmdOrCtrl+O'),
+        { type: 'separator' },
+        command('バックアップと復元…', 'backups'),
+        { type: 'separator' },
+        { role: 'close', label: 'ウィンドウを閉じる' },
+        { type: 'separator' },
+        { role: 'quit', label: '協議会デスクを終了' },
+      ],
     },
     {
       label: '編集',

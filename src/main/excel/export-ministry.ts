@@ -225,20 +225,47 @@ export async function writeWorkbookFile(wb: ExcelJS.Workbook, file: string): Pro
 
 /** Write one ministry's workbook and remember the export with its base values. */
 export async function exportMinistry(db: Db, opts: MinistryExportOptions & { file: string }): Promise<ExportedFile> {
+  return exportMinistryVia(db, opts, path.basename(opts.file), async (wb) => {
+    await writeWorkbookFile(wb, opts.file);
+    return { file: opts.file };
+  });
+}
+
+/** The same workbook returned as bytes (base64) under a suggested file name: the page saves it as a download. */
+export async function exportMinistryData(db: Db, opts: MinistryExportOptions & { fileName: string }): Promise<ExportedFile & { dataBase64: string }> {
+  const out = await exportMinistryVia(db, opts, opts.fileName, async (wb) => ({ file: opts.fileName, dataBase64: await workbookBase64(wb) }));
+  return out as ExportedFile & { dataBase64: string };
+}
+
+/** A workbook's bytes as base64. */
+export async function workbookBase64(wb: ExcelJS.Workbook): Promise<string> {
+  try {
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  } catch (err) {
+    throw new AppError('internal', `ブックを作成できません (${(err as Error).message})`);
+  }
+}
+
+async function exportMinistryVia(
+  db: Db,
+  opts: MinistryExportOptions,
+  fileName: string,
+  deliver: (wb: ExcelJS.Workbook) => Promise<{ file: string; dataBase64?: string }>,
+): Promise<ExportedFile & { dataBase64?: string }> {
   const exportId = randomUUID();
   const exportedAt = nowIso();
   const { workbook, items } = await buildMinistryWorkbook(db, opts, exportId, exportedAt);
   if (items.length === 0) {
     throw new AppError('bad_request', `${MINISTRY_NAMES[opts.ministry]}(${opts.ministry})が担当する項目がありません。`);
   }
-  await writeWorkbookFile(workbook, opts.file);
+  const delivered = await deliver(workbook);
   db.transaction(() => {
     db.prepare('INSERT INTO exports (id, kind, ministry, options, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       exportId,
       'ministry',
       opts.ministry,
       JSON.stringify({ leadOnly: opts.leadOnly === true, dueDate: opts.dueDate ?? '', contact: opts.contact ?? '' }),
-      path.basename(opts.file),
+      fileName,
       exportedAt,
     );
     const insert = db.prepare('INSERT INTO export_values (export_id, item_key, field, value) VALUES (?, ?, ?, ?)');
@@ -248,7 +275,7 @@ export async function exportMinistry(db: Db, opts: MinistryExportOptions & { fil
       insert.run(exportId, it.key, 'comment', '');
     }
   })();
-  return { file: opts.file, exportId, ministry: opts.ministry, items: items.length };
+  return { ...delivered, exportId, ministry: opts.ministry, items: items.length };
 }
 
 /** The file name used when exporting several ministries into one folder. */

@@ -8,7 +8,7 @@ import { bulletsToCell } from '../../shared/merge/cell-text';
 import type { Db } from '../store/database';
 import { listItems, listSections, nowIso } from '../store/plan-store';
 import { withBullets, type ExportItem as Item } from './bulk-items';
-import { writeWorkbookFile, type ExportedFile } from './export-ministry';
+import { workbookBase64, writeWorkbookFile, type ExportedFile } from './export-ministry';
 import { AppError } from '../../shared/errors';
 import { EXCEL_MAX_CELL_CHARS, TABLE_COLUMNS, TABLE_SHEET, itemLabelTitle, ministriesLabel, overlongMessage, type OverlongCell } from './layout';
 import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
@@ -99,15 +99,28 @@ export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
 }
 
 export async function exportTable(db: Db, file: string): Promise<ExportedFile> {
-  const title = (db.prepare("SELECT title FROM documents WHERE kind = 'plan' LIMIT 1").get() as { title: string } | undefined)?.title ?? '協議会資料';
-  const wb = buildTableWorkbook(db, title);
-  await writeWorkbookFile(wb, file);
+  await writeWorkbookFile(buildTableWorkbook(db, planTitle(db)), file);
+  return recordTableExport(db, file, path.basename(file));
+}
+
+/** The consolidated table as bytes (base64) under a suggested file name, for the page to save. */
+export async function exportTableData(db: Db, fileName: string): Promise<ExportedFile & { dataBase64: string }> {
+  const dataBase64 = await workbookBase64(buildTableWorkbook(db, planTitle(db)));
+  return { ...recordTableExport(db, fileName, fileName), dataBase64 };
+}
+
+/** The file name of a consolidated table exported as data. */
+export function tableFileName(date: string): string {
+  return `協議会資料_${date.slice(0, 10)}.xlsx`;
+}
+
+function planTitle(db: Db): string {
+  return (db.prepare("SELECT title FROM documents WHERE kind = 'plan' LIMIT 1").get() as { title: string } | undefined)?.title ?? '協議会資料';
+}
+
+function recordTableExport(db: Db, file: string, fileName: string): ExportedFile {
   const id = randomUUID();
   const items = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
-  db.prepare("INSERT INTO exports (id, kind, ministry, options, file_name, created_at) VALUES (?, 'table', NULL, '{}', ?, ?)").run(
-    id,
-    path.basename(file),
-    nowIso(),
-  );
+  db.prepare("INSERT INTO exports (id, kind, ministry, options, file_name, created_at) VALUES (?, 'table', NULL, '{}', ?, ?)").run(id, fileName, nowIso());
   return { file, exportId: id, ministry: null, items };
 }

@@ -10,7 +10,7 @@ import type { BackupInfo } from '../../shared/imports';
 import { openDatabase, type Db } from './database';
 import { fillSearchGrams } from './search-grams';
 
-const NAME = /^council-desk-(\d{8}T\d{6}(?:\d{3})?Z)-[\w-]+\.db$/;
+const NAME = /^council-desk-(\d{8}T\d{6}(?:\d{3})?Z)-([\w-]+)\.db$/;
 
 function dbFile(db: Db): string {
   if (db.memory || db.name === ':memory:') throw new AppError('bad_request', 'メモリ上のデータベースはバックアップできません。');
@@ -30,7 +30,7 @@ function info(dir: string, name: string): BackupInfo {
   const m = NAME.exec(name);
   const t = m?.[1] ?? '';
   const iso = t ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}.${t.slice(15, 18) || '000'}Z` : '';
-  return { name, path: full, bytes: fs.statSync(full).size, createdAt: iso };
+  return { name, path: full, bytes: fs.statSync(full).size, createdAt: iso, reason: m?.[2] ?? '' };
 }
 
 /** Copy the live database (consistent even mid-WAL) into backups/. `reason` ends up in the name. */

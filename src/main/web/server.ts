@@ -11,7 +11,8 @@ import { CONTENT_SECURITY_POLICY } from '../security-policy';
 
 export const TOKEN_HEADER = 'x-council-token';
 const COOKIE = 'council_token';
-const MAX_BODY = 8 * 1024 * 1024;
+/** Room for one upload at the contract's limit (50 MB of workbook as base64) plus the JSON around it. */
+const MAX_BODY = 72 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,6 +1,6 @@
 // The renderer's one way to reach the API. It does not care which transport it is on: the Electron
 // preload bridge when present, otherwise the web host over HTTP with the per-run token.
-import type { ArgsOf, Bridge, Envelope, Invoke, MethodName, ResultOf } from '../../shared/api';
+import type { AppCommand, ArgsOf, Bridge, Envelope, Invoke, MethodName, ResultOf } from '../../shared/api';
 import type { ErrorPayload } from '../../shared/errors';
 
 declare global {
@@ -48,5 +48,10 @@ export const invoke: Invoke = async <M extends MethodName>(method: M, args: Args
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.result as ResultOf<M>;
 };
+
+/** Application-menu commands (Electron only; the web host has no application menu). */
+export function onAppCommand(listener: (command: AppCommand) => void): () => void {
+  return window.councilDesk ? window.councilDesk.onCommand(listener) : () => undefined;
+}
 
 if (!window.councilDesk) webToken();

@@ -22,3 +22,15 @@ export function revisionDiff(field: ItemField, oldValue: string, newValue: strin
   if (field === 'title') return { kind: 'text', parts: wordDiff(oldValue, newValue) };
   return { kind: 'lines', rows: lineDiff(storedLines(field, oldValue), storedLines(field, newValue)) };
 }
+
+/**
+ * The diff of two answer-cell texts as the import review shows them: bullet cells (`・` lines) line by
+ * line with word diffs inside edited lines, like a revision; a one-line note word by word.
+ */
+export function cellDiff(before: string, after: string): RevisionDiff {
+  const lines = (t: string) => (t === '' ? [] : t.split('\n'));
+  const a = lines(before);
+  const b = lines(after);
+  if (a.length <= 1 && b.length <= 1 && !/^\s*・/.test(before) && !/^\s*・/.test(after)) return { kind: 'text', parts: wordDiff(before, after) };
+  return { kind: 'lines', rows: lineDiff(a, b) };
+}

@@ -8,12 +8,14 @@ const registered = vi.hoisted(() => ({
   beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
   headers: undefined as undefined | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   appEvents: new Map<string, (...args: unknown[]) => void>(),
+  sessionEvents: new Map<string, (...args: unknown[]) => void>(),
 }));
 
 vi.mock('electron', () => ({
   app: { on: (name: string, fn: (...args: unknown[]) => void) => registered.appEvents.set(name, fn) },
   session: {
     defaultSession: {
+      on: (name: string, fn: (...args: unknown[]) => void) => registered.sessionEvents.set(name, fn),
       setPermissionRequestHandler: (fn: typeof registered.permissionRequest) => (registered.permissionRequest = fn),
       setPermissionCheckHandler: (fn: typeof registered.permissionCheck) => (registered.permissionCheck = fn),
       webRequest: {
@@ -24,7 +26,9 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { hardenContents, hardenSession, isAllowedUrl, isTrustedSender } = await import('../../../src/main/electron/security');
+const { hardenContents, hardenSession, isAllowedUrl, isOwnBlobUrl, isTrustedSender } = await import('../../../src/main/electron/security');
+
+const UUID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 
 function fakeContents() {
   const handlers = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
@@ -61,6 +65,42 @@ describe('Electron security', () => {
     expect(decide('council://app/index.html')).toBe(false);
     expect(decide('https://fonts.googleapis.com/css')).toBe(true);
     expect(decide('http://localhost:3000/')).toBe(true);
+    // The page's own blob: URLs (exported workbooks) pass; blob URLs of any other origin do not.
+    expect(decide(`blob:council://app/${UUID}`)).toBe(false);
+    expect(decide(`blob:https://evil.example/${UUID}`)).toBe(true);
+    expect(decide('blob:null/' + UUID)).toBe(true);
+  });
+
+  it('recognises only our own blob: URLs', () => {
+    expect(isOwnBlobUrl(`blob:council://app/${UUID}`)).toBe(true);
+    for (const url of [
+      `council://app/${UUID}`,
+      `blob:council://evil/${UUID}`,
+      `blob:council://app.evil.com/${UUID}`,
+      `blob:https://example.com/${UUID}`,
+      `blob:file:///${UUID}`,
+      'blob:council://app/../../etc/passwd',
+      `blob:council://app/${UUID}?x=1`,
+      'blob:',
+      'blob:not a url',
+    ]) {
+      expect(isOwnBlobUrl(url), url).toBe(false);
+    }
+    // Navigation stays closed to blob: URLs, our own included: they are only ever downloaded.
+    expect(isAllowedUrl(`blob:council://app/${UUID}`)).toBe(false);
+  });
+
+  it('lets through downloads of our own blob: URLs only', () => {
+    const download = (url: string) => {
+      let prevented = false;
+      registered.sessionEvents.get('will-download')!({ preventDefault: () => (prevented = true) }, { getURL: () => url });
+      return prevented;
+    };
+    expect(download(`blob:council://app/${UUID}`)).toBe(false);
+    expect(download('https://example.com/file.xlsx')).toBe(true);
+    expect(download(`blob:https://example.com/${UUID}`)).toBe(true);
+    expect(download('file:///etc/passwd')).toBe(true);
+    expect(download('data:application/octet-stream;base64,AAAA')).toBe(true);
   });
 
   it('denies every permission and adds the strict CSP to responses', () => {

@@ -1,8 +1,9 @@
 // One revision's change: a title word by word, a bullet field line by line with the words of each
 // edited line marked. Removed text is <del>, added text <ins>, each with a spoken prefix.
+// The import review shows a cell's changes (base → file, base → here) with the same component.
 import { useMemo } from 'react';
 import type { Revision } from '../../../../shared/domain';
-import { revisionDiff } from '../../../../shared/diff/revision-diff';
+import { cellDiff, revisionDiff, type RevisionDiff } from '../../../../shared/diff/revision-diff';
 import type { DiffPart, LineDiffRow } from '../../../../shared/diff/word-diff';
 
 function Parts({ parts }: { parts: readonly DiffPart[] }) {
@@ -59,6 +60,17 @@ function withFolds(rows: readonly LineDiffRow[]): Shown[] {
 
 export function DiffView({ revision }: { revision: Revision }) {
   const diff = useMemo(() => revisionDiff(revision.field, revision.oldValue, revision.newValue), [revision]);
+  return <DiffBody diff={diff} />;
+}
+
+/** Two answer-cell texts (bullets as `・` lines, or a note), diffed as the history diffs a revision. */
+export function CellDiffView({ before, after, emptyText = '(空欄)' }: { before: string; after: string; emptyText?: string }) {
+  const diff = useMemo(() => cellDiff(before, after), [before, after]);
+  if (diff.kind === 'text' && diff.parts.length === 0) return <p className="diff empty-field">{emptyText}</p>;
+  return <DiffBody diff={diff} />;
+}
+
+export function DiffBody({ diff }: { diff: RevisionDiff }) {
   if (diff.kind === 'text') {
     return (
       <p className="diff diff-text">
