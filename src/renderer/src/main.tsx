@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/item.css';
+import './styles/round-trip.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -12,7 +12,7 @@ import { draftFromItem, changedFields, type Draft } from './draft';
 import { takeFocusRequest } from './focus-requests';
 import { warmComparison } from './comparisons';
 
-export type View = 'item' | 'boilerplate' | 'projects';
+export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack';
 export type ItemTab = 'compare' | 'history';
 
 export interface BulletTarget {
@@ -116,6 +116,21 @@ export async function boot(): Promise<void> {
   } catch (err) {
     set({ boot: { status: 'error', message: messageOf(err) } });
   }
+}
+
+/**
+ * Read the plan again after something outside the page changed it (an import applied, a backup
+ * restored): the overview and item list are replaced and cached items dropped, except an item being
+ * edited (its draft is kept; saving it is then checked against the new version as usual).
+ */
+export async function reloadPlanData(): Promise<void> {
+  const [overview, items] = await Promise.all([invoke('plan.overview', {}), invoke('items.list', {})]);
+  set((s) => {
+    const kept = s.draft ? s.itemCache[s.draft.key] : undefined;
+    return { overview, items, itemCache: kept ? { [kept.key]: kept } : {}, itemLoad: null };
+  });
+  const { selectedKey, draft } = get();
+  if (selectedKey && draft?.key !== selectedKey) void loadItem(selectedKey);
 }
 
 // ---------------------------------------------------------------- unsaved edits guard
@@ -347,7 +362,8 @@ export async function answerAuthor(name: string | null): Promise<void> {
   prompt?.resolve(name);
 }
 
-async function ensureAuthor(): Promise<string | null> {
+/** The author for the next revision: the saved one, or asked now (null when the user cancels). */
+export async function ensureAuthor(): Promise<string | null> {
   return get().author || (await askAuthor());
 }
 

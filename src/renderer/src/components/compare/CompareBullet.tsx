@@ -6,6 +6,7 @@ import type { FutureAnalysis } from '../../../../shared/compare';
 import type { TaggedBullet } from '../../../../shared/domain';
 import { BulletTags } from '../item/BulletList';
 import { TaggedText } from '../item/TaggedText';
+import { AnnotatedText } from '../annotations/AnnotatedText';
 import { LABEL_HELP, LABEL_NAMES, commitments, dateLabel, refName, type BulletRef, type Side } from './compare-model';
 
 interface Props {
@@ -23,13 +24,15 @@ interface Props {
   onActivate: (ref: BulletRef | null, how: 'hover' | 'focus') => void;
   onJump: (ref: BulletRef) => void;
   onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => void;
+  /** The item shown: its annotations are painted on the text, which can be selected to add one. */
+  itemKey?: string;
 }
 
 export function bulletDomId(side: Side, index: number): string {
   return `cmp-${side}-${index}`;
 }
 
-export function CompareBullet({ side, index, bullet, links, analysis, unmatched, state, isTarget, tabbable, onActivate, onJump, onKeyDown }: Props) {
+export function CompareBullet({ side, index, bullet, links, analysis, unmatched, state, isTarget, tabbable, onActivate, onJump, onKeyDown, itemKey }: Props) {
   const self: BulletRef = { side, index };
   const other: Side = side === 'r7' ? 'future' : 'r7';
   const dates = analysis ? commitments(analysis.dates) : [];
@@ -58,7 +61,7 @@ export function CompareBullet({ side, index, bullet, links, analysis, unmatched,
       </span>
       <div className="cmp-body">
         <p className="cmp-text">
-          <TaggedText text={bullet.text} />
+          {itemKey ? <AnnotatedText itemKey={itemKey} field={side} index={index} text={bullet.text} /> : <TaggedText text={bullet.text} />}
         </p>
         <div className="cmp-meta">
           {analysis && (

@@ -72,6 +72,7 @@ function CompareColumn({ side, item, comparison, active, current, target, onActi
             return (
               <CompareBullet
                 key={i}
+                itemKey={item.key}
                 side={side}
                 index={i}
                 bullet={b}

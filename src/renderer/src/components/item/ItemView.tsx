@@ -15,6 +15,8 @@ import { Breadcrumb } from './Breadcrumb';
 import { IngestWarnings } from './IngestWarnings';
 import { RelistLinks } from './RelistLinks';
 import { Welcome } from './Welcome';
+import { AnnotatedText } from '../annotations/AnnotatedText';
+import { ItemAnnotations } from '../annotations/AnnotationPanel';
 
 const TABS: { id: ItemTab; label: string }[] = [
   { id: 'compare', label: '取組と今後の方向性' },
@@ -60,7 +62,7 @@ function ItemTitle({ item }: { item: Item }) {
   return (
     <h2 ref={ref} id="item-title" className="item-title" tabIndex={-1}>
       {item.label && <span className="item-title-label">{item.label}</span>}
-      {item.title}
+      <AnnotatedText itemKey={item.key} field="title" index={0} text={item.title} />
     </h2>
   );
 }
@@ -92,9 +94,11 @@ function ItemDetails({ item }: { item: Item }) {
       <RelistLinks item={item} />
       <IngestWarnings warnings={item.warnings} />
       <Tabs current={tab} />
-      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'history' ? <HistoryPanel item={item} /> : editing ? <ItemEditor /> : <CompareView item={item} />}
-      </div>
+      <ItemAnnotations item={item}>
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+          {tab === 'history' ? <HistoryPanel item={item} /> : editing ? <ItemEditor /> : <CompareView item={item} />}
+        </div>
+      </ItemAnnotations>
     </article>
   );
 }

@@ -1,4 +1,8 @@
-// The page: banner, then outline (left), list (middle) and the main view (right).
+// The page: banner, then outline (left), list (middle) and the main view (right); the import review
+// takes the whole width. The file dialogs, the drop overlay and the application-menu commands live here.
+import { useEffect } from 'react';
+import { onAppCommand } from '../../api-client';
+import { openFileDialog } from '../../state/round-trip';
 import { useApp } from '../../state/store';
 import { FilterBar } from '../filters/FilterBar';
 import { ItemView } from '../item/ItemView';
@@ -6,37 +10,57 @@ import { ListPane } from '../list/ListPane';
 import { Outline } from '../outline/Outline';
 import { FutureOverview } from '../overview/FutureOverview';
 import { ProjectView } from '../projects/ProjectView';
+import { BackupsDialog } from '../round-trip/BackupsDialog';
+import { ExportDialogs } from '../round-trip/ExportDialog';
+import { DropOverlay, ImportDialog, ImportInput, openFilePicker } from '../round-trip/ImportPicker';
+import { ImportReview } from '../round-trip/ImportReview';
 import { AuthorDialog, UnsavedChangesDialog } from './Dialogs';
 import { Header } from './Header';
+import { AnnotationsView } from '../annotations/AnnotationsView';
+import { MeetingPack } from '../annotations/MeetingPack';
 
 function MainView() {
   const view = useApp((s) => s.view);
+  if (view === 'imports') return <ImportReview />;
   if (view === 'boilerplate') return <FutureOverview />;
   if (view === 'projects') return <ProjectView />;
+  if (view === 'annotations') return <AnnotationsView />;
+  if (view === 'pack') return <MeetingPack />;
   return <ItemView />;
 }
 
 export function AppShell() {
+  const wide = useApp((s) => s.view === 'imports');
+  useEffect(() => onAppCommand((command) => (command === 'import' ? openFilePicker() : openFileDialog(command))), []);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         本文へ移動
       </a>
       <Header />
-      <div className="panes">
-        <nav className="pane pane-outline" aria-label="目次">
-          <Outline />
-        </nav>
-        <section className="pane pane-list" aria-label="項目一覧">
-          <FilterBar />
-          <ListPane />
-        </section>
-        <main id="main" className="pane pane-main" tabIndex={-1}>
+      <div className={wide ? 'panes panes-wide' : 'panes'}>
+        {!wide && (
+          <>
+            <nav className="pane pane-outline" aria-label="目次">
+              <Outline />
+            </nav>
+            <section className="pane pane-list" aria-label="項目一覧">
+              <FilterBar />
+              <ListPane />
+            </section>
+          </>
+        )}
+        <main id="main" className={wide ? 'pane pane-main pane-review' : 'pane pane-main'} tabIndex={-1}>
           <MainView />
         </main>
       </div>
       <UnsavedChangesDialog />
       <AuthorDialog />
+      <ExportDialogs />
+      <ImportDialog />
+      <BackupsDialog />
+      <ImportInput />
+      <DropOverlay />
     </div>
   );
 }

@@ -1,11 +1,14 @@
-// The banner: app name, search, the three main screens, and who is editing.
+// The banner: app name, the ファイル menu, search, the main screens, and who is editing.
 import { changeAuthor, setView, useApp, type View } from '../../state/store';
+import { FileMenu } from '../round-trip/FileMenu';
 import { SearchBox } from '../search/SearchBox';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'item', label: '小項目' },
   { id: 'boilerplate', label: '今後の方向性の概観' },
   { id: 'projects', label: 'AMED事業' },
+  { id: 'annotations', label: '注釈一覧' },
+  { id: 'imports', label: '取り込み' },
 ];
 
 export function Header() {
@@ -14,6 +17,7 @@ export function Header() {
   return (
     <header className="app-header">
       <h1 className="app-name">協議会デスク</h1>
+      <FileMenu />
       <SearchBox />
       <nav aria-label="画面" className="view-nav">
         <ul>

@@ -6,6 +6,7 @@ import type { Section } from '../../../../shared/domain';
 import { countBySection, hasFilters, matchesFilters, sectionName } from '../../state/filters';
 import { setFilter, toggleIntro, useApp, selectSections } from '../../state/store';
 import { BulletList } from '../item/BulletList';
+import { OpenAnnotationCount, openAnnotationLabel, useAnnotationCounts, useOpenAnnotations } from '../annotations/OutlineCounts';
 
 interface EntryProps {
   section: Section;
@@ -20,6 +21,7 @@ function OutlineEntry({ section, count, total, filtered, children }: EntryProps)
   const expanded = useApp((s) => s.expandedIntros.includes(section.id));
   const introId = `intro-${section.id}`;
   const countLabel = filtered ? `${total}件中${count}件` : `${count}件`;
+  const openAnnotations = useOpenAnnotations(section.id);
   return (
     <li className={`outline-entry outline-${section.level}`}>
       <div className="outline-row">
@@ -28,7 +30,7 @@ function OutlineEntry({ section, count, total, filtered, children }: EntryProps)
           className="outline-button"
           aria-current={current ? 'true' : undefined}
           onClick={() => setFilter('section', current ? null : section.id)}
-          aria-label={`${sectionName(section)} ${section.title}(${countLabel})`}
+          aria-label={`${sectionName(section)} ${section.title}(${countLabel}${openAnnotationLabel(openAnnotations)})`}
           title={section.title}
         >
           <span className="outline-name">{sectionName(section)}</span>
@@ -36,6 +38,7 @@ function OutlineEntry({ section, count, total, filtered, children }: EntryProps)
           <span className={`count${count === 0 ? ' count-zero' : ''}`} aria-hidden="true">
             {count}
           </span>
+          <OpenAnnotationCount count={openAnnotations} />
         </button>
         {section.intro.length > 0 && (
           <button
@@ -71,6 +74,7 @@ export function Outline() {
   const items = useApp((s) => s.items);
   const filters = useApp((s) => s.filters);
   const allCurrent = filters.section === null;
+  useAnnotationCounts();
 
   const totals = useMemo(() => countBySection(items), [items]);
   const matching = useMemo(() => items.filter((it) => matchesFilters(it, filters, { ignoreSection: true })), [items, filters]);

@@ -1,0 +1,167 @@
+// The item's annotations beside its text: a note on the whole item, then the annotations in reading
+// order, and apart from them the orphans whose words are gone (with their original quote). Wraps the
+// item's tab panel so the two sit side by side when there is room (below it when there is not), and
+// reads the annotations again whenever the item's version changes (the backend re-anchors on read).
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AnnotationView } from '../../../../shared/annotations';
+import type { Item } from '../../../../shared/domain';
+import { createAnnotation, loadItemAnnotations, takePendingJump, useAnnotations } from '../../state/annotations';
+import { messageOf } from '../../state/store';
+import { StatusMessage } from '../common/StatusMessage';
+import { AnnotationCard } from './AnnotationCard';
+import { ORPHAN_LABEL, cardDomId, markDomId, parseTags, readingOrder } from './annotation-model';
+import { SelectionToolbar } from './SelectionToolbar';
+import '../../styles/annotations.css';
+
+function NoteForm({ itemKey, onDone }: { itemKey: string; onDone: () => void }) {
+  const [comment, setComment] = useState('');
+  const [tags, setTags] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="annot-form annot-note-form"
+      aria-label="項目全体へのメモ"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!comment.trim()) return;
+        setBusy(true);
+        createAnnotation({ itemKey, field: null, kind: 'note', comment: comment.trim(), tags: parseTags(tags) }).then(
+          (v) => {
+            setBusy(false);
+            if (v) onDone();
+          },
+          (err: unknown) => {
+            setBusy(false);
+            setError(messageOf(err));
+          },
+        );
+      }}
+    >
+      <label className="annot-form-field">
+        <span>メモ(項目全体)</span>
+        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} autoFocus maxLength={10_000} />
+      </label>
+      <label className="annot-form-field">
+        <span>タグ(読点・空白区切り)</span>
+        <input type="text" value={tags} onChange={(e) => setTags(e.target.value)} />
+      </label>
+      {error && (
+        <p className="annot-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="annot-form-actions">
+        <button type="submit" className="button button-primary button-small" disabled={busy || !comment.trim()}>
+          追加
+        </button>
+        <button type="button" className="button button-small" onClick={onDone}>
+          キャンセル
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function performJump(list: readonly AnnotationView[]): void {
+  const jump = useAnnotations.getState().pendingJump;
+  if (!jump || !list.some((a) => a.id === jump.id)) return;
+  takePendingJump();
+  const mark = jump.to === 'text' ? document.getElementById(markDomId(jump.id)) : null;
+  const target = mark ?? document.getElementById(cardDomId(jump.id));
+  if (!target) return;
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+  if (mark) {
+    mark.classList.remove('is-flash');
+    void mark.offsetWidth;
+    mark.classList.add('is-flash');
+  }
+}
+
+function AnnotationPanel({ item }: { item: Item }) {
+  const state = useAnnotations((s) => s.byItem[item.key]);
+  const pending = useAnnotations((s) => s.pendingJump);
+  const [adding, setAdding] = useState(false);
+  const list = useMemo(() => readingOrder(state?.list ?? []), [state]);
+  const orphans = list.filter((a) => a.anchorState.state === 'orphan');
+  const placed = list.filter((a) => a.anchorState.state !== 'orphan');
+  const open = list.filter((a) => a.status === 'open').length;
+
+  useEffect(() => {
+    if (state?.status === 'ready' && pending) {
+      // After the text has painted its marks.
+      const frame = requestAnimationFrame(() => performJump(state.list));
+      return () => cancelAnimationFrame(frame);
+    }
+    return undefined;
+  }, [state, pending]);
+
+  return (
+    <aside className="annot-panel" aria-labelledby="annot-panel-title">
+      <div className="annot-panel-head">
+        <h3 id="annot-panel-title" className="annot-panel-title">
+          注釈 <span className="column-count">{list.length}件</span>
+          {open > 0 && <span className="annot-open-count">未対応 {open}</span>}
+        </h3>
+        {!adding && (
+          <button type="button" className="button button-small" onClick={() => setAdding(true)}>
+            メモを追加
+          </button>
+        )}
+      </div>
+      <p className="annot-hint">本文を選択すると、ハイライト・コメント・タグを付けられます(キーボードでは選択後に Shift+F10)。</p>
+      {adding && <NoteForm itemKey={item.key} onDone={() => setAdding(false)} />}
+      {state?.status === 'error' && (
+        <StatusMessage
+          kind="error"
+          action={
+            <button type="button" className="button button-small" onClick={() => void loadItemAnnotations(item.key)}>
+              再読み込み
+            </button>
+          }
+        >
+          注釈を読み込めませんでした: {state.message}
+        </StatusMessage>
+      )}
+      {(!state || state.status === 'loading') && list.length === 0 && <StatusMessage kind="loading">注釈を読み込んでいます…</StatusMessage>}
+      {state?.status === 'ready' && list.length === 0 && !adding && <p className="empty-field">この項目には注釈がありません。</p>}
+      {placed.length > 0 && (
+        <ul className="annot-cards" aria-label="この項目の注釈">
+          {placed.map((a) => (
+            <AnnotationCard key={a.id} a={a} />
+          ))}
+        </ul>
+      )}
+      {orphans.length > 0 && (
+        <section className="annot-orphans" aria-labelledby="annot-orphans-title">
+          <h4 id="annot-orphans-title" className="annot-orphans-title">
+            {ORPHAN_LABEL}({orphans.length}件)
+          </h4>
+          <p className="annot-hint">注釈を付けた文言が本文から消えたか、大きく変わりました。元の引用を表示しています。</p>
+          <ul className="annot-cards">
+            {orphans.map((a) => (
+              <AnnotationCard key={a.id} a={a} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}
+
+/** The item's tab panel with its annotation panel beside it, and the selection toolbar. */
+export function ItemAnnotations({ item, children }: { item: Item; children: ReactNode }) {
+  useEffect(() => {
+    void loadItemAnnotations(item.key);
+  }, [item.key, item.version]);
+  return (
+    <div className="annot-layout">
+      <div className="annot-grid">
+        <div className="annot-main">{children}</div>
+        <AnnotationPanel item={item} />
+      </div>
+      <SelectionToolbar />
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+// 会議用資料: the items selected by the annotation filters, each with its text — title, R7 actions and
+// future directions in the table's two columns — its highlights numbered in the text, and its
+// annotations (with replies) listed below by number. This screen is the print preview: 印刷 calls
+// window.print() (Electron prints the same page); the print stylesheet hides the app around it,
+// sets A4 pages and keeps each item and each annotation from breaking across pages.
+import { useEffect, useMemo, useState } from 'react';
+import { COLOR_NAMES, KIND_NAMES, STATUS_NAMES, type AnnotationView } from '../../../../shared/annotations';
+import { MINISTRY_NAMES, type Item, type TaggedBullet } from '../../../../shared/domain';
+import { invoke } from '../../api-client';
+import { loadAnnotationList, useAnnotations, type AnnotationFilters } from '../../state/annotations';
+import { messageOf, selectSections, setView, useApp } from '../../state/store';
+import { sectionName } from '../../state/filters';
+import { StatusMessage } from '../common/StatusMessage';
+import { NumberedText } from './AnnotatedText';
+import { ORPHAN_LABEL, formatTime, placeName, readingOrder } from './annotation-model';
+import { groupByItem } from './AnnotationsView';
+import '../../styles/annotations.css';
+
+function filterSummary(f: AnnotationFilters, sectionLabel: (id: string) => string): string {
+  const parts: string[] = [];
+  if (f.section) parts.push(`区分: ${sectionLabel(f.section)}`);
+  if (f.ministry) parts.push(`府省: ${MINISTRY_NAMES[f.ministry]}`);
+  if (f.tag) parts.push(`タグ: #${f.tag}`);
+  if (f.color) parts.push(`色: ${COLOR_NAMES[f.color]}`);
+  if (f.status) parts.push(`状態: ${STATUS_NAMES[f.status]}`);
+  if (f.kind) parts.push(`種類: ${KIND_NAMES[f.kind]}`);
+  if (f.author) parts.push(`作成者: ${f.author}`);
+  return parts.length > 0 ? parts.join(' / ') : 'すべての注釈';
+}
+
+function Bullets({ bullets, field, annotations, numbers }: { bullets: TaggedBullet[]; field: 'r7' | 'future'; annotations: AnnotationView[]; numbers: Map<string, number> }) {
+  if (bullets.length === 0) return <p className="empty-field">記載なし</p>;
+  return (
+    <ul className="pack-bullets">
+      {bullets.map((b, i) => (
+        <li key={i} className={`pack-bullet level-${Math.min(b.level, 3)}`}>
+          <NumberedText text={b.text} field={field} index={i} annotations={annotations} numbers={numbers} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PackItem({ item, annotations: given }: { item: Item; annotations: AnnotationView[] }) {
+  const annotations = useMemo(() => readingOrder(given), [given]);
+  const numbers = useMemo(() => new Map(annotations.map((a, i) => [a.id, i + 1])), [annotations]);
+  return (
+    <section className="pack-item" aria-labelledby={`pack-${item.key}`}>
+      <h3 id={`pack-${item.key}`} className="pack-item-title">
+        <span className="pack-key">{item.key}</span>
+        {item.label && <span className="item-title-label">{item.label}</span>}
+        <NumberedText text={item.title} field="title" index={0} annotations={annotations} numbers={numbers} />
+        <span className="pack-ministries">【{item.ministries.map((m) => (item.lead.includes(m) ? `◎${m}` : m)).join('・')}】</span>
+      </h3>
+      <div className="pack-columns">
+        <div>
+          <h4 className="pack-column-title">令和7年度の取組</h4>
+          <Bullets bullets={item.r7} field="r7" annotations={annotations} numbers={numbers} />
+        </div>
+        <div>
+          <h4 className="pack-column-title">今後の方向性・課題など</h4>
+          <Bullets bullets={item.future} field="future" annotations={annotations} numbers={numbers} />
+        </div>
+      </div>
+      <ol className="pack-notes" aria-label={`${item.key} の注釈`}>
+        {annotations.map((a) => (
+          <li key={a.id} className={`pack-note annot-border-${a.color}`}>
+            <p className="pack-note-head">
+              <span className="pack-note-num">{numbers.get(a.id)}</span>
+              <span className={`annot-swatch annot-c-${a.color}`} aria-hidden="true" />
+              {KIND_NAMES[a.kind]}・{placeName(a)}・{STATUS_NAMES[a.status]}
+              <span className="pack-note-by">
+                {a.author}({formatTime(a.createdAt)})
+              </span>
+            </p>
+            {a.anchorState.state === 'orphan' && (
+              <p className="annot-orphan">
+                <span className="annot-orphan-label">{ORPHAN_LABEL}</span>
+                {a.anchor && <q className="annot-quote annot-quote-old">{a.anchor.quote}</q>}
+              </p>
+            )}
+            {a.anchorState.state === 'anchored' && a.anchor && (
+              <p className="pack-note-quote">
+                <q>{a.anchor.quote}</q>
+              </p>
+            )}
+            {a.comment && <p className="annot-comment">{a.comment}</p>}
+            {a.tags.length > 0 && <p className="pack-note-tags">{a.tags.map((t) => `#${t}`).join(' ')}</p>}
+            {a.replies
+              .filter((r) => !r.deletedAt)
+              .map((r) => (
+                <p key={r.id} className="pack-reply">
+                  <span className="pack-reply-by">
+                    ↳ {r.author}({formatTime(r.createdAt)}):
+                  </span>
+                  {r.text}
+                </p>
+              ))}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+type Load = { status: 'loading' } | { status: 'ready'; items: Record<string, Item> } | { status: 'error'; message: string };
+
+export function MeetingPack() {
+  const list = useAnnotations((s) => s.list);
+  const filters = useAnnotations((s) => s.filters);
+  const sections = useApp(selectSections);
+  const groups = useMemo(() => groupByItem(list.value), [list.value]);
+  const keys = useMemo(() => groups.map((g) => g.itemKey), [groups]);
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [printedAt] = useState(() => new Date());
+
+  useEffect(() => {
+    if (list.status === 'idle') void loadAnnotationList();
+  }, [list.status]);
+
+  useEffect(() => {
+    let live = true;
+    const known = new Set(useApp.getState().items.map((i) => i.key));
+    const wanted = keys.filter((k) => known.has(k));
+    invoke('items.getMany', { keys: wanted }).then(
+      (items) => live && setLoad({ status: 'ready', items: Object.fromEntries(items.map((it) => [it.key, it])) }),
+      (err: unknown) => live && setLoad({ status: 'error', message: messageOf(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [keys]);
+
+  const sectionLabel = (id: string) => {
+    const s = sections.find((x) => x.id === id);
+    return s ? `${sectionName(s)} ${s.title}` : id;
+  };
+  const shown = load.status === 'ready' ? groups.filter((g) => load.items[g.itemKey]) : [];
+
+  return (
+    <article className="pack" aria-labelledby="pack-title">
+      <div className="pack-toolbar no-print">
+        <button type="button" className="button" onClick={() => setView('annotations')}>
+          ← 注釈一覧に戻る
+        </button>
+        <span className="spacer" />
+        <span className="annot-hint">A4 縦で印刷します。条件は注釈一覧の絞り込みです。</span>
+        <button type="button" className="button button-primary" onClick={() => window.print()} disabled={shown.length === 0}>
+          印刷
+        </button>
+      </div>
+      <div className="pack-sheet">
+        <header className="pack-head">
+          <h2 id="pack-title" className="pack-title">
+            会議用資料 注釈付き小項目
+          </h2>
+          <p className="pack-meta">
+            {filterSummary(filters, sectionLabel)}・{shown.length}項目・注釈 {shown.reduce((n, g) => n + g.annotations.length, 0)}件・作成{' '}
+            {printedAt.toLocaleDateString('ja-JP', { year: 'numeric', month: 'long', day: 'numeric' })}
+          </p>
+        </header>
+        {(load.status === 'loading' || list.status === 'loading') && <StatusMessage kind="loading">資料を作成しています…</StatusMessage>}
+        {load.status === 'error' && <StatusMessage kind="error">項目を読み込めませんでした: {load.message}</StatusMessage>}
+        {load.status === 'ready' && list.status === 'ready' && shown.length === 0 && <StatusMessage kind="empty">条件に合う注釈はありません。</StatusMessage>}
+        {load.status === 'ready' && shown.map((g) => <PackItem key={g.itemKey} item={load.items[g.itemKey]!} annotations={g.annotations} />)}
+      </div>
+    </article>
+  );
+}
