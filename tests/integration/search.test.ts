@@ -58,6 +58,14 @@ describe('search', () => {
     expect(hits[0]).toMatchObject({ field: 'title' });
   });
 
+  it('finds an item by its key, and the items under a key prefix', () => {
+    expect(search(svc.db, '1-1-4')[0]).toMatchObject({ key: '1-1-4', field: 'title' });
+    expect(search(svc.db, '１－１－４')[0]).toMatchObject({ key: '1-1-4' });
+    const area = search(svc.db, '1-2-2').map((h) => h.key);
+    expect(area.slice(0, 5)).toEqual(['1-2-2-1', '1-2-2-2', '1-2-2-3', '1-2-2-4', '1-2-2-5']);
+    expect(search(svc.db, '9-9-9')).toEqual([]);
+  });
+
   it('returns nothing for an empty or blank query and for text that is not there', () => {
     expect(search(svc.db, '')).toEqual([]);
     expect(search(svc.db, ' 　 ')).toEqual([]);

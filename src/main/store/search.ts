@@ -120,7 +120,7 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
     candidates: Math.max(CANDIDATES, limit),
     phrase: `"${q.replaceAll('"', '""')}"`,
   }) as (DocRow & { score: number })[];
-  return rows.map((r) => ({
+  const byText = rows.map((r): SearchHit => ({
     key: r.item_key ?? r.section_id ?? '',
     kind: r.item_key ? 'item' : 'section',
     field: r.field as SearchHit['field'],
@@ -128,4 +128,18 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
     score: Math.round(r.score * 1e6) / 1e6,
     ...snippetOf(r.text, markMatches(r.text, q)),
   }));
+  const byKey = keyHits(db, q);
+  return [...byKey, ...byText.filter((h) => !byKey.some((k) => k.key === h.key && h.field === 'title'))].slice(0, limit);
+}
+
+/**
+ * An item key typed into the search box (`1-1-4`, as ministries quote it from their workbook) finds
+ * that item first; a key prefix (`1-2-2`) finds the items under it.
+ */
+function keyHits(db: Db, q: string): SearchHit[] {
+  if (!/^\d+(-\d+){1,3}$/.test(q)) return [];
+  const rows = db
+    .prepare("SELECT key, title FROM items WHERE key = ? OR key LIKE ? || '-%' ORDER BY key = ? DESC, position LIMIT 50")
+    .all(q, q, q) as { key: string; title: string }[];
+  return rows.map((r) => ({ key: r.key, kind: 'item', field: 'title', ord: 0, score: Number.MAX_SAFE_INTEGER, ...snippetOf(r.title, []) }));
 }
