@@ -256,7 +256,12 @@ export interface Bridge {
   invoke(method: string, args: unknown): Promise<Envelope<unknown>>;
   /** Listen for application-menu commands; returns the function that stops listening. */
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Desktop only: save the current page as an A4 PDF (asks where); the outcome in Japanese. */
+  printToPdf(suggestedName: string): Promise<PdfOutcome>;
 }
+
+export type PdfOutcome = { saved: true; file: string } | { saved: false; message: string | null };
 
 export const IPC_CHANNEL = 'council:invoke';
 export const COMMAND_CHANNEL = 'council:command';
+export const PDF_CHANNEL = 'council:print-pdf';

@@ -1,8 +1,9 @@
 // The Electron door: one secure window over the same API the web host and CLI use.
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { COMMAND_CHANNEL, IPC_CHANNEL } from '../../shared/api';
+import { COMMAND_CHANNEL, IPC_CHANNEL, PDF_CHANNEL, type PdfOutcome } from '../../shared/api';
 import { APP_VERSION, defaultDbPath } from '../app-info';
 import { openService, type Service } from '../api/service';
 import { prewarmParser } from '../excel/parse-in-worker';
@@ -38,6 +39,28 @@ function handleInvoke(): void {
     }
     if (!service) return { ok: false, error: { code: 'internal', message: 'データベースが開かれていません' } };
     return service.dispatch(typeof method === 'string' ? method : '', args);
+  });
+}
+
+/** Print to PDF (the meeting pack): the main side asks where to save, so the page never names a path. */
+function handlePrintToPdf(): void {
+  ipcMain.handle(PDF_CHANNEL, async (event, suggested: unknown): Promise<PdfOutcome> => {
+    const win = mainWindow;
+    if (!win || !isTrustedSender(event, win.webContents)) return { saved: false, message: '許可されていない呼び出し元です' };
+    const name = typeof suggested === 'string' && /^[^\\/:*?"<>|]{1,100}\.pdf$/.test(suggested) ? suggested : '会議用資料.pdf';
+    const choice = await dialog.showSaveDialog(win, {
+      title: 'PDFとして保存',
+      defaultPath: path.join(app.getPath('documents'), name),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false, message: null };
+    try {
+      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      await fs.promises.writeFile(choice.filePath, pdf);
+      return { saved: true, file: choice.filePath };
+    } catch (err) {
+      return { saved: false, message: `PDFを保存できませんでした: ${(err as Error).message}` };
+    }
   });
 }
 
@@ -91,6 +114,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     handleInvoke();
+    handlePrintToPdf();
     Menu.setApplicationMenu(
       buildMenu({
         onAbout: () =>

@@ -145,6 +145,7 @@ export function MeetingPack() {
         </button>
         <span className="spacer" />
         <span className="annot-hint">A4 縦で印刷します。条件は注釈一覧の絞り込みです。</span>
+        {window.councilDesk?.printToPdf && <SavePdfButton disabled={shown.length === 0} />}
         <button type="button" className="button button-primary" onClick={() => window.print()} disabled={shown.length === 0}>
           印刷
         </button>
@@ -165,5 +166,29 @@ export function MeetingPack() {
         {load.status === 'ready' && shown.map((g) => <PackItem key={g.itemKey} item={load.items[g.itemKey]!} annotations={g.annotations} />)}
       </div>
     </article>
+  );
+}
+
+/** Desktop only: Electron writes the same page as an A4 PDF where the user chooses. */
+function SavePdfButton({ disabled }: { disabled: boolean }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const save = async () => {
+    const bridge = window.councilDesk;
+    if (!bridge) return;
+    setStatus('保存しています…');
+    const outcome = await bridge.printToPdf(`会議用資料_${new Date().toISOString().slice(0, 10)}.pdf`);
+    setStatus(outcome.saved ? `保存しました: ${outcome.file}` : outcome.message);
+  };
+  return (
+    <>
+      {status && (
+        <span className="annot-hint" role="status">
+          {status}
+        </span>
+      )}
+      <button type="button" className="button" onClick={() => void save()} disabled={disabled}>
+        PDFとして保存
+      </button>
+    </>
   );
 }
