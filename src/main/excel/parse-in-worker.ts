@@ -43,8 +43,9 @@ function startWorker(limits: ParseLimits, warm = false): Worker {
 
 /**
  * One spare worker with the default limits, started ahead so the next import does not wait for
- * exceljs to load. Every worker still parses exactly one file and is then terminated, so one file
- * can never leave state behind for the next.
+ * exceljs to load (at start-up, and again after each parse with the default limits). Every worker
+ * still parses exactly one file and is then terminated, so one file can never leave state behind
+ * for the next.
  */
 let spare: Worker | null = null;
 
@@ -56,7 +57,6 @@ function takeWorker(limits: ParseLimits): Worker {
   if (limits !== DEFAULT_PARSE_LIMITS) return startWorker(limits);
   const worker = spare ?? startWorker(limits);
   spare = null;
-  prewarmParser();
   return worker;
 }
 
@@ -80,6 +80,10 @@ export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits =
       clearTimeout(timer);
       fn();
       void worker.terminate();
+      // The next spare starts once this file is read and its caller's synchronous work is done (a
+      // macrotask after the reply): started while the file was parsing, its thread loading exceljs
+      // competed for the CPU with that parse, and the parse took ~1.4× as long on a 2-core machine.
+      if (limits === DEFAULT_PARSE_LIMITS) setImmediate(prewarmParser);
     };
     const timer = setTimeout(
       () => finish(() => reject(new AppError('bad_request', `${file}: 読み込みが ${limits.timeoutMs / 1000} 秒で終わらないため中止しました。不正なファイルの可能性があります。`))),

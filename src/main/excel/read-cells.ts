@@ -238,8 +238,9 @@ function xml(text: string): string {
 const WARM_ROUNDS = 5;
 
 /**
- * Wait before warming up: a spare is started as the previous file's parse begins, and should not
- * compete with it for the CPU; when files come back to back, the job arrives first and no warm-up runs.
+ * Wait before warming up: a spare is started as the previous file's staging ends, and should not
+ * compete with the next steps for the CPU; when files come back to back, the job arrives first and
+ * no warm-up runs.
  */
 const WARM_DELAY_MS = 1000;
 
