@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from 'react';
 import { ANNOTATION_COLORS, KIND_NAMES, STATUS_NAMES, type AnnotationColor, type AnnotationView } from '../../../../shared/annotations';
 import { deleteAnnotation, jumpToAnnotation, replyToAnnotation, setActiveAnnotation, updateAnnotation, useAnnotations } from '../../state/annotations';
-import { messageOf } from '../../state/store';
+import { useSubmit } from './use-submit';
 import { ORPHAN_LABEL, cardDomId, colorLabel, formatTime, parseTags, placeName } from './annotation-model';
 
 function Quote({ a, children }: { a: AnnotationView; children?: ReactNode }) {
@@ -31,25 +31,14 @@ function EditForm({ a, onDone }: { a: AnnotationView; onDone: () => void }) {
   const [comment, setComment] = useState(a.comment);
   const [tags, setTags] = useState(a.tags.join('、'));
   const [color, setColor] = useState<AnnotationColor>(a.color);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   return (
     <form
       className="annot-form"
       onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
         const kind = a.anchor ? (comment.trim() ? 'comment' : 'highlight') : undefined;
-        updateAnnotation(a, { comment, tags: parseTags(tags), color, ...(kind ? { kind } : {}) }).then(
-          (v) => {
-            setBusy(false);
-            if (v) onDone();
-          },
-          (err: unknown) => {
-            setBusy(false);
-            setError(messageOf(err));
-          },
-        );
+        run(updateAnnotation(a, { comment, tags: parseTags(tags), color, ...(kind ? { kind } : {}) }), onDone);
       }}
     >
       <label className="annot-form-field">
@@ -91,25 +80,14 @@ function EditForm({ a, onDone }: { a: AnnotationView; onDone: () => void }) {
 
 function ReplyForm({ a, onDone }: { a: AnnotationView; onDone: () => void }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   return (
     <form
       className="annot-form annot-reply-form"
       onSubmit={(e) => {
         e.preventDefault();
         if (!text.trim()) return;
-        setBusy(true);
-        replyToAnnotation(a, text.trim()).then(
-          (v) => {
-            setBusy(false);
-            if (v) onDone();
-          },
-          (err: unknown) => {
-            setBusy(false);
-            setError(messageOf(err));
-          },
-        );
+        run(replyToAnnotation(a, text.trim()), onDone);
       }}
     >
       <label className="annot-form-field">
@@ -143,23 +121,10 @@ interface Props {
 export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Props) {
   const active = useAnnotations((s) => s.activeId === a.id);
   const [mode, setMode] = useState<'view' | 'edit' | 'reply' | 'delete'>('view');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const replies = a.replies.filter((r) => !r.deletedAt);
   const Heading = headingLevel;
   const resolved = a.status === 'resolved';
-
-  const run = (p: Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    p.then(
-      () => setBusy(false),
-      (err: unknown) => {
-        setBusy(false);
-        setError(messageOf(err));
-      },
-    );
-  };
 
   return (
     <li

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AnnotationView } from '../../../../shared/annotations';
 import type { Item } from '../../../../shared/domain';
 import { createAnnotation, loadItemAnnotations, takePendingJump, useAnnotations } from '../../state/annotations';
-import { messageOf } from '../../state/store';
+import { useSubmit } from './use-submit';
 import { StatusMessage } from '../common/StatusMessage';
 import { AnnotationCard } from './AnnotationCard';
 import { ORPHAN_LABEL, cardDomId, markDomId, parseTags, readingOrder } from './annotation-model';
@@ -16,8 +16,7 @@ import '../../styles/annotations.css';
 function NoteForm({ itemKey, onDone }: { itemKey: string; onDone: () => void }) {
   const [comment, setComment] = useState('');
   const [tags, setTags] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   return (
     <form
       className="annot-form annot-note-form"
@@ -25,17 +24,7 @@ function NoteForm({ itemKey, onDone }: { itemKey: string; onDone: () => void }) 
       onSubmit={(e) => {
         e.preventDefault();
         if (!comment.trim()) return;
-        setBusy(true);
-        createAnnotation({ itemKey, field: null, kind: 'note', comment: comment.trim(), tags: parseTags(tags) }).then(
-          (v) => {
-            setBusy(false);
-            if (v) onDone();
-          },
-          (err: unknown) => {
-            setBusy(false);
-            setError(messageOf(err));
-          },
-        );
+        run(createAnnotation({ itemKey, field: null, kind: 'note', comment: comment.trim(), tags: parseTags(tags) }), onDone);
       }}
     >
       <label className="annot-form-field">

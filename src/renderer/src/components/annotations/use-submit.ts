@@ -1,0 +1,24 @@
+// The busy / error state every annotation form shares: run one request at a time, show its error in
+// Japanese, and call onDone when it produced a result.
+import { useState } from 'react';
+import { messageOf } from '../../state/store';
+
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = (work: Promise<unknown>, onDone?: () => void) => {
+    setBusy(true);
+    setError(null);
+    work.then(
+      (result) => {
+        setBusy(false);
+        if (result && onDone) onDone();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(messageOf(err));
+      },
+    );
+  };
+  return { busy, error, run };
+}
