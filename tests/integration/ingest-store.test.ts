@@ -63,6 +63,19 @@ describe('ingest', () => {
     svc.close();
   });
 
+  it('keeps an item the new source no longer has, with a warning, and drops the warning when it returns', () => {
+    const svc = seededService();
+    const row = planText.split('\n').find((l) => l.startsWith('⑤') && l.includes('多層的なデータ'))!;
+    expect(row).toBeDefined();
+    const report = ingestText(svc.db, PLAN_FILE, planText.replace(row, ''));
+    expect(count(svc, 'SELECT COUNT(*) AS n FROM items')).toBe(56);
+    expect(getItem(svc.db, '1-1-5').warnings.at(-1)).toMatch(/最新の資料.*見当たりません/);
+    expect(report.warnings.some((w) => w.startsWith('1-1-5:'))).toBe(true);
+    ingestText(svc.db, PLAN_FILE, planText);
+    expect(getItem(svc.db, '1-1-5').warnings.some((w) => w.includes('見当たりません'))).toBe(false);
+    svc.close();
+  });
+
   it('keeps an edit made in the app when the source text of that field did not change', () => {
     const svc = seededService();
     writeField(svc.db, '1-1-3', 'title', '編集後の小項目名', { author: '事務局 山田', source: 'edit' });

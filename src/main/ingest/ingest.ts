@@ -146,12 +146,31 @@ function ingestPlan(db: Db, name: string, text: string, report: IngestReport): v
     if (changed) report.updated += 1;
   });
 
+  markMissing(db, name, new Set(plan.items.map((p) => `plan:${p.key}`)), report);
+
   // 再掲 links, resolved after every item has its key.
   const setRelist = db.prepare('UPDATE items SET relisted_from = ? WHERE key = ? AND relisted_from IS NOT ?');
   for (const p of plan.items) {
     const own = keyOf.get(p.key);
     const target = p.relistedFrom ? (keyOf.get(p.relistedFrom) ?? null) : null;
     if (own) setRelist.run(target, own, target);
+  }
+}
+
+/**
+ * Items an earlier version of the document had and this one lacks are kept (their keys are never
+ * reused, and people may have annotated or edited them) but say so, so nobody mistakes them for
+ * current. If the item comes back, the next ingest replaces its warnings with the parser's.
+ */
+function markMissing(db: Db, name: string, present: Set<string>, report: IngestReport): void {
+  const rows = db.prepare("SELECT key, origin, warnings FROM items WHERE origin LIKE 'plan:%'").all() as { key: string; origin: string; warnings: string }[];
+  const warning = `最新の資料(${name})にこの小項目が見当たりません。削除されたか、番号や区分が変わった可能性があります。`;
+  for (const r of rows) {
+    if (present.has(r.origin)) continue;
+    const warnings = JSON.parse(r.warnings) as string[];
+    if (warnings.includes(warning)) continue;
+    db.prepare('UPDATE items SET warnings = ? WHERE key = ?').run(JSON.stringify([...warnings, warning]), r.key);
+    report.warnings.push(`${r.key}: ${warning}`);
   }
 }
 
