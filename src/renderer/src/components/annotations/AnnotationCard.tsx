@@ -2,10 +2,11 @@
 // replies, and what can be done with it — reply, edit, resolve / reopen, delete. Used by the item's
 // panel and by the global list (注釈一覧), where it also names its item.
 import { useState, type ReactNode } from 'react';
-import { ANNOTATION_COLORS, KIND_NAMES, STATUS_NAMES, type AnnotationColor, type AnnotationView } from '../../../../shared/annotations';
+import { KIND_NAMES, STATUS_NAMES, type AnnotationColor, type AnnotationView } from '../../../../shared/annotations';
 import { deleteAnnotation, jumpToAnnotation, replyToAnnotation, setActiveAnnotation, updateAnnotation, useAnnotations } from '../../state/annotations';
+import { ColorChoice, FormError, FormFooter, TagsField } from './form-parts';
 import { useSubmit } from './use-submit';
-import { ORPHAN_LABEL, cardDomId, colorLabel, formatTime, parseTags, placeName } from './annotation-model';
+import { ORPHAN_LABEL, cardDomId, formatTime, parseTags, placeName } from './annotation-model';
 
 function Quote({ a, children }: { a: AnnotationView; children?: ReactNode }) {
   const quote = a.anchor?.quote;
@@ -45,35 +46,11 @@ function EditForm({ a, onDone }: { a: AnnotationView; onDone: () => void }) {
         <span>コメント</span>
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} autoFocus maxLength={10_000} />
       </label>
-      <label className="annot-form-field">
-        <span>タグ(読点・空白区切り)</span>
-        <input type="text" value={tags} onChange={(e) => setTags(e.target.value)} />
-      </label>
+      <TagsField value={tags} onChange={setTags} />
       {a.anchor && (
-        <fieldset className="annot-colors">
-          <legend>色</legend>
-          {ANNOTATION_COLORS.map((c) => (
-            <label key={c} className="annot-color-choice" title={colorLabel(c)}>
-              <input type="radio" name={`color-${a.id}`} value={c} checked={color === c} onChange={() => setColor(c)} />
-              <span className={`annot-swatch annot-c-${c}`} aria-hidden="true" />
-              <span className="visually-hidden">{colorLabel(c)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <ColorChoice name={`color-${a.id}`} value={color} onChange={setColor} />
       )}
-      {error && (
-        <p className="annot-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="annot-form-actions">
-        <button type="submit" className="button button-primary button-small" disabled={busy}>
-          保存
-        </button>
-        <button type="button" className="button button-small" onClick={onDone}>
-          キャンセル
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel="保存" submitDisabled={busy} onCancel={onDone} />
     </form>
   );
 }
@@ -94,19 +71,7 @@ function ReplyForm({ a, onDone }: { a: AnnotationView; onDone: () => void }) {
         <span>返信</span>
         <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} autoFocus maxLength={5_000} />
       </label>
-      {error && (
-        <p className="annot-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="annot-form-actions">
-        <button type="submit" className="button button-primary button-small" disabled={busy || !text.trim()}>
-          返信する
-        </button>
-        <button type="button" className="button button-small" onClick={onDone}>
-          キャンセル
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel="返信する" submitDisabled={busy || !text.trim()} onCancel={onDone} />
     </form>
   );
 }
@@ -182,11 +147,7 @@ export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Pro
           </button>
         </div>
       )}
-      {error && (
-        <p className="annot-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {mode === 'view' && (
         <div className="annot-actions">
           {withItem && (

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AnnotationView } from '../../../../shared/annotations';
 import type { Item } from '../../../../shared/domain';
 import { createAnnotation, loadItemAnnotations, takePendingJump, useAnnotations } from '../../state/annotations';
+import { FormFooter, TagsField } from './form-parts';
 import { useSubmit } from './use-submit';
 import { StatusMessage } from '../common/StatusMessage';
 import { AnnotationCard } from './AnnotationCard';
@@ -31,23 +32,8 @@ function NoteForm({ itemKey, onDone }: { itemKey: string; onDone: () => void }) 
         <span>メモ(項目全体)</span>
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} autoFocus maxLength={10_000} />
       </label>
-      <label className="annot-form-field">
-        <span>タグ(読点・空白区切り)</span>
-        <input type="text" value={tags} onChange={(e) => setTags(e.target.value)} />
-      </label>
-      {error && (
-        <p className="annot-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="annot-form-actions">
-        <button type="submit" className="button button-primary button-small" disabled={busy || !comment.trim()}>
-          追加
-        </button>
-        <button type="button" className="button button-small" onClick={onDone}>
-          キャンセル
-        </button>
-      </div>
+      <TagsField value={tags} onChange={setTags} />
+      <FormFooter error={error} submitLabel="追加" submitDisabled={busy || !comment.trim()} onCancel={onDone} />
     </form>
   );
 }

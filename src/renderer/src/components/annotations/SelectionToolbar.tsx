@@ -7,6 +7,7 @@ import { ANNOTATION_COLORS, type AnnotationColor } from '../../../../shared/anno
 import { createAnnotation, setSelection, useAnnotations, type TextSelection } from '../../state/annotations';
 import { messageOf, useApp } from '../../state/store';
 import { colorLabel, parseTags } from './annotation-model';
+import { ColorChoice, FormError, FormFooter, TagsField } from './form-parts';
 import { spanOfSelection } from './selection';
 
 type Mode = 'buttons' | 'comment' | 'tags';
@@ -215,40 +216,12 @@ export function SelectionToolbar() {
             <span>コメント</span>
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} autoFocus={mode === 'comment'} maxLength={10_000} />
           </label>
-          <label className="annot-form-field">
-            <span>タグ(読点・空白区切り)</span>
-            <input type="text" value={tags} onChange={(e) => setTags(e.target.value)} autoFocus={mode === 'tags'} placeholder="例: 要確認、予算" />
-          </label>
-          <fieldset className="annot-colors">
-            <legend>色</legend>
-            {ANNOTATION_COLORS.map((c) => (
-              <label key={c} className="annot-color-choice" title={colorLabel(c)}>
-                <input type="radio" name="annot-new-color" value={c} checked={color === c} onChange={() => setColor(c)} />
-                <span className={`annot-swatch annot-c-${c}`} aria-hidden="true" />
-                <span className="visually-hidden">{colorLabel(c)}</span>
-              </label>
-            ))}
-          </fieldset>
-          {error && (
-            <p className="annot-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="annot-form-actions">
-            <button type="submit" className="button button-primary button-small" disabled={busy}>
-              保存
-            </button>
-            <button type="button" className="button button-small" onClick={() => close(true)}>
-              キャンセル
-            </button>
-          </div>
+          <TagsField value={tags} onChange={setTags} autoFocus={mode === 'tags'} placeholder="例: 要確認、予算" />
+          <ColorChoice name="annot-new-color" value={color} onChange={setColor} />
+          <FormFooter error={error} submitLabel="保存" submitDisabled={busy} onCancel={() => close(true)} />
         </form>
       )}
-      {mode === 'buttons' && error && (
-        <p className="annot-error" role="alert">
-          {error}
-        </p>
-      )}
+      {mode === 'buttons' && <FormError error={error} />}
     </div>
   );
 }
