@@ -5,8 +5,7 @@ import path from 'node:path';
 import { FIELD_NAMES, STATUS_NAMES, type AnnotationView } from '../../shared/annotations';
 import { AppError } from '../../shared/errors';
 import type { Service } from '../api/service';
-import { call, printJson, UsageError, type Io } from './main';
-import { author } from './round-trip';
+import { author, call, printJson, UsageError, type Io } from './command-io';
 
 interface Values {
   field?: string;

@@ -1,16 +1,14 @@
 // The command-line door: `council-desk [--db PATH] <command> …`.
 // Exit codes: 0 success, 1 bad input (one line on stderr), 2 usage error.
 import { parseArgs } from 'node:util';
-import type { MethodName, ArgsOf, ResultOf } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { defaultDbPath, seedDir } from '../app-info';
 import { openService, type Service } from '../api/service';
 import { ingestDir } from '../ingest/ingest';
 import { formatItem, formatItemLine, formatProject, formatSearchHit, itemToJson } from './format';
 import { runAnnotations } from './annotations';
+import { call, printJson, UsageError, type Io } from './command-io';
 import { runRoundTrip } from './round-trip';
-
-export class UsageError extends Error {}
 
 export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
 
@@ -37,11 +35,6 @@ commands:
 options:
   --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
   --help       this text`;
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -89,16 +82,6 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   annotate: (r) => r.length === 1,
   annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
 };
-
-export async function call<M extends MethodName>(svc: Service, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  const res = await svc.dispatch(method, args);
-  if (!res.ok) throw new AppError(res.error.code, res.error.message);
-  return res.result as ResultOf<M>;
-}
-
-export function printJson(io: Io, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
-}
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let parsed;

@@ -1,11 +1,10 @@
 // CLI commands of the Excel round trip: export, import (stage), apply, discard, batches, backups,
 // restore. They go through the same API dispatch as the app and the web host.
-import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { BatchDetail, CellChange } from '../../shared/imports';
 import type { Service } from '../api/service';
-import { call, printJson, UsageError, type Io } from './main';
+import { author, call, printJson, UsageError, type Io } from './command-io';
 
 interface Values {
   out?: string;
@@ -35,11 +34,6 @@ function batchNumber(text: string): number {
 
 function changesJson(b: BatchDetail) {
   return b.items.flatMap((it) => it.changes.map((c) => ({ key: c.key, field: c.field, kind: c.kind, base: c.base, ours: c.ours, theirs: c.theirs })));
-}
-
-export async function author(svc: Service): Promise<string> {
-  const prefs = await call(svc, 'prefs.get', {});
-  return prefs.author || os.userInfo().username || 'cli';
 }
 
 export async function runRoundTrip(svc: Service, command: string, rest: string[], values: Values, io: Io): Promise<void> {
