@@ -28,7 +28,12 @@ export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号�
 const AuthorSchema = z.string().trim().min(1, '作成者名を入力してください').max(100);
 const MinistrySchema = z.enum(MINISTRY_CODES);
 const SectionIdSchema = z.string().regex(/^\d+(-\d+){0,2}$/, '区分の形式が正しくありません');
-const PathSchema = z.string().trim().min(1, 'ファイルの場所を指定してください').max(4096);
+/**
+ * A file or folder on this computer. This schema is the contract's mark for a path argument: the
+ * dispatch (src/main/api/dispatch.ts) finds every field built from it and refuses them from the doors
+ * that serve a page (web host, Electron IPC); only the CLI may name paths. Use it for every path field.
+ */
+export const PathSchema = z.string().trim().min(1, 'ファイルの場所を指定してください').max(4096);
 const BatchIdSchema = z.number().int().positive();
 const AnswerFieldSchema = z.enum(['r7', 'future', 'comment']);
 /** An uploaded file for the web host, where the browser cannot give a path. 50 MB as base64. */

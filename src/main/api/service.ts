@@ -3,13 +3,16 @@ import type { Handlers } from '../../shared/api';
 import { seedDir } from '../app-info';
 import { ensureSeeded, type IngestReport } from '../ingest/ingest';
 import { openDatabase, type Db } from '../store/database';
-import { createDispatch, type Dispatch } from './dispatch';
+import { createDispatch, type Dispatch, type Door } from './dispatch';
 import { createHandlers } from './handlers';
 
 export interface Service {
   db: Db;
   handlers: Handlers;
-  dispatch: Dispatch;
+  /** The in-process door (the CLI, tests): may name files and folders. */
+  dispatch: Dispatch<'cli'>;
+  /** The door of a transport that serves a page (web host, Electron IPC): refuses path arguments. */
+  doorFor<D extends Exclude<Door, 'cli'>>(door: D): Dispatch<D>;
   /** What the first-start seeding did, or null when the store already had data. */
   seeded: IngestReport[] | null;
   close(): void;
@@ -20,7 +23,14 @@ export function openService(dbPath: string, options: { seed?: boolean } = {}): S
   try {
     const seeded = options.seed === false ? null : ensureSeeded(db, seedDir());
     const handlers = createHandlers(db);
-    return { db, handlers, dispatch: createDispatch(handlers), seeded, close: () => db.close() };
+    return {
+      db,
+      handlers,
+      dispatch: createDispatch(handlers, 'cli'),
+      doorFor: (door) => createDispatch(handlers, door),
+      seeded,
+      close: () => db.close(),
+    };
   } catch (err) {
     db.close();
     throw err;

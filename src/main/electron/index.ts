@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COMMAND_CHANNEL, IPC_CHANNEL, PDF_CHANNEL, type PdfOutcome } from '../../shared/api';
 import { APP_VERSION, defaultDbPath } from '../app-info';
+import type { Dispatch } from '../api/dispatch';
 import { openService, type Service } from '../api/service';
 import { prewarmParser } from '../excel/parse-in-worker';
 import { buildMenu } from './menu';
@@ -32,13 +33,13 @@ function serveRenderer(): void {
   });
 }
 
-function handleInvoke(): void {
+/** The page's calls, through the IPC door: like the web host's page, it never names a path. */
+function handleInvoke(ipcDoor: Dispatch<'ipc'>): void {
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, args: unknown) => {
     if (!isTrustedSender(event, mainWindow?.webContents)) {
       return { ok: false, error: { code: 'bad_request', message: '許可されていない呼び出し元です' } };
     }
-    if (!service) return { ok: false, error: { code: 'internal', message: 'データベースが開かれていません' } };
-    return service.dispatch(typeof method === 'string' ? method : '', args);
+    return ipcDoor(typeof method === 'string' ? method : '', args);
   });
 }
 
@@ -113,7 +114,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    handleInvoke();
+    handleInvoke(service.doorFor('ipc'));
     handlePrintToPdf();
     Menu.setApplicationMenu(
       buildMenu({

@@ -24,7 +24,7 @@ try {
   process.stderr.write(`error: ${(err as Error).message}\n`);
   process.exit(1);
 }
-const host = await startWebHost({ dispatch: svc.dispatch, rendererDir: path.join(appRoot(), 'out', 'renderer'), port });
+const host = await startWebHost({ dispatch: svc.doorFor('web'), rendererDir: path.join(appRoot(), 'out', 'renderer'), port });
 process.stdout.write(`協議会デスク: ${host.url}\n`);
 // The workbook reader's spare worker, so the first import does not wait for exceljs to load.
 try {

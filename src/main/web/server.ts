@@ -27,7 +27,8 @@ const MIME: Record<string, string> = {
 };
 
 export interface WebHostOptions {
-  dispatch: Dispatch;
+  /** The web door (`service.doorFor('web')`): a page on the web host never names a path. */
+  dispatch: Dispatch<'web'>;
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string;
   port?: number;
