@@ -90,6 +90,17 @@ describe('ingest', () => {
     const keys = listItems(svc.db).map((it) => it.key);
     expect(new Set(keys).size).toBe(56);
     expect(count(svc, 'SELECT COUNT(*) AS n FROM issued_keys')).toBe(56);
+    // Two items vanish from the store (one in a middle section, one under a disease area) …
+    const titles = { '1-1-3': getItem(svc.db, '1-1-3').title, '1-2-2-2': getItem(svc.db, '1-2-2-2').title };
+    svc.db.prepare("DELETE FROM items WHERE key IN ('1-1-3', '1-2-2-2')").run();
+    // … and come back from the source as new items: 1-1-3 … 1-1-17 and 1-2-2-1 … 1-2-2-5 were all issued.
+    const report = ingestText(svc.db, PLAN_FILE, `${planText}\n`);
+    expect(report.created).toBe(2);
+    const origin = (o: string) => svc.db.prepare('SELECT key, title FROM items WHERE origin = ?').get(o);
+    expect(origin('plan:1-1-3')).toEqual({ key: '1-1-18', title: titles['1-1-3'] });
+    expect(origin('plan:1-2-2-2')).toEqual({ key: '1-2-2-6', title: titles['1-2-2-2'] });
+    expect(count(svc, "SELECT COUNT(*) AS n FROM items WHERE key IN ('1-1-3', '1-2-2-2')")).toBe(0);
+    expect(count(svc, 'SELECT COUNT(*) AS n FROM issued_keys')).toBe(58);
     svc.close();
   });
 
