@@ -1,10 +1,60 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/store/migrations';
 import { openDatabase } from '../../src/main/store/database';
 import { indexSection, search } from '../../src/main/store/search';
-import { tempDbPath } from './helpers';
+import { ROOT, tempDbPath } from './helpers';
+
+/**
+ * The schema each version creates, as `sqlite_master.sql`, pinned in tests/fixtures/schema/vN.sql.
+ * A shipped migration must never change, so its pin is never rewritten. To pin a NEW version N (after
+ * adding migration N), run once:
+ *   COUNCIL_DESK_PIN_SCHEMA=N npx vitest run tests/integration/migrations.test.ts
+ * which writes vN.sql only if it does not exist yet; review and commit it with the migration.
+ */
+const PIN_DIR = path.join(ROOT, 'tests', 'fixtures', 'schema');
+const pinFile = (version: number) => path.join(PIN_DIR, `v${version}.sql`);
+const HOW_TO_PIN = (version: number) =>
+  `no schema pin for version ${version}: run COUNCIL_DESK_PIN_SCHEMA=${version} npx vitest run tests/integration/migrations.test.ts ` +
+  `and commit tests/fixtures/schema/v${version}.sql with the migration`;
+
+/** Every schema object the migrations up to `version` create, in a stable order. */
+function schemaSql(version: number): string {
+  const db = openDatabase(':memory:', { migrations: MIGRATIONS.slice(0, version) });
+  const rows = db.prepare('SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name').all() as { type: string; name: string; sql: string }[];
+  db.close();
+  return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql};\n`).join('\n');
+}
+
+function pinnedVersions(): number[] {
+  return fs
+    .readdirSync(PIN_DIR)
+    .map((n) => /^v(\d+)\.sql$/.exec(n)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+const toPin = Number(process.env.COUNCIL_DESK_PIN_SCHEMA ?? 0);
+if (toPin) {
+  if (!MIGRATIONS.some((m) => m.version === toPin)) throw new Error(`COUNCIL_DESK_PIN_SCHEMA=${toPin}: there is no migration ${toPin}`);
+  if (fs.existsSync(pinFile(toPin))) throw new Error(`${pinFile(toPin)} exists: a shipped version's pin is never rewritten`);
+  fs.writeFileSync(pinFile(toPin), schemaSql(toPin));
+}
+
+describe('schema pins', () => {
+  it.each(MIGRATIONS.map((m) => m.version))('version %i creates exactly its pinned schema', (version) => {
+    expect(fs.existsSync(pinFile(version)), HOW_TO_PIN(version)).toBe(true);
+    expect(schemaSql(version)).toBe(fs.readFileSync(pinFile(version), 'utf8'));
+  });
+
+  it('every pin belongs to a migration', () => {
+    expect(pinnedVersions()).toEqual(expect.arrayContaining([1]));
+    for (const v of pinnedVersions()) expect(MIGRATIONS.map((m) => m.version), `tests/fixtures/schema/v${v}.sql has no migration ${v}`).toContain(v);
+  });
+});
 
 function schemaOf(file: string): string[] {
   const db = new Database(file, { readonly: true });
@@ -21,7 +71,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
-    // Pins the schema: a change here must come with a new migration, never an edit of a shipped one.
+    // The tables the app needs (the exact schema of each version is pinned below, in 'schema pins').
     expect(schemaOf(file)).toEqual(
       expect.arrayContaining([
         'table:documents', 'table:sections', 'table:items', 'table:bullets', 'table:revisions', 'table:issued_keys',
