@@ -10,7 +10,12 @@ export { expect };
 
 const LOCAL_HOSTS = new Set(['127.0.0.1']);
 
-export const test = base.extend<{ networkGuard: void }>({
+export interface NetworkGuard {
+  /** The off-site URLs recorded so far, handed over (and forgotten) for a test that expects them. */
+  takeOffsite(): string[];
+}
+
+export const test = base.extend<{ networkGuard: NetworkGuard }>({
   networkGuard: [
     async ({ page }, use) => {
       const offsite: string[] = [];
@@ -23,7 +28,7 @@ export const test = base.extend<{ networkGuard: void }>({
         return route.abort('blockedbyclient');
       });
       page.on('pageerror', (e) => pageErrors.push(String(e)));
-      await use();
+      await use({ takeOffsite: () => offsite.splice(0) });
       expect(offsite, 'requests to hosts other than 127.0.0.1').toEqual([]);
       expect(pageErrors, 'uncaught errors in the page').toEqual([]);
     },
