@@ -212,13 +212,15 @@ export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions,
 }
 
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  // Write beside the target and rename, so a failed write never leaves half a workbook behind.
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    // Write beside the target and rename, so a failed write never leaves half a workbook behind.
-    const tmp = `${file}.${process.pid}.tmp`;
     await wb.xlsx.writeFile(tmp);
     fs.renameSync(tmp, file);
   } catch (err) {
+    // Nor the temporary file (a full disk, a target that cannot be replaced).
+    fs.rmSync(tmp, { force: true });
     throw new AppError('bad_request', `ファイルを書き込めません: ${file} (${(err as Error).message})`);
   }
 }
