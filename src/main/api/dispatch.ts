@@ -33,7 +33,7 @@ function pathFields(schema: z.ZodType): string[] {
 
 const PATH_FIELDS = Object.fromEntries(Object.entries(API).map(([m, d]) => [m, pathFields(d.args)])) as Record<MethodName, string[]>;
 
-/** The path fields of a method, for the doors' own checks and tests. */
+/** The path fields of a method: what the web host and the IPC door refuse. */
 export function pathFieldsOf(method: MethodName): readonly string[] {
   return PATH_FIELDS[method];
 }
