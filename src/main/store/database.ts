@@ -23,8 +23,6 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
-const SIDE_FILES = ['-wal', '-shm', '-journal'];
-
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   if (file === ':memory:') return prepare(new Database(file, { timeout: BUSY_TIMEOUT_MS }), migrations);
@@ -42,9 +40,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   const fresh = !fs.existsSync(file) || fs.statSync(file).size === 0;
   const readOnly = !fresh && !writable(file);
-  // Side files this open creates are removed again if the file is refused, so a refused file is
-  // left exactly as it was.
-  const sideBefore = new Set(SIDE_FILES.filter((s) => fs.existsSync(file + s)));
   let db: Db;
   try {
     db = connect(file, readOnly);
@@ -52,11 +47,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new AppError('db_open', `データベースを開けません: ${file} (${(err as Error).message})`);
   }
   try {
+    // Checked before anything is written; closing then removes any -wal/-shm this open made, so a
+    // refused file is left exactly as it was (tests/integration/db-ownership.test.ts).
     if (!fresh) refuseForeign(db, file, migrations);
     return prepare(db, migrations);
   } catch (err) {
     db.close();
-    for (const s of SIDE_FILES) if (!sideBefore.has(s)) fs.rmSync(file + s, { force: true });
     throw err;
   }
 }
