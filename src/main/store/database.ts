@@ -83,7 +83,9 @@ function connect(file: string, readOnly: boolean): Db {
     // A WAL database in a folder we cannot write: SQLite cannot create the -shm file it needs even
     // to read. The file is complete without a -wal (the last writer checkpointed it), so read a copy
     // in memory, marked as a rollback-journal database (header bytes 18 and 19).
-    if ((err as { code?: string }).code !== 'SQLITE_CANTOPEN' || fs.existsSync(`${file}-wal`)) throw err;
+    // (SQLite says SQLITE_READONLY_DIRECTORY, or SQLITE_CANTOPEN when root meets an immutable folder.)
+    const code = (err as { code?: string }).code ?? '';
+    if (!['SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY'].includes(code) || fs.existsSync(`${file}-wal`)) throw err;
     const image = fs.readFileSync(file);
     image[18] = 1;
     image[19] = 1;
