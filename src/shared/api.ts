@@ -80,6 +80,8 @@ export interface PlanOverview {
   itemCount: number;
   schemaVersion: number;
   appVersion: string;
+  /** The database file or its folder cannot be written: everything reads, every change is refused. */
+  readOnly: boolean;
 }
 
 /** Declare one method: its argument schema and (type-only) result type. */

@@ -116,7 +116,7 @@ export function updateAnnotation(db: Db, id: string, changes: UpdateInput, edito
     after.updatedAt = nextTime(before.updatedAt);
     replaceCore(db, before, after, `edit:${editor}`);
     return { ...after, replies };
-  })();
+  }).immediate();
 }
 
 /** Delete as a tombstone: the row stays, so a merge of an older copy cannot bring it back. */
@@ -129,7 +129,7 @@ export function deleteAnnotation(db: Db, id: string): Annotation {
     const deleted = { ...core, updatedAt: time, deletedAt: time };
     saveCore(db, deleted);
     return { ...deleted, replies };
-  })();
+  }).immediate();
 }
 
 /**
@@ -142,5 +142,5 @@ export function replyTo(db: Db, id: string, text: string, author: string): Annot
     const now = nowIso();
     saveReply(db, id, { id: randomUUID(), author, text, createdAt: now, updatedAt: now, deletedAt: null });
     return getAnnotation(db, id);
-  })();
+  }).immediate();
 }

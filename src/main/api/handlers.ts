@@ -34,6 +34,7 @@ export function createHandlers(db: Db): Handlers {
         itemCount,
         schemaVersion: schemaVersion(db),
         appVersion: APP_VERSION,
+        readOnly: db.readonly,
       };
     },
     'items.list': (args) => listItems(db, args ?? {}),

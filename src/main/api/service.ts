@@ -21,7 +21,8 @@ export interface Service {
 export function openService(dbPath: string, options: { seed?: boolean } = {}): Service {
   const db = openDatabase(dbPath);
   try {
-    const seeded = options.seed === false ? null : ensureSeeded(db, seedDir());
+    // A read-only database is shown as it is; seeding would be a write.
+    const seeded = options.seed === false || db.readonly ? null : ensureSeeded(db, seedDir());
     const handlers = createHandlers(db);
     return {
       db,

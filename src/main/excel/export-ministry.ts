@@ -276,7 +276,7 @@ async function exportMinistryVia(
       insert.run(exportId, it.key, 'future', serializeField('future', it.future));
       insert.run(exportId, it.key, 'comment', '');
     }
-  })();
+  }).immediate();
   return { ...delivered, exportId, ministry: opts.ministry, items: items.length };
 }
 

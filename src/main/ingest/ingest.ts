@@ -196,7 +196,7 @@ export function ingestText(db: Db, name: string, text: string): IngestReport {
   const report: IngestReport = { document: name, kind, unchanged: false, created: 0, updated: 0, revisions: 0, warnings: [] };
   const known = db.prepare('SELECT sha256 FROM documents WHERE name = ?').get(name) as { sha256: string } | undefined;
   if (known?.sha256 === sha256(text)) return { ...report, unchanged: true };
-  db.transaction(() => (kind === 'plan' ? ingestPlan(db, name, text, report) : ingestProjectDoc(db, name, text, report)))();
+  db.transaction(() => (kind === 'plan' ? ingestPlan(db, name, text, report) : ingestProjectDoc(db, name, text, report))).immediate();
   report.unchanged = report.created === 0 && report.updated === 0;
   return report;
 }

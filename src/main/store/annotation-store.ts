@@ -185,7 +185,7 @@ export function replaceCore(db: Db, before: AnnotationCore, after: AnnotationCor
   db.transaction(() => {
     addHistory(db, before.id, null, before, source);
     saveCore(db, after);
-  })();
+  }).immediate();
 }
 
 /**
@@ -226,6 +226,6 @@ export function mergeAnnotations(db: Db, incoming: readonly Annotation[], source
         count(replies, r.outcome);
       }
     }
-  })();
+  }).immediate();
   return { annotations, replies };
 }

@@ -95,7 +95,7 @@ export async function restoreBackup(db: Db, name: string): Promise<{ restored: B
         db.exec("INSERT INTO search_fts(search_fts) VALUES ('rebuild')");
         db.exec('DELETE FROM search_grams');
         fillSearchGrams(db);
-      })();
+      }).immediate();
     } finally {
       db.exec('DETACH DATABASE bak');
     }

@@ -180,7 +180,7 @@ export function insertBatch(db: Db, b: NewBatch, ahead?: OursSnapshot): number {
     // moved since `ours` was read: same transaction.
     if (touched.size) refreshStaged(db, touched, ours);
     return id;
-  })();
+  }).immediate();
 }
 
 /**
@@ -320,7 +320,7 @@ export function decide(db: Db, batchId: number, decisions: DecisionInput[]): Bat
         throw new AppError('not_found', `取込バッチ #${batchId} に ${d.key}${d.field ? `の${FIELD_NAMES[d.field]}` : ''}の変更はありません。`);
       }
     }
-  })();
+  }).immediate();
   return getBatch(db, batchId);
 }
 
@@ -371,7 +371,7 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
       if (writeField(db, c.item_key, c.field, value, { author, source })) written += 1;
     }
     db.prepare("UPDATE import_batches SET status = 'applied', applied_at = ?, backup = ? WHERE id = ?").run(now, backup.name, batchId);
-  })();
+  }).immediate();
   return { batch: batchId, written, kept, notes, backup: backup.name };
 }
 

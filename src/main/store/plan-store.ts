@@ -187,7 +187,7 @@ export function writeField(db: Db, key: string, field: ItemField, value: FieldVa
     ).run(key, field, oldText, newText, ctx.source, ctx.author, now);
     indexItem(db, key);
     return true;
-  })();
+  }).immediate();
 }
 
 interface RevisionRow {

@@ -63,6 +63,10 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body);
 }
 
+function badRequest(res: http.ServerResponse): void {
+  send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: '要求の形式が正しくありません' } }), MIME['.json']);
+}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
@@ -98,13 +102,16 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         // The API wants the token in a header, which a cross-site form or image can never send.
         if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'token required');
         if (req.method !== 'POST') return send(res, 405, 'POST only');
-        let payload: { method?: unknown; args?: unknown };
+        let payload: unknown;
         try {
-          payload = JSON.parse(await readBody(req)) as typeof payload;
+          payload = JSON.parse(await readBody(req));
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: '要求の形式が正しくありません' } }), MIME['.json']);
+          return badRequest(res);
         }
-        const result = await options.dispatch(String(payload.method ?? ''), payload.args);
+        // `null`, a number or an array is valid JSON but not a request.
+        if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return badRequest(res);
+        const { method, args } = payload as { method?: unknown; args?: unknown };
+        const result = await options.dispatch(String(method ?? ''), args);
         return send(res, 200, JSON.stringify(result), MIME['.json']);
       }
 
@@ -113,7 +120,12 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!authorised) return send(res, 401, 'このページを開くには、起動時に表示されたURL(トークン付き)を使ってください。');
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
 
-      const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      let rel: string;
+      try {
+        rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      } catch {
+        return send(res, 400, 'URLの形式が正しくありません(%による文字の指定が壊れています)。');
+      }
       const file = path.resolve(rendererDir, `.${rel}`);
       if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'not found');
       const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');

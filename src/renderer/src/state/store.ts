@@ -12,6 +12,13 @@ import { draftFromItem, changedFields, type Draft } from './draft';
 import { takeFocusRequest } from './focus-requests';
 import { warmComparison } from './comparisons';
 
+/** Why the last save failed; the draft stays on screen either way. */
+export interface SaveError {
+  message: string;
+  /** Another program held the database: the same save can simply be tried again. */
+  retry: boolean;
+}
+
 export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack';
 export type ItemTab = 'compare' | 'history';
 
@@ -59,7 +66,7 @@ interface AppState {
 
   draft: Draft | null;
   saving: boolean;
-  saveError: string | null;
+  saveError: SaveError | null;
 
   /** A navigation waiting for "discard unsaved edits?". */
   pendingNavigation: (() => void) | null;
@@ -395,10 +402,13 @@ function summaryOf(item: Item): ItemSummary {
   return summary;
 }
 
-function conflictMessage(err: unknown): string {
-  return err instanceof ApiError && err.payload.code === 'conflict'
-    ? `${err.message}(他の画面や取り込みで更新されました。あなたの編集内容はまだ画面に残っています。)`
-    : messageOf(err);
+function saveErrorOf(err: unknown): SaveError {
+  const code = err instanceof ApiError ? err.payload.code : null;
+  if (code === 'conflict') {
+    return { message: `${messageOf(err)}(他の画面や取り込みで更新されました。あなたの編集内容はまだ画面に残っています。)`, retry: false };
+  }
+  if (code === 'busy') return { message: `${messageOf(err)}(あなたの編集内容はまだ画面に残っています。)`, retry: true };
+  return { message: messageOf(err), retry: false };
 }
 
 /** Save the changed fields of the draft, one revision each, checked against the version the draft started from. */
@@ -427,7 +437,7 @@ export async function saveDraft(): Promise<boolean> {
     set({ draft: null, saving: false });
     return true;
   } catch (err) {
-    set({ saving: false, saveError: conflictMessage(err) });
+    set({ saving: false, saveError: saveErrorOf(err) });
     return false;
   }
 }

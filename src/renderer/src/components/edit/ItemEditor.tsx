@@ -20,10 +20,16 @@ export function ItemEditor() {
     <div className="item-editor" onKeyDown={onKeyDown}>
       {saveError && (
         <div className="save-error" role="alert">
-          <p>保存できませんでした: {saveError}</p>
-          <button type="button" className="button" onClick={() => reloadItem(draft.key)}>
-            最新の内容を読み込む(この編集は破棄)
-          </button>
+          <p>保存できませんでした: {saveError.message}</p>
+          {saveError.retry ? (
+            <button type="button" className="button" onClick={() => void saveDraft()}>
+              もう一度保存
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={() => reloadItem(draft.key)}>
+              最新の内容を読み込む(この編集は破棄)
+            </button>
+          )}
         </div>
       )}
       <label className="editor-field">

@@ -16,6 +16,7 @@ import { DropOverlay, ImportDialog, ImportInput, openFilePicker } from '../round
 import { ImportReview } from '../round-trip/ImportReview';
 import { AuthorDialog, UnsavedChangesDialog } from './Dialogs';
 import { Header } from './Header';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { AnnotationsView } from '../annotations/AnnotationsView';
 import { MeetingPack } from '../annotations/MeetingPack';
 
@@ -37,7 +38,10 @@ export function AppShell() {
       <a className="skip-link" href="#main">
         本文へ移動
       </a>
-      <Header />
+      <div>
+        <Header />
+        <ReadOnlyBanner />
+      </div>
       <div className={wide ? 'panes panes-wide' : 'panes'}>
         {!wide && (
           <>
