@@ -15,7 +15,7 @@ beforeAll(async () => {
   svc = seededService();
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>協議会デスク</title>');
-  host = await startWebHost({ dispatch: svc.dispatch, rendererDir });
+  host = await startWebHost({ dispatch: svc.doorFor('web'), rendererDir });
 });
 afterAll(async () => {
   await host.close();
