@@ -2,6 +2,7 @@
 import type { Handlers } from '../../shared/api';
 import { seedDir } from '../app-info';
 import { ensureSeeded, type IngestReport } from '../ingest/ingest';
+import { cleanBackupLeftovers } from '../store/backups';
 import { openDatabase, type Db } from '../store/database';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -18,6 +19,7 @@ export interface Service {
 export function openService(dbPath: string, options: { seed?: boolean } = {}): Service {
   const db = openDatabase(dbPath);
   try {
+    cleanBackupLeftovers(db); // what a killed backup or restore left behind
     const seeded = options.seed === false ? null : ensureSeeded(db, seedDir());
     const handlers = createHandlers(db);
     return { db, handlers, dispatch: createDispatch(handlers), seeded, close: () => db.close() };
