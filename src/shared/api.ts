@@ -22,7 +22,7 @@ import {
   type AnnotationVersion,
   type AnnotationView,
 } from './annotations';
-import type { ApplyResult, BackupInfo, BatchDetail, BatchSummary, ExportedFileInfo, StageOutcome } from './imports';
+import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, ExportedFileInfo, StageOutcome } from './imports';
 
 export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません(例: 1-1-16)');
 const AuthorSchema = z.string().trim().min(1, '作成者名を入力してください').max(100);
@@ -174,7 +174,10 @@ export const API = {
   'imports.decide': method<BatchDetail>()(z.object({ batch: BatchIdSchema, decisions: z.array(DecisionSchema).min(1).max(20000) }).strict()),
   'imports.apply': method<ApplyResult>()(z.object({ batch: BatchIdSchema, author: AuthorSchema }).strict()),
   'imports.discard': method<BatchSummary>()(z.object({ batch: BatchIdSchema }).strict()),
-  'backups.list': method<BackupInfo[]>()(NoArgs),
+  /** Verified backups, the files set aside (and why), and the folder's size. */
+  'backups.list': method<BackupListing>()(NoArgs),
+  /** A manual backup: kept until removed by hand (automatic ones: the newest 20). */
+  'backups.create': method<BackupInfo>()(NoArgs),
   'backups.restore': method<{ restored: BackupInfo; safety: BackupInfo }>()(z.object({ name: z.string().min(1).max(255) }).strict()),
   /** Annotations, each with where it sits in today's text (anchored / orphan / none). Tombstones only with includeDeleted. */
   'annotations.list': method<AnnotationView[]>()(AnnotationListArgsSchema.optional()),

@@ -101,6 +101,30 @@ export interface BackupInfo {
   path: string;
   bytes: number;
   createdAt: string;
-  /** Why it was taken, from its name: `before-import-<batch>`, `before-restore`, … */
+  /** Why it was taken, from its name: `before-import-<batch>`, `before-restore`, `manual`. */
   reason: string;
+  /** Taken by the app before an apply or a restore: only the newest ones are kept. */
+  automatic: boolean;
+  /** Items in the backup and its schema version, read when it was verified. */
+  items: number;
+  schemaVersion: number;
+}
+
+/** A file in backups/ that is not listed as a backup, and why (empty, cut short, not ours, newer). */
+export interface SetAsideBackup {
+  name: string;
+  bytes: number;
+  problem: string;
+}
+
+export interface BackupListing {
+  /** The backups/ folder beside the database. */
+  dir: string;
+  /** Verified backups, newest first: only these can be restored. */
+  backups: BackupInfo[];
+  setAside: SetAsideBackup[];
+  /** Everything in the folder, set-aside files included. */
+  totalBytes: number;
+  /** How many automatic backups are kept (manual ones are all kept). */
+  keepAutomatic: number;
 }

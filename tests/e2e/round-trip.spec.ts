@@ -228,12 +228,17 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   const row = backups.getByRole('row').filter({ hasText: '取り込み #1 の反映前' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(/\d+(\.\d)? (KB|MB)/);
+  await expect(backups).toContainText(/保存先: .*backups\(合計 \d+(\.\d)? (KB|MB)\)/);
   await screenshot(page, '43-backups');
   await row.getByRole('button', { name: /戻す/ }).click();
   await expect(backups).toContainText('それ以降の編集・取り込みの反映はすべて取り消されます');
   await backups.getByRole('button', { name: 'このバックアップに戻す' }).click();
   await expect(backups.getByRole('status')).toContainText('バックアップに戻しました');
   await expect(backups.getByRole('row').filter({ hasText: '復元の前' })).toHaveCount(1);
+  // A manual backup, listed with its item count.
+  await backups.getByRole('button', { name: '今すぐバックアップ' }).click();
+  await expect(backups.getByRole('status')).toContainText('バックアップしました');
+  await expect(backups.getByRole('row').filter({ hasText: '手動' })).toContainText(/\d{2,}/);
   await backups.getByRole('button', { name: '閉じる' }).click();
   const restored = await api<Item>(h, 'items.get', { key: A.key });
   expect(restored.r7[0]!.text).toBe(oursA);

@@ -57,14 +57,14 @@ describe('CLI: Excel round trip', () => {
   });
 
   it('backups --json and restore BACKUP', async () => {
-    const backups = JSON.parse((await cli(['--db', db, 'backups', '--json'])).out) as { name: string }[];
+    const { backups } = JSON.parse((await cli(['--db', db, 'backups', '--json'])).out) as { backups: { name: string }[] };
     expect(backups).toHaveLength(1);
     const res = await cli(['--db', db, 'restore', backups[0]!.name]);
     expect(res.code).toBe(0);
     expect(res.out).toContain('の内容に戻しました');
     const shown = JSON.parse((await cli(['--db', db, 'show', '1-1-1', '--json'])).out) as { r7: string[] };
     expect(shown.r7).not.toEqual(['CLI で直した取組']);
-    expect((await cli(['--db', db, 'backups'])).out).toMatch(/2 件$/);
+    expect((await cli(['--db', db, 'backups'])).out).toMatch(/: 2 件、合計 \d+ KB\(自動バックアップは新しい 20 件を保持\)$/);
   });
 
   it('discard BATCH; a broken file is one line on stderr with exit 1; usage errors exit 2', async () => {

@@ -127,7 +127,7 @@ describe('import: staging, merge and apply', () => {
     expect(rev).toMatchObject({ source: `import:厚_回答.xlsx#${batch.id}`, author: '事務局', field: 'r7' });
     expect(svc.db.prepare('SELECT text, ministry FROM ministry_notes').all()).toEqual([{ text: '予算要求中です', ministry: '厚' }]);
     const backups = await api(svc, 'backups.list', {});
-    expect(backups.map((b) => b.name)).toContain(applied.backup);
+    expect(backups.backups.map((b) => b.name)).toContain(applied.backup);
 
     expect(await apiError(svc, 'imports.apply', { batch: batch.id, author: '事務局' })).toMatch(/反映済み/);
     const again = await stage(svc, '厚_回答(再送).xlsx', edited);
@@ -365,7 +365,7 @@ describe('import: staging, merge and apply', () => {
     expect(planSnapshot(svc)).toBe(before);
     expect(await api(svc, 'search', { query: '反映して戻す' })).toEqual([]);
     expect((await api(svc, 'search', { query: 'ゲノム' })).length).toBeGreaterThan(0);
-    expect((await api(svc, 'backups.list', {})).length).toBe(2);
+    expect((await api(svc, 'backups.list', {})).backups.length).toBe(2);
     expect(await apiError(svc, 'backups.restore', { name: '../etc/passwd' })).toMatch(/バックアップ名が正しくありません/);
   });
 });

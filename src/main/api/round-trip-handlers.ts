@@ -8,7 +8,7 @@ import { exportMinistry, exportMinistryData, ministryExportItems, ministryFileNa
 import { exportTable, exportTableData, tableFileName } from '../excel/export-table';
 import { stageWorkbook } from '../excel/import-workbook';
 import { ZIP_LIMITS } from '../excel/zip-check';
-import { listBackups, restoreBackup } from '../store/backups';
+import { backupDatabase, listBackups, restoreBackup } from '../store/backups';
 import type { Db } from '../store/database';
 import { applyBatch, decide, discardBatch, getBatch, listBatches } from '../store/import-store';
 import { nowIso } from '../store/plan-store';
@@ -23,6 +23,7 @@ type RoundTripMethods =
   | 'imports.apply'
   | 'imports.discard'
   | 'backups.list'
+  | 'backups.create'
   | 'backups.restore';
 
 function readUpload(file: string): Buffer {
@@ -84,6 +85,7 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
     'imports.apply': ({ batch, author }) => applyBatch(db, batch, author),
     'imports.discard': ({ batch }) => discardBatch(db, batch),
     'backups.list': () => listBackups(db),
+    'backups.create': () => backupDatabase(db, 'manual'),
     'backups.restore': ({ name }) => restoreBackup(db, name),
   };
 }

@@ -2,6 +2,7 @@
 import type { Handlers } from '../../shared/api';
 import { seedDir } from '../app-info';
 import { ensureSeeded, type IngestReport } from '../ingest/ingest';
+import { cleanBackupLeftovers } from '../store/backups';
 import { openDatabase, type Db } from '../store/database';
 import { createDispatch, type Dispatch, type Door } from './dispatch';
 import { createHandlers } from './handlers';
@@ -21,6 +22,7 @@ export interface Service {
 export function openService(dbPath: string, options: { seed?: boolean } = {}): Service {
   const db = openDatabase(dbPath);
   try {
+    if (!db.readonly) cleanBackupLeftovers(db); // what a killed backup or restore left behind
     // A read-only database is shown as it is; seeding would be a write.
     const seeded = options.seed === false || db.readonly ? null : ensureSeeded(db, seedDir());
     const handlers = createHandlers(db);

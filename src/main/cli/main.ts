@@ -24,7 +24,8 @@ commands:
   apply BATCH [--accept all|KEY[,KEY…]] [--reject KEY[,KEY…]] [--json]
   discard BATCH
   batches [--json]
-  backups [--json]
+  backups [--json]                       verified backups, files set aside, folder size
+  backup [--json]                        take a manual backup (kept until removed by hand)
   restore BACKUP
   annotate KEY --field title|r7|future --quote TEXT [--comment TEXT] [--tag T]… [--json]
                                          annotate the first occurrence of TEXT in that field
@@ -65,6 +66,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   discard: [],
   batches: ['json'],
   backups: ['json'],
+  backup: ['json'],
   restore: [],
   annotate: ['field', 'quote', 'comment', 'tag', 'json'],
   annotations: ['out', 'json'],
@@ -163,6 +165,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'discard':
       case 'batches':
       case 'backups':
+      case 'backup':
       case 'restore':
         await runRoundTrip(svc, command, rest, values, io);
         break;

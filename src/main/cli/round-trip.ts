@@ -1,5 +1,6 @@
 // CLI commands of the Excel round trip: export, import (stage), apply, discard, batches, backups,
-// restore. They go through the same API dispatch as the app and the web host.
+// backup, restore. They go through the same API dispatch as the app and the web host.
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { BatchDetail, CellChange } from '../../shared/imports';
@@ -25,6 +26,10 @@ const KIND_NAMES: Record<CellChange['kind'], string> = {
   conflict: '競合',
   whitespace: '空白のみの違い',
 };
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
 
 function batchNumber(text: string): number {
   const n = Number(text.replace(/^#/, ''));
@@ -106,12 +111,19 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
       return;
     }
     case 'backups': {
-      const list = await call(svc, 'backups.list', {});
-      if (json) printJson(io, list);
+      const listing = await call(svc, 'backups.list', {});
+      if (json) printJson(io, listing);
       else {
-        for (const b of list) io.out(`${b.name}  ${(b.bytes / 1024).toFixed(0)} KB  ${b.createdAt}`);
-        io.out(`${list.length} 件`);
+        for (const b of listing.backups) io.out(`${b.name}  ${kb(b.bytes)}  ${b.items} 項目  ${b.automatic ? '自動' : '手動'}`);
+        for (const f of listing.setAside) io.out(`除外: ${f.name}  ${kb(f.bytes)}  ${f.problem}`);
+        io.out(`${listing.dir}: ${listing.backups.length} 件${listing.setAside.length ? `(除外 ${listing.setAside.length} 件)` : ''}、合計 ${kb(listing.totalBytes)}(自動バックアップは新しい ${listing.keepAutomatic} 件を保持)`);
       }
+      return;
+    }
+    case 'backup': {
+      const b = await call(svc, 'backups.create', {});
+      if (json) printJson(io, b);
+      else io.out(`バックアップしました: ${b.path}(${b.items} 項目、${kb(b.bytes)})`);
       return;
     }
     case 'restore': {

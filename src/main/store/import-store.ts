@@ -17,7 +17,7 @@ import { parseFieldValue } from '../../shared/item-fields';
 import { BulletsSchema } from '../../shared/item-schemas';
 import { bulletsToCell, cellToBullets, cellToNote } from '../../shared/merge/cell-text';
 import { mergeCell, proposesChange, type MergeKind } from '../../shared/merge/three-way';
-import { backupDatabase } from './backups';
+import { backupDatabase, removeBackup } from './backups';
 import type { Db } from './database';
 import { bulletsByItem } from '../excel/bulk-items';
 import { nowIso, writeField } from './plan-store';
@@ -349,7 +349,7 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
   let written = 0;
   let kept = 0;
   let notes = 0;
-  db.transaction(() => {
+  const write = db.transaction(() => {
     // Re-check inside the transaction: nothing may have moved between the backup and here.
     requireStaged(batchRow(db, batchId));
     const now = nowIso();
@@ -371,7 +371,15 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
       if (writeField(db, c.item_key, c.field, value, { author, source })) written += 1;
     }
     db.prepare("UPDATE import_batches SET status = 'applied', applied_at = ?, backup = ? WHERE id = ?").run(now, backup.name, batchId);
-  }).immediate();
+  });
+  try {
+    write.immediate();
+  } catch (err) {
+    // Nothing was written: the backup holds today's state, so it goes, and a retry (after freeing
+    // disk space, say) starts clean with no backup listed for an apply that did not happen.
+    removeBackup(db, backup.name);
+    throw err;
+  }
   return { batch: batchId, written, kept, notes, backup: backup.name };
 }
 

@@ -2,7 +2,7 @@
 // request per file, so each shows its own progress and result), the staged batches and the one under
 // review, and the actions on them (decide, apply, discard, restore a backup).
 import { create } from 'zustand';
-import type { ApplyResult, BackupInfo, BatchDetail, BatchSummary, Decision, AnswerFieldName } from '../../../shared/imports';
+import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, Decision, AnswerFieldName } from '../../../shared/imports';
 import { invoke } from '../api-client';
 import { isXlsxName, readFileBase64 } from '../files';
 import { ensureAuthor, messageOf, reloadPlanData, setView, useApp } from './store';
@@ -237,8 +237,13 @@ export function clearFinishedUploads(): void {
 
 // ---------------------------------------------------------------- backups
 
-export async function listBackups(): Promise<BackupInfo[]> {
+export async function listBackups(): Promise<BackupListing> {
   return invoke('backups.list', {});
+}
+
+/** A manual backup (kept until removed by hand). */
+export async function createBackup(): Promise<BackupInfo> {
+  return invoke('backups.create', {});
 }
 
 /** Put a backup back; then everything on screen is read again. */

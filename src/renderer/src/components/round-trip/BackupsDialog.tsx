@@ -1,9 +1,10 @@
-// Backups of the database (one is made before every import is applied and before every restore):
-// when, why, how big, and a restore that asks first. After a restore the page reads everything again.
+// Backups of the database (one is made before every import is applied and before every restore, and
+// one can be made by hand): when, why, how big, where, the files set aside as unusable, and a restore
+// that asks first. After a restore the page reads everything again.
 import { useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../../shared/imports';
+import type { BackupInfo, BackupListing } from '../../../../shared/imports';
 import { formatBytes } from '../../files';
-import { closeFileDialog, listBackups, restoreBackup, useRoundTrip } from '../../state/round-trip';
+import { closeFileDialog, createBackup, listBackups, restoreBackup, useRoundTrip } from '../../state/round-trip';
 import { messageOf } from '../../state/store';
 import { Dialog } from '../common/Dialog';
 import { StatusMessage } from '../common/StatusMessage';
@@ -13,10 +14,11 @@ export function backupReason(reason: string): string {
   const m = /^before-import-(\d+)$/.exec(reason);
   if (m) return `取り込み #${m[1]} の反映前`;
   if (reason === 'before-restore') return '復元の前';
+  if (reason === 'manual') return '手動';
   return reason || '不明';
 }
 
-type Load = { status: 'loading' } | { status: 'ready'; backups: BackupInfo[] } | { status: 'error'; message: string };
+type Load = { status: 'loading' } | { status: 'ready'; listing: BackupListing } | { status: 'error'; message: string };
 
 function BackupsBody() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -28,7 +30,7 @@ function BackupsBody() {
   useEffect(() => {
     let live = true;
     listBackups().then(
-      (backups) => live && setLoad({ status: 'ready', backups }),
+      (listing) => live && setLoad({ status: 'ready', listing }),
       (err: unknown) => live && setLoad({ status: 'error', message: messageOf(err) }),
     );
     return () => {
@@ -46,6 +48,20 @@ function BackupsBody() {
       setNonce((n) => n + 1);
     } catch (err) {
       setNotice({ kind: 'error', text: `復元できませんでした: ${messageOf(err)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const backUpNow = async () => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const b = await createBackup();
+      setNotice({ kind: 'ok', text: `バックアップしました(${b.items} 項目、${formatBytes(b.bytes)})。手動のバックアップは自動では削除しません。` });
+      setNonce((n) => n + 1);
+    } catch (err) {
+      setNotice({ kind: 'error', text: `バックアップできませんでした: ${messageOf(err)}` });
     } finally {
       setBusy(false);
     }
@@ -79,11 +95,16 @@ function BackupsBody() {
           {notice.text}
         </p>
       )}
-      <p>取り込みを反映する前と、復元する前に、データベースのバックアップを自動で作っています。</p>
+      <p>取り込みを反映する前と、復元する前に、データベースのバックアップを自動で作っています(自動のものは新しい順に 20 件まで保持し、手動のものはすべて保持します)。</p>
       {load.status === 'loading' && <StatusMessage kind="loading">バックアップの一覧を読み込んでいます…</StatusMessage>}
       {load.status === 'error' && <StatusMessage kind="error">一覧を読み込めませんでした: {load.message}</StatusMessage>}
+      {load.status === 'ready' && (
+        <p className="backup-folder">
+          保存先: <code>{load.listing.dir}</code>(合計 {formatBytes(load.listing.totalBytes)})
+        </p>
+      )}
       {load.status === 'ready' &&
-        (load.backups.length === 0 ? (
+        (load.listing.backups.length === 0 ? (
           <StatusMessage kind="empty">バックアップはまだありません(取り込みを反映すると作られます)。</StatusMessage>
         ) : (
           <div className="backup-table-wrap">
@@ -93,6 +114,9 @@ function BackupsBody() {
                   <th scope="col">作成日時</th>
                   <th scope="col">理由</th>
                   <th scope="col" className="num">
+                    項目数
+                  </th>
+                  <th scope="col" className="num">
                     サイズ
                   </th>
                   <th scope="col">
@@ -101,7 +125,7 @@ function BackupsBody() {
                 </tr>
               </thead>
               <tbody>
-                {load.backups.map((b) => (
+                {load.listing.backups.map((b) => (
                   <tr key={b.name}>
                     <td>
                       <time dateTime={b.createdAt} title={b.name}>
@@ -109,6 +133,7 @@ function BackupsBody() {
                       </time>
                     </td>
                     <td>{backupReason(b.reason)}</td>
+                    <td className="num">{b.items.toLocaleString('ja-JP')}</td>
                     <td className="num">{formatBytes(b.bytes)}</td>
                     <td>
                       <button type="button" className="button button-small" onClick={() => setConfirm(b)} aria-label={`${new Date(b.createdAt).toLocaleString('ja-JP')}(${backupReason(b.reason)})に戻す`}>
@@ -121,7 +146,22 @@ function BackupsBody() {
             </table>
           </div>
         ))}
+      {load.status === 'ready' && load.listing.setAside.length > 0 && (
+        <div role="group" aria-label="除外したファイル">
+          <p>次のファイルは壊れているか協議会デスクのバックアップではないため、一覧から除外しています(復元には使えません)。</p>
+          <ul className="backup-set-aside">
+            {load.listing.setAside.map((f) => (
+              <li key={f.name}>
+                <code>{f.name}</code>({formatBytes(f.bytes)}): {f.problem}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="dialog-actions">
+        <button type="button" className="button" onClick={() => void backUpNow()} disabled={busy}>
+          {busy ? 'バックアップしています…' : '今すぐバックアップ'}
+        </button>
         <button type="button" className="button" onClick={closeFileDialog}>
           閉じる
         </button>
