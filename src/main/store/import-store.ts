@@ -215,7 +215,8 @@ export function refreshStaged(db: Db, onlyKeys?: Set<string>, oursOf?: (key: str
 function reclassify(update: Statement, r: ChangeRow, ours: string, pending: Map<string, { batch: number; theirs: string }[]>): boolean {
   const k = classify(r, ours, pending);
   const moved = ours !== r.ours;
-  const reason = moved && k.kind === 'conflict' ? 'changed_since_staging' : k.reason;
+  // Once a conflict because the store moved, it stays one for that reason until decided.
+  const reason = k.kind === 'conflict' && (moved || r.reason === 'changed_since_staging') ? 'changed_since_staging' : k.reason;
   if (k.kind !== r.kind || reason !== r.reason || moved) {
     update.run(k.kind, k.twoWay ? 1 : 0, reason, ours, moved ? null : r.decision, moved ? null : r.edited, r.id);
   }
