@@ -123,6 +123,8 @@ interface RowProps {
 export function CellChangeRow({ batch, status, change, group, staged, busy, editing, setEditing }: RowProps) {
   const where = `${group.label || group.key} ${FIELD_NAMES[change.field]}`;
   const d = effectiveDecision(change);
+  // A cell that would lose text shows no choice made until someone makes one (its default is to keep).
+  const pressed = losesText(change.kind) ? change.decision : d;
   const choose = (decision: Decision) => {
     const req: DecisionRequest = { key: change.key, field: change.field, decision };
     void decide(batch, [req]);
@@ -178,13 +180,13 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
             </>
           ) : (
             <>
-              <button type="button" className="button button-small" aria-pressed={d === 'theirs'} disabled={busy} onClick={() => choose('theirs')}>
+              <button type="button" className="button button-small" aria-pressed={pressed === 'theirs'} disabled={busy} onClick={() => choose('theirs')}>
                 採用
               </button>
-              <button type="button" className="button button-small" aria-pressed={d === 'ours'} disabled={busy} onClick={() => choose('ours')}>
+              <button type="button" className="button button-small" aria-pressed={pressed === 'ours'} disabled={busy} onClick={() => choose('ours')}>
                 却下
               </button>
-              <button type="button" className="button button-small" aria-pressed={d === 'edit'} disabled={busy} onClick={() => setEditing(true)}>
+              <button type="button" className="button button-small" aria-pressed={pressed === 'edit'} disabled={busy} onClick={() => setEditing(true)}>
                 編集…
               </button>
             </>
