@@ -33,6 +33,14 @@ export interface CellChange {
   theirs: string;
   decision: Decision | null;
   edited: string | null;
+  /** True once an apply carried the cell's decision out (its batch may still be staged for others). */
+  applied: boolean;
+}
+
+/** One answer cell of an item. */
+export interface CellRef {
+  key: string;
+  field: AnswerFieldName;
 }
 
 export interface ProposedItem {
@@ -94,6 +102,13 @@ export interface ApplyResult {
   kept: number;
   notes: number;
   backup: string;
+  /**
+   * Cells not written because their value here changed after the decision was taken (or a conflict
+   * appeared meanwhile): they are conflicts again, and the batch stays staged until they are decided.
+   */
+  heldBack: CellRef[];
+  /** Cells the file would have emptied or cut down (`cleared`, `shrunk`), kept as nobody chose them. */
+  untaken: CellRef[];
 }
 
 export interface BackupInfo {

@@ -257,3 +257,73 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a cell the file empties or cuts down: warned, filtered, and not taken by すべて採用', async ({ page }) => {
+  test.setTimeout(90_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-e2e-loss-'));
+  const h = host.get();
+  // Start from no staged batch (the test above leaves one after its restore), with an author set.
+  await api(h, 'prefs.set', { author: '事務局 山田' });
+  for (const b of await api<{ id: number; status: string }[]>(h, 'imports.list', {})) {
+    if (b.status === 'staged') await api(h, 'imports.discard', { batch: b.id });
+  }
+  const [exported] = await api<{ file: string; dataBase64: string }[]>(h, 'excel.exportMinistry', { ministries: ['厚'] });
+  const sheet = path.join(dir, '照会_厚.xlsx');
+  fs.writeFileSync(sheet, Buffer.from(exported!.dataBase64, 'base64'));
+  const before113 = await api<Item>(h, 'items.get', { key: '1-1-13' });
+  const answered = path.join(dir, '照会_厚_削除あり.xlsx');
+  await editWorkbook(sheet, answered, [
+    { key: '1-1-13', column: FUTURE, edit: () => '' },
+    { key: '1-1-5', column: R7, edit: () => '・データベースを構築する。' },
+    { key: '1-1-3', column: FUTURE, edit: (t) => `${t}\n・府省が追記した方向性。` },
+  ]);
+
+  await openApp(page, h.url);
+  await dropFiles(page, [{ name: '照会_厚_削除あり.xlsx', bytes: fs.readFileSync(answered) }]);
+  await page.getByRole('region', { name: '確認待ち' }).getByRole('button', { name: /照会_厚_削除あり\.xlsx/ }).click();
+  const review = page.getByRole('article');
+  await expect(review.getByRole('heading', { name: '照会_厚_削除あり.xlsx' })).toBeVisible();
+  const cell = (key: string, field: string) => review.getByRole('group', { name: `${key} ${field}`, exact: true });
+  const cleared = cell('1-1-13', '今後の方向性・課題など');
+  const shrunk = cell('1-1-5', '令和7年度の取組');
+  const ordinary = cell('1-1-3', '今後の方向性・課題など');
+  await expect(cleared.locator('.kind-badge')).toHaveText('空になる欄');
+  await expect(cleared.getByRole('note')).toContainText('この欄が空になります');
+  await expect(shrunk.locator('.kind-badge')).toHaveText('大きく削除');
+  await expect(shrunk.getByRole('note')).toContainText('箇条書きが削除されます');
+  await expect(ordinary.locator('.kind-badge')).toHaveText('府省のみ変更');
+
+  // Their own filters: turning one off hides just those cells.
+  const filters = review.getByRole('group', { name: '表示する変更の種類' });
+  const clearedFilter = filters.getByRole('checkbox', { name: /空になる欄/ });
+  await expect(filters.locator('label').filter({ hasText: '空になる欄' })).toContainText('1');
+  await expect(filters.locator('label').filter({ hasText: '大きく削除' })).toContainText('1');
+  await clearedFilter.uncheck();
+  await expect(cleared).toHaveCount(0);
+  await expect(shrunk).toBeVisible();
+  await clearedFilter.check();
+  await expect(cleared).toBeVisible();
+
+  // すべて採用 takes the ordinary change only.
+  await review.getByRole('button', { name: 'すべて採用', exact: true }).click();
+  await expect(ordinary).toContainText('府省の値を採用');
+  await expect(cleared).toContainText('未選択(このままでは現在の値を残します)');
+  await expect(shrunk).toContainText('未選択(このままでは現在の値を残します)');
+  await expect(cleared.getByRole('button', { name: '採用', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(cleared.getByRole('button', { name: '却下', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await cleared.scrollIntoViewIfNeeded();
+  await screenshot(page, '44-cleared-shrunk');
+
+  // Taken on the cell itself, the shrunk one is applied; the cleared one is kept, and apply says so.
+  await shrunk.getByRole('button', { name: '採用', exact: true }).click();
+  await expect(shrunk).toContainText('府省の値を採用');
+  await review.getByRole('button', { name: '反映…' }).click();
+  const confirm = page.getByRole('dialog', { name: '取り込みを反映' });
+  await expect(confirm).toContainText('更新する欄: 2 欄');
+  await expect(confirm.getByRole('note')).toContainText('空になる欄・大きく削除される欄 1 件は、欄ごとに「採用」を選んでいないため反映しません');
+  await confirm.getByRole('button', { name: 'バックアップを作成して反映' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '反映しました' })).toContainText('空になる・大きく削除される 1 欄は、欄ごとに採用を選んでいないため現在の値のままです');
+  expect((await api<Item>(h, 'items.get', { key: '1-1-13' })).future).toEqual(before113.future);
+  expect((await api<Item>(h, 'items.get', { key: '1-1-5' })).r7.map((b) => b.text)).toEqual(['データベースを構築する。']);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -31,14 +31,18 @@ describe('CLI: Excel round trip', () => {
 
   it('import FILE --json stages and prints { batch, ministry, changes, warnings, errors }; apply --accept all', async () => {
     const edited = path.join(dir, '厚_回答.xlsx');
-    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { G2: '・CLI で直した取組', H4: '・CLI で直した方向性' }));
+    // The ministry adds a line to each answer (keeping the text: a cut-down cell needs its own choice).
+    const cell = async (key: string, field: 'r7' | 'future') => (JSON.parse((await cli(['--db', db, 'show', key, '--json'])).out) as Record<string, string[]>)[field]!.map((t) => `・${t}`).join('\n');
+    const theirsR7 = `${await cell('1-1-1', 'r7')}\n・CLI で直した取組`;
+    const theirsFuture = `${await cell('1-1-3', 'future')}\n・CLI で直した方向性`;
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { G2: theirsR7, H4: theirsFuture }));
     const res = await cli(['--db', db, 'import', edited, '--json']);
     expect(res.code).toBe(0);
     const staged = JSON.parse(res.out) as { batch: number; ministry: string; changes: unknown[]; warnings: string[]; errors: string[] };
     expect(staged).toMatchObject({ ministry: '厚', warnings: [], errors: [] });
     expect(staged.changes).toEqual([
-      { key: '1-1-1', field: 'r7', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: '・CLI で直した取組' },
-      { key: '1-1-3', field: 'future', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: '・CLI で直した方向性' },
+      { key: '1-1-1', field: 'r7', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: expect.stringMatching(/\n・CLI で直した取組$/) },
+      { key: '1-1-3', field: 'future', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: expect.stringMatching(/\n・CLI で直した方向性$/) },
     ]);
     const list = JSON.parse((await cli(['--db', db, 'batches', '--json'])).out) as { id: number; status: string }[];
     expect(list[0]).toMatchObject({ id: staged.batch, status: 'staged' });
@@ -47,7 +51,7 @@ describe('CLI: Excel round trip', () => {
     expect(applied.code).toBe(0);
     expect(JSON.parse(applied.out)).toMatchObject({ batch: staged.batch, written: 1, kept: 1 });
     const shown = JSON.parse((await cli(['--db', db, 'show', '1-1-1', '--json'])).out) as { r7: string[] };
-    expect(shown.r7).toEqual(['CLI で直した取組']);
+    expect(shown.r7.at(-1)).toBe('CLI で直した取組');
 
     const twice = await cli(['--db', db, 'import', edited]);
     expect(twice.code).toBe(1);
@@ -63,7 +67,7 @@ describe('CLI: Excel round trip', () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain('の内容に戻しました');
     const shown = JSON.parse((await cli(['--db', db, 'show', '1-1-1', '--json'])).out) as { r7: string[] };
-    expect(shown.r7).not.toEqual(['CLI で直した取組']);
+    expect(shown.r7).not.toContain('CLI で直した取組');
     expect((await cli(['--db', db, 'backups'])).out).toMatch(/: 2 件、合計 \d+ KB\(自動バックアップは新しい 20 件を保持\)$/);
   });
 
@@ -92,5 +96,50 @@ describe('CLI: Excel round trip', () => {
     expect((await cli(['--db', db, 'apply', 'abc'])).code).toBe(1);
     expect((await cli(['--db', db, 'export', 'ministry', '財', '--out', path.join(dir, 'z.xlsx')])).code).toBe(1);
     expect((await cli(['--db', db, 'restore', 'nope.db'])).code).toBe(1);
+  });
+});
+
+describe('CLI: cells a file would empty or cut down', () => {
+  const db = tempDbPath();
+  const dir = tempDir();
+  const sheet = path.join(dir, '厚.xlsx');
+  const rowOf = async (key: string) => {
+    const keys = (JSON.parse((await cli(['--db', db, 'items', '--ministry', '厚', '--json'])).out) as { key: string }[]).map((i) => i.key);
+    return keys.indexOf(key) + 2;
+  };
+  const future113 = async () => (JSON.parse((await cli(['--db', db, 'show', '1-1-13', '--json'])).out) as { future: string[] }).future;
+
+  it('import --json lists them as cleared and shrunk; apply --accept all leaves them undecided and says so', async () => {
+    expect((await cli(['--db', db, 'export', 'ministry', '厚', '--out', sheet])).code).toBe(0);
+    const before = await future113();
+    expect(before.length).toBeGreaterThan(0);
+    const edited = path.join(dir, '厚_回答.xlsx');
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`H${await rowOf('1-1-13')}`]: '', [`G${await rowOf('1-1-5')}`]: '・データベースを構築する。' }));
+    const staged = JSON.parse((await cli(['--db', db, 'import', edited, '--json'])).out) as { batch: number; changes: { key: string; field: string; kind: string }[] };
+    expect(staged.changes.map((c) => `${c.key}/${c.field}/${c.kind}`)).toEqual(['1-1-5/r7/shrunk', '1-1-13/future/cleared']);
+
+    const applied = await cli(['--db', db, 'apply', String(staged.batch), '--accept', 'all']);
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain(`取込バッチ #${staged.batch} を反映しました: 変更 0 件、現状維持 2 件`);
+    expect(applied.out).toContain('空になる・大きく削除される欄 2 件は採用していません(現在の値のまま。--accept all では採用されません): 1-1-5/r7、1-1-13/future。');
+    expect(applied.out).toContain('反映するには --accept 1-1-5/r7 のように欄を指定してください。');
+    expect(await future113()).toEqual(before);
+  });
+
+  it('apply --accept KEY/FIELD takes such a cell; a bad FIELD is refused and changes nothing', async () => {
+    const edited = path.join(dir, '厚_回答2.xlsx');
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`H${await rowOf('1-1-13')}`]: '・' }));
+    const plain = await cli(['--db', db, 'import', edited]);
+    expect(plain.out).toContain('1-1-13 future: 空になる欄(この欄が空になります)');
+    const batch = /取込バッチ #(\d+)/.exec(plain.out)![1]!;
+    const before = await future113();
+    const bad = await cli(['--db', db, 'apply', batch, '--accept', '1-1-13/title']);
+    expect(bad).toMatchObject({ code: 1 });
+    expect(bad.err).toContain('欄の指定が正しくありません: 1-1-13/title');
+    expect(await future113()).toEqual(before);
+    expect((await cli(['--db', db, 'batches'])).out).toMatch(new RegExp(`#${batch} staged`));
+    const taken = await cli(['--db', db, 'apply', batch, '--accept', '1-1-13/future', '--json']);
+    expect(JSON.parse(taken.out)).toMatchObject({ written: 1, untaken: [], heldBack: [] });
+    expect(await future113()).toEqual([]);
   });
 });

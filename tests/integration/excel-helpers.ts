@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { ArgsOf, MethodName, ResultOf } from '../../src/shared/api';
 import type { MinistryCode } from '../../src/shared/domain';
 import type { Service } from '../../src/main/api/service';
+import { bulletsByItem } from '../../src/main/excel/bulk-items';
+import { bulletsToCell } from '../../src/shared/merge/cell-text';
 import { tempDir } from './helpers';
 
 export async function api<M extends MethodName>(svc: Service, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
@@ -59,4 +61,13 @@ export function answerRow(svc: Service, ministry: MinistryCode, key: string): nu
 
 export function changesOf(detail: { items: { changes: { key: string; field: string; kind: string }[] }[] }) {
   return detail.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`)).sort();
+}
+
+/**
+ * An answer that keeps the cell's text and adds lines after it, as a ministry adding to its answer
+ * does. (Replacing a seeded cell with one short line would be a `shrunk` cell, which needs a choice.)
+ */
+export function answerAdding(svc: Service, key: string, field: 'r7' | 'future', lines: string): string {
+  const fields = bulletsByItem(svc.db).get(key);
+  return [bulletsToCell(fields?.[field] ?? []), lines].filter(Boolean).join('\n');
 }

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { api, answerRow, changesOf, exportFor, planSnapshot, stageOk } from './excel-helpers';
+import { api, answerAdding, answerRow, changesOf, exportFor, planSnapshot, stageOk } from './excel-helpers';
 import { seededService, tempDir } from './helpers';
 import { editCells } from './xlsx-tools';
 
@@ -30,8 +30,8 @@ describe.skipIf(!soffice)('LibreOffice re-save', () => {
     fs.writeFileSync(
       ministryFile,
       editCells(await exportFor(svc, '厚'), {
-        [`G${answerRow(svc, '厚', '1-1-1')}`]: '・LibreOffice で書いた取組\n\u3000・下位の点',
-        [`H${answerRow(svc, '厚', '1-1-3')}`]: '・方向性を更新',
+        [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'r7', '・LibreOffice で書いた取組\n\u3000・下位の点'),
+        [`H${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・方向性を更新'),
         [`I${answerRow(svc, '厚', '1-1-2')}`]: '補足: 予算は未定',
       }),
     );
@@ -44,7 +44,7 @@ describe.skipIf(!soffice)('LibreOffice re-save', () => {
     expect(changesOf(batch)).toEqual(['1-1-1/r7/theirs', '1-1-2/comment/theirs', '1-1-3/future/theirs']);
     expect(batch.exportId).not.toBeNull(); // the veryHidden _meta survived
     expect(batch.report.warnings).toEqual([]);
-    expect(batch.items[0]!.changes[0]!.theirs).toBe('・LibreOffice で書いた取組\n\u3000・下位の点');
+    expect(batch.items[0]!.changes[0]!.theirs).toBe(answerAdding(svc, '1-1-1', 'r7', '・LibreOffice で書いた取組\n\u3000・下位の点'));
 
     const table = await stageOk(svc, '協議会資料.xlsx', fs.readFileSync(path.join(out, '協議会資料.xlsx')));
     expect(table.layout).toBe('table');

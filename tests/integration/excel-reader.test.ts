@@ -9,7 +9,7 @@ import { compactWorkbook, expandWorkbook, readWorkbookCells, warmUpWorkbook } fr
 import { readCentralDirectory, unpackForReading } from '../../src/main/excel/zip-check';
 import { getBatch, insertBatch, listBatches, readOursAhead } from '../../src/main/store/import-store';
 import { writeField } from '../../src/main/store/plan-store';
-import { answerRow, exportFor, stageOk } from './excel-helpers';
+import { answerAdding, answerRow, exportFor, stageOk } from './excel-helpers';
 import { seededService } from './helpers';
 import { editCells, readZip, writeZip } from './xlsx-tools';
 
@@ -66,13 +66,14 @@ describe('what exceljs is given', () => {
     await wb.xlsx.load((await exportFor(svc, '厚')) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('回答')!;
     const row = answerRow(svc, '厚', '1-1-1');
-    ws.getCell(`G${row}`).value = '・コメント付きの答え';
+    const answer = answerAdding(svc, '1-1-1', 'r7', '・コメント付きの答え');
+    ws.getCell(`G${row}`).value = answer;
     ws.getCell(`G${row}`).note = '厚労省からのメモ';
     ws.getCell(`E${row}`).note = { texts: [{ text: '確認中' }] };
     const image = wb.addImage({ buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') as unknown as ExcelJS.Buffer, extension: 'png' });
     ws.addImage(image, 'J2:K4');
     const batch = await stageOk(svc, '厚.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}/${c.theirs}`))).toEqual(['1-1-1/r7/theirs/・コメント付きの答え']);
+    expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}/${c.theirs}`))).toEqual([`1-1-1/r7/theirs/${answer}`]);
   });
 });
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { writeField } from '../../src/main/store/plan-store';
-import { api, apiError, answerRow, changesOf, exportFor, planSnapshot, stage, stageOk } from './excel-helpers';
+import { api, apiError, answerAdding, answerRow, changesOf, exportFor, planSnapshot, stage, stageOk } from './excel-helpers';
 import { seededService } from './helpers';
 import { editCells } from './xlsx-tools';
 
@@ -104,8 +104,8 @@ describe('import: staging, merge and apply', () => {
     const r1 = answerRow(svc, '厚', '1-1-1');
     const r3 = answerRow(svc, '厚', '1-1-3');
     const edited = editCells(original, {
-      [`G${r1}`]: '・厚労省が書き直した取組\n\u3000・その下位の取組',
-      [`H${r3}`]: '・今後は拡充する【厚】。',
+      [`G${r1}`]: answerAdding(svc, '1-1-1', 'r7', '・厚労省が書き直した取組\n\u3000・その下位の取組'),
+      [`H${r3}`]: answerAdding(svc, '1-1-3', 'future', '・今後は拡充する【厚】。'),
       [`I${r1}`]: '予算要求中です',
     });
     const before = planSnapshot(svc);
@@ -113,13 +113,13 @@ describe('import: staging, merge and apply', () => {
     expect(changesOf(batch)).toEqual(['1-1-1/comment/theirs', '1-1-1/r7/theirs', '1-1-3/future/theirs']);
     expect(planSnapshot(svc)).toBe(before);
     const r7 = batch.items[0]!.changes.find((c) => c.field === 'r7')!;
-    expect(r7.theirs).toBe('・厚労省が書き直した取組\n\u3000・その下位の取組');
+    expect(r7.theirs).toBe(answerAdding(svc, '1-1-1', 'r7', '・厚労省が書き直した取組\n\u3000・その下位の取組'));
     expect(r7.base).toBe(r7.ours);
 
     const applied = await api(svc, 'imports.apply', { batch: batch.id, author: '事務局' });
     expect(applied).toMatchObject({ written: 2, notes: 1 });
     const item = await api(svc, 'items.get', { key: '1-1-1' });
-    expect(item.r7).toEqual([
+    expect(item.r7.slice(-2)).toEqual([
       expect.objectContaining({ text: '厚労省が書き直した取組', level: 0 }),
       expect.objectContaining({ text: 'その下位の取組', level: 1 }),
     ]);
@@ -183,9 +183,10 @@ describe('import: staging, merge and apply', () => {
     const svc = seededService();
     const mhlw = await exportFor(svc, '厚');
     const mext = await exportFor(svc, '文');
-    const b1 = await stageOk(svc, '厚.xlsx', editCells(mhlw, { [`G${answerRow(svc, '厚', '1-1-1')}`]: '・厚の答え', [`G${answerRow(svc, '厚', '1-1-3')}`]: '・共通の答え' }));
+    const answer = (key: string, line: string) => answerAdding(svc, key, 'r7', line);
+    const b1 = await stageOk(svc, '厚.xlsx', editCells(mhlw, { [`G${answerRow(svc, '厚', '1-1-1')}`]: answer('1-1-1', '・厚の答え'), [`G${answerRow(svc, '厚', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
     expect(changesOf(b1)).toEqual(['1-1-1/r7/theirs', '1-1-3/r7/theirs']);
-    const b2 = await stageOk(svc, '文.xlsx', editCells(mext, { [`G${answerRow(svc, '文', '1-1-1')}`]: '・文の答え', [`G${answerRow(svc, '文', '1-1-3')}`]: '・共通の答え' }));
+    const b2 = await stageOk(svc, '文.xlsx', editCells(mext, { [`G${answerRow(svc, '文', '1-1-1')}`]: answer('1-1-1', '・文の答え'), [`G${answerRow(svc, '文', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
     expect(changesOf(b2)).toEqual(['1-1-1/r7/conflict', '1-1-3/r7/theirs']);
     expect(b2.items[0]!.changes[0]!.reason).toBe('ministries_disagree');
     expect(changesOf(await api(svc, 'imports.get', { batch: b1.id }))).toEqual(['1-1-1/r7/conflict', '1-1-3/r7/theirs']);
@@ -209,12 +210,14 @@ describe('import: staging, merge and apply', () => {
     });
     const rowOf = (key: string) => data.findIndex((v) => v[0] === key) + 2;
     ws.getRow(rowOf('1-1-2')).hidden = true;
-    ws.getCell(`G${rowOf('1-1-1')}`).value = { richText: [{ text: '・' }, { text: '太字の', font: { bold: true } }, { text: '取組' }] };
-    ws.getCell(`H${rowOf('1-1-2')}`).value = { formula: '"・式"&"の結果"', result: '・式の結果' };
+    const g111 = String(ws.getCell(`G${rowOf('1-1-1')}`).value);
+    const h112 = String(ws.getCell(`H${rowOf('1-1-2')}`).value);
+    ws.getCell(`G${rowOf('1-1-1')}`).value = { richText: [{ text: `${g111}\n・` }, { text: '太字の', font: { bold: true } }, { text: '取組' }] };
+    ws.getCell(`H${rowOf('1-1-2')}`).value = { formula: `"${h112.replace(/\n/g, '"&CHAR(10)&"')}"&CHAR(10)&"・式"&"の結果"`, result: `${h112}\n・式の結果` };
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-1/r7/theirs', '1-1-2/future/theirs']);
-    expect(batch.items[0]!.changes[0]!.theirs).toBe('・太字の取組');
-    expect(batch.items[1]!.changes[0]!.theirs).toBe('・式の結果');
+    expect(batch.items[0]!.changes[0]!.theirs).toBe(`${g111}\n・太字の取組`);
+    expect(batch.items[1]!.changes[0]!.theirs).toBe(`${h112}\n・式の結果`);
     expect(batch.report.warnings.join('\n')).toMatch(/厚\.xlsx: 数式のセルが 1 件あります\(回答\(厚労省\)!H\d+\)/);
   });
 
@@ -224,7 +227,7 @@ describe('import: staging, merge and apply', () => {
     const ws = wb.getWorksheet('回答')!;
     ws.unprotect();
     const row = answerRow(svc, '厚', '1-1-3');
-    ws.getCell(`G${row}`).value = '・列を消したファイルの答え';
+    ws.getCell(`G${row}`).value = `${String(ws.getCell(`G${row}`).value)}\n・列を消したファイルの答え`;
     ws.spliceColumns(1, 1);
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-3/r7/theirs']);
@@ -239,7 +242,7 @@ describe('import: staging, merge and apply', () => {
     ws.getCell(`E${answerRow(svc, '厚', '1-1-2')}`).value = '存在しない小項目';
     ws.getCell(`A${answerRow(svc, '厚', '1-1-3')}`).value = '1-1-8'; // 総's item
     ws.getCell(`A${answerRow(svc, '厚', '1-1-4')}`).value = ''; // blanked key: matched by title
-    ws.getCell(`G${answerRow(svc, '厚', '1-1-4')}`).value = '・番号なしの行の答え';
+    ws.getCell(`G${answerRow(svc, '厚', '1-1-4')}`).value = answerAdding(svc, '1-1-4', 'r7', '・番号なしの行の答え');
     const free = ws.actualRowCount + 1;
     ws.getCell(`E${free}`).value = '新しい小項目の提案';
     ws.getCell(`G${free}`).value = '・新規の取組';
@@ -262,11 +265,12 @@ describe('import: staging, merge and apply', () => {
     writeField(svc.db, '1-1-2', 'r7', [{ text: '事務局の修正', level: 0 }], CTX);
     writeField(svc.db, '1-1-4', 'r7', [{ text: '事務局の案', level: 0 }], CTX);
     const base111 = (await api(other, 'items.get', { key: '1-1-1' })).r7.map((b) => `・${b.text}`).join('\n');
-    const bytes = editCells(exported, { [`G${answerRow(other, '厚', '1-1-1')}`]: '・別環境の答え', [`G${answerRow(other, '厚', '1-1-4')}`]: '・府省の案' });
+    const theirs111 = answerAdding(other, '1-1-1', 'r7', '・別環境の答え');
+    const bytes = editCells(exported, { [`G${answerRow(other, '厚', '1-1-1')}`]: theirs111, [`G${answerRow(other, '厚', '1-1-4')}`]: '・府省の案' });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/r7/theirs', '1-1-2/r7/ours', '1-1-4/r7/conflict']);
     const c111 = batch.items[0]!.changes[0]!;
-    expect(c111).toMatchObject({ twoWay: false, reason: null, theirs: '・別環境の答え' });
+    expect(c111).toMatchObject({ twoWay: false, reason: null, theirs: theirs111 });
     expect(c111.base).toBe(base111);
     expect(batch.items[2]!.changes[0]).toMatchObject({ twoWay: false, reason: null });
     expect(batch.exportId).toBeNull();
@@ -275,7 +279,7 @@ describe('import: staging, merge and apply', () => {
     expect(batch.undecidedConflicts).toBe(1);
     await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-4', field: 'r7', decision: 'ours' }] });
     await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });
-    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7.map((b) => b.text)).toEqual(['別環境の答え']);
+    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7.map((b) => `・${b.text}`).join('\n')).toBe(theirs111);
     expect((await api(svc, 'items.get', { key: '1-1-2' })).r7.map((b) => b.text)).toEqual(['事務局の修正']);
     expect((await api(svc, 'items.get', { key: '1-1-4' })).r7.map((b) => b.text)).toEqual(['事務局の案']);
   });
@@ -285,7 +289,7 @@ describe('import: staging, merge and apply', () => {
     const other = seededService();
     // _meta: 7 header rows, a blank row, the column header, then one row per item (1-1-1 first).
     const tampered = editCells(await exportFor(other, '厚'), { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml');
-    const bytes = editCells(tampered, { [`G${answerRow(other, '厚', '1-1-1')}`]: '・別環境の答え' });
+    const bytes = editCells(tampered, { [`G${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'r7', '・別環境の答え') });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/r7/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
@@ -304,7 +308,7 @@ describe('import: staging, merge and apply', () => {
     // Keys only under the column header (row 9), as in a file written before the values were added.
     for (let r = 9; r <= meta.rowCount; r++) for (const c of [2, 3, 4]) meta.getCell(r, c).value = null;
     meta.getRow(7).values = []; // no digest either
-    wb.getWorksheet('回答')!.getCell(`G${answerRow(other, '厚', '1-1-1')}`).value = '・別環境の答え';
+    wb.getWorksheet('回答')!.getCell(`G${answerRow(other, '厚', '1-1-1')}`).value = answerAdding(other, '1-1-1', 'r7', '・別環境の答え');
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-1/r7/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
@@ -315,7 +319,7 @@ describe('import: staging, merge and apply', () => {
     const svc = seededService();
     const original = await exportFor(svc, '厚');
     const row = answerRow(svc, '厚', '1-1-1');
-    const bytes = editCells(editCells(original, { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml'), { [`H${row}`]: '・府省の方向性' });
+    const bytes = editCells(editCells(original, { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml'), { [`H${row}`]: answerAdding(svc, '1-1-1', 'future', '・府省の方向性') });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/future/theirs']);
     expect(batch.report.baseSource).toBe('export');
@@ -335,7 +339,7 @@ describe('import: staging, merge and apply', () => {
       if (!target && String(row.getCell(1).value).startsWith('③') && n > 3) target = n;
     });
     expect(String(ws.getCell(`A${target}`).value)).toMatch(/【.+】$/);
-    ws.getCell(`C${target}`).value = '・資料で直した方向性';
+    ws.getCell(`C${target}`).value = `${String(ws.getCell(`C${target}`).value)}\n・資料で直した方向性`;
     const batch = await stageOk(svc, 'table.xlsx', await save(wb));
     expect(batch.layout).toBe('table');
     expect(changesOf(batch)).toEqual(['1-1-3/future/conflict']);
@@ -355,7 +359,7 @@ describe('import: staging, merge and apply', () => {
 
   it('restores a backup in place, after taking a safety backup', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: '・反映して戻す答え' });
+    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'r7', '・反映して戻す答え') });
     const before = planSnapshot(svc);
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const applied = await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });

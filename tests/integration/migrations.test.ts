@@ -104,6 +104,40 @@ describe('migrations', () => {
     }
   });
 
+  it('v5 rebuilds import_changes for the kinds cleared and shrunk, keeping every row, index and applied batch', () => {
+    const file = tempDbPath();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
+    const batch = old.prepare(
+      "INSERT INTO import_batches (file_name, sha256, layout, ministry, status, created_at, applied_at) VALUES (?, ?, 'ministry', '厚', ?, '2025-01-01', ?)",
+    );
+    batch.run('厚.xlsx', 'a', 'applied', '2025-01-02T00:00:00.000Z');
+    batch.run('文.xlsx', 'b', 'staged', null);
+    const change = old.prepare(
+      "INSERT INTO import_changes (batch_id, item_key, field, row, kind, base, ours, theirs, decision) VALUES (?, ?, 'r7', 2, ?, '・A', '・A', ?, ?)",
+    );
+    change.run(1, '1-1-1', 'theirs', '・B', 'theirs');
+    change.run(2, '1-1-13', 'theirs', '', null);
+    const rowsBefore = old.prepare('SELECT id, batch_id, item_key, kind, theirs, decision FROM import_changes ORDER BY id').all();
+    expect(() => change.run(2, '1-1-2', 'cleared', '', null)).toThrow(/CHECK constraint/);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT id, batch_id, item_key, kind, theirs, decision FROM import_changes ORDER BY id').all()).toEqual(rowsBefore);
+    // The cells of a batch applied before the upgrade count as carried out; the staged one's do not.
+    expect(db.prepare('SELECT applied_at FROM import_changes ORDER BY id').pluck().all()).toEqual(['2025-01-02T00:00:00.000Z', null]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'import_changes' AND type = 'index' ORDER BY name").pluck().all()).toEqual([
+      'import_changes_item',
+      'sqlite_autoindex_import_changes_1',
+    ]);
+    db.prepare("INSERT INTO import_changes (batch_id, item_key, field, row, kind, ours, theirs) VALUES (2, '1-1-2', 'future', 3, 'shrunk', '・A', '')").run();
+    expect(() => db.prepare("INSERT INTO import_changes (batch_id, item_key, field, row, kind, ours, theirs) VALUES (2, '1-1-3', 'r7', 3, 'lost', '', '')").run()).toThrow(/CHECK/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // Deleting a batch still takes its cells with it.
+    db.prepare('DELETE FROM import_batches WHERE id = 2').run();
+    expect(db.prepare('SELECT COUNT(*) FROM import_changes WHERE batch_id = 2').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('leave an up-to-date database as it is when opened again', () => {
     const file = tempDbPath();
     openDatabase(file).close();

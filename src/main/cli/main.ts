@@ -21,7 +21,7 @@ commands:
   export ministry CODE --out FILE.xlsx [--lead] [--due TEXT] [--contact TEXT]
   export table --out FILE.xlsx
   import FILE.xlsx [--ministry CODE] [--json]   stage a returned workbook (the plan is not changed)
-  apply BATCH [--accept all|KEY[,KEY…]] [--reject KEY[,KEY…]] [--json]
+  apply BATCH [--accept all|KEY[/FIELD][,…]] [--reject KEY[/FIELD][,…]] [--json]
   discard BATCH
   batches [--json]
   backups [--json]                       verified backups, files set aside, folder size

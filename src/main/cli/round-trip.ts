@@ -3,7 +3,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { BatchDetail, CellChange } from '../../shared/imports';
+import type { AnswerFieldName, ApplyResult, BatchDetail, CellRef } from '../../shared/imports';
+import { LOSS_WARNINGS, MERGE_KIND_NAMES, type MergeKind } from '../../shared/merge/three-way';
 import type { Service } from '../api/service';
 import { author, call, printJson, UsageError, type Io } from './command-io';
 
@@ -18,14 +19,41 @@ interface Values {
   json?: boolean;
 }
 
-const KIND_NAMES: Record<CellChange['kind'], string> = {
-  unchanged: '変更なし',
-  theirs: '府省のみ変更',
-  ours: '事務局のみ変更',
-  same: '同じ変更',
-  conflict: '競合',
-  whitespace: '空白のみの違い',
-};
+const ANSWER_FIELDS: readonly AnswerFieldName[] = ['r7', 'future', 'comment'];
+
+/** `KEY` (every cell of the item a bulk choice may decide) or `KEY/FIELD` (that one cell). */
+function cellTarget(text: string): { key: string; field?: AnswerFieldName } {
+  const [key, field, ...rest] = text.split('/');
+  if (field === undefined) return { key: key! };
+  if (!key || rest.length || !ANSWER_FIELDS.includes(field as AnswerFieldName)) {
+    throw new AppError('bad_request', `欄の指定が正しくありません: ${text}(「1-1-13」または「1-1-13/future」のように、欄は ${ANSWER_FIELDS.join('・')} のいずれか)`);
+  }
+  return { key, field: field as AnswerFieldName };
+}
+
+const cellList = (cells: CellRef[]) => cells.map((c) => `${c.key}/${c.field}`).join('、');
+
+function kindLine(kind: MergeKind): string {
+  const warning = LOSS_WARNINGS[kind];
+  return warning ? `${MERGE_KIND_NAMES[kind]}(${warning})` : MERGE_KIND_NAMES[kind];
+}
+
+function applyLines(r: ApplyResult): string[] {
+  const lines = [
+    `取込バッチ #${r.batch} を${r.heldBack.length ? '一部' : ''}反映しました: 変更 ${r.written} 件、現状維持 ${r.kept} 件、補足 ${r.notes} 件(反映前のバックアップ: ${r.backup})`,
+  ];
+  if (r.untaken.length) {
+    lines.push(
+      `空になる・大きく削除される欄 ${r.untaken.length} 件は採用していません(現在の値のまま。--accept all では採用されません): ${cellList(r.untaken)}。反映するには --accept ${r.untaken[0]!.key}/${r.untaken[0]!.field} のように欄を指定してください。`,
+    );
+  }
+  if (r.heldBack.length) {
+    lines.push(
+      `反映中に変更された欄 ${r.heldBack.length} 件は書き込んでいません(競合として残しました): ${cellList(r.heldBack)}。取込バッチ #${r.batch} は確認待ちのままです。決めてから apply し直してください。`,
+    );
+  }
+  return lines;
+}
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;
@@ -75,22 +103,24 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
         return;
       }
       io.out(`取込バッチ #${b.id}: ${b.fileName}(${b.ministry ?? '協議会資料形式'})を取り込み待ちにしました。計画はまだ変更していません。`);
-      for (const [kind, n] of Object.entries(b.counts)) io.out(`  ${KIND_NAMES[kind as CellChange['kind']]}: ${n} 件`);
+      for (const [kind, n] of Object.entries(b.counts)) io.out(`  ${MERGE_KIND_NAMES[kind as MergeKind]}: ${n} 件`);
       for (const w of b.report.warnings) io.out(`  注意: ${w}`);
-      for (const it of b.items) for (const c of it.changes) io.out(`  ${c.key} ${c.field}: ${KIND_NAMES[c.kind]}`);
+      for (const it of b.items) for (const c of it.changes) io.out(`  ${c.key} ${c.field}: ${kindLine(c.kind)}`);
       return;
     }
     case 'apply': {
       const batch = batchNumber(rest[0]!);
       const decisions = [];
-      const keys = (list: string) => list.split(',').map((k) => k.trim()).filter(Boolean);
+      const cells = (list: string) => list.split(',').map((k) => k.trim()).filter(Boolean).map(cellTarget);
+      // `all` and a bare KEY are bulk choices: they leave the cells that would be emptied or cut down
+      // alone. Only KEY/FIELD takes such a cell.
       if (values.accept === 'all') decisions.push({ decision: 'theirs' as const });
-      else if (values.accept) decisions.push(...keys(values.accept).map((key) => ({ key, decision: 'theirs' as const })));
-      if (values.reject) decisions.push(...keys(values.reject).map((key) => ({ key, decision: 'ours' as const })));
+      else if (values.accept) decisions.push(...cells(values.accept).map((c) => ({ ...c, decision: 'theirs' as const })));
+      if (values.reject) decisions.push(...cells(values.reject).map((c) => ({ ...c, decision: 'ours' as const })));
       if (decisions.length) await call(svc, 'imports.decide', { batch, decisions });
       const r = await call(svc, 'imports.apply', { batch, author: await author(svc) });
       if (json) printJson(io, r);
-      else io.out(`取込バッチ #${r.batch} を反映しました: 変更 ${r.written} 件、現状維持 ${r.kept} 件、補足 ${r.notes} 件(反映前のバックアップ: ${r.backup})`);
+      else for (const line of applyLines(r)) io.out(line);
       return;
     }
     case 'discard': {
@@ -103,7 +133,7 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
       if (json) printJson(io, list);
       else {
         for (const b of list) {
-          const counts = Object.entries(b.counts).map(([k, n]) => `${KIND_NAMES[k as CellChange['kind']]} ${n}`).join('、');
+          const counts = Object.entries(b.counts).map(([k, n]) => `${MERGE_KIND_NAMES[k as MergeKind]} ${n}`).join('、');
           io.out(`#${b.id} ${b.status.padEnd(9)} ${b.ministry ?? '－'} ${b.fileName} ${counts}${b.undecidedConflicts ? ` (未決定の競合 ${b.undecidedConflicts})` : ''}`);
         }
         io.out(`${list.length} 件`);

@@ -1,6 +1,8 @@
 // Staged import batches: what a returned file proposes, cell by cell, and the decisions taken on it.
 // Nothing here touches the plan until applyBatch(), which takes a backup, then writes every accepted
 // cell through writeField (so each change is a revision naming the file and batch) in one transaction.
+// A cell whose store value moved after its decision was taken (even during the backup) is not
+// written: it becomes a conflict again and its batch stays staged with it.
 import type { MinistryCode } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type {
@@ -11,14 +13,16 @@ import type {
   BatchReport,
   BatchSummary,
   CellChange,
+  CellRef,
   Decision,
 } from '../../shared/imports';
 import { parseFieldValue } from '../../shared/item-fields';
 import { BulletsSchema } from '../../shared/item-schemas';
 import { bulletsToCell, cellToBullets, cellToNote } from '../../shared/merge/cell-text';
-import { mergeCell, proposesChange, type MergeKind } from '../../shared/merge/three-way';
+import { BULK_DECIDED_KINDS, losesText, mergeCell, proposesChange, type MergeKind } from '../../shared/merge/three-way';
 import { backupDatabase, removeBackup } from './backups';
 import type { Db } from './database';
+import type { Statement } from 'better-sqlite3';
 import { bulletsByItem } from '../excel/bulk-items';
 import { nowIso, writeField } from './plan-store';
 
@@ -52,6 +56,7 @@ interface ChangeRow {
   theirs: string;
   decision: Decision | null;
   edited: string | null;
+  applied_at: string | null;
 }
 
 /** A change as staged: values as cell text (bullets as `・` lines; the note as plain text). */
@@ -102,7 +107,8 @@ function pendingProposals(db: Db): Map<string, { batch: number; theirs: string }
   const rows = db
     .prepare(
       `SELECT c.batch_id, c.item_key, c.field, c.theirs, c.kind FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
-       WHERE b.status = 'staged' AND c.field <> 'comment' AND c.kind IN ('theirs', 'conflict', 'same', 'ours')`,
+       WHERE b.status = 'staged' AND c.applied_at IS NULL AND c.field <> 'comment'
+         AND c.kind IN ('theirs', 'conflict', 'same', 'ours', 'cleared', 'shrunk')`,
     )
     .all() as { batch_id: number; item_key: string; field: string; theirs: string; kind: MergeKind }[];
   const out = new Map<string, { batch: number; theirs: string }[]>();
@@ -189,7 +195,9 @@ export function insertBatch(db: Db, b: NewBatch, ahead?: OursSnapshot): number {
  */
 export function refreshStaged(db: Db, onlyKeys?: Set<string>, oursOf?: (key: string, field: AnswerFieldName) => string): void {
   const rows = (
-    db.prepare(`SELECT c.* FROM import_changes c JOIN import_batches b ON b.id = c.batch_id WHERE b.status = 'staged'`).all() as ChangeRow[]
+    db
+      .prepare(`SELECT c.* FROM import_changes c JOIN import_batches b ON b.id = c.batch_id WHERE b.status = 'staged' AND c.applied_at IS NULL`)
+      .all() as ChangeRow[]
   ).filter((r) => !onlyKeys || onlyKeys.has(r.item_key));
   if (!rows.length) return;
   oursOf ??= oursReader(db);
@@ -197,18 +205,25 @@ export function refreshStaged(db: Db, onlyKeys?: Set<string>, oursOf?: (key: str
   // Which items exist, in one query: asking per row (a statement prepared each time) took ~0.5 s
   // for a batch of 8,600 cells, on every listing of the batches.
   const existing = new Set(db.prepare('SELECT key FROM items').pluck().all() as string[]);
-  const update = db.prepare('UPDATE import_changes SET kind = ?, two_way = ?, reason = ?, ours = ?, decision = ?, edited = ? WHERE id = ?');
+  const update = db.prepare(UPDATE_CLASS);
   for (const r of rows) {
-    if (!existing.has(r.item_key)) continue;
-    const ours = oursOf(r.item_key, r.field);
-    const k = classify(r, ours, pending);
-    const moved = ours !== r.ours;
-    const reason = moved && k.kind === 'conflict' ? 'changed_since_staging' : k.reason;
-    if (k.kind !== r.kind || reason !== r.reason || moved) {
-      update.run(k.kind, k.twoWay ? 1 : 0, reason, ours, moved ? null : r.decision, moved ? null : r.edited, r.id);
-    }
+    if (existing.has(r.item_key)) reclassify(update, r, oursOf(r.item_key, r.field), pending);
   }
 }
+
+/** Classify a staged cell against the store value now; true when that value moved since staging. */
+function reclassify(update: Statement, r: ChangeRow, ours: string, pending: Map<string, { batch: number; theirs: string }[]>): boolean {
+  const k = classify(r, ours, pending);
+  const moved = ours !== r.ours;
+  // Once a conflict because the store moved, it stays one for that reason until decided.
+  const reason = k.kind === 'conflict' && (moved || r.reason === 'changed_since_staging') ? 'changed_since_staging' : k.reason;
+  if (k.kind !== r.kind || reason !== r.reason || moved) {
+    update.run(k.kind, k.twoWay ? 1 : 0, reason, ours, moved ? null : r.decision, moved ? null : r.edited, r.id);
+  }
+  return moved;
+}
+
+const UPDATE_CLASS = 'UPDATE import_changes SET kind = ?, two_way = ?, reason = ?, ours = ?, decision = ?, edited = ? WHERE id = ?';
 
 function toChange(r: ChangeRow): CellChange {
   return {
@@ -224,6 +239,7 @@ function toChange(r: ChangeRow): CellChange {
     theirs: r.theirs,
     decision: r.decision,
     edited: r.edited,
+    applied: r.applied_at !== null,
   };
 }
 
@@ -231,7 +247,7 @@ function summary(db: Db, b: BatchRow): BatchSummary {
   const counts = Object.fromEntries(
     (db.prepare('SELECT kind, COUNT(*) AS n FROM import_changes WHERE batch_id = ? GROUP BY kind').all(b.id) as { kind: MergeKind; n: number }[]).map((r) => [r.kind, r.n]),
   );
-  const undecided = (db.prepare("SELECT COUNT(*) AS n FROM import_changes WHERE batch_id = ? AND kind = 'conflict' AND decision IS NULL").get(b.id) as { n: number }).n;
+  const undecided = (db.prepare("SELECT COUNT(*) AS n FROM import_changes WHERE batch_id = ? AND kind = 'conflict' AND decision IS NULL AND applied_at IS NULL").get(b.id) as { n: number }).n;
   return {
     id: b.id,
     fileName: b.file_name,
@@ -301,7 +317,7 @@ export function decide(db: Db, batchId: number, decisions: DecisionInput[]): Bat
         if (!d.key || !d.field || d.value === undefined) throw new AppError('bad_request', '編集した値で決める場合は、項目・欄・値をすべて指定してください。');
         if (d.field !== 'comment') BulletsSchema.parse(cellToBullets(d.value).bullets);
       }
-      const where = ['batch_id = ?'];
+      const where = ['batch_id = ?', 'applied_at IS NULL'];
       const params: (string | number)[] = [batchId];
       if (d.key) {
         where.push('item_key = ?');
@@ -311,12 +327,16 @@ export function decide(db: Db, batchId: number, decisions: DecisionInput[]): Bat
         where.push('field = ?');
         params.push(d.field);
       }
-      // A whole-file or whole-item choice applies to the cells that propose something.
-      if (!d.key || !d.field) where.push("kind IN ('theirs', 'conflict', 'whitespace')");
+      // A whole-file or whole-item choice applies to the cells that propose something, except those
+      // that would empty or cut down a cell: taking those is a choice made on the cell itself.
+      if (!d.key || !d.field) where.push(`kind IN (${BULK_DECIDED_KINDS.map((k) => `'${k}'`).join(', ')})`);
       const res = db
         .prepare(`UPDATE import_changes SET decision = ?, edited = ? WHERE ${where.join(' AND ')}`)
         .run(d.decision, d.decision === 'edit' ? (d.value ?? null) : null, ...params);
-      if (d.key && res.changes === 0) {
+      if (d.key && d.field && res.changes === 0 && db.prepare('SELECT 1 FROM import_changes WHERE batch_id = ? AND item_key = ? AND field = ?').get(batchId, d.key, d.field)) {
+        throw new AppError('conflict', `${d.key}の${FIELD_NAMES[d.field]}は反映済みのため、決定を変えられません。`);
+      }
+      if (d.key && res.changes === 0 && !(d.field === undefined && hasCells(db, batchId, d.key))) {
         throw new AppError('not_found', `取込バッチ #${batchId} に ${d.key}${d.field ? `の${FIELD_NAMES[d.field]}` : ''}の変更はありません。`);
       }
     }
@@ -331,32 +351,54 @@ function chosenText(c: ChangeRow): string | null {
   return decision === 'edit' ? (c.edited ?? '') : c.theirs;
 }
 
+function hasCells(db: Db, batchId: number, key: string): boolean {
+  return db.prepare('SELECT 1 FROM import_changes WHERE batch_id = ? AND item_key = ?').get(batchId, key) !== undefined;
+}
+
+function unappliedChanges(db: Db, batchId: number): ChangeRow[] {
+  return db.prepare('SELECT * FROM import_changes WHERE batch_id = ? AND applied_at IS NULL ORDER BY id').all(batchId) as ChangeRow[];
+}
+
+function undecidedConflictMessage(b: BatchRow, open: ChangeRow[]): string {
+  const list = open.slice(0, 5).map((c) => `${c.item_key} ${FIELD_NAMES[c.field]}`).join('、');
+  return `${b.file_name}(取込バッチ #${b.id})には、どちらを採るか決まっていない競合が ${open.length} 件あります(${list}${open.length > 5 ? ' ほか' : ''})。競合ごとに「府省の値」「現在の値」「編集した値」のいずれかを選んでから反映してください。`;
+}
+
 export async function applyBatch(db: Db, batchId: number, author: string): Promise<ApplyResult> {
   const b = batchRow(db, batchId);
   requireStaged(b);
   refreshStaged(db);
-  const changes = db.prepare('SELECT * FROM import_changes WHERE batch_id = ? ORDER BY id').all(batchId) as ChangeRow[];
-  const open = changes.filter((c) => c.kind === 'conflict' && c.decision === null);
-  if (open.length) {
-    const list = open.slice(0, 5).map((c) => `${c.item_key} ${FIELD_NAMES[c.field]}`).join('、');
-    throw new AppError(
-      'conflict',
-      `${b.file_name}(取込バッチ #${batchId})には、どちらを採るか決まっていない競合が ${open.length} 件あります(${list}${open.length > 5 ? ' ほか' : ''})。競合ごとに「府省の値」「現在の値」「編集した値」のいずれかを選んでから反映してください。`,
-    );
-  }
+  const open = unappliedChanges(db, batchId).filter((c) => c.kind === 'conflict' && c.decision === null);
+  if (open.length) throw new AppError('conflict', undecidedConflictMessage(b, open));
   const backup = await backupDatabase(db, `before-import-${batchId}`);
   const source = `import:${b.file_name}#${batchId}`;
   let written = 0;
   let kept = 0;
   let notes = 0;
+  const heldBack: CellRef[] = [];
+  const untaken: CellRef[] = [];
   const write = db.transaction(() => {
-    // Re-check inside the transaction: nothing may have moved between the backup and here.
+    // Everything is read again inside the transaction: the backup let other writers in (this
+    // process or another), so the decisions and the store may have moved since the checks above.
     requireStaged(batchRow(db, batchId));
     const now = nowIso();
-    for (const c of changes) {
+    const oursNow = oursReader(db);
+    const pending = pendingProposals(db);
+    const reclass = db.prepare(UPDATE_CLASS);
+    const done = db.prepare('UPDATE import_changes SET applied_at = ? WHERE id = ?');
+    for (const c of unappliedChanges(db, batchId)) {
       const text = chosenText(c);
+      const undecided = c.kind === 'conflict' && c.decision === null;
+      // A cell is written only over the value its decision was taken against. One edited since
+      // (even during the backup), or a conflict nobody has decided yet, is left for review.
+      if (undecided || (text !== null && reclassify(reclass, c, oursNow(c.item_key, c.field), pending))) {
+        heldBack.push({ key: c.item_key, field: c.field });
+        continue;
+      }
+      done.run(now, c.id);
       if (text === null) {
         kept += 1;
+        if (losesText(c.kind) && c.decision === null) untaken.push({ key: c.item_key, field: c.field });
         continue;
       }
       if (c.field === 'comment') {
@@ -370,7 +412,9 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
       const value = parseFieldValue(c.field, JSON.stringify(cellToBullets(text).bullets));
       if (writeField(db, c.item_key, c.field, value, { author, source })) written += 1;
     }
-    db.prepare("UPDATE import_batches SET status = 'applied', applied_at = ?, backup = ? WHERE id = ?").run(now, backup.name, batchId);
+    // Cells held back keep the batch staged, so they can be decided and applied later.
+    if (heldBack.length) db.prepare('UPDATE import_batches SET backup = ? WHERE id = ?').run(backup.name, batchId);
+    else db.prepare("UPDATE import_batches SET status = 'applied', applied_at = ?, backup = ? WHERE id = ?").run(now, backup.name, batchId);
   });
   try {
     write.immediate();
@@ -380,7 +424,7 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
     removeBackup(db, backup.name);
     throw err;
   }
-  return { batch: batchId, written, kept, notes, backup: backup.name };
+  return { batch: batchId, written, kept, notes, backup: backup.name, heldBack, untaken };
 }
 
 export function discardBatch(db: Db, batchId: number): BatchSummary {

@@ -258,6 +258,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX annotation_history_annotation ON annotation_history(annotation_id, id);
     `,
   },
+  {
+    version: 5,
+    description: 'import changes: the kinds cleared and shrunk, and when each cell was carried out',
+    sql: `
+      -- SQLite cannot alter a CHECK constraint: the table is rebuilt, every row and index kept.
+      CREATE TABLE import_changes_v5 (
+        id          INTEGER PRIMARY KEY,
+        batch_id    INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+        item_key    TEXT NOT NULL,
+        field       TEXT NOT NULL CHECK (field IN ('r7', 'future', 'comment')),
+        row         INTEGER NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('unchanged', 'theirs', 'ours', 'same', 'conflict', 'whitespace', 'cleared', 'shrunk')),
+        two_way     INTEGER NOT NULL DEFAULT 0,
+        reason      TEXT,
+        base        TEXT,
+        ours        TEXT NOT NULL,
+        theirs      TEXT NOT NULL,
+        decision    TEXT CHECK (decision IN ('theirs', 'ours', 'edit')),
+        edited      TEXT,
+        -- When the apply carried this cell's decision out. A cell edited here while its batch was
+        -- being applied is held back as a conflict: its batch stays staged with it, the rest done.
+        applied_at  TEXT,
+        UNIQUE (batch_id, item_key, field)
+      );
+      INSERT INTO import_changes_v5 (id, batch_id, item_key, field, row, kind, two_way, reason, base, ours, theirs, decision, edited, applied_at)
+        SELECT c.id, c.batch_id, c.item_key, c.field, c.row, c.kind, c.two_way, c.reason, c.base, c.ours, c.theirs, c.decision, c.edited,
+               CASE WHEN b.status = 'applied' THEN b.applied_at END
+        FROM import_changes c LEFT JOIN import_batches b ON b.id = c.batch_id;
+      DROP TABLE import_changes;
+      ALTER TABLE import_changes_v5 RENAME TO import_changes;
+      CREATE INDEX import_changes_item ON import_changes(item_key, field);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bulletsToCell, cellToBullets, cellToNote } from '../../../src/shared/merge/cell-text';
 import { mergeCell } from '../../../src/shared/merge/three-way';
+import { lossOf } from '../../../src/shared/merge/text-loss';
 
 describe('mergeCell (three-way)', () => {
   const base = '・A';
@@ -21,6 +22,33 @@ describe('mergeCell (three-way)', () => {
     expect(mergeCell({ base: null, theirs: '・A', ours: '・A' })).toEqual({ kind: 'unchanged', twoWay: true });
     expect(mergeCell({ base: null, theirs: '・A ', ours: '・A' })).toEqual({ kind: 'whitespace', twoWay: true });
     expect(mergeCell({ base: null, theirs: '・B', ours: '・A' })).toEqual({ kind: 'conflict', twoWay: true });
+  });
+});
+
+describe('a proposal that throws text away', () => {
+  const base = '・研究基盤を整備する。\n・臨床研究を推進する。\n・人材を育成する。';
+  it('a cell the file empties is `cleared`, whoever else changed it', () => {
+    expect(mergeCell({ base, theirs: '', ours: base })).toEqual({ kind: 'cleared', twoWay: false });
+    expect(mergeCell({ base, theirs: '・\u3000', ours: '・事務局が書き直した。' })).toEqual({ kind: 'cleared', twoWay: false });
+    expect(mergeCell({ base: null, theirs: '', ours: base })).toEqual({ kind: 'cleared', twoWay: true });
+    // Filling an empty cell, or emptying one already empty here, loses nothing.
+    expect(mergeCell({ base: '', theirs: '・新しい取組', ours: '' }).kind).toBe('theirs');
+    expect(mergeCell({ base, theirs: '', ours: '' }).kind).toBe('same');
+  });
+
+  it('a cell that loses a whole bullet or more than half its characters is `shrunk`', () => {
+    expect(mergeCell({ base, theirs: '・研究基盤を整備する。\n・人材を育成する。', ours: base }).kind).toBe('shrunk');
+    // A bullet removed while another is added elsewhere is still a removal.
+    expect(mergeCell({ base, theirs: '・臨床研究を推進する。\n・人材を育成する。\n・新たに国際連携を進める。', ours: base }).kind).toBe('shrunk');
+    expect(mergeCell({ base: '・研究基盤を整備し、臨床研究を推進する。', theirs: '・研究基盤を整備', ours: '・研究基盤を整備し、臨床研究を推進する。' }).kind).toBe('shrunk');
+  });
+
+  it('rewording, adding and trimming a little stay ordinary changes', () => {
+    expect(mergeCell({ base, theirs: '・研究基盤を整備・拡充する。\n・臨床研究を推進する。\n・人材を育成する。', ours: base }).kind).toBe('theirs');
+    expect(mergeCell({ base, theirs: `${base}\n・追加の取組。`, ours: base }).kind).toBe('theirs');
+    expect(mergeCell({ base, theirs: '・研究基盤を整備する。\n・臨床研究を一層推進する。\n・人材を育成する。', ours: '・事務局の案。' }).kind).toBe('conflict');
+    expect(lossOf('・研究基盤を整備する。', '・研究基盤を整備')).toBeNull();
+    expect(lossOf('', '')).toBeNull();
   });
 });
 

@@ -129,6 +129,16 @@ export async function decide(batch: number, decisions: DecisionRequest[]): Promi
   }
 }
 
+function applyNotice(r: ApplyResult): string {
+  const parts = [`反映しました: ${r.written} 欄を更新、${r.kept} 欄は現在の値のまま、府省からの補足 ${r.notes} 件を記録。反映前のバックアップ: ${r.backup}`];
+  if (r.untaken.length) parts.push(`空になる・大きく削除される ${r.untaken.length} 欄は、欄ごとに採用を選んでいないため現在の値のままです。`);
+  if (r.heldBack.length) {
+    const where = r.heldBack.map((c) => c.key).join('、');
+    parts.push(`反映中に別の編集があった ${r.heldBack.length} 欄(${where})は書き込まず、競合として残しました。決めてから反映し直してください。`);
+  }
+  return parts.join(' ');
+}
+
 export async function applyBatch(batch: number): Promise<ApplyResult | null> {
   const author = await ensureAuthor();
   if (!author) return null;
@@ -138,10 +148,7 @@ export async function applyBatch(batch: number): Promise<ApplyResult | null> {
     set({
       busy: false,
       lastApply: result,
-      notice: {
-        kind: 'ok',
-        text: `反映しました: ${result.written} 欄を更新、${result.kept} 欄は現在の値のまま、府省からの補足 ${result.notes} 件を記録。反映前のバックアップ: ${result.backup}`,
-      },
+      notice: { kind: result.heldBack.length ? 'error' : 'ok', text: applyNotice(result) },
     });
     await Promise.all([reloadPlanData(), loadBatches(), selectBatch(batch)]);
     return result;

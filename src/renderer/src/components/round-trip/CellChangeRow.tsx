@@ -6,7 +6,8 @@ import type { BatchItemChanges, BatchStatus, CellChange, Decision } from '../../
 import { decide, type DecisionRequest } from '../../state/round-trip';
 import { openItem } from '../../state/store';
 import { CellDiffView } from '../history/DiffView';
-import { FIELD_NAMES, KIND_HELP, KIND_NAMES, REASON_NAMES, effectiveDecision, proposes } from './review-model';
+import { BULK_DECIDED_KINDS, LOSS_WARNINGS, MERGE_KIND_HELP, MERGE_KIND_NAMES, losesText, proposesChange } from '../../../../shared/merge/three-way';
+import { FIELD_NAMES, REASON_NAMES, effectiveDecision } from './review-model';
 
 function Diffs({ change }: { change: CellChange }) {
   const { base, theirs, ours } = change;
@@ -93,12 +94,15 @@ function ConflictEditor({ batch, change, where, onDone }: EditorProps) {
 function DecisionState({ change, status }: { change: CellChange; status: BatchStatus }) {
   const d = effectiveDecision(change);
   if (status === 'discarded') return <span className="decision decision-none">破棄(反映していません)</span>;
-  if (!proposes(change.kind)) return <span className="decision decision-none">反映不要(現在の値のまま)</span>;
+  if (!proposesChange(change.kind)) return <span className="decision decision-none">反映不要(現在の値のまま)</span>;
   if (d === null) return <span className="decision decision-open">未決定</span>;
+  if (losesText(change.kind) && change.decision === null && !change.applied && status === 'staged') {
+    return <span className="decision decision-open">未選択(このままでは現在の値を残します)</span>;
+  }
   const text = d === 'theirs' ? '府省の値を採用' : d === 'ours' ? '却下(現在の値のまま)' : '編集した値で決定';
   return (
     <span className={`decision decision-${d}`}>
-      {status === 'applied' && '反映済み: '}
+      {(status === 'applied' || change.applied) && '反映済み: '}
       {text}
       {change.decision === null && status === 'staged' && <span className="muted">(既定)</span>}
     </span>
@@ -119,11 +123,14 @@ interface RowProps {
 export function CellChangeRow({ batch, status, change, group, staged, busy, editing, setEditing }: RowProps) {
   const where = `${group.label || group.key} ${FIELD_NAMES[change.field]}`;
   const d = effectiveDecision(change);
+  // A cell that would lose text shows no choice made until someone makes one (its default is to keep).
+  const pressed = losesText(change.kind) ? change.decision : d;
   const choose = (decision: Decision) => {
     const req: DecisionRequest = { key: change.key, field: change.field, decision };
     void decide(batch, [req]);
   };
   const isConflict = change.kind === 'conflict';
+  const warning = LOSS_WARNINGS[change.kind];
   return (
     <div
       className={`cell-change kind-${change.kind}${d === null ? ' is-open' : ''}`}
@@ -133,8 +140,8 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
     >
       <div className="cell-head">
         <span className="cell-field">{FIELD_NAMES[change.field]}</span>
-        <span className={`kind-badge kind-badge-${change.kind}`} title={KIND_HELP[change.kind]}>
-          {KIND_NAMES[change.kind]}
+        <span className={`kind-badge kind-badge-${change.kind}`} title={MERGE_KIND_HELP[change.kind]}>
+          {MERGE_KIND_NAMES[change.kind]}
         </span>
         {change.twoWay && (
           <span className="flag" title="出力時の値が分からないため、現在の値との二者比較です">
@@ -145,6 +152,11 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
         <span className="spacer" />
         <DecisionState change={change} status={status} />
       </div>
+      {warning && (
+        <p className="cell-loss-warning" role="note">
+          <span aria-hidden="true">⚠</span> {warning}(「すべて採用」では反映されません。この欄で「採用」を選んだときだけ反映します)
+        </p>
+      )}
       <Diffs change={change} />
       {change.decision === 'edit' && !editing && (
         <div className="cell-edited">
@@ -152,7 +164,7 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
           <CellDiffView before={change.base ?? change.ours} after={change.edited ?? ''} />
         </div>
       )}
-      {staged && proposes(change.kind) && !editing && (
+      {staged && !change.applied && proposesChange(change.kind) && !editing && (
         <div className="cell-actions" role="group" aria-label={`${change.key} ${FIELD_NAMES[change.field]}の決定`}>
           {isConflict ? (
             <>
@@ -168,13 +180,13 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
             </>
           ) : (
             <>
-              <button type="button" className="button button-small" aria-pressed={d === 'theirs'} disabled={busy} onClick={() => choose('theirs')}>
+              <button type="button" className="button button-small" aria-pressed={pressed === 'theirs'} disabled={busy} onClick={() => choose('theirs')}>
                 採用
               </button>
-              <button type="button" className="button button-small" aria-pressed={d === 'ours'} disabled={busy} onClick={() => choose('ours')}>
+              <button type="button" className="button button-small" aria-pressed={pressed === 'ours'} disabled={busy} onClick={() => choose('ours')}>
                 却下
               </button>
-              <button type="button" className="button button-small" aria-pressed={d === 'edit'} disabled={busy} onClick={() => setEditing(true)}>
+              <button type="button" className="button button-small" aria-pressed={pressed === 'edit'} disabled={busy} onClick={() => setEditing(true)}>
                 編集…
               </button>
             </>
@@ -187,7 +199,8 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
 }
 
 export function ItemHeadRow({ group, staged, busy, shown, batch }: { group: BatchItemChanges; staged: boolean; busy: boolean; shown: number; batch: number }) {
-  const proposing = group.changes.filter((c) => proposes(c.kind)).length;
+  // The item's buttons decide what a bulk choice may: not the cells that would be emptied or cut down.
+  const proposing = group.changes.filter((c) => !c.applied && BULK_DECIDED_KINDS.includes(c.kind)).length;
   return (
     <div className="review-item">
       <h3 className="review-item-title">

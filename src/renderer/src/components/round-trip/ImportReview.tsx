@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MINISTRY_NAMES } from '../../../../shared/domain';
 import type { BatchDetail, BatchSummary } from '../../../../shared/imports';
-import type { MergeKind } from '../../../../shared/merge/three-way';
+import { MERGE_KIND_HELP, MERGE_KIND_NAMES, type MergeKind } from '../../../../shared/merge/three-way';
 import { formatBytes } from '../../files';
 import {
   applyBatch,
@@ -22,7 +22,7 @@ import { Dialog } from '../common/Dialog';
 import { StatusMessage } from '../common/StatusMessage';
 import { CellChangeRow, ItemHeadRow } from './CellChangeRow';
 import { openFilePicker } from './ImportPicker';
-import { BASE_SOURCE_NAMES, DEFAULT_SHOWN, KIND_HELP, KIND_NAMES, KIND_ORDER, applyPreview, effectiveDecision, reviewRows, type ReviewRow } from './review-model';
+import { BASE_SOURCE_NAMES, DEFAULT_SHOWN, KIND_ORDER, applyPreview, effectiveDecision, reviewRows, type ReviewRow } from './review-model';
 
 const STATUS_NAMES: Record<BatchSummary['status'], string> = { staged: '確認待ち', applied: '反映済み', discarded: '破棄' };
 
@@ -99,7 +99,7 @@ function Uploads() {
 }
 
 function countsText(b: BatchSummary): string {
-  const parts = KIND_ORDER.filter((k) => (b.counts[k] ?? 0) > 0).map((k) => `${KIND_NAMES[k]} ${b.counts[k]}`);
+  const parts = KIND_ORDER.filter((k) => (b.counts[k] ?? 0) > 0).map((k) => `${MERGE_KIND_NAMES[k]} ${b.counts[k]}`);
   return parts.length ? parts.join('・') : '変更なし';
 }
 
@@ -246,6 +246,11 @@ function ApplyDialog({ detail, open, onClose }: { detail: BatchDetail; open: boo
         <li>現在の値のままにする欄: {preview.kept} 欄</li>
         <li>記録する府省からの補足: {preview.notes} 件</li>
       </ul>
+      {preview.untaken > 0 && (
+        <p className="apply-untaken" role="note">
+          ⚠ 空になる欄・大きく削除される欄 {preview.untaken} 件は、欄ごとに「採用」を選んでいないため反映しません(現在の値のまま)。
+        </p>
+      )}
       <p className="apply-backup">反映の前に、データベースのバックアップを自動で作成します(「バックアップと復元」からいつでも戻せます)。</p>
       <div className="dialog-actions">
         <button
@@ -342,9 +347,9 @@ function BatchView({ detail }: { detail: BatchDetail }) {
         <fieldset className="kind-filters">
           <legend className="visually-hidden">表示する変更の種類</legend>
           {KIND_ORDER.filter((k) => k !== 'unchanged').map((k) => (
-            <label key={k} className={`kind-filter kind-filter-${k}`} title={KIND_HELP[k]}>
+            <label key={k} className={`kind-filter kind-filter-${k}`} title={MERGE_KIND_HELP[k]}>
               <input type="checkbox" checked={shown[k]} onChange={(e) => setShown((s) => ({ ...s, [k]: e.target.checked }))} />
-              {KIND_NAMES[k]} <span className="count">{detail.counts[k] ?? 0}</span>
+              {MERGE_KIND_NAMES[k]} <span className="count">{detail.counts[k] ?? 0}</span>
             </label>
           ))}
           <label className="kind-filter">

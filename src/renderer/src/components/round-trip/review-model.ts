@@ -1,30 +1,21 @@
 // Words and rules of the import review: kind and field names, what a cell's decision is in effect
 // (an undecided change the ministry alone made is taken; an undecided conflict blocks the apply),
 // and the rows of the (virtualised) change list.
-import type { MergeKind } from '../../../../shared/merge/three-way';
+import { MERGE_KINDS, losesText, type MergeKind } from '../../../../shared/merge/three-way';
 import type { AnswerFieldName, BatchDetail, BatchItemChanges, CellChange, Decision } from '../../../../shared/imports';
 
-export const KIND_NAMES: Record<MergeKind, string> = {
-  unchanged: '変更なし',
-  theirs: '府省のみ変更',
-  ours: 'こちらのみ変更',
-  same: '同じ変更',
-  conflict: '競合',
-  whitespace: '空白のみ',
-};
-
-export const KIND_HELP: Record<MergeKind, string> = {
-  unchanged: '出力時から誰も変えていない欄',
-  theirs: '府省だけが変更した欄: 採用すると府省の値になります',
-  ours: '出力後にこちらだけが変更した欄: 府省は変えていないので、現在の値のままです',
-  same: '府省とこちらが同じ内容に変更した欄: 現在の値のままです',
-  conflict: '府省もこちらも変更した欄(または比較の基準がない欄): どちらを採るか決めてください',
-  whitespace: '空白(全角・半角スペースなど)だけが違う欄: 既定では現在の値のままです',
-};
-
 /** The order of the kind filters, and which are shown at first. */
-export const KIND_ORDER: MergeKind[] = ['conflict', 'theirs', 'same', 'ours', 'whitespace', 'unchanged'];
-export const DEFAULT_SHOWN: Record<MergeKind, boolean> = { conflict: true, theirs: true, same: true, ours: true, whitespace: false, unchanged: false };
+export const KIND_ORDER = MERGE_KINDS;
+export const DEFAULT_SHOWN: Record<MergeKind, boolean> = {
+  conflict: true,
+  cleared: true,
+  shrunk: true,
+  theirs: true,
+  same: true,
+  ours: true,
+  whitespace: false,
+  unchanged: false,
+};
 
 export const FIELD_NAMES: Record<AnswerFieldName, string> = { r7: '令和7年度の取組', future: '今後の方向性・課題など', comment: '府省からの補足' };
 
@@ -40,11 +31,6 @@ export const BASE_SOURCE_NAMES = {
   none: '基準なし(現在の値との二者比較)',
 } as const;
 
-/** Kinds where the file proposes a value different from the store (a decision may apply it). */
-export function proposes(kind: MergeKind): boolean {
-  return kind === 'theirs' || kind === 'conflict' || kind === 'whitespace';
-}
-
 /** The decision in effect: an explicit one, else the default (null: a conflict nobody decided). */
 export function effectiveDecision(c: CellChange): Decision | null {
   if (c.decision) return c.decision;
@@ -57,12 +43,16 @@ export interface ApplyPreview {
   kept: number;
   notes: number;
   undecided: number;
+  /** Cells that would be emptied or cut down, kept because nobody chose to take them. */
+  untaken: number;
 }
 
 export function applyPreview(detail: BatchDetail): ApplyPreview {
-  const out: ApplyPreview = { written: 0, kept: 0, notes: 0, undecided: 0 };
+  const out: ApplyPreview = { written: 0, kept: 0, notes: 0, undecided: 0, untaken: 0 };
   for (const it of detail.items) {
     for (const c of it.changes) {
+      if (c.applied) continue;
+      if (losesText(c.kind) && c.decision === null) out.untaken += 1;
       const d = effectiveDecision(c);
       if (d === null) out.undecided += 1;
       else if (d === 'ours') out.kept += 1;
