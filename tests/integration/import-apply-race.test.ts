@@ -34,14 +34,16 @@ function editInAnotherProcess(file: string, key: string, text: string): void {
   if (res.status !== 0) throw new Error(`the other process failed: ${res.stderr}`);
 }
 
-/** Run `during` after apply has checked the batch and while its backup is being taken. */
+/** Run `during` after apply has checked the batch, when its backup (VACUUM INTO) is about to be taken. */
 function duringNextBackup(svc: Service, during: () => void): void {
-  const backup = svc.db.backup.bind(svc.db);
-  svc.db.backup = ((...args: Parameters<typeof backup>) => {
-    svc.db.backup = backup;
-    during();
-    return backup(...args);
-  }) as typeof backup;
+  const prepare = svc.db.prepare.bind(svc.db);
+  svc.db.prepare = ((sql: string) => {
+    if (/^VACUUM INTO/i.test(sql)) {
+      svc.db.prepare = prepare;
+      during();
+    }
+    return prepare(sql);
+  }) as typeof prepare;
 }
 
 describe('apply re-checks every cell inside its write transaction', () => {
