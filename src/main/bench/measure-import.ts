@@ -40,7 +40,8 @@ export function measureImport(kind: ImportKind, file: string, db: string): Promi
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       if (!rss) return reject(new Error(`no peak RSS in /usr/bin/time output:\n${stderr}`));
       const exit = /Exit status: (\d+)/.exec(stderr);
-      const ownErr = stderr.slice(0, stderr.lastIndexOf('\tCommand being timed'));
+      // /usr/bin/time appends its report (and a "Command exited…" line) to the child's own stderr.
+      const ownErr = stderr.slice(0, stderr.lastIndexOf('\tCommand being timed')).replace(/^Command exited with non-zero status \d+\n?/m, '');
       resolve({
         code: exit ? Number(exit[1]) : code,
         stdout,

@@ -15,7 +15,7 @@ export interface ParseLimits {
   ignoreNodes?: string[];
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 30_000, memoryMb: 1024 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 30_000, memoryMb: 640 };
 
 /**
  * The worker script: read-cells.ts itself when running from source (Node strips its types), or the
