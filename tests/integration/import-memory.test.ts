@@ -66,6 +66,9 @@ describe('peak memory of imports, measured in a child process', () => {
   it('a returned workbook with 70 MB of shared strings is refused before it is parsed', () =>
     refused('workbook', '文字列.xlsx', sharedStringsWorkbook(70_000, 1000), /シートと文字列の部分が大きすぎます\(展開後 [\d.]+ MB、上限 64\.0 MB\)/));
 
+  it('a returned workbook with one 30 MB value (3 GB in exceljs) is refused before it is parsed', () =>
+    refused('workbook', '長い値.xlsx', sharedStringsWorkbook(1, 30 * 2 ** 20), /値が長すぎます\(xl\/sharedStrings\.xml に [\d.]+ MB の値、上限 256 KB。Excel のセルは 32,767 文字までです\)/));
+
   it('a returned workbook with too many rows, or too many cells, is refused before exceljs builds them', async () => {
     await refused('workbook', '行.xlsx', manyCellsWorkbook(25_000, 1), /行が多すぎます\(xl\/worksheets\/sheet1\.xml に 25,000 行、上限 20,000 行\)/);
     await refused('workbook', 'セル.xlsx', manyCellsWorkbook(19_000, 30), /セルが多すぎます\([\d,]+ 個以上、上限 500,000 個\)/);
