@@ -25,7 +25,7 @@ import { EXCEL_MAX_CELL_CHARS } from '../excel/layout';
 import { parseInWorker, DEFAULT_PARSE_LIMITS, type ParseLimits } from '../excel/parse-in-worker';
 import type { ParsedWorkbook, SheetGrid } from '../excel/read-cells';
 import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint } from '../excel/sheet-style';
-import { checkContainer, ZipCheckError } from '../excel/zip-check';
+import { checkContainer, SHEET_CAPS, ZipCheckError, type SheetCaps } from '../excel/zip-check';
 import type { Db } from '../store/database';
 import { mergeAnnotations } from '../store/annotation-store';
 import { findItemRow, nowIso } from '../store/plan-store';
@@ -266,6 +266,18 @@ export function readAnnotationFile(wb: ParsedWorkbook, file: string): { annotati
   return { annotations: [...byId.values()], warnings };
 }
 
+/**
+ * Annotations one shared file may carry. A council's reviewers write hundreds, perhaps a few
+ * thousand; the cap keeps a hostile or runaway file from costing gigabytes (60,000 rows took 3.4 GB
+ * before it was refused or merged). Checked on the sheet XML before exceljs builds any cell.
+ */
+export const ANNOTATION_FILE_MAX = 20_000;
+const ANNOTATION_CAPS: SheetCaps = {
+  maxRows: ANNOTATION_FILE_MAX + 1, // the header row
+  maxCells: SHEET_CAPS.maxCells,
+  note: `注釈ファイルは 1 つあたり ${ANNOTATION_FILE_MAX.toLocaleString('en-US')} 件までです。`,
+};
+
 /** Check, parse (in the guarded worker), validate and merge one shared file. */
 export async function importAnnotationFile(db: Db, name: string, bytes: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<AnnotationImportOutcome> {
   try {
@@ -274,7 +286,7 @@ export async function importAnnotationFile(db: Db, name: string, bytes: Buffer, 
     if (err instanceof ZipCheckError) throw new AppError('bad_request', err.message);
     throw err;
   }
-  const parsed = await parseInWorker(bytes, name, limits);
+  const parsed = await parseInWorker(bytes, name, limits, ANNOTATION_CAPS);
   const { annotations, warnings } = readAnnotationFile(parsed, name);
   warnings.unshift(...parsed.warnings);
   const unknown = [...new Set(annotations.map((a) => a.itemKey).filter((key) => !findItemRow(db, key)))];

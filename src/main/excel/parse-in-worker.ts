@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { expandWorkbook, type ParsedWorkbook, type ReadJob, type ReadReply } from './read-cells';
+import type { SheetCaps } from './zip-check';
 
 export interface ParseLimits {
   timeoutMs: number;
@@ -14,7 +15,7 @@ export interface ParseLimits {
   ignoreNodes?: string[];
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 30_000, memoryMb: 1024 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 30_000, memoryMb: 640 };
 
 /**
  * The worker script: read-cells.ts itself when running from source (Node strips its types), or the
@@ -65,13 +66,13 @@ function takeWorker(limits: ParseLimits): Worker {
  * then transferred, not cloned, to the worker (the caller keeps its own). The worker runs the zip
  * checks before exceljs sees anything; what it sends back is the compact grid of cell texts.
  */
-export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
+export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, caps?: SheetCaps): Promise<ParsedWorkbook> {
   return new Promise((resolve, reject) => {
     const worker = takeWorker(limits);
     worker.ref();
     const copy = new Uint8Array(bytes.length);
     copy.set(bytes);
-    const job: ReadJob = { bytes: copy.buffer, file, ignoreNodes: limits.ignoreNodes };
+    const job: ReadJob = { bytes: copy.buffer, file, ignoreNodes: limits.ignoreNodes, caps };
     worker.postMessage(job, [copy.buffer]);
     let settled = false;
     const finish = (fn: () => void) => {

@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 // The explicit extension lets Node run this worker from source (type stripping); bundlers accept it.
-import { storedZip, unpackForReading, ZipCheckError } from './zip-check.ts';
+import { storedZip, unpackForReading, ZipCheckError, type SheetCaps } from './zip-check.ts';
 
 export interface GridRow {
   /** 1-based row number in the sheet. */
@@ -114,8 +114,8 @@ export function workbookToGrids(wb: ExcelJS.Workbook, warnings: string[] = []): 
 }
 
 /** Check, unpack and read a workbook: the whole job of the worker, callable in-thread by tests. */
-export async function readWorkbookCells(bytes: Buffer, file = 'workbook.xlsx', ignoreNodes?: string[]): Promise<ParsedWorkbook> {
-  const { zip, warnings } = unpackForReading(bytes, file);
+export async function readWorkbookCells(bytes: Buffer, file = 'workbook.xlsx', ignoreNodes?: string[], caps?: SheetCaps): Promise<ParsedWorkbook> {
+  const { zip, warnings } = unpackForReading(bytes, file, caps);
   return workbookToGrids(await loadWorkbook(zip, ignoreNodes), warnings);
 }
 
@@ -154,6 +154,8 @@ export interface ReadJob {
   bytes: ArrayBuffer;
   file: string;
   ignoreNodes?: string[];
+  /** Rows and cells allowed for this kind of file (zip-check.ts, SHEET_CAPS by default). */
+  caps?: SheetCaps;
 }
 export type ReadReply =
   | { ok: true; result: CompactWorkbook }
@@ -272,7 +274,7 @@ if (!isMainThread && (workerData as { readCells?: boolean } | null)?.readCells) 
     await warming;
     let reply: ReadReply;
     try {
-      reply = { ok: true, result: compactWorkbook(await readWorkbookCells(Buffer.from(job.bytes), job.file, job.ignoreNodes)) };
+      reply = { ok: true, result: compactWorkbook(await readWorkbookCells(Buffer.from(job.bytes), job.file, job.ignoreNodes, job.caps)) };
     } catch (err) {
       reply = { ok: false, refused: err instanceof ZipCheckError, message: (err as Error).message };
     }

@@ -25,7 +25,28 @@ export const ZIP_LIMITS = {
   /** Compression ratio allowed for entries above `ratioFloorBytes`; real sheet XML is ~5–40×. */
   maxRatio: 200,
   ratioFloorBytes: 4 * 2 ** 20,
+  /**
+   * The parts exceljs parses (workbook, shared strings, styles, sheets), uncompressed, together.
+   * exceljs holds ~9× a part's size while parsing it (99 MB of shared strings took 960 MB), so this is
+   * what bounds the reader's memory. The export of a plan 100× the real one has ~4 MB of them.
+   */
+  maxReadBytes: 64 * 2 ** 20,
+  /** workbook.xml holds the sheet list and defined names: ~1 KB in a real file. */
+  maxWorkbookXmlBytes: 2 ** 20,
 };
+
+/**
+ * Rows per sheet and cells in all, counted in the sheet XML before exceljs builds a single cell (it
+ * takes ~1 KB per cell: 60,000 rows of 16 cells peaked at 890 MB). The answer sheet of a plan 100×
+ * the real one has ~5,600 rows. `note` ends the refusal: what the limit means for this kind of file.
+ */
+export interface SheetCaps {
+  maxRows: number;
+  maxCells: number;
+  note?: string;
+}
+
+export const SHEET_CAPS: SheetCaps = { maxRows: 20_000, maxCells: 500_000 };
 
 export interface ZipEntry {
   name: string;
@@ -142,11 +163,73 @@ export function checkContainer(buf: Buffer, file: string): ZipEntry[] {
       fail(file, `圧縮率が異常です(${e.name}: ${Math.round(e.size / Math.max(1, e.compressedSize))} 倍)。ZIP 爆弾などの不正なファイルの可能性があるため読み込みません。`);
     }
   }
-  if (!entries.some((e) => partName(e.name) === 'xl/workbook.xml')) fail(file, 'Excel のブックではありません(ZIP ですが xl/workbook.xml がありません)。');
+  const workbookXml = entries.find((e) => partName(e.name) === 'xl/workbook.xml');
+  if (!workbookXml) fail(file, 'Excel のブックではありません(ZIP ですが xl/workbook.xml がありません)。');
+  if (workbookXml.size > ZIP_LIMITS.maxWorkbookXmlBytes) {
+    fail(
+      file,
+      `ブックの定義(xl/workbook.xml)が大きすぎます(${mb(workbookXml.size)}、上限 ${mb(ZIP_LIMITS.maxWorkbookXmlBytes)})。名前の定義などが異常に大きく、不正なファイルの可能性があるため読み込みません。`,
+    );
+  }
+  const readBytes = entries.filter((e) => READ_PARTS.test(partName(e.name))).reduce((n, e) => n + e.size, 0);
+  if (readBytes > ZIP_LIMITS.maxReadBytes) {
+    fail(file, `シートと文字列の部分が大きすぎます(展開後 ${mb(readBytes)}、上限 ${mb(ZIP_LIMITS.maxReadBytes)})。協議会デスクの回答票や注釈ファイルとしては大きすぎるため読み込みません。`);
+  }
   return entries;
 }
 
 const partName = (name: string) => name.replace(/^\//, '');
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Start tags `<name ` / `<name>` (or with a namespace prefix, `:name `) in an XML part, counted on the bytes. */
+export function countTags(xml: Buffer, name: string): number {
+  let n = 0;
+  for (const open of ['<', ':']) {
+    const needle = Buffer.from(open + name, 'latin1');
+    for (let at = xml.indexOf(needle); at >= 0; at = xml.indexOf(needle, at + needle.length)) {
+      const next = xml[at + needle.length];
+      // `<c ` but not `<cols`; `:row` only as a prefixed start tag, not an attribute value like `x:row`.
+      if ((next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) && (open === '<' || isPrefixedStart(xml, at))) n += 1;
+    }
+  }
+  return n;
+}
+
+function isPrefixedStart(xml: Buffer, colon: number): boolean {
+  let i = colon - 1;
+  while (i >= 0 && /[\w.-]/.test(String.fromCharCode(xml[i]!))) i -= 1;
+  return i >= 0 && i < colon - 1 && xml[i] === 0x3c;
+}
+
+/**
+ * The longest stretch of a part between two `<`: a text (a cell's value, a shared string) or one tag
+ * with its attributes. exceljs (its XML parser) holds a single long value many times over: one shared
+ * string of 62 MB took the process to 3.1 GB, although 62 MB in 19,000 strings took 630 MB. A cell
+ * holds at most 32,767 characters (Excel's limit), ~100 KB as escaped UTF-8.
+ */
+export const MAX_XML_RUN_BYTES = 256 * 2 ** 10;
+
+function checkLongestRun(xml: Buffer, part: string, file: string): void {
+  let from = 0;
+  for (let at = xml.indexOf(0x3c); ; at = xml.indexOf(0x3c, at + 1)) {
+    const end = at < 0 ? xml.length : at;
+    if (end - from > MAX_XML_RUN_BYTES) {
+      fail(file, `値が長すぎます(${part} に ${mb(end - from)} の値、上限 ${MAX_XML_RUN_BYTES / 2 ** 10} KB。Excel のセルは 32,767 文字までです)。不正なファイルの可能性があるため読み込みません。`);
+    }
+    if (at < 0) return;
+    from = at;
+  }
+}
+
+/** Refuse a sheet with more rows, or a workbook with more cells, than `caps` allow. */
+function checkSheetSize(xml: Buffer, part: string, file: string, caps: SheetCaps, cellsSoFar: number): number {
+  const rows = countTags(xml, 'row');
+  if (rows > caps.maxRows) fail(file, `行が多すぎます(${part} に ${count(rows)} 行、上限 ${count(caps.maxRows)} 行)。${caps.note ?? ''}`);
+  const cells = cellsSoFar + countTags(xml, 'c');
+  if (cells > caps.maxCells) fail(file, `セルが多すぎます(${count(cells)} 個以上、上限 ${count(caps.maxCells)} 個)。${caps.note ?? ''}`);
+  return cells;
+}
 
 /**
  * The parts exceljs is given: the workbook and its relationships (sheet names, order and state), the
@@ -166,15 +249,18 @@ export interface UnpackedWorkbook {
 }
 
 /** Check the bytes fully (every entry inflated under its cap) and repack the parts to read. */
-export function unpackForReading(buf: Buffer, file: string): UnpackedWorkbook {
+export function unpackForReading(buf: Buffer, file: string, caps: SheetCaps = SHEET_CAPS): UnpackedWorkbook {
   const entries = checkContainer(buf, file);
   const warnings: string[] = [];
   const parts: [string, Buffer][] = [];
   const seen = new Set<string>();
+  let cells = 0;
   for (const e of entries) {
     const data = inflateEntry(buf, e, file);
     const name = partName(e.name);
     if (SHEET_PART.test(name)) warnings.push(...hugeRanges(data, name, file));
+    if (READ_PARTS.test(name)) checkLongestRun(data, name, file);
+    if (READ_PARTS.test(name) && SHEET_PART.test(name)) cells = checkSheetSize(data, name, file, caps, cells);
     if (READ_PARTS.test(name) && !seen.has(name)) {
       seen.add(name);
       parts.push([name, data]);
@@ -183,32 +269,37 @@ export function unpackForReading(buf: Buffer, file: string): UnpackedWorkbook {
   return { zip: storedZip(parts), warnings };
 }
 
-/** A zip of uncompressed (stored) entries: what JSZip, inside exceljs, reads without inflating. */
-export function storedZip(parts: readonly [string, Buffer][]): Buffer {
+/**
+ * A zip of uncompressed (stored) entries: what JSZip, inside exceljs, reads without inflating.
+ * `deflate` compresses them instead, as Excel does (the generated test and benchmark files).
+ */
+export function storedZip(parts: readonly [string, Buffer][], deflate = false): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of parts) {
+  const method = deflate ? 8 : 0;
+  for (const [name, raw] of parts) {
     const nameBuf = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(data);
+    const crc = zlib.crc32(raw);
+    const data = deflate ? zlib.deflateRawSync(raw) : raw;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOC_SIG, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(nameBuf.length, 26);
     const cen = Buffer.alloc(46);
     cen.writeUInt32LE(CEN_SIG, 0);
     cen.writeUInt16LE(20, 4);
     cen.writeUInt16LE(20, 6);
     cen.writeUInt16LE(0x0800, 8);
-    cen.writeUInt16LE(0, 10);
+    cen.writeUInt16LE(method, 10);
     cen.writeUInt32LE(crc, 16);
     cen.writeUInt32LE(data.length, 20);
-    cen.writeUInt32LE(data.length, 24);
+    cen.writeUInt32LE(raw.length, 24);
     cen.writeUInt16LE(nameBuf.length, 28);
     cen.writeUInt32LE(offset, 42);
     chunks.push(local, nameBuf, data);

@@ -191,6 +191,7 @@ function ingestProjectDoc(db: Db, name: string, text: string, report: IngestRepo
 
 /** Ingest one document's text in one transaction. */
 export function ingestText(db: Db, name: string, text: string): IngestReport {
+  checkSourceSize(name, Buffer.byteLength(text));
   const kind = detectKind(text);
   if (!kind) throw new AppError('seed', `${name}: 協議会資料でもAMED事業概要でもないため取り込めません。`);
   const report: IngestReport = { document: name, kind, unchanged: false, created: 0, updated: 0, revisions: 0, warnings: [] };
@@ -210,7 +211,25 @@ export function ingestDir(db: Db, dir: string): IngestReport[] {
     throw new AppError('seed', `資料のフォルダーが見つかりません: ${dir}`);
   }
   if (names.length === 0) throw new AppError('seed', `資料のフォルダーに .txt がありません: ${dir}`);
+  // Every file's size is checked before any is read or ingested: a folder with one oversized file
+  // changes nothing.
+  for (const n of names) checkSourceSize(n, fs.statSync(path.join(dir, n)).size);
   return names.map((n) => ingestText(db, n, fs.readFileSync(path.join(dir, n), 'utf8')));
+}
+
+/**
+ * The largest source text read. The real follow-up table is ~85 KB and a plan 100× its size ~8.5 MB;
+ * parsing holds several times the text, and a 200 MB file took 900 MB and 40 s before it was refused.
+ */
+export const SOURCE_TEXT_MAX_BYTES = 16 * 2 ** 20;
+
+function checkSourceSize(name: string, bytes: number): void {
+  if (bytes > SOURCE_TEXT_MAX_BYTES) {
+    throw new AppError(
+      'seed',
+      `${name}: 資料のテキストが大きすぎます(${(bytes / 2 ** 20).toFixed(1)} MB、上限 ${SOURCE_TEXT_MAX_BYTES / 2 ** 20} MB)。協議会資料のテキストか確認してください。`,
+    );
+  }
 }
 
 /** First start: an empty store is filled from the bundled seeds. */
