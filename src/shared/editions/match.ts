@@ -23,7 +23,7 @@ export const SURE = 0.65;
 /** Below this a pair is unrelated; between this and SURE a person decides. */
 export const AMBIGUOUS = 0.4;
 /** Share of an item's body bigrams found in another item's body for a split or a merge. */
-export const PART_OF = 0.8;
+export const PART_OF = 0.9;
 /** A body this short (in bigrams) is too generic to be a recognisable part of another item. */
 const PART_MIN_GRAMS = 30;
 /** A title shared by more previous items than this (e.g. empty titles) is no anchor. */
