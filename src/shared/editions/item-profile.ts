@@ -22,8 +22,7 @@ export interface ItemProfile {
   titleGrams: BigramProfile;
   bodyGrams: BigramProfile;
   ministries: ReadonlySet<string>;
-  /** Folded texts of each field, to tell which fields changed. */
-  fields: Record<EditionField, string>;
+  item: EditionItem;
 }
 
 /** Bullets are joined with a character that never occurs in them, so no bigram spans two bullets. */
@@ -31,15 +30,12 @@ const BULLET_JOIN = '\u0001';
 
 export function profileItem(item: EditionItem): ItemProfile {
   const title = foldFast(item.title);
-  const actions = item.actions.map(foldFast).join(BULLET_JOIN);
-  const future = item.future.map(foldFast).join(BULLET_JOIN);
-  const ministries = [...item.ministries].sort((a, b) => a.code.localeCompare(b.code)).map((m) => `${m.lead ? '◎' : ''}${m.code}`);
   return {
     title,
     titleGrams: bigramProfile(title),
-    bodyGrams: bigramProfile(`${actions}${BULLET_JOIN}${future}`),
+    bodyGrams: bigramProfile([...item.actions, ...item.future].join(BULLET_JOIN)),
     ministries: new Set(item.ministries.map((m) => m.code)),
-    fields: { title, ministries: ministries.join(','), actions, future },
+    item,
   };
 }
 
@@ -80,7 +76,25 @@ export function containment(part: ItemProfile, whole: ItemProfile): number {
   return shared / size;
 }
 
+function ministriesText(item: EditionItem): string {
+  return [...item.ministries]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((m) => `${m.lead ? '◎' : ''}${m.code}`)
+    .join(',');
+}
+
+/** Whether two bullet lists say the same, bullet by bullet, up to folding. */
+function sameBullets(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i] || foldFast(text) === foldFast(b[i]!));
+}
+
 /** The fields whose folded text differs (white space and full-width/half-width forms do not count). */
 export function changedFields(a: ItemProfile, b: ItemProfile): EditionField[] {
-  return EDITION_FIELDS.filter((f) => a.fields[f] !== b.fields[f]);
+  const changed: Record<EditionField, boolean> = {
+    title: a.title !== b.title,
+    ministries: ministriesText(a.item) !== ministriesText(b.item),
+    actions: !sameBullets(a.item.actions, b.item.actions),
+    future: !sameBullets(a.item.future, b.item.future),
+  };
+  return EDITION_FIELDS.filter((f) => changed[f]);
 }

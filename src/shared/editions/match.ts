@@ -117,7 +117,13 @@ function keyOf(item: EditionItem, index: number): string {
 }
 
 /** Every pair worth scoring: same-title pairs, then index candidates for items without a sure one. */
-function candidatePairs(previous: readonly EditionItem[], prev: ItemProfile[], next: readonly EditionItem[], nextP: ItemProfile[]): Pair[] {
+function candidatePairs(
+  previous: readonly EditionItem[],
+  prev: ItemProfile[],
+  next: readonly EditionItem[],
+  nextP: ItemProfile[],
+  prevIndex: () => CandidateIndex,
+): Pair[] {
   const byTitle = new Map<string, number[]>();
   prev.forEach((p, i) => byTitle.set(p.title, [...(byTitle.get(p.title) ?? []), i]));
   const pairs: Pair[] = [];
@@ -137,7 +143,7 @@ function candidatePairs(previous: readonly EditionItem[], prev: ItemProfile[], n
     if (!scored.some((s) => s.score >= SURE)) unsure.push(to);
   });
   if (unsure.length > 0) {
-    const index = new CandidateIndex(prev);
+    const index = prevIndex();
     for (const to of unsure) {
       const seen = new Set(anchored(to));
       for (const from of index.query(nextP[to]!)) if (!seen.has(from)) pairs.push(score(from, to));
@@ -157,7 +163,9 @@ function classify(previous: EditionItem, next: EditionItem, fields: EditionField
 export function matchEditions(previous: readonly EditionItem[], next: readonly EditionItem[]): EditionMatch {
   const prev = previous.map(profileItem);
   const nextP = next.map(profileItem);
-  const pairs = candidatePairs(previous, prev, next, nextP);
+  let index: CandidateIndex | null = null;
+  const prevIndex = () => (index ??= new CandidateIndex(prev));
+  const pairs = candidatePairs(previous, prev, next, nextP, prevIndex);
 
   const partnerOfPrev = new Map<number, number>();
   const partnerOfNext = new Map<number, Pair>();
@@ -214,7 +222,7 @@ export function matchEditions(previous: readonly EditionItem[], next: readonly E
     added,
     dropped,
     ambiguous,
-    splits: findSplits(previous, prev, nextP, added, partnerOfPrev),
+    splits: findSplits(previous, prev, nextP, added, partnerOfPrev, prevIndex),
     merges: findMerges(previous, prev, nextP, dropped, partnerOfNext),
   };
 }
@@ -223,10 +231,15 @@ export function matchEditions(previous: readonly EditionItem[], next: readonly E
  * The parts among `parts` (indices into `partProfiles`) whose body is held, PART_OF or more, by an
  * item of `wholes`: grouped by that item, each with the share held.
  */
-function partsByHolder(partProfiles: ItemProfile[], parts: number[], wholes: ItemProfile[]): Map<number, { part: number; share: number }[]> {
+function partsByHolder(
+  partProfiles: ItemProfile[],
+  parts: number[],
+  wholes: ItemProfile[],
+  wholeIndex: () => CandidateIndex,
+): Map<number, { part: number; share: number }[]> {
   const found = new Map<number, { part: number; share: number }[]>();
   if (parts.length === 0) return found;
-  const index = new CandidateIndex(wholes);
+  const index = wholeIndex();
   for (const part of parts) {
     const profile = partProfiles[part]!;
     if (profile.bodyGrams.length < PART_MIN_GRAMS) continue;
@@ -241,9 +254,16 @@ function partsByHolder(partProfiles: ItemProfile[], parts: number[], wholes: Ite
 }
 
 /** A previous item whose bullets now also make up added items: the item kept and the parts cut off. */
-function findSplits(previous: readonly EditionItem[], prev: ItemProfile[], nextP: ItemProfile[], added: AddedItem[], partnerOfPrev: Map<number, number>): SplitItem[] {
+function findSplits(
+  previous: readonly EditionItem[],
+  prev: ItemProfile[],
+  nextP: ItemProfile[],
+  added: AddedItem[],
+  partnerOfPrev: Map<number, number>,
+  prevIndex: () => CandidateIndex,
+): SplitItem[] {
   const splits: SplitItem[] = [];
-  for (const [from, parts] of partsByHolder(nextP, added.map((a) => a.to), prev)) {
+  for (const [from, parts] of partsByHolder(nextP, added.map((a) => a.to), prev, prevIndex)) {
     const into = parts.map((p) => ({ to: p.part, confidence: p.share }));
     const kept = partnerOfPrev.get(from);
     if (kept !== undefined) into.push({ to: kept, confidence: round(containment(nextP[kept]!, prev[from]!)) });
@@ -255,7 +275,7 @@ function findSplits(previous: readonly EditionItem[], prev: ItemProfile[], nextP
 /** A new item that also holds the bullets of dropped items: the item matched and those it absorbed. */
 function findMerges(previous: readonly EditionItem[], prev: ItemProfile[], nextP: ItemProfile[], dropped: DroppedItem[], partnerOfNext: Map<number, Pair>): MergedItem[] {
   const merges: MergedItem[] = [];
-  for (const [to, parts] of partsByHolder(prev, dropped.map((d) => d.from), nextP)) {
+  for (const [to, parts] of partsByHolder(prev, dropped.map((d) => d.from), nextP, () => new CandidateIndex(nextP))) {
     const from = parts.map((p) => ({ key: keyOf(previous[p.part]!, p.part), from: p.part, confidence: p.share }));
     const kept = partnerOfNext.get(to)?.from;
     if (kept !== undefined) from.push({ key: keyOf(previous[kept]!, kept), from: kept, confidence: round(containment(prev[kept]!, nextP[to]!)) });

@@ -129,7 +129,7 @@ describe('merges, ambiguity and what is never a match', () => {
     const a = byKey('1-2-4-1');
     const b = byKey('1-2-4-2');
     const merged: EditionItem = { ...a, key: undefined, actions: [...a.actions, ...b.actions], future: [...a.future, ...b.future] };
-    const next = r7.filter((i) => i !== a && i !== b).map((i) => ({ ...i, key: undefined }));
+    const next: EditionItem[] = r7.filter((i) => i !== a && i !== b).map((i) => ({ ...i, key: undefined }));
     next.splice(r7.indexOf(a), 0, merged);
     const m = matchEditions(r7, next);
     expect(matchOf(m, '1-2-4-1')).toMatchObject({ change: 'edited', fields: ['actions', 'future'] });
