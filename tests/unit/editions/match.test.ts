@@ -158,6 +158,14 @@ describe('merges, ambiguity and what is never a match', () => {
     expect(m.added).toEqual([]);
   });
 
+  it('an item retitled entirely but keeping its bullets is found by its bullets, and offered for a decision', () => {
+    const old = byKey('3-2-5');
+    const retitled: EditionItem = { ...old, key: undefined, title: 'バイオスタティスティシャン養成' };
+    const next = r7.map((i) => (i === old ? retitled : { ...i, key: undefined }));
+    const m = matchEditions(r7, next);
+    expect(m.ambiguous.map((a) => [a.title, a.candidates[0]!.key])).toEqual([['バイオスタティスティシャン養成', '3-2-5']]);
+  });
+
   it('a number alone is never a match: an item replaced by another under the same ① is added + dropped', () => {
     const old = byKey('1-2-1-1');
     const other: EditionItem = { ...old, key: undefined, title: '小児の希少疾患に対する遺伝子治療の臨床試験体制の構築', actions: ['遺伝子治療の治験を2件開始した【厚】。'], future: ['治験の結果を踏まえ、承認申請を支援する【厚】。'] };
