@@ -44,7 +44,7 @@ export function dueYear(dates: readonly PlanDate[]): number | null {
  * (令和N as N): a dated promise due by then that no action reports on is overdue.
  */
 export function followUpItem(promises: readonly Bullet[], actions: readonly Bullet[], fiscalYear: number): PromiseFollowUp[] {
-  const comparison = compareItem(actions, promises);
+  const comparison = compareItem(actions, promises, { r7Dates: false });
   const unreported = new Set(comparison.unmatchedFuture);
   return comparison.future.map((f) => {
     const text = promises[f.index]!.text;

@@ -5,6 +5,7 @@ import { parsePlan, type ParsedItem } from '../../../src/main/ingest/plan-parser
 import type { Bullet } from '../../../src/shared/domain';
 import { dueYear, followUpItem, summarizeFollowUp, type ItemFollowUpInput } from '../../../src/shared/editions/followup';
 import { matchEditions } from '../../../src/shared/editions/match';
+import { compareItem } from '../../../src/shared/compare/compare';
 import { extractDates } from '../../../src/shared/compare/dates';
 import { REPORTING_ACTION, SEED_TEXT, SILENT_ACTIONS, buildR8Edition, editionItems } from '../../fixtures/editions/build';
 
@@ -120,4 +121,17 @@ describe('summarizeFollowUp over the plan', () => {
 
 it('r8 items exist for every pair (fixture sanity)', () => {
   expect(pairs.every((p) => r8Items.includes(p.after))).toBe(true);
+});
+
+describe('compareItem without the actions’ dates (what the follow-up uses)', () => {
+  it('links and labels exactly as with them, and reads no action date', () => {
+    for (const { before, after } of pairs) {
+      const full = compareItem(after.r7, before.future);
+      const lean = compareItem(after.r7, before.future, { r7Dates: false });
+      expect(lean.future).toEqual(full.future);
+      expect(lean.unmatchedFuture).toEqual(full.unmatchedFuture);
+      expect(lean.r7.every((r) => r.dates.length === 0)).toBe(true);
+    }
+    expect(compareItem(bullets('令和8年度に開始した。'), []).r7[0]!.dates).toHaveLength(1);
+  });
 });
