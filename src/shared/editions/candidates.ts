@@ -48,8 +48,11 @@ export class CandidateIndex {
     });
   }
 
-  /** The indexed items that share the most informative bigrams with `query`, best first (ties in index order). */
-  query(query: ItemProfile, limit = CANDIDATES_PER_ITEM): number[] {
+  /**
+   * The indexed items that share the most informative bigrams with `query`, best first (ties in index
+   * order); `accept` leaves out items before they are ranked (e.g. those already paired).
+   */
+  query(query: ItemProfile, accept: (index: number) => boolean = () => true, limit = CANDIDATES_PER_ITEM): number[] {
     const touched: number[] = [];
     for (const g of keyGrams(query)) {
       const list = this.postings.get(g);
@@ -61,6 +64,7 @@ export class CandidateIndex {
       }
     }
     const ranked = touched
+      .filter(accept)
       .map((i) => ({ i, hits: this.hits[i]! }))
       .sort((a, b) => b.hits - a.hits || a.i - b.i)
       .slice(0, limit)

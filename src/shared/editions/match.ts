@@ -128,6 +128,7 @@ function candidatePairs(
   prev.forEach((p, i) => byTitle.set(p.title, [...(byTitle.get(p.title) ?? []), i]));
   const pairs: Pair[] = [];
   const unsure: number[] = [];
+  const taken = new Set<number>();
   const anchored = (to: number) => {
     const group = byTitle.get(nextP[to]!.title) ?? [];
     return group.length <= TITLE_GROUP_MAX ? group : [];
@@ -140,13 +141,17 @@ function candidatePairs(
   nextP.forEach((_, to) => {
     const scored = anchored(to).map((from) => score(from, to));
     pairs.push(...scored);
-    if (!scored.some((s) => s.score >= SURE)) unsure.push(to);
+    const sure = scored.filter((s) => s.score >= SURE);
+    if (sure.length === 0) unsure.push(to);
+    for (const s of sure) taken.add(s.from);
   });
   if (unsure.length > 0) {
+    // Items a same-title partner is sure of are left out, so their near copies (a 【再掲】 copy, the
+    // copies of a synthetic plan) do not crowd the one still free out of the candidates.
     const index = prevIndex();
     for (const to of unsure) {
       const seen = new Set(anchored(to));
-      for (const from of index.query(nextP[to]!)) if (!seen.has(from)) pairs.push(score(from, to));
+      for (const from of index.query(nextP[to]!, (i) => !taken.has(i))) if (!seen.has(from)) pairs.push(score(from, to));
     }
   }
   return pairs.sort((a, b) => b.score - a.score || a.to - b.to || a.from - b.from);

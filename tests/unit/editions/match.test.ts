@@ -166,6 +166,17 @@ describe('merges, ambiguity and what is never a match', () => {
     expect(m.ambiguous.map((a) => [a.title, a.candidates[0]!.key])).toEqual([['バイオスタティスティシャン養成', '3-2-5']]);
   });
 
+  it('near copies already paired do not crowd a retitled item out of its candidates', () => {
+    const old = byKey('3-2-5');
+    // Ten copies first, the original last: equal hits rank in index order.
+    const copies = Array.from({ length: 10 }, (_, k): EditionItem => ({ ...old, key: `9-9-${k + 1}`, sectionId: '9-9', title: `${old.title}(写${k})` }));
+    const previous = [...copies, old];
+    const next: EditionItem[] = [...copies.map((c) => ({ ...c, key: undefined })), { ...old, key: undefined, title: old.title.replace('奨励', '推奨') }];
+    const m = matchEditions(previous, next);
+    expect(matchOf(m, '3-2-5')).toMatchObject({ change: 'edited', fields: ['title'] });
+    expect(m.added).toEqual([]);
+  });
+
   it('a number alone is never a match: an item replaced by another under the same ① is added + dropped', () => {
     const old = byKey('1-2-1-1');
     const other: EditionItem = { ...old, key: undefined, title: '小児の希少疾患に対する遺伝子治療の臨床試験体制の構築', actions: ['遺伝子治療の治験を2件開始した【厚】。'], future: ['治験の結果を踏まえ、承認申請を支援する【厚】。'] };
