@@ -11,6 +11,7 @@ describe('parsePlan and the fiscal year', () => {
   it('reads the 令和8 edition (令和 ８ 年度 in the title, 令和8 headers) with all its items and cells', () => {
     const plan = parsePlan(buildR8Edition());
     expect(plan.fiscalYear).toBe(8);
+    expect(plan.warnings.filter((w) => w.startsWith('表題'))).toEqual([]);
     expect(plan.title).toContain('令和 ８ 年度の実施と今後の方向性等');
     expect(plan.items).toHaveLength(57);
     expect(plan.items.every((i) => i.r7.length > 0 && i.future.length > 0)).toBe(true);
