@@ -7,6 +7,7 @@ import { SPLIT_METHOD_LABELS, cleanBulletText, splitCell, stripMarkup } from '..
 import { foldForMatch, tidySpaces } from '../../shared/text/normalize';
 import { bigramProfile, foldFast, profileSimilarity, type BigramProfile } from '../../shared/text/similarity';
 import { LEADING_CIRCLED, bulletTags, circledNumber, findBrackets, parseMinistryList, toCircled } from '../../shared/text/tags';
+import { actionsLabel, detectFiscalYear, futureLabel } from '../../shared/editions/fiscal-year';
 
 /**
  * One 小項目 as the document gives it. `key` is the proposed stable key (`${major}-${middle}-${n}` or
@@ -23,6 +24,8 @@ export interface ParsedPlan {
   sections: Section[];
   items: ParsedItem[];
   warnings: string[];
+  /** The fiscal year the title and column headers name (令和N as N), or null when they name none. */
+  fiscalYear: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -46,7 +49,7 @@ const MAJOR_HEADING = new RegExp(`^大項目\\s*(${DIGITS})\\s*[:：]\\s*(.+)$`,
 const MIDDLE_HEADING = new RegExp(`^(-\\s*)?中項目\\s*(${DIGITS})(?:\\s+(.*))?$`, 'u');
 const AREA_HEADING = /^([0-9０-９]{1,2})\s*[)）]\s*(\S.*)$/u;
 const BULLET_LINE = /^[ \t\u3000]*[-・•●]\s+\S/u;
-/** The R7 column heading, worded 取組 / 年度取組 / 実施計画 on different pages. */
+/** The actions column heading of any fiscal year, worded 取組 / 年度取組 / 実施計画 on different pages. */
 const R7_HEADING = /^各府省・amedの令和\d+年度の?(?:取組|実施計画)$/u;
 const FUTURE_HEADING = /^今後の方向性・課題など$/u;
 const ITEM_HEADER_CELL = /^小項目/u;
@@ -147,7 +150,12 @@ interface ItemDraft {
   noTable: boolean;
 }
 
-const COLUMN_NAMES: Record<Column, string> = { r7: '令和7年度の取組', future: '今後の方向性・課題など' };
+type ColumnNames = Record<Column, string>;
+
+/** Column names for messages, in the table's own fiscal year (令和7 when the text names none). */
+function columnNames(fiscalYear: number | null): ColumnNames {
+  return { r7: actionsLabel(fiscalYear ?? 7), future: futureLabel };
+}
 
 function sectionId(major: number, middle: number | null, area: number | null): string {
   return [major, middle, area].filter((n) => n !== null).join('-');
@@ -207,11 +215,11 @@ function parseItemCell(raw: string): ItemCell {
   };
 }
 
-function splitColumn(raw: string, column: Column, warnings: string[]): Bullet[] {
+function splitColumn(raw: string, column: Column, warnings: string[], names: ColumnNames): Bullet[] {
   const { bullets, inferred } = splitCell(raw);
   if (inferred.length > 0) {
     const how = inferred.map((m) => SPLIT_METHOD_LABELS[m]).join('・');
-    warnings.push(`${COLUMN_NAMES[column]}の箇条書きの区切りを${how}から推定しました。`);
+    warnings.push(`${names[column]}の箇条書きの区切りを${how}から推定しました。`);
   }
   return bullets;
 }
@@ -236,7 +244,10 @@ class PlanReader {
   private row: { item: ItemDraft; dashColumn: number | null; blankSinceDash: boolean; spilled: boolean } | null = null;
   private noTableItem: ItemDraft | null = null;
 
-  constructor(private readonly lines: Line[]) {}
+  constructor(
+    private readonly lines: Line[],
+    private readonly names: ColumnNames,
+  ) {}
 
   read(): void {
     this.lines.forEach((line, index) => this.readLine(line, index));
@@ -372,7 +383,7 @@ class PlanReader {
   private enterColumn(column: Column, index: number): void {
     this.closeRow();
     if (this.major === null || this.middle === null || this.orphan) {
-      this.warnings.push(`${index + 1}行目の「${COLUMN_NAMES[column]}」見出しの位置が定まらないため読み飛ばしました。`);
+      this.warnings.push(`${index + 1}行目の「${this.names[column]}」見出しの位置が定まらないため読み飛ばしました。`);
       return;
     }
     if (!this.noTableItem) {
@@ -507,7 +518,7 @@ class PlanReader {
     this.row = null;
     if (!row) return;
     if (row.dashColumn !== null && !row.spilled) {
-      row.item.warnings.push('表の列の区切りがない行のため、箇条書きのまとまりを順に令和7年度の取組、今後の方向性・課題などとみなしました。');
+      row.item.warnings.push(`表の列の区切りがない行のため、箇条書きのまとまりを順に${this.names.r7}、${this.names.future}とみなしました。`);
     } else if (row.spilled) {
       row.item.warnings.push('次の行に続いていたセルの内容を同じセルに結合しました。');
     }
@@ -517,7 +528,7 @@ class PlanReader {
 // ---------------------------------------------------------------------------------------------
 // After reading: cells, placement, keys, links
 
-function finishCells(item: ItemDraft): void {
+function finishCells(item: ItemDraft, names: ColumnNames): void {
   const [itemCell = '', r7 = '', future = '', ...extra] = item.cells;
   if (extra.some((c) => c.trim() !== '')) {
     item.warnings.push('表の列が3つより多い行のため、余った列を今後の方向性・課題などに含めました。');
@@ -533,8 +544,8 @@ function finishCells(item: ItemDraft): void {
       relisted: cell.relisted,
     });
   }
-  item.r7 = splitColumn(r7, 'r7', item.warnings);
-  item.future = splitColumn([future, ...extra].join('\n'), 'future', item.warnings);
+  item.r7 = splitColumn(r7, 'r7', item.warnings, names);
+  item.future = splitColumn([future, ...extra].join('\n'), 'future', item.warnings, names);
   if ([...item.r7, ...item.future].some((b) => b.text.includes('【再掲】'))) item.relisted = true;
 }
 
@@ -713,9 +724,11 @@ function documentTitle(lines: string[]): string {
 
 export function parsePlan(text: string): ParsedPlan {
   const rawLines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  const reader = new PlanReader(rawLines.map(classify));
+  const year = detectFiscalYear(text);
+  const names = columnNames(year.fiscalYear);
+  const reader = new PlanReader(rawLines.map(classify), names);
   reader.read();
-  for (const item of reader.items) finishCells(item);
+  for (const item of reader.items) finishCells(item, names);
   placeOrphans(reader);
 
   const placed = reader.items.filter((i) => i.major !== null);
@@ -749,5 +762,6 @@ export function parsePlan(text: string): ParsedPlan {
     });
   linkRelisted(items, relisted);
 
-  return { title: documentTitle(rawLines), sections, items, warnings: reader.warnings };
+  const warnings = year.conflict === null ? reader.warnings : [year.conflict, ...reader.warnings];
+  return { title: documentTitle(rawLines), sections, items, warnings, fiscalYear: year.fiscalYear };
 }

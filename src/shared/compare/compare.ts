@@ -56,6 +56,11 @@ export interface Comparison {
 export interface CompareOptions {
   /** Minimum link score; defaults to LINK_THRESHOLD. */
   threshold?: number;
+  /**
+   * Read the dates of the R7 bullets (default true). The follow-up across editions needs only the
+   * future bullets' dates, and reading dates is a good part of the cost over a whole plan.
+   */
+  r7Dates?: boolean;
 }
 
 /** Reasons that come from the words of a bullet (a nested bullet may inherit them). */
@@ -103,7 +108,7 @@ export function compareItem(r7: readonly Bullet[], future: readonly Bullet[], op
   const r7Out: R7Analysis[] = r7.map((bullet, index) => ({
     index,
     followedBy: futureOut.filter((f) => f.links.some((l) => l.r7 === index)).map((f) => f.index),
-    dates: extractDates(bullet.text),
+    dates: options.r7Dates === false ? [] : extractDates(bullet.text),
   }));
 
   const r7Children = descendants(r7);

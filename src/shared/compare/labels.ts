@@ -63,7 +63,12 @@ function stripTags(text: string): string {
 
 /** True when the bullet says nothing beyond "continue steadily" (引き続き、事業を着実に進める。). */
 export function isBoilerplateText(text: string): boolean {
-  let rest = stripTags(text);
+  return isBoilerplateStripped(stripTags(text));
+}
+
+/** isBoilerplateText on text already folded and stripped of tags (classifyFuture strips once). */
+function isBoilerplateStripped(stripped: string): boolean {
+  let rest = stripped;
   if (!CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest)) return false; // empty: nothing said at all
   for (const word of BOILERPLATE_WORDS) rest = rest.split(word).join('|');
   return !CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest);
@@ -80,8 +85,7 @@ const DELEGATED = new RegExp(
 
 /** The body a bullet hands the work to (新産業協議会), or null when the bullet is not just that. */
 export function delegatedTo(text: string): string | null {
-  const m = DELEGATED.exec(stripTags(text));
-  return m?.[1] ?? null;
+  return DELEGATED.exec(stripTags(text))?.[1] ?? null;
 }
 
 function firstCue(folded: string, cues: readonly string[]): string | null {
@@ -106,9 +110,9 @@ export function classifyFuture(text: string, linked: boolean, dates: readonly Pl
     delegatedTo: body,
   });
   if (!CONTENT_CHAR.test(folded) && !HIRAGANA_CONTENT.test(folded)) return decide('boilerplate', 'empty');
-  const body = delegatedTo(text);
+  const body = DELEGATED.exec(folded)?.[1] ?? null;
   if (body !== null) return decide('delegated', 'delegated', null, body);
-  if (isBoilerplateText(text)) return decide('boilerplate', 'boilerplate');
+  if (isBoilerplateStripped(folded)) return decide('boilerplate', 'boilerplate');
 
   const commitments = dates.filter((d) => !d.reference);
   const start = firstCue(folded, START_CUES) ?? commitments.find((d) => d.qualifier === 'from')?.text ?? null;
