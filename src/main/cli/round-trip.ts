@@ -1,6 +1,5 @@
 // CLI commands of the Excel round trip: export, import (stage), apply, discard, batches, backups,
 // backup, restore. They go through the same API dispatch as the app and the web host.
-import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { AnswerFieldName, ApplyResult, BatchDetail, CellRef } from '../../shared/imports';
