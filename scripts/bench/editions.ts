@@ -31,13 +31,13 @@ function loadItems(dbFile: string): StoredItem[] {
     const rows = db.prepare('SELECT key, section_id, label, title, ministries, lead FROM items ORDER BY position').all() as Record<string, string>[];
     const bullets = db.prepare('SELECT item_key, field, level, text FROM bullets ORDER BY item_key, field, ord').all() as {
       item_key: string;
-      field: 'r7' | 'future';
+      field: 'actions' | 'future';
       level: number;
       text: string;
     }[];
-    const byItem = new Map<string, { r7: Bullet[]; future: Bullet[] }>();
+    const byItem = new Map<string, { actions: Bullet[]; future: Bullet[] }>();
     for (const b of bullets) {
-      const entry = byItem.get(b.item_key) ?? { r7: [], future: [] };
+      const entry = byItem.get(b.item_key) ?? { actions: [], future: [] };
       entry[b.field].push({ text: b.text, level: b.level });
       byItem.set(b.item_key, entry);
     }
@@ -48,7 +48,7 @@ function loadItems(dbFile: string): StoredItem[] {
       title: r.title!,
       ministries: JSON.parse(r.ministries!) as string[],
       lead: JSON.parse(r.lead!) as string[],
-      actions: byItem.get(r.key!)?.r7 ?? [],
+      actions: byItem.get(r.key!)?.actions ?? [],
       future: byItem.get(r.key!)?.future ?? [],
     }));
   } finally {

@@ -21,7 +21,7 @@ export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
 export const KIND_NAMES: Record<AnnotationKind, string> = { highlight: 'ハイライト', comment: 'コメント', note: 'メモ' };
 export const COLOR_NAMES: Record<AnnotationColor, string> = { yellow: '黄', green: '緑', blue: '青', pink: '桃', purple: '紫' };
 export const STATUS_NAMES: Record<AnnotationStatus, string> = { open: '未対応', resolved: '対応済み' };
-export const FIELD_NAMES: Record<ItemField | 'item', string> = { title: '小項目', r7: '令和7年度の取組', future: '今後の方向性・課題など', item: '項目全体' };
+export const FIELD_NAMES: Record<ItemField | 'item', string> = { title: '小項目', actions: '令和7年度の取組', future: '今後の方向性・課題など', item: '項目全体' };
 
 export interface AnnotationReply {
   id: string;
@@ -38,7 +38,7 @@ export interface Annotation {
   itemKey: string;
   /** The field annotated, or null for a note on the whole item. */
   field: ItemField | null;
-  /** The bullet the anchor was made on (r7/future), else null. */
+  /** The bullet the anchor was made on (actions/future), else null. */
   bulletIndex: number | null;
   /** The annotated words; null for a note on a whole field or item. */
   anchor: TextAnchor | null;
@@ -171,9 +171,9 @@ export const AnnotationCoreSchema = z
   })
   .strict()
   .refine((a) => a.anchor === null || a.field !== null, '欄のない注釈に引用があります')
-  .refine((a) => (a.field === 'r7' || a.field === 'future') === (a.bulletIndex !== null) || a.anchor === null, '箇条書きの番号が欄と合いません');
+  .refine((a) => (a.field === 'actions' || a.field === 'future') === (a.bulletIndex !== null) || a.anchor === null, '箇条書きの番号が欄と合いません');
 
-/** The texts an anchor lives in: the bullets of R7 or future, or the title as a single segment. */
-export function fieldSegments(item: { title: string; r7: readonly { text: string }[]; future: readonly { text: string }[] }, field: ItemField): string[] {
+/** The texts an anchor lives in: the bullets of actions or future, or the title as a single segment. */
+export function fieldSegments(item: { title: string; actions: readonly { text: string }[]; future: readonly { text: string }[] }, field: ItemField): string[] {
   return field === 'title' ? [item.title] : item[field].map((b) => b.text);
 }

@@ -35,7 +35,7 @@ const SectionIdSchema = z.string().regex(/^\d+(-\d+){0,2}$/, '区分の形式が
  */
 export const PathSchema = z.string().trim().min(1, 'ファイルの場所を指定してください').max(4096);
 const BatchIdSchema = z.number().int().positive();
-const AnswerFieldSchema = z.enum(['r7', 'future', 'comment']);
+const AnswerFieldSchema = z.enum(['actions', 'future', 'comment']);
 /** An uploaded file for the web host, where the browser cannot give a path. 50 MB as base64. */
 const UploadSchema = z
   .object({ name: z.string().trim().min(1).max(255), dataBase64: z.string().max(70_000_000, 'ファイルが大きすぎます(50 MB まで)') })
@@ -56,7 +56,7 @@ export interface SearchHit {
   /** Item key, or section id for section hits. */
   key: string;
   kind: 'item' | 'section';
-  field: 'title' | 'r7' | 'future' | 'section' | 'intro';
+  field: 'title' | 'actions' | 'future' | 'section' | 'intro';
   /** Bullet index within the field (0 for titles). */
   ord: number;
   score: number;
@@ -125,7 +125,7 @@ export const API = {
   'items.update': method<Item>()(
     z.discriminatedUnion('field', [
       z.object({ ...Versioned, field: z.literal('title'), value: TitleSchema }).strict(),
-      z.object({ ...Versioned, field: z.literal('r7'), value: BulletsSchema }).strict(),
+      z.object({ ...Versioned, field: z.literal('actions'), value: BulletsSchema }).strict(),
       z.object({ ...Versioned, field: z.literal('future'), value: BulletsSchema }).strict(),
     ]),
   ),

@@ -1,4 +1,4 @@
-// Editing a bullet list (R7 actions, future directions): add, remove, move, indent, outdent, split,
+// Editing a bullet list (actions, future directions): add, remove, move, indent, outdent, split,
 // merge. Pure functions over any bullet type (the editor keeps an id on each); each returns a new
 // list. A bullet moves and indents together with the bullets nested under it, and levels are kept
 // valid: the first bullet at level 0, none deeper than one below the bullet before it.

@@ -42,7 +42,7 @@ export const DISEASE_AREAS: Record<number, string> = {
 };
 
 /**
- * One bullet of an R7 or future cell. `text` is the clean sentence(s) as written, including any
+ * One bullet of an actions or future cell. `text` is the clean sentence(s) as written, including any
  * ministry tag such as 【文】 and PJ reference such as (PJ1): those are part of what the ministry wrote
  * and must survive a round trip. `level` is the nesting depth (0 = top level).
  */
@@ -73,7 +73,7 @@ export interface Section {
 }
 
 /** The item fields a person can edit; each change to one writes a revision. */
-export const ITEM_FIELDS = ['title', 'r7', 'future'] as const;
+export const ITEM_FIELDS = ['title', 'actions', 'future'] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
 export interface ItemSummary {
@@ -95,7 +95,7 @@ export interface ItemSummary {
 }
 
 export interface Item extends ItemSummary {
-  r7: TaggedBullet[];
+  actions: TaggedBullet[];
   future: TaggedBullet[];
   /** Revision counter of the item; bumps on each saved change. */
   version: number;

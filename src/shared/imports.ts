@@ -3,7 +3,7 @@
 import type { MinistryCode } from './domain';
 import type { MergeKind } from './merge/three-way';
 
-export type AnswerFieldName = 'r7' | 'future' | 'comment';
+export type AnswerFieldName = 'actions' | 'future' | 'comment';
 export type Decision = 'theirs' | 'ours' | 'edit';
 export type BatchStatus = 'staged' | 'applied' | 'discarded';
 
@@ -46,7 +46,7 @@ export interface CellRef {
 export interface ProposedItem {
   row: number;
   title: string;
-  r7: string;
+  actions: string;
   future: string;
   comment: string;
 }

@@ -1,4 +1,4 @@
-// How item field values are stored in revisions and shown as lines. A title is a string; R7 actions
+// How item field values are stored in revisions and shown as lines. A title is a string; actions
 // and future directions are bullet lists, kept in revisions as JSON so a restore is exact.
 // (The runtime schemas for values coming through the API are in item-schemas.ts.)
 import type { Bullet, ItemField } from './domain';

@@ -1,4 +1,4 @@
-// Annotations on a fresh database: select words of an R7 bullet and of the title, highlight and
+// Annotations on a fresh database: select words of an action bullet and of the title, highlight and
 // comment them with tags, reply, add a note on the whole item, move between the text and the panel,
 // find them in 注釈一覧 with filters, resolve, edit the bullet (text inserted before the words) and
 // see the highlight follow, export to Excel, open the meeting pack (print preview), then import the
@@ -66,7 +66,7 @@ async function selectQuote(page: Page, selector: string, quote: string): Promise
 test('annotate an item, find it, resolve it, follow an edit, export and print', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   const item = await api<Item>(host.get(), 'items.get', { key: KEY });
-  const quote = pickQuote(item.r7[0]!.text);
+  const quote = pickQuote(item.actions[0]!.text);
   const titleQuote = pickQuote(item.title, 8);
 
   await openApp(page, host.get().url);
@@ -74,8 +74,8 @@ test('annotate an item, find it, resolve it, follow an edit, export and print', 
   const panel = page.getByRole('complementary', { name: /注釈/ });
   await expect(panel).toContainText('この項目には注釈がありません');
 
-  // Select words of the first R7 bullet: the toolbar appears, and Shift+F10 moves into it.
-  await selectQuote(page, '#cmp-r7-0 .annot-text', quote);
+  // Select words of the first action bullet: the toolbar appears, and Shift+F10 moves into it.
+  await selectQuote(page, '#cmp-actions-0 .annot-text', quote);
   const toolbar = page.getByRole('toolbar', { name: /選択した文/ });
   await expect(toolbar).toBeVisible();
   await page.keyboard.press('Shift+F10');
@@ -95,7 +95,7 @@ test('annotate an item, find it, resolve it, follow an edit, export and print', 
   await who.getByRole('textbox').fill('委員 佐藤');
   await who.getByRole('button', { name: '決定' }).click();
 
-  const mark = page.locator('#cmp-r7-0 mark.annot-mark');
+  const mark = page.locator('#cmp-actions-0 mark.annot-mark');
   await expect(mark).toHaveText(quote);
   await expect(mark).toHaveClass(/annot-c-green/);
   const card = panel.locator('.annot-card').filter({ hasText: COMMENT });
@@ -167,13 +167,13 @@ test('annotate an item, find it, resolve it, follow an edit, export and print', 
   // Edit the bullet: insert text before the words. The highlight follows them.
   await page.getByRole('button', { name: '編集', exact: true }).click();
   const box = page.getByRole('textbox', { name: /令和7年度の取組 1番目/ });
-  await box.fill(PREFIX + item.r7[0]!.text);
+  await box.fill(PREFIX + item.actions[0]!.text);
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.locator('#cmp-r7-0')).toContainText('(挿入)');
+  await expect(page.locator('#cmp-actions-0')).toContainText('(挿入)');
   await expect(mark).toHaveText(quote);
   const views = await api<AnnotationView[]>(host.get(), 'annotations.list', { itemKey: KEY });
   const moved = views.find((a) => a.comment === COMMENT)!;
-  expect(moved.anchorState).toMatchObject({ state: 'anchored', start: item.r7[0]!.text.indexOf(quote) + PREFIX.length });
+  expect(moved.anchorState).toMatchObject({ state: 'anchored', start: item.actions[0]!.text.indexOf(quote) + PREFIX.length });
   await expect(panel.locator('.annot-card').filter({ hasText: COMMENT }).getByText('元の文が見つかりません')).toHaveCount(0);
 
   // Export to Excel (the page saves it as a download).
@@ -241,7 +241,7 @@ test('import the exported file into a fresh database, one outcome per file', asy
 
     // In this database the bullet was never edited: the words are found where they were made.
     await view.locator('.annot-card').filter({ hasText: COMMENT }).getByRole('button', { name: '項目を開く' }).click();
-    await expect(page.locator('#cmp-r7-0 mark.annot-mark')).toBeFocused();
+    await expect(page.locator('#cmp-actions-0 mark.annot-mark')).toBeFocused();
     await expect(page.getByRole('complementary', { name: /注釈/ }).locator('.annot-card')).toHaveCount(3);
 
     // Importing the same file again changes nothing.

@@ -11,7 +11,7 @@ const KEY = '1-1-4';
 
 test('edit a bullet, see the diff in the history, restore it', async ({ page }) => {
   const before = await api<Item>(host.get(), 'items.get', { key: KEY });
-  const original = before.r7[0]!.text;
+  const original = before.actions[0]!.text;
   const edited = original.replace('研究開発', '研究開発及び人材育成');
   expect(edited).not.toBe(original);
 
@@ -41,10 +41,10 @@ test('edit a bullet, see the diff in the history, restore it', async ({ page }) 
   await expect(dialog).toBeVisible();
   await dialog.getByRole('textbox').fill('事務局 山田');
   await dialog.getByRole('button', { name: '決定' }).click();
-  await expect(page.locator('#cmp-r7-0')).toContainText('及び人材育成');
+  await expect(page.locator('#cmp-actions-0')).toContainText('及び人材育成');
   await expect(page.getByRole('button', { name: '作成者: 事務局 山田' })).toBeVisible();
   const saved = await api<Item>(host.get(), 'items.get', { key: KEY });
-  expect(saved.r7[0]!.text).toBe(edited);
+  expect(saved.actions[0]!.text).toBe(edited);
   expect(saved.version).toBe(before.version + 1);
   expect(saved.future).toEqual(before.future);
 
@@ -63,9 +63,9 @@ test('edit a bullet, see the diff in the history, restore it', async ({ page }) 
   await expect(revisions).toHaveCount(2);
   await expect(revisions.first()).toContainText('復元');
   const restored = await api<Item>(host.get(), 'items.get', { key: KEY });
-  expect(restored.r7[0]!.text).toBe(original);
+  expect(restored.actions[0]!.text).toBe(original);
   await page.getByRole('tab', { name: '取組と今後の方向性' }).click();
-  await expect(page.locator('#cmp-r7-0')).not.toContainText('及び人材育成');
+  await expect(page.locator('#cmp-actions-0')).not.toContainText('及び人材育成');
 });
 
 test('a save refused because the item changed meanwhile shows the conflict', async ({ page }) => {

@@ -5,21 +5,21 @@ import { compareItem } from '../../src/shared/compare';
 import type { Item, ItemSummary } from '../../src/shared/domain';
 import { api, expect, openApp, openItemByKey, screenshot, sharedHost, test } from './fixtures';
 
-async function firstLinkedItem(): Promise<{ item: Item; r7: number; future: number }> {
+async function firstLinkedItem(): Promise<{ item: Item; actions: number; future: number }> {
   const host = sharedHost();
   const list = await api<ItemSummary[]>(host, 'items.list', {});
   const items = await api<Item[]>(host, 'items.getMany', { keys: list.map((it) => it.key) });
   for (const item of items) {
-    const c = compareItem(item.r7, item.future);
+    const c = compareItem(item.actions, item.future);
     const f = c.future.find((x) => x.links.length > 0);
-    if (f && c.unmatchedR7.length > 0) return { item, r7: f.links[0]!.r7, future: f.index };
+    if (f && c.unmatchedActions.length > 0) return { item, actions: f.links[0]!.actions, future: f.index };
   }
   throw new Error('no item with a comparison link');
 }
 
 test.describe('item view', () => {
-  test('shows both columns and links each future direction to the R7 actions it follows up', async ({ page }) => {
-    const { item, r7, future } = await firstLinkedItem();
+  test('shows both columns and links each future direction to the actions it follows up', async ({ page }) => {
+    const { item, actions, future } = await firstLinkedItem();
     await openApp(page, sharedHost().url);
     await openItemByKey(page, item.key);
 
@@ -28,17 +28,17 @@ test.describe('item view', () => {
     await expect(main.getByRole('navigation', { name: '現在位置' })).toContainText(`大項目${item.major}`);
     await expect(main.getByRole('list', { name: '担当府省' })).toBeVisible();
 
-    const r7Column = main.getByRole('region', { name: /令和7年度の取組/ });
+    const actionsColumn = main.getByRole('region', { name: /令和7年度の取組/ });
     const futureColumn = main.getByRole('region', { name: /今後の方向性・課題など/ });
-    await expect(r7Column.locator('.cmp-bullet')).toHaveCount(item.r7.length);
+    await expect(actionsColumn.locator('.cmp-bullet')).toHaveCount(item.actions.length);
     await expect(futureColumn.locator('.cmp-bullet')).toHaveCount(item.future.length);
     // Every future bullet carries a label.
     await expect(futureColumn.locator('.cmp-bullet .label')).toHaveCount(item.future.length);
 
-    // The numbered reference from the future bullet to its R7 action, and a drawn curve.
+    // The numbered reference from the future bullet to its action, and a drawn curve.
     const fBullet = page.locator(`#cmp-future-${future}`);
-    const rBullet = page.locator(`#cmp-r7-${r7}`);
-    await expect(fBullet.locator('.cmp-ref', { hasText: `取${r7 + 1}` })).toBeVisible();
+    const rBullet = page.locator(`#cmp-actions-${actions}`);
+    await expect(fBullet.locator('.cmp-ref', { hasText: `取${actions + 1}` })).toBeVisible();
     await expect(rBullet.locator('.cmp-ref', { hasText: `方${future + 1}` })).toBeVisible();
     await expect(page.locator('.link-gutter .link').first()).toBeAttached();
 
@@ -47,11 +47,11 @@ test.describe('item view', () => {
     await expect(rBullet).toHaveClass(/is-linked/);
     await expect(fBullet).toHaveClass(/is-active/);
     await expect(page.locator('.link-gutter .link.is-strong').first()).toBeAttached();
-    // An R7 action nobody follows up is flagged.
-    await expect(r7Column.getByText('今後の方向性に記載なし').first()).toBeVisible();
+    // An action nobody follows up is flagged.
+    await expect(actionsColumn.getByText('今後の方向性に記載なし').first()).toBeVisible();
     await screenshot(page, '05-item-compare');
 
-    // Keyboard: focus the future bullet, ← jumps to its R7 action.
+    // Keyboard: focus the future bullet, ← jumps to its action.
     await fBullet.focus();
     await page.keyboard.press('ArrowLeft');
     await expect(rBullet).toBeFocused();

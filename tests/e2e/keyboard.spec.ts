@@ -34,12 +34,12 @@ test('the list, the item view and the search work from the keyboard alone', asyn
   await page.locator('#item-title').focus();
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');
-    if (await page.locator('#cmp-r7-0').evaluate((el) => el === document.activeElement)) break;
+    if (await page.locator('#cmp-actions-0').evaluate((el) => el === document.activeElement)) break;
   }
-  await expect(page.locator('#cmp-r7-0')).toBeFocused();
+  await expect(page.locator('#cmp-actions-0')).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(page.locator('#cmp-r7-1')).toBeFocused();
-  await expect(page.locator('#cmp-r7-1')).toHaveClass(/is-active/);
+  await expect(page.locator('#cmp-actions-1')).toBeFocused();
+  await expect(page.locator('#cmp-actions-1')).toHaveClass(/is-active/);
 
   // The tabs: focus the selected one, → selects 変更履歴.
   await page.getByRole('tab', { name: '取組と今後の方向性' }).focus();

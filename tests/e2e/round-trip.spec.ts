@@ -1,5 +1,5 @@
 // The Excel round trip through the UI, on a fresh database: export a ministry's workbook from the
-// ファイル menu (the download is captured), let a "ministry" edit it with exceljs (an R7 cell, a future
+// ファイル menu (the download is captured), let a "ministry" edit it with exceljs (an actions cell, a future
 // cell, a note), edit one of those cells here meanwhile (a conflict), import the edited copy with the
 // file picker and a second copy (plus a broken file) by drag-and-drop, review: accept, reject, resolve
 // the conflict with an edited text, apply (a backup first), see the result in the item and its
@@ -15,7 +15,7 @@ import { api, expect, freshHost, openApp, openItemByKey, screenshot, test } from
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
 
-const R7 = 7;
+const ACTIONS = 7;
 const FUTURE = 8;
 const NOTE = 9;
 
@@ -63,11 +63,11 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-e2e-xlsx-'));
   const h = host.get();
 
-  // Three items of 厚 with R7 and future text: A (R7 answered and edited here: a conflict; a note),
-  // B (future answered: accepted), C (R7 answered in the second file: discarded).
+  // Three items of 厚 with actions and future text: A (actions answered and edited here: a conflict; a note),
+  // B (future answered: accepted), C (actions answered in the second file: discarded).
   const summaries = await api<ItemSummary[]>(h, 'items.list', { ministry: '厚' });
   const full = await api<Item[]>(h, 'items.getMany', { keys: summaries.map((s) => s.key) });
-  const usable = full.filter((it) => it.r7.length >= 1 && it.future.length >= 1 && it.r7[0]!.level === 0 && /。$/.test(it.r7[0]!.text));
+  const usable = full.filter((it) => it.actions.length >= 1 && it.future.length >= 1 && it.actions[0]!.level === 0 && /。$/.test(it.actions[0]!.text));
   const [A, B, C] = usable as [Item, Item, Item];
   expect(C).toBeDefined();
 
@@ -102,19 +102,19 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   expect(guideText).toContain('協議会事務局 山田(内線1234)');
 
   // ---- the ministry answers (a second writer, with exceljs)
-  const theirsA = `${A.r7[0]!.text.replace(/。$/, '')}。あわせて府省間の連携を強化する。`;
+  const theirsA = `${A.actions[0]!.text.replace(/。$/, '')}。あわせて府省間の連携を強化する。`;
   const theirsB = '令和8年度から新たな公募を開始する予定。';
   const answered = path.join(dir, '照会_厚_回答.xlsx');
   await editWorkbook(exported, answered, [
-    { key: A.key, column: R7, edit: (t) => withFirstLine(t, `・${theirsA}`) },
+    { key: A.key, column: ACTIONS, edit: (t) => withFirstLine(t, `・${theirsA}`) },
     { key: B.key, column: FUTURE, edit: (t) => `${t}\n・${theirsB}` },
     { key: A.key, column: NOTE, edit: () => '予算要求の状況により変わる可能性があります。' },
   ]);
   const second = path.join(dir, '照会_厚_回答_追加.xlsx');
-  await editWorkbook(exported, second, [{ key: C.key, column: R7, edit: (t) => `${t}\n・追加の取組を行う。` }]);
+  await editWorkbook(exported, second, [{ key: C.key, column: ACTIONS, edit: (t) => `${t}\n・追加の取組を行う。` }]);
 
-  // ---- meanwhile, the secretariat edits A's first R7 bullet here
-  const oursA = `${A.r7[0]!.text.replace(/。$/, '')}(事務局で補記)。`;
+  // ---- meanwhile, the secretariat edits A's first action bullet here
+  const oursA = `${A.actions[0]!.text.replace(/。$/, '')}(事務局で補記)。`;
   await openItemByKey(page, A.key);
   await page.getByRole('button', { name: '編集', exact: true }).click();
   await page.getByRole('textbox', { name: /令和7年度の取組 1番目/ }).fill(oursA);
@@ -122,7 +122,7 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   const who = page.getByRole('dialog', { name: '作成者名' });
   await who.getByRole('textbox').fill('事務局 山田');
   await who.getByRole('button', { name: '決定' }).click();
-  await expect(page.locator('#cmp-r7-0')).toContainText('(事務局で補記)');
+  await expect(page.locator('#cmp-actions-0')).toContainText('(事務局で補記)');
 
   // ---- import by the file picker (ファイル > 回答を取り込む…)
   await page.getByRole('button', { name: 'ファイル', exact: true }).click();
@@ -168,7 +168,7 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   await screenshot(page, '41-review');
 
   // Resolve the conflict with an edited text.
-  const resolvedA = `${A.r7[0]!.text.replace(/。$/, '')}(事務局で補記)。あわせて府省間の連携を強化する。`;
+  const resolvedA = `${A.actions[0]!.text.replace(/。$/, '')}(事務局で補記)。あわせて府省間の連携を強化する。`;
   await conflict.getByRole('button', { name: '編集して決める…' }).click();
   const editor = conflict.getByRole('textbox', { name: /内容を編集して決める/ });
   await expect(editor).toHaveValue(new RegExp(`^・${escapeRe(theirsA)}`));
@@ -196,13 +196,13 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
 
   const afterA = await api<Item>(h, 'items.get', { key: A.key });
   const afterB = await api<Item>(h, 'items.get', { key: B.key });
-  expect(afterA.r7[0]!.text).toBe(resolvedA);
+  expect(afterA.actions[0]!.text).toBe(resolvedA);
   expect(afterB.future.at(-1)!.text).toBe(theirsB);
 
   // The item shows the new value; its history names the file and batch.
   await review.locator('.review-item').filter({ hasText: A.key }).getByRole('button', { name: '項目を開く' }).click();
   await expect(page.locator('.breadcrumb')).toContainText(A.key);
-  await expect(page.locator('#cmp-r7-0')).toContainText('あわせて府省間の連携を強化する');
+  await expect(page.locator('#cmp-actions-0')).toContainText('あわせて府省間の連携を強化する');
   await page.getByRole('tab', { name: '変更履歴' }).click();
   const latest = page.locator('.revision').first();
   await expect(latest).toContainText('Excel取込(照会_厚_回答.xlsx#1)');
@@ -219,7 +219,7 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   await expect(review.locator('.review-batch-meta')).toContainText('破棄');
   await expect(cell(C.key, '令和7年度の取組')).toContainText('破棄(反映していません)');
   const afterC = await api<Item>(h, 'items.get', { key: C.key });
-  expect(afterC.r7).toEqual(C.r7);
+  expect(afterC.actions).toEqual(C.actions);
 
   // ---- backups: the one taken before the apply, restored
   await page.getByRole('button', { name: 'ファイル', exact: true }).click();
@@ -241,15 +241,15 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   await expect(backups.getByRole('row').filter({ hasText: '手動' })).toContainText(/\d{2,}/);
   await backups.getByRole('button', { name: '閉じる' }).click();
   const restored = await api<Item>(h, 'items.get', { key: A.key });
-  expect(restored.r7[0]!.text).toBe(oursA);
+  expect(restored.actions[0]!.text).toBe(oursA);
   // The page read everything again: the first file waits for review again.
   await expect(page.getByRole('region', { name: '確認待ち' }).getByRole('button', { name: /照会_厚_回答\.xlsx/ })).toBeVisible();
   await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '小項目' }).click();
   await expect(page.locator('.revision')).toHaveCount(1);
   await expect(page.locator('.revision').first()).not.toContainText('Excel取込');
   await page.getByRole('tab', { name: '取組と今後の方向性' }).click();
-  await expect(page.locator('#cmp-r7-0')).toContainText('(事務局で補記)');
-  await expect(page.locator('#cmp-r7-0')).not.toContainText('あわせて府省間の連携を強化する');
+  await expect(page.locator('#cmp-actions-0')).toContainText('(事務局で補記)');
+  await expect(page.locator('#cmp-actions-0')).not.toContainText('あわせて府省間の連携を強化する');
 
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -274,7 +274,7 @@ test('a cell the file empties or cuts down: warned, filtered, and not taken by �
   const answered = path.join(dir, '照会_厚_削除あり.xlsx');
   await editWorkbook(sheet, answered, [
     { key: '1-1-13', column: FUTURE, edit: () => '' },
-    { key: '1-1-5', column: R7, edit: () => '・データベースを構築する。' },
+    { key: '1-1-5', column: ACTIONS, edit: () => '・データベースを構築する。' },
     { key: '1-1-3', column: FUTURE, edit: (t) => `${t}\n・府省が追記した方向性。` },
   ]);
 
@@ -324,6 +324,6 @@ test('a cell the file empties or cuts down: warned, filtered, and not taken by �
   await confirm.getByRole('button', { name: 'バックアップを作成して反映' }).click();
   await expect(page.getByRole('status').filter({ hasText: '反映しました' })).toContainText('空になる・大きく削除される 1 欄は、欄ごとに採用を選んでいないため現在の値のままです');
   expect((await api<Item>(h, 'items.get', { key: '1-1-13' })).future).toEqual(before113.future);
-  expect((await api<Item>(h, 'items.get', { key: '1-1-5' })).r7.map((b) => b.text)).toEqual(['データベースを構築する。']);
+  expect((await api<Item>(h, 'items.get', { key: '1-1-5' })).actions.map((b) => b.text)).toEqual(['データベースを構築する。']);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -33,7 +33,7 @@ test.describe('search', () => {
     // ↓ moves into the results, Enter opens the item and marks the bullet.
     await box.press('ArrowDown');
     await expect(hitList(page)).toBeFocused();
-    const firstItemHit = expected.findIndex((h) => h.kind === 'item' && (h.field === 'r7' || h.field === 'future'));
+    const firstItemHit = expected.findIndex((h) => h.kind === 'item' && (h.field === 'actions' || h.field === 'future'));
     for (let i = 0; i < firstItemHit; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const target = expected[firstItemHit]!;

@@ -8,25 +8,25 @@ import { api, apiError } from './excel-helpers';
 import { seededService } from './helpers';
 
 const svc = seededService();
-const KEY = '1-1-1'; // R7: ・バイオバンクの試料・情報等を活用した先端ゲノム研究を推進する【文】。 …
+const KEY = '1-1-1'; // actions: ・バイオバンクの試料・情報等を活用した先端ゲノム研究を推進する【文】。 …
 const QUOTE = '先端ゲノム研究';
 
-function r7(): Bullet[] {
-  return readField(svc.db, KEY, 'r7') as Bullet[];
+function actions(): Bullet[] {
+  return readField(svc.db, KEY, 'actions') as Bullet[];
 }
 
 function edit(bullets: Bullet[]): void {
-  writeField(svc.db, KEY, 'r7', bullets, { author: 'テスト', source: 'edit' });
+  writeField(svc.db, KEY, 'actions', bullets, { author: 'テスト', source: 'edit' });
 }
 
 async function highlight(quote = QUOTE, over: Record<string, unknown> = {}): Promise<AnnotationView> {
-  const bullets = r7();
+  const bullets = actions();
   const bulletIndex = bullets.findIndex((b) => b.text.includes(quote));
   const start = bullets[bulletIndex]!.text.indexOf(quote);
   const item = await api(svc, 'items.get', { key: KEY });
   return api(svc, 'annotations.create', {
     itemKey: KEY,
-    field: 'r7',
+    field: 'actions',
     range: { bulletIndex, start, end: start + quote.length },
     expectedVersion: item.version,
     comment: '規模は?',
@@ -39,7 +39,7 @@ async function highlight(quote = QUOTE, over: Record<string, unknown> = {}): Pro
 describe('annotations API', () => {
   it('creates an anchored comment from a selection, with normalised tags', async () => {
     const a = await highlight();
-    expect(a).toMatchObject({ itemKey: KEY, field: 'r7', bulletIndex: 0, kind: 'comment', color: 'yellow', status: 'open', tags: ['要確認', 'ゲノム'], deletedAt: null, replies: [] });
+    expect(a).toMatchObject({ itemKey: KEY, field: 'actions', bulletIndex: 0, kind: 'comment', color: 'yellow', status: 'open', tags: ['要確認', 'ゲノム'], deletedAt: null, replies: [] });
     expect(a.anchor).toMatchObject({ quote: QUOTE, prefix: 'バイオバンクの試料・情報等を活用した', suffix: 'を推進する【文】。' });
     expect(a.anchorState).toMatchObject({ state: 'anchored', bulletIndex: 0, exact: true, moved: false });
     expect(a.itemTitle).toContain('データの利活用を介した病態の解明');
@@ -47,17 +47,17 @@ describe('annotations API', () => {
 
   it('follows its words when a bullet is inserted above and text is added before the quote', async () => {
     const a = await highlight();
-    const [first, ...others] = r7();
+    const [first, ...others] = actions();
     edit([{ text: '新たに追加した取組【厚】。', level: 0 }, { text: first!.text.replace('バイオバンク', '国内外のバイオバンク'), level: 0 }, ...others]);
     const [now] = await api(svc, 'annotations.list', { itemKey: KEY }).then((l) => l.filter((x) => x.id === a.id));
     expect(now!.anchorState).toMatchObject({ state: 'anchored', bulletIndex: 1, moved: true });
     const s = now!.anchorState as { bulletIndex: number; start: number; end: number };
-    expect(r7()[s.bulletIndex]!.text.slice(s.start, s.end)).toBe(QUOTE);
+    expect(actions()[s.bulletIndex]!.text.slice(s.start, s.end)).toBe(QUOTE);
   });
 
   it('becomes an orphan when its words are gone, keeping the original quote', async () => {
     const a = await highlight('ファーマコゲノミクス研究');
-    edit(r7().map((b) => ({ ...b, text: b.text.replace('ファーマコゲノミクス研究や', '') })));
+    edit(actions().map((b) => ({ ...b, text: b.text.replace('ファーマコゲノミクス研究や', '') })));
     const list = await api(svc, 'annotations.list', { itemKey: KEY });
     const now = list.find((x) => x.id === a.id)!;
     expect(now.anchorState).toEqual({ state: 'orphan', reason: 'text_changed' });
@@ -131,10 +131,10 @@ describe('annotations API', () => {
 
   it('refuses bad input with Japanese messages', async () => {
     const item = await api(svc, 'items.get', { key: KEY });
-    expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: 'r7', quote: 'どこにもない文言', author: 'A' })).toMatch(/見つかりません/);
-    expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: 'r7', range: { bulletIndex: 99, start: 0, end: 1 }, author: 'A' })).toMatch(/箇条書きの番号が範囲外/);
-    expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: 'r7', range: { bulletIndex: 0, start: 0, end: 2 }, expectedVersion: item.version - 1, author: 'A' })).toMatch(/選択した後に変更されています/);
-    expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: 'r7', quote: 'x', range: { bulletIndex: 0, start: 0, end: 1 }, author: 'A' })).toMatch(/どちらか一方/);
+    expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: 'actions', quote: 'どこにもない文言', author: 'A' })).toMatch(/見つかりません/);
+    expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: 'actions', range: { bulletIndex: 99, start: 0, end: 1 }, author: 'A' })).toMatch(/箇条書きの番号が範囲外/);
+    expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: 'actions', range: { bulletIndex: 0, start: 0, end: 2 }, expectedVersion: item.version - 1, author: 'A' })).toMatch(/選択した後に変更されています/);
+    expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: 'actions', quote: 'x', range: { bulletIndex: 0, start: 0, end: 1 }, author: 'A' })).toMatch(/どちらか一方/);
     expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: null, kind: 'highlight', author: 'A' })).toMatch(/ハイライトには対象の文言/);
     expect(await apiError(svc, 'annotations.create', { itemKey: KEY, field: null, quote: '推進', author: 'A' })).toMatch(/欄/);
     expect(await apiError(svc, 'annotations.create', { itemKey: '9-9-9', field: null, author: 'A' })).toMatch(/項目が見つかりません/);
@@ -146,7 +146,7 @@ describe('annotations API', () => {
   });
 
   it('lists a few thousand annotations, on edited text, fast enough for the UI', async () => {
-    const bullets = r7();
+    const bullets = actions();
     const text = bullets[1]!.text;
     const insert = svc.db.transaction(() => {
       for (let i = 0; i < 2000; i++) {
@@ -154,7 +154,7 @@ describe('annotations API', () => {
         svc.db
           .prepare(
             `INSERT INTO annotations (id, item_key, field, bullet_index, quote, prefix, suffix, start_offset, end_offset, revision, kind, color, status, author, created_at, updated_at)
-             VALUES (?, ?, 'r7', 1, ?, ?, ?, ?, ?, 1, 'highlight', 'yellow', 'open', 'bench', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
+             VALUES (?, ?, 'actions', 1, ?, ?, ?, ?, ?, 1, 'highlight', 'yellow', 'open', 'bench', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
           )
           .run(crypto.randomUUID(), KEY, text.slice(start, start + 12), text.slice(Math.max(0, start - 32), start), text.slice(start + 12, start + 44), start, start + 12);
       }

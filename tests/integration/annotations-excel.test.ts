@@ -35,7 +35,7 @@ describe('annotations: Excel share and merge', () => {
   let fileA1: string;
 
   it('merges two reviewers\u2019 files into the secretariat\u2019s store', async () => {
-    a1 = (await api(reviewerA, 'annotations.create', { itemKey: '1-1-1', field: 'r7', quote: '先端ゲノム研究', comment: '規模は?', tags: ['要確認'], author: '委員A' })).id;
+    a1 = (await api(reviewerA, 'annotations.create', { itemKey: '1-1-1', field: 'actions', quote: '先端ゲノム研究', comment: '規模は?', tags: ['要確認'], author: '委員A' })).id;
     await api(reviewerA, 'annotations.reply', { id: a1, text: '補足: 昨年度との比較も', author: '委員A' });
     const b1 = (await api(reviewerB, 'annotations.create', { itemKey: '1-1-2', field: null, comment: '全体に賛成', color: 'green', author: '委員B' })).id;
     fileA1 = await shareFile(reviewerA, '委員A.xlsx');

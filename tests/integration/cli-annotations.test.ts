@@ -13,9 +13,9 @@ describe('CLI: annotations', () => {
   const file = path.join(dir, '注釈.xlsx');
 
   it('annotate KEY --field --quote --comment --tag… --json anchors on the quote', async () => {
-    const res = await cli(['--db', db, 'annotate', '1-1-1', '--field', 'r7', '--quote', 'ファーマコゲノミクス研究', '--comment', '対象疾患は?', '--tag', '要確認', '--tag', 'ゲノム', '--json']);
+    const res = await cli(['--db', db, 'annotate', '1-1-1', '--field', 'actions', '--quote', 'ファーマコゲノミクス研究', '--comment', '対象疾患は?', '--tag', '要確認', '--tag', 'ゲノム', '--json']);
     expect(res.code).toBe(0);
-    expect(JSON.parse(res.out)).toMatchObject({ itemKey: '1-1-1', field: 'r7', bulletIndex: 1, comment: '対象疾患は?', tags: ['要確認', 'ゲノム'], state: 'anchored' });
+    expect(JSON.parse(res.out)).toMatchObject({ itemKey: '1-1-1', field: 'actions', bulletIndex: 1, comment: '対象疾患は?', tags: ['要確認', 'ゲノム'], state: 'anchored' });
     const text = await cli(['--db', db, 'annotate', '1-1-1', '--field', 'title', '--quote', '病態の解明', '--comment', '範囲が広い']);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^注釈を付けました: 1-1-1 +小項目 \[本文中\] «病態の解明» 範囲が広い/);
@@ -28,12 +28,12 @@ describe('CLI: annotations', () => {
     const badField = await cli(['--db', db, 'annotate', '1-1-1', '--field', 'r8', '--quote', 'x']);
     expect(badField.code).toBe(1);
     expect(badField.err).toMatch(/^error: 入力が正しくありません: field/);
-    const badKey = await cli(['--db', db, 'annotate', '9-9-9', '--field', 'r7', '--quote', 'x']);
+    const badKey = await cli(['--db', db, 'annotate', '9-9-9', '--field', 'actions', '--quote', 'x']);
     expect(badKey).toMatchObject({ code: 1, err: 'error: 項目が見つかりません: 9-9-9' });
     expect((await cli(['--db', db, 'annotate', '1-1-1', '--quote', 'x'])).code).toBe(2);
-    expect((await cli(['--db', db, 'annotate', '1-1-1', '--field', 'r7'])).code).toBe(2);
-    expect((await cli(['--db', db, 'annotate', '--field', 'r7', '--quote', 'x'])).code).toBe(2);
-    expect((await cli(['--db', db, 'annotate', '1-1-1', '--field', 'r7', '--quote', 'x', '--out', 'a.xlsx'])).code).toBe(2);
+    expect((await cli(['--db', db, 'annotate', '1-1-1', '--field', 'actions'])).code).toBe(2);
+    expect((await cli(['--db', db, 'annotate', '--field', 'actions', '--quote', 'x'])).code).toBe(2);
+    expect((await cli(['--db', db, 'annotate', '1-1-1', '--field', 'actions', '--quote', 'x', '--out', 'a.xlsx'])).code).toBe(2);
   });
 
   it('annotations [--json] lists each one anchored or orphan', async () => {
@@ -41,8 +41,8 @@ describe('CLI: annotations', () => {
     expect(before.map((a) => a.state)).toEqual(['anchored', 'anchored']);
     // The ministry's answer drops the quoted words: the annotation becomes an orphan.
     const svc = openService(db);
-    const r7 = readField(svc.db, '1-1-1', 'r7') as Bullet[];
-    writeField(svc.db, '1-1-1', 'r7', r7.map((b) => ({ ...b, text: b.text.replace('ファーマコゲノミクス研究や', '') })), { author: 't', source: 'edit' });
+    const actions = readField(svc.db, '1-1-1', 'actions') as Bullet[];
+    writeField(svc.db, '1-1-1', 'actions', actions.map((b) => ({ ...b, text: b.text.replace('ファーマコゲノミクス研究や', '') })), { author: 't', source: 'edit' });
     svc.close();
     const after = JSON.parse((await cli(['--db', db, 'annotations', '--json'])).out) as { state: string; anchor: { quote: string } }[];
     expect(after.map((a) => a.state).sort()).toEqual(['anchored', 'orphan']);

@@ -32,16 +32,16 @@ describe('CLI: Excel round trip', () => {
   it('import FILE --json stages and prints { batch, ministry, changes, warnings, errors }; apply --accept all', async () => {
     const edited = path.join(dir, '厚_回答.xlsx');
     // The ministry adds a line to each answer (keeping the text: a cut-down cell needs its own choice).
-    const cell = async (key: string, field: 'r7' | 'future') => (JSON.parse((await cli(['--db', db, 'show', key, '--json'])).out) as Record<string, string[]>)[field]!.map((t) => `・${t}`).join('\n');
-    const theirsR7 = `${await cell('1-1-1', 'r7')}\n・CLI で直した取組`;
+    const cell = async (key: string, field: 'actions' | 'future') => (JSON.parse((await cli(['--db', db, 'show', key, '--json'])).out) as Record<string, string[]>)[field]!.map((t) => `・${t}`).join('\n');
+    const theirsActions = `${await cell('1-1-1', 'actions')}\n・CLI で直した取組`;
     const theirsFuture = `${await cell('1-1-3', 'future')}\n・CLI で直した方向性`;
-    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { G2: theirsR7, H4: theirsFuture }));
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { G2: theirsActions, H4: theirsFuture }));
     const res = await cli(['--db', db, 'import', edited, '--json']);
     expect(res.code).toBe(0);
     const staged = JSON.parse(res.out) as { batch: number; ministry: string; changes: unknown[]; warnings: string[]; errors: string[] };
     expect(staged).toMatchObject({ ministry: '厚', warnings: [], errors: [] });
     expect(staged.changes).toEqual([
-      { key: '1-1-1', field: 'r7', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: expect.stringMatching(/\n・CLI で直した取組$/) },
+      { key: '1-1-1', field: 'actions', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: expect.stringMatching(/\n・CLI で直した取組$/) },
       { key: '1-1-3', field: 'future', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: expect.stringMatching(/\n・CLI で直した方向性$/) },
     ]);
     const list = JSON.parse((await cli(['--db', db, 'batches', '--json'])).out) as { id: number; status: string }[];
@@ -50,8 +50,8 @@ describe('CLI: Excel round trip', () => {
     const applied = await cli(['--db', db, 'apply', String(staged.batch), '--accept', '1-1-1', '--reject', '1-1-3', '--json']);
     expect(applied.code).toBe(0);
     expect(JSON.parse(applied.out)).toMatchObject({ batch: staged.batch, written: 1, kept: 1 });
-    const shown = JSON.parse((await cli(['--db', db, 'show', '1-1-1', '--json'])).out) as { r7: string[] };
-    expect(shown.r7.at(-1)).toBe('CLI で直した取組');
+    const shown = JSON.parse((await cli(['--db', db, 'show', '1-1-1', '--json'])).out) as { actions: string[] };
+    expect(shown.actions.at(-1)).toBe('CLI で直した取組');
 
     const twice = await cli(['--db', db, 'import', edited]);
     expect(twice.code).toBe(1);
@@ -66,8 +66,8 @@ describe('CLI: Excel round trip', () => {
     const res = await cli(['--db', db, 'restore', backups[0]!.name]);
     expect(res.code).toBe(0);
     expect(res.out).toContain('の内容に戻しました');
-    const shown = JSON.parse((await cli(['--db', db, 'show', '1-1-1', '--json'])).out) as { r7: string[] };
-    expect(shown.r7).not.toContain('CLI で直した取組');
+    const shown = JSON.parse((await cli(['--db', db, 'show', '1-1-1', '--json'])).out) as { actions: string[] };
+    expect(shown.actions).not.toContain('CLI で直した取組');
     expect((await cli(['--db', db, 'backups'])).out).toMatch(/: 2 件、合計 \d+ KB\(自動バックアップは新しい 20 件を保持\)$/);
   });
 
@@ -116,13 +116,13 @@ describe('CLI: cells a file would empty or cut down', () => {
     const edited = path.join(dir, '厚_回答.xlsx');
     fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`H${await rowOf('1-1-13')}`]: '', [`G${await rowOf('1-1-5')}`]: '・データベースを構築する。' }));
     const staged = JSON.parse((await cli(['--db', db, 'import', edited, '--json'])).out) as { batch: number; changes: { key: string; field: string; kind: string }[] };
-    expect(staged.changes.map((c) => `${c.key}/${c.field}/${c.kind}`)).toEqual(['1-1-5/r7/shrunk', '1-1-13/future/cleared']);
+    expect(staged.changes.map((c) => `${c.key}/${c.field}/${c.kind}`)).toEqual(['1-1-5/actions/shrunk', '1-1-13/future/cleared']);
 
     const applied = await cli(['--db', db, 'apply', String(staged.batch), '--accept', 'all']);
     expect(applied.code).toBe(0);
     expect(applied.out).toContain(`取込バッチ #${staged.batch} を反映しました: 変更 0 件、現状維持 2 件`);
-    expect(applied.out).toContain('空になる・大きく削除される欄 2 件は採用していません(現在の値のまま。--accept all では採用されません): 1-1-5/r7、1-1-13/future。');
-    expect(applied.out).toContain('反映するには --accept 1-1-5/r7 のように欄を指定してください。');
+    expect(applied.out).toContain('空になる・大きく削除される欄 2 件は採用していません(現在の値のまま。--accept all では採用されません): 1-1-5/actions、1-1-13/future。');
+    expect(applied.out).toContain('反映するには --accept 1-1-5/actions のように欄を指定してください。');
     expect(await future113()).toEqual(before);
   });
 

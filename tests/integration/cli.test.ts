@@ -39,12 +39,12 @@ describe('CLI', () => {
     expect(items).toHaveLength(56);
     for (const it of items) {
       expect(Object.keys(it)).toEqual(
-        expect.arrayContaining(['key', 'major', 'middle', 'area', 'label', 'title', 'ministries', 'lead', 'r7', 'future', 'relistedFrom', 'warnings']),
+        expect.arrayContaining(['key', 'major', 'middle', 'area', 'label', 'title', 'ministries', 'lead', 'actions', 'future', 'relistedFrom', 'warnings']),
       );
       expect(typeof it.major).toBe('number');
       expect(typeof it.middle).toBe('number');
       expect(it.area === null || typeof it.area === 'number').toBe(true);
-      expect(Array.isArray(it.r7) && (it.r7 as unknown[]).every((b) => typeof b === 'string')).toBe(true);
+      expect(Array.isArray(it.actions) && (it.actions as unknown[]).every((b) => typeof b === 'string')).toBe(true);
       expect(String(it.title)).not.toMatch(/【[^】]*】$/);
       expect(String(it.title)).not.toMatch(/^[①-⑳]/);
     }

@@ -31,7 +31,7 @@ const exportsCount = (svc: ReturnType<typeof seededService>) => (svc.db.prepare(
 describe("Excel's 32,767-character cell limit", () => {
   it('refuses a ministry export with a cell one character too long, naming the item and column; no file, no record', async () => {
     const svc = seededService();
-    writeField(svc.db, '1-1-1', 'r7', bulletsOfLength(EXCEL_MAX_CELL_CHARS + 1), CTX);
+    writeField(svc.db, '1-1-1', 'actions', bulletsOfLength(EXCEL_MAX_CELL_CHARS + 1), CTX);
     const dir = tempDir();
     const file = path.join(dir, '厚.xlsx');
     const message = await apiError(svc, 'excel.exportMinistry', { ministries: ['厚'], outFile: file });
@@ -53,7 +53,7 @@ describe("Excel's 32,767-character cell limit", () => {
 
   it('refuses the consolidated table too', async () => {
     const svc = seededService();
-    writeField(svc.db, '1-1-3', 'r7', bulletsOfLength(EXCEL_MAX_CELL_CHARS + 100), CTX);
+    writeField(svc.db, '1-1-3', 'actions', bulletsOfLength(EXCEL_MAX_CELL_CHARS + 100), CTX);
     const file = path.join(tempDir(), 'table.xlsx');
     const message = await apiError(svc, 'excel.exportTable', { outFile: file });
     expect(message).toMatch(/^協議会資料を出力できません。.*1-1-3「.+」の「各府省・AMEDの令和7年度の取組」\(32,867 文字\)/);
@@ -62,7 +62,7 @@ describe("Excel's 32,767-character cell limit", () => {
 
   it('a cell of exactly 32,767 characters is exported whole and reads back unchanged', async () => {
     const svc = seededService();
-    writeField(svc.db, '1-1-1', 'r7', bulletsOfLength(EXCEL_MAX_CELL_CHARS), CTX);
+    writeField(svc.db, '1-1-1', 'actions', bulletsOfLength(EXCEL_MAX_CELL_CHARS), CTX);
     const file = path.join(tempDir(), '厚.xlsx');
     await api(svc, 'excel.exportMinistry', { ministries: ['厚'], outFile: file });
     const wb = new ExcelJS.Workbook();

@@ -67,7 +67,7 @@ export function changesOf(detail: { items: { changes: { key: string; field: stri
  * An answer that keeps the cell's text and adds lines after it, as a ministry adding to its answer
  * does. (Replacing a seeded cell with one short line would be a `shrunk` cell, which needs a choice.)
  */
-export function answerAdding(svc: Service, key: string, field: 'r7' | 'future', lines: string): string {
+export function answerAdding(svc: Service, key: string, field: 'actions' | 'future', lines: string): string {
   const fields = bulletsByItem(svc.db).get(key);
   return [bulletsToCell(fields?.[field] ?? []), lines].filter(Boolean).join('\n');
 }

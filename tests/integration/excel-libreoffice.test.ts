@@ -30,7 +30,7 @@ describe.skipIf(!soffice)('LibreOffice re-save', () => {
     fs.writeFileSync(
       ministryFile,
       editCells(await exportFor(svc, '厚'), {
-        [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'r7', '・LibreOffice で書いた取組\n\u3000・下位の点'),
+        [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・LibreOffice で書いた取組\n\u3000・下位の点'),
         [`H${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・方向性を更新'),
         [`I${answerRow(svc, '厚', '1-1-2')}`]: '補足: 予算は未定',
       }),
@@ -41,10 +41,10 @@ describe.skipIf(!soffice)('LibreOffice re-save', () => {
     const before = planSnapshot(svc);
 
     const batch = await stageOk(svc, '厚_回答.xlsx', fs.readFileSync(path.join(out, '厚_回答.xlsx')));
-    expect(changesOf(batch)).toEqual(['1-1-1/r7/theirs', '1-1-2/comment/theirs', '1-1-3/future/theirs']);
+    expect(changesOf(batch)).toEqual(['1-1-1/actions/theirs', '1-1-2/comment/theirs', '1-1-3/future/theirs']);
     expect(batch.exportId).not.toBeNull(); // the veryHidden _meta survived
     expect(batch.report.warnings).toEqual([]);
-    expect(batch.items[0]!.changes[0]!.theirs).toBe(answerAdding(svc, '1-1-1', 'r7', '・LibreOffice で書いた取組\n\u3000・下位の点'));
+    expect(batch.items[0]!.changes[0]!.theirs).toBe(answerAdding(svc, '1-1-1', 'actions', '・LibreOffice で書いた取組\n\u3000・下位の点'));
 
     const table = await stageOk(svc, '協議会資料.xlsx', fs.readFileSync(path.join(out, '協議会資料.xlsx')));
     expect(table.layout).toBe('table');

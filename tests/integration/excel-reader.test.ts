@@ -66,14 +66,14 @@ describe('what exceljs is given', () => {
     await wb.xlsx.load((await exportFor(svc, '厚')) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('回答')!;
     const row = answerRow(svc, '厚', '1-1-1');
-    const answer = answerAdding(svc, '1-1-1', 'r7', '・コメント付きの答え');
+    const answer = answerAdding(svc, '1-1-1', 'actions', '・コメント付きの答え');
     ws.getCell(`G${row}`).value = answer;
     ws.getCell(`G${row}`).note = '厚労省からのメモ';
     ws.getCell(`E${row}`).note = { texts: [{ text: '確認中' }] };
     const image = wb.addImage({ buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') as unknown as ExcelJS.Buffer, extension: 'png' });
     ws.addImage(image, 'J2:K4');
     const batch = await stageOk(svc, '厚.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}/${c.theirs}`))).toEqual([`1-1-1/r7/theirs/${answer}`]);
+    expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}/${c.theirs}`))).toEqual([`1-1-1/actions/theirs/${answer}`]);
   });
 });
 
@@ -89,14 +89,14 @@ describe('alignment', () => {
         throw new Error('title read');
       },
     }));
-    const rows: FileRow[] = items.map((it, i) => ({ row: i + 2, key: it.key, major: 1, middle: 1, area: null, item: '①x', r7: '', future: '', comment: '' }));
+    const rows: FileRow[] = items.map((it, i) => ({ row: i + 2, key: it.key, major: 1, middle: 1, area: null, item: '①x', actions: '', future: '', comment: '' }));
     const out = alignRows(rows, items, { file: 'f.xlsx', ministry: '厚', expectedKeys: null });
     expect(out.aligned.map((a) => a.item.key)).toEqual(['1-1-1', '1-1-2', '1-1-3']);
   });
 
   it('stays linear when thousands of items share one title', () => {
     const items: AlignItem[] = Array.from({ length: 40_000 }, (_, i) => ({ key: `k${i}`, major: 1, middle: 1, label: '①', title: '同じ題', ministries: ['厚'] }));
-    const rows: FileRow[] = [{ row: 2, key: '', major: 1, middle: 1, area: null, item: '①同じ題', r7: '・a', future: '', comment: '' }];
+    const rows: FileRow[] = [{ row: 2, key: '', major: 1, middle: 1, area: null, item: '①同じ題', actions: '・a', future: '', comment: '' }];
     const t = performance.now();
     const out = alignRows(rows, items, { file: 'f.xlsx', ministry: '厚', expectedKeys: null });
     expect(performance.now() - t).toBeLessThan(2000); // the index that copied its list per item took seconds here
@@ -110,10 +110,10 @@ describe('the store read ahead while the worker parses', () => {
     const before = (await getBatch(svc.db, (await stageOk(svc, 'a.xlsx', await exportFor(svc, '厚'))).id)).counts;
     expect(before).toEqual({});
     const ahead = readOursAhead(svc.db);
-    writeField(svc.db, '1-1-1', 'r7', [{ text: '先に書かれた値', level: 0 }], { author: 't', source: 'edit' });
+    writeField(svc.db, '1-1-1', 'actions', [{ text: '先に書かれた値', level: 0 }], { author: 't', source: 'edit' });
     const id = insertBatch(
       svc.db,
-      { fileName: 'b.xlsx', sha256: 'b', layout: 'ministry', ministry: '厚', exportId: null, report: { warnings: [], proposals: [] }, changes: [{ key: '1-1-1', field: 'r7', row: 2, base: null, theirs: '・先に書かれた値' }] },
+      { fileName: 'b.xlsx', sha256: 'b', layout: 'ministry', ministry: '厚', exportId: null, report: { warnings: [], proposals: [] }, changes: [{ key: '1-1-1', field: 'actions', row: 2, base: null, theirs: '・先に書かれた値' }] },
       ahead,
     );
     // With the stale snapshot the file would differ from the store (a two-way conflict); it does not.
@@ -124,9 +124,9 @@ describe('the store read ahead while the worker parses', () => {
     const svc = seededService();
     const bytes = await exportFor(svc, '厚');
     const staging = stageWorkbook(svc.db, '厚.xlsx', bytes);
-    writeField(svc.db, '1-1-1', 'r7', [{ text: '解析中に書かれた値', level: 0 }], { author: 't', source: 'edit' });
+    writeField(svc.db, '1-1-1', 'actions', [{ text: '解析中に書かれた値', level: 0 }], { author: 't', source: 'edit' });
     const staged = await staging;
-    expect(getBatch(svc.db, staged.batch).items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual(['1-1-1/r7/ours']);
+    expect(getBatch(svc.db, staged.batch).items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual(['1-1-1/actions/ours']);
   });
 });
 

@@ -104,27 +104,27 @@ describe('import: staging, merge and apply', () => {
     const r1 = answerRow(svc, '厚', '1-1-1');
     const r3 = answerRow(svc, '厚', '1-1-3');
     const edited = editCells(original, {
-      [`G${r1}`]: answerAdding(svc, '1-1-1', 'r7', '・厚労省が書き直した取組\n\u3000・その下位の取組'),
+      [`G${r1}`]: answerAdding(svc, '1-1-1', 'actions', '・厚労省が書き直した取組\n\u3000・その下位の取組'),
       [`H${r3}`]: answerAdding(svc, '1-1-3', 'future', '・今後は拡充する【厚】。'),
       [`I${r1}`]: '予算要求中です',
     });
     const before = planSnapshot(svc);
     const batch = await stageOk(svc, '厚_回答.xlsx', edited);
-    expect(changesOf(batch)).toEqual(['1-1-1/comment/theirs', '1-1-1/r7/theirs', '1-1-3/future/theirs']);
+    expect(changesOf(batch)).toEqual(['1-1-1/comment/theirs', '1-1-1/actions/theirs', '1-1-3/future/theirs']);
     expect(planSnapshot(svc)).toBe(before);
-    const r7 = batch.items[0]!.changes.find((c) => c.field === 'r7')!;
-    expect(r7.theirs).toBe(answerAdding(svc, '1-1-1', 'r7', '・厚労省が書き直した取組\n\u3000・その下位の取組'));
-    expect(r7.base).toBe(r7.ours);
+    const actions = batch.items[0]!.changes.find((c) => c.field === 'actions')!;
+    expect(actions.theirs).toBe(answerAdding(svc, '1-1-1', 'actions', '・厚労省が書き直した取組\n\u3000・その下位の取組'));
+    expect(actions.base).toBe(actions.ours);
 
     const applied = await api(svc, 'imports.apply', { batch: batch.id, author: '事務局' });
     expect(applied).toMatchObject({ written: 2, notes: 1 });
     const item = await api(svc, 'items.get', { key: '1-1-1' });
-    expect(item.r7.slice(-2)).toEqual([
+    expect(item.actions.slice(-2)).toEqual([
       expect.objectContaining({ text: '厚労省が書き直した取組', level: 0 }),
       expect.objectContaining({ text: 'その下位の取組', level: 1 }),
     ]);
     const [rev] = await api(svc, 'items.history', { key: '1-1-1' });
-    expect(rev).toMatchObject({ source: `import:厚_回答.xlsx#${batch.id}`, author: '事務局', field: 'r7' });
+    expect(rev).toMatchObject({ source: `import:厚_回答.xlsx#${batch.id}`, author: '事務局', field: 'actions' });
     expect(svc.db.prepare('SELECT text, ministry FROM ministry_notes').all()).toEqual([{ text: '予算要求中です', ministry: '厚' }]);
     const backups = await api(svc, 'backups.list', {});
     expect(backups.backups.map((b) => b.name)).toContain(applied.backup);
@@ -142,27 +142,27 @@ describe('import: staging, merge and apply', () => {
     const rows = keys.map((k) => answerRow(svc, '厚', k));
     // Here, after the export: 1-1-1 changed (file keeps base → ours), 1-1-2 changed like the file
     // (same), 1-1-4 changed differently from the file (conflict).
-    writeField(svc.db, '1-1-1', 'r7', [{ text: '事務局の修正', level: 0 }], CTX);
-    writeField(svc.db, '1-1-2', 'r7', [{ text: '同じ修正', level: 0 }], CTX);
-    writeField(svc.db, '1-1-4', 'r7', [{ text: '事務局の案', level: 0 }], CTX);
+    writeField(svc.db, '1-1-1', 'actions', [{ text: '事務局の修正', level: 0 }], CTX);
+    writeField(svc.db, '1-1-2', 'actions', [{ text: '同じ修正', level: 0 }], CTX);
+    writeField(svc.db, '1-1-4', 'actions', [{ text: '事務局の案', level: 0 }], CTX);
     const item3 = await api(svc, 'items.get', { key: '1-1-3' });
     const edited = editCells(original, {
       [`G${rows[1]}`]: '・同じ修正',
-      [`G${rows[2]}`]: item3.r7.map((b) => `${'\u3000'.repeat(b.level)}・ ${b.text} `).join('\r\n'),
+      [`G${rows[2]}`]: item3.actions.map((b) => `${'\u3000'.repeat(b.level)}・ ${b.text} `).join('\r\n'),
       [`G${rows[3]}`]: '・府省の案',
     });
     const batch = await stageOk(svc, '厚.xlsx', edited);
-    expect(changesOf(batch)).toEqual(['1-1-1/r7/ours', '1-1-2/r7/same', '1-1-4/r7/conflict']);
+    expect(changesOf(batch)).toEqual(['1-1-1/actions/ours', '1-1-2/actions/same', '1-1-4/actions/conflict']);
     // the CRLF + stray spaces of 1-1-3 normalise to the same bullets: not even a whitespace change
     expect(batch.undecidedConflicts).toBe(1);
     const before = planSnapshot(svc);
     const message = await apiError(svc, 'imports.apply', { batch: batch.id, author: 'x' });
     expect(message).toMatch(/^厚\.xlsx\(取込バッチ #\d+\)には、どちらを採るか決まっていない競合が 1 件あります\(1-1-4 令和7年度の取組\)/);
     expect(planSnapshot(svc)).toBe(before);
-    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-4', field: 'r7', decision: 'edit', value: '・両案を統合した文' }] });
+    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-4', field: 'actions', decision: 'edit', value: '・両案を統合した文' }] });
     await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });
-    expect((await api(svc, 'items.get', { key: '1-1-4' })).r7.map((b) => b.text)).toEqual(['両案を統合した文']);
-    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7.map((b) => b.text)).toEqual(['事務局の修正']);
+    expect((await api(svc, 'items.get', { key: '1-1-4' })).actions.map((b) => b.text)).toEqual(['両案を統合した文']);
+    expect((await api(svc, 'items.get', { key: '1-1-1' })).actions.map((b) => b.text)).toEqual(['事務局の修正']);
   });
 
   it('a whitespace-only edit is shown apart and kept out unless accepted', async () => {
@@ -170,29 +170,29 @@ describe('import: staging, merge and apply', () => {
     const original = await exportFor(svc, '厚');
     const row = answerRow(svc, '厚', '1-1-1');
     const item = await api(svc, 'items.get', { key: '1-1-1' });
-    const spaced = item.r7.map((b) => `・${b.text.replace('、', '、 ')}`).join('\n');
+    const spaced = item.actions.map((b) => `・${b.text.replace('、', '、 ')}`).join('\n');
     const batch = await stageOk(svc, '厚.xlsx', editCells(original, { [`G${row}`]: spaced }));
-    expect(changesOf(batch)).toEqual(['1-1-1/r7/whitespace']);
+    expect(changesOf(batch)).toEqual(['1-1-1/actions/whitespace']);
     const before = planSnapshot(svc);
     expect(await api(svc, 'imports.apply', { batch: batch.id, author: 'x' })).toMatchObject({ written: 0, kept: 1 });
     expect(planSnapshot(svc)).toBe(before);
-    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7).toEqual(item.r7);
+    expect((await api(svc, 'items.get', { key: '1-1-1' })).actions).toEqual(item.actions);
   });
 
   it('two ministries answering one shared item: both shown; disagreement is a conflict, agreement is not', async () => {
     const svc = seededService();
     const mhlw = await exportFor(svc, '厚');
     const mext = await exportFor(svc, '文');
-    const answer = (key: string, line: string) => answerAdding(svc, key, 'r7', line);
+    const answer = (key: string, line: string) => answerAdding(svc, key, 'actions', line);
     const b1 = await stageOk(svc, '厚.xlsx', editCells(mhlw, { [`G${answerRow(svc, '厚', '1-1-1')}`]: answer('1-1-1', '・厚の答え'), [`G${answerRow(svc, '厚', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
-    expect(changesOf(b1)).toEqual(['1-1-1/r7/theirs', '1-1-3/r7/theirs']);
+    expect(changesOf(b1)).toEqual(['1-1-1/actions/theirs', '1-1-3/actions/theirs']);
     const b2 = await stageOk(svc, '文.xlsx', editCells(mext, { [`G${answerRow(svc, '文', '1-1-1')}`]: answer('1-1-1', '・文の答え'), [`G${answerRow(svc, '文', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
-    expect(changesOf(b2)).toEqual(['1-1-1/r7/conflict', '1-1-3/r7/theirs']);
+    expect(changesOf(b2)).toEqual(['1-1-1/actions/conflict', '1-1-3/actions/theirs']);
     expect(b2.items[0]!.changes[0]!.reason).toBe('ministries_disagree');
-    expect(changesOf(await api(svc, 'imports.get', { batch: b1.id }))).toEqual(['1-1-1/r7/conflict', '1-1-3/r7/theirs']);
+    expect(changesOf(await api(svc, 'imports.get', { batch: b1.id }))).toEqual(['1-1-1/actions/conflict', '1-1-3/actions/theirs']);
     // Discarding one side lifts the disagreement.
     await api(svc, 'imports.discard', { batch: b2.id });
-    expect(changesOf(await api(svc, 'imports.get', { batch: b1.id }))).toEqual(['1-1-1/r7/theirs', '1-1-3/r7/theirs']);
+    expect(changesOf(await api(svc, 'imports.get', { batch: b1.id }))).toEqual(['1-1-1/actions/theirs', '1-1-3/actions/theirs']);
   });
 
   it('survives sorting, hidden rows, a renamed sheet, removed protection, rich text, formulas', async () => {
@@ -215,7 +215,7 @@ describe('import: staging, merge and apply', () => {
     ws.getCell(`G${rowOf('1-1-1')}`).value = { richText: [{ text: `${g111}\n・` }, { text: '太字の', font: { bold: true } }, { text: '取組' }] };
     ws.getCell(`H${rowOf('1-1-2')}`).value = { formula: `"${h112.replace(/\n/g, '"&CHAR(10)&"')}"&CHAR(10)&"・式"&"の結果"`, result: `${h112}\n・式の結果` };
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
-    expect(changesOf(batch)).toEqual(['1-1-1/r7/theirs', '1-1-2/future/theirs']);
+    expect(changesOf(batch)).toEqual(['1-1-1/actions/theirs', '1-1-2/future/theirs']);
     expect(batch.items[0]!.changes[0]!.theirs).toBe(`${g111}\n・太字の取組`);
     expect(batch.items[1]!.changes[0]!.theirs).toBe(`${h112}\n・式の結果`);
     expect(batch.report.warnings.join('\n')).toMatch(/厚\.xlsx: 数式のセルが 1 件あります\(回答\(厚労省\)!H\d+\)/);
@@ -230,7 +230,7 @@ describe('import: staging, merge and apply', () => {
     ws.getCell(`G${row}`).value = `${String(ws.getCell(`G${row}`).value)}\n・列を消したファイルの答え`;
     ws.spliceColumns(1, 1);
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
-    expect(changesOf(batch)).toEqual(['1-1-3/r7/theirs']);
+    expect(changesOf(batch)).toEqual(['1-1-3/actions/theirs']);
     expect(batch.report.warnings.join('\n')).toContain('厚.xlsx: 管理番号の列がありません。区分と小項目名で行を対応付けました。');
   });
 
@@ -242,18 +242,18 @@ describe('import: staging, merge and apply', () => {
     ws.getCell(`E${answerRow(svc, '厚', '1-1-2')}`).value = '存在しない小項目';
     ws.getCell(`A${answerRow(svc, '厚', '1-1-3')}`).value = '1-1-8'; // 総's item
     ws.getCell(`A${answerRow(svc, '厚', '1-1-4')}`).value = ''; // blanked key: matched by title
-    ws.getCell(`G${answerRow(svc, '厚', '1-1-4')}`).value = answerAdding(svc, '1-1-4', 'r7', '・番号なしの行の答え');
+    ws.getCell(`G${answerRow(svc, '厚', '1-1-4')}`).value = answerAdding(svc, '1-1-4', 'actions', '・番号なしの行の答え');
     const free = ws.actualRowCount + 1;
     ws.getCell(`E${free}`).value = '新しい小項目の提案';
     ws.getCell(`G${free}`).value = '・新規の取組';
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
-    expect(changesOf(batch)).toEqual(['1-1-4/r7/theirs']);
+    expect(changesOf(batch)).toEqual(['1-1-4/actions/theirs']);
     const w = batch.report.warnings.join('\n');
     expect(w).toContain('管理番号 9-9-99 は計画にありません');
     expect(w).toContain('1-1-8 は厚生労働省の担当項目ではありません');
     expect(w).toMatch(/出力した項目のうち 2 件がファイルにありません\(1-1-2、1-1-3\)/);
     expect(w).toContain('管理番号のない行 1 件を、区分と小項目名で対応付けました');
-    expect(batch.report.proposals).toEqual([expect.objectContaining({ title: '新しい小項目の提案', r7: '・新規の取組' })]);
+    expect(batch.report.proposals).toEqual([expect.objectContaining({ title: '新しい小項目の提案', actions: '・新規の取組' })]);
   });
 
   it('a file from another installation: the base comes from its _meta sheet (three-way), and the report says so', async () => {
@@ -262,13 +262,13 @@ describe('import: staging, merge and apply', () => {
     const exported = await exportFor(other, '厚');
     // Here, after that export elsewhere: 1-1-2 changed (the file keeps its base → ours), 1-1-4 changed
     // differently from the file (conflict).
-    writeField(svc.db, '1-1-2', 'r7', [{ text: '事務局の修正', level: 0 }], CTX);
-    writeField(svc.db, '1-1-4', 'r7', [{ text: '事務局の案', level: 0 }], CTX);
-    const base111 = (await api(other, 'items.get', { key: '1-1-1' })).r7.map((b) => `・${b.text}`).join('\n');
-    const theirs111 = answerAdding(other, '1-1-1', 'r7', '・別環境の答え');
+    writeField(svc.db, '1-1-2', 'actions', [{ text: '事務局の修正', level: 0 }], CTX);
+    writeField(svc.db, '1-1-4', 'actions', [{ text: '事務局の案', level: 0 }], CTX);
+    const base111 = (await api(other, 'items.get', { key: '1-1-1' })).actions.map((b) => `・${b.text}`).join('\n');
+    const theirs111 = answerAdding(other, '1-1-1', 'actions', '・別環境の答え');
     const bytes = editCells(exported, { [`G${answerRow(other, '厚', '1-1-1')}`]: theirs111, [`G${answerRow(other, '厚', '1-1-4')}`]: '・府省の案' });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
-    expect(changesOf(batch)).toEqual(['1-1-1/r7/theirs', '1-1-2/r7/ours', '1-1-4/r7/conflict']);
+    expect(changesOf(batch)).toEqual(['1-1-1/actions/theirs', '1-1-2/actions/ours', '1-1-4/actions/conflict']);
     const c111 = batch.items[0]!.changes[0]!;
     expect(c111).toMatchObject({ twoWay: false, reason: null, theirs: theirs111 });
     expect(c111.base).toBe(base111);
@@ -277,11 +277,11 @@ describe('import: staging, merge and apply', () => {
     expect(batch.report.baseSource).toBe('file');
     expect(batch.report.warnings.join('\n')).toMatch(/厚\.xlsx: このファイルの出力記録\(出力番号 [-0-9a-f]+\)がこのデータベースにありません.*ファイル内の管理情報\(_meta シート\)から取りました/);
     expect(batch.undecidedConflicts).toBe(1);
-    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-4', field: 'r7', decision: 'ours' }] });
+    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-4', field: 'actions', decision: 'ours' }] });
     await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });
-    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7.map((b) => `・${b.text}`).join('\n')).toBe(theirs111);
-    expect((await api(svc, 'items.get', { key: '1-1-2' })).r7.map((b) => b.text)).toEqual(['事務局の修正']);
-    expect((await api(svc, 'items.get', { key: '1-1-4' })).r7.map((b) => b.text)).toEqual(['事務局の案']);
+    expect((await api(svc, 'items.get', { key: '1-1-1' })).actions.map((b) => `・${b.text}`).join('\n')).toBe(theirs111);
+    expect((await api(svc, 'items.get', { key: '1-1-2' })).actions.map((b) => b.text)).toEqual(['事務局の修正']);
+    expect((await api(svc, 'items.get', { key: '1-1-4' })).actions.map((b) => b.text)).toEqual(['事務局の案']);
   });
 
   it('a _meta sheet edited after export is not taken for the base: two-way, with a warning', async () => {
@@ -289,9 +289,9 @@ describe('import: staging, merge and apply', () => {
     const other = seededService();
     // _meta: 7 header rows, a blank row, the column header, then one row per item (1-1-1 first).
     const tampered = editCells(await exportFor(other, '厚'), { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml');
-    const bytes = editCells(tampered, { [`G${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'r7', '・別環境の答え') });
+    const bytes = editCells(tampered, { [`G${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え') });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
-    expect(changesOf(batch)).toEqual(['1-1-1/r7/conflict']);
+    expect(changesOf(batch)).toEqual(['1-1-1/actions/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
     expect(batch.report.baseSource).toBe('none');
     const w = batch.report.warnings.join('\n');
@@ -308,9 +308,9 @@ describe('import: staging, merge and apply', () => {
     // Keys only under the column header (row 9), as in a file written before the values were added.
     for (let r = 9; r <= meta.rowCount; r++) for (const c of [2, 3, 4]) meta.getCell(r, c).value = null;
     meta.getRow(7).values = []; // no digest either
-    wb.getWorksheet('回答')!.getCell(`G${answerRow(other, '厚', '1-1-1')}`).value = answerAdding(other, '1-1-1', 'r7', '・別環境の答え');
+    wb.getWorksheet('回答')!.getCell(`G${answerRow(other, '厚', '1-1-1')}`).value = answerAdding(other, '1-1-1', 'actions', '・別環境の答え');
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
-    expect(changesOf(batch)).toEqual(['1-1-1/r7/conflict']);
+    expect(changesOf(batch)).toEqual(['1-1-1/actions/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
     expect(batch.report.warnings.join('\n')).toMatch(/出力記録\(出力番号 [-0-9a-f]+\)がこのデータベースにありません.*二者比較/);
   });
@@ -359,7 +359,7 @@ describe('import: staging, merge and apply', () => {
 
   it('restores a backup in place, after taking a safety backup', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'r7', '・反映して戻す答え') });
+    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・反映して戻す答え') });
     const before = planSnapshot(svc);
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const applied = await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });

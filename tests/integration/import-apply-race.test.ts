@@ -50,17 +50,17 @@ describe('apply re-checks every cell inside its write transaction', () => {
   it('an edit saved by another process during the backup survives; that cell becomes a conflict; the others apply', async () => {
     const svc = seededService();
     const file = svc.db.name;
-    const r7Answer = answerAdding(svc, '1-1-1', 'r7', '・府省が追記した取組。');
+    const actionsAnswer = answerAdding(svc, '1-1-1', 'actions', '・府省が追記した取組。');
     const futureAnswer = answerAdding(svc, '1-1-3', 'future', '・府省が追記した方向性。');
     const bytes = editCells(await exportFor(svc, '厚'), {
-      [`G${answerRow(svc, '厚', '1-1-1')}`]: r7Answer,
+      [`G${answerRow(svc, '厚', '1-1-1')}`]: actionsAnswer,
       [`I${answerRow(svc, '厚', '1-1-1')}`]: '予算要求中です',
       [`H${answerRow(svc, '厚', '1-1-3')}`]: futureAnswer,
     });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual([
       '1-1-1/comment/theirs',
-      '1-1-1/r7/theirs',
+      '1-1-1/actions/theirs',
       '1-1-3/future/theirs',
     ]);
 
@@ -73,7 +73,7 @@ describe('apply re-checks every cell inside its write transaction', () => {
     const history = await api(svc, 'items.history', { key: '1-1-3' });
     expect(history.map((r) => r.author)).toEqual(['別の職員']);
     // The other cells were applied.
-    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7.at(-1)!.text).toBe('府省が追記した取組。');
+    expect((await api(svc, 'items.get', { key: '1-1-1' })).actions.at(-1)!.text).toBe('府省が追記した取組。');
 
     // The batch waits with that one cell as a conflict to resolve; the rest is marked done.
     const after = await api(svc, 'imports.get', { batch: batch.id });
@@ -81,12 +81,12 @@ describe('apply re-checks every cell inside its write transaction', () => {
     const cells = after.items.flatMap((it) => it.changes);
     expect(cells.map((c) => [c.key, c.field, c.kind, c.applied, c.reason, c.decision])).toEqual([
       ['1-1-1', 'comment', 'theirs', true, null, null],
-      ['1-1-1', 'r7', 'theirs', true, null, null],
+      ['1-1-1', 'actions', 'theirs', true, null, null],
       ['1-1-3', 'future', 'conflict', false, 'changed_since_staging', null],
     ]);
     expect(cells[2]!.ours).toBe('・別の職員が保存した方向性。');
     // A cell already applied cannot be decided again; the whole-file choice leaves it alone.
-    const refused = await svc.dispatch('imports.decide', { batch: batch.id, decisions: [{ key: '1-1-1', field: 'r7', decision: 'ours' }] });
+    const refused = await svc.dispatch('imports.decide', { batch: batch.id, decisions: [{ key: '1-1-1', field: 'actions', decision: 'ours' }] });
     expect(refused).toMatchObject({ ok: false, error: { message: '1-1-1の令和7年度の取組は反映済みのため、決定を変えられません。' } });
 
     // Deciding the conflict and applying again finishes the batch, without repeating what was done.
@@ -102,23 +102,23 @@ describe('apply re-checks every cell inside its write transaction', () => {
   it('a decision changed during the backup is the one applied; a conflict that appeared meanwhile is held back', async () => {
     const svc = seededService();
     const bytes = editCells(await exportFor(svc, '厚'), {
-      [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'r7', '・府省の追記。'),
+      [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・府省の追記。'),
       [`H${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・府省の追記。'),
     });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const other = openService(svc.db.name, { seed: false });
-    const before111 = (await api(svc, 'items.get', { key: '1-1-1' })).r7;
+    const before111 = (await api(svc, 'items.get', { key: '1-1-1' })).actions;
     duringNextBackup(svc, () => {
       // Another window, on its own connection, rejects 1-1-1's change and saves an edit of 1-1-3; then
       // it shows the batch, which re-classifies it (1-1-3 is now an undecided conflict).
-      decide(other.db, batch.id, [{ key: '1-1-1', field: 'r7', decision: 'ours' }]);
+      decide(other.db, batch.id, [{ key: '1-1-1', field: 'actions', decision: 'ours' }]);
       writeField(other.db, '1-1-3', 'future', [{ text: '別の窓で直した。', level: 0 }], { author: '別の職員', source: 'edit' });
       getBatch(other.db, batch.id);
     });
     const result = await api(svc, 'imports.apply', { batch: batch.id, author: '事務局' });
     other.close();
     expect(result).toMatchObject({ written: 0, kept: 1, heldBack: [{ key: '1-1-3', field: 'future' }] });
-    expect((await api(svc, 'items.get', { key: '1-1-1' })).r7).toEqual(before111);
+    expect((await api(svc, 'items.get', { key: '1-1-1' })).actions).toEqual(before111);
     expect((await api(svc, 'items.get', { key: '1-1-3' })).future[0]!.text).toBe('別の窓で直した。');
   });
 });

@@ -19,7 +19,7 @@ describe('cleared and shrunk cells', () => {
       [`H${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・府省の追記。'),
     });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
-    expect(changesOf(batch)).toEqual(['1-1-13/future/cleared', '1-1-3/future/theirs', '1-1-5/r7/shrunk']);
+    expect(changesOf(batch)).toEqual(['1-1-13/future/cleared', '1-1-3/future/theirs', '1-1-5/actions/shrunk']);
     expect(batch.counts).toEqual({ cleared: 1, shrunk: 1, theirs: 1 });
 
     // すべて採用 (the whole file) and この項目をすべて採用 (the item) do not take them.
@@ -28,15 +28,15 @@ describe('cleared and shrunk cells', () => {
     expect(decided.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.decision}`)).sort()).toEqual([
       '1-1-13/future/null',
       '1-1-3/future/theirs',
-      '1-1-5/r7/null',
+      '1-1-5/actions/null',
     ]);
 
     // Chosen on the cell itself, a shrunk cell is taken.
-    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-5', field: 'r7', decision: 'theirs' }] });
+    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-5', field: 'actions', decision: 'theirs' }] });
     const result = await api(svc, 'imports.apply', { batch: batch.id, author: '事務局' });
     expect(result).toMatchObject({ written: 2, kept: 1, heldBack: [], untaken: [{ key: '1-1-13', field: 'future' }] });
     expect((await api(svc, 'items.get', { key: '1-1-13' })).future).toEqual(future113);
-    expect((await api(svc, 'items.get', { key: '1-1-5' })).r7.map((b) => b.text)).toEqual(['大規模臨床データベースを構築する。']);
+    expect((await api(svc, 'items.get', { key: '1-1-5' })).actions.map((b) => b.text)).toEqual(['大規模臨床データベースを構築する。']);
   });
 
   it('a cleared cell chosen on the cell empties the field; a bad decision changes nothing', async () => {

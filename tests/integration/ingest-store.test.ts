@@ -47,17 +47,17 @@ describe('ingest', () => {
   it('updates a changed item in place by key and writes a revision naming the source', () => {
     const svc = seededService();
     const target = getItem(svc.db, '1-1-4');
-    const firstBullet = target.r7[0]!.text;
+    const firstBullet = target.actions[0]!.text;
     const changed = planText.replace(firstBullet.slice(0, 20), `${firstBullet.slice(0, 20)}【改訂】`);
     expect(changed).not.toBe(planText);
     const report = ingestText(svc.db, PLAN_FILE, changed);
     expect(report.created).toBe(0);
     expect(report.updated).toBe(1);
     const after = getItem(svc.db, '1-1-4');
-    expect(after.r7[0]!.text).toContain('【改訂】');
+    expect(after.actions[0]!.text).toContain('【改訂】');
     expect(after.version).toBe(target.version + 1);
     const [rev] = listRevisions(svc.db, '1-1-4');
-    expect(rev).toMatchObject({ field: 'r7', source: `seed:${PLAN_FILE}` });
+    expect(rev).toMatchObject({ field: 'actions', source: `seed:${PLAN_FILE}` });
     expect(rev!.oldValue).toContain(firstBullet.slice(0, 20));
     expect(count(svc, 'SELECT COUNT(*) AS n FROM items')).toBe(56);
     svc.close();
@@ -118,17 +118,17 @@ describe('item edits', () => {
   it('write one revision per changed field with old, new, source, author and time', () => {
     const svc = seededService();
     const item = getItem(svc.db, '1-1-1');
-    const r7 = [...item.r7.map(({ text, level }) => ({ text, level })), { text: '新しい取組を追加する【文】。', level: 0 }];
-    expect(writeField(svc.db, '1-1-1', 'r7', r7, { author: '委員 佐藤', source: 'edit' })).toBe(true);
+    const actions = [...item.actions.map(({ text, level }) => ({ text, level })), { text: '新しい取組を追加する【文】。', level: 0 }];
+    expect(writeField(svc.db, '1-1-1', 'actions', actions, { author: '委員 佐藤', source: 'edit' })).toBe(true);
     // Saving the same value again is not a change.
-    expect(writeField(svc.db, '1-1-1', 'r7', r7, { author: '委員 佐藤', source: 'edit' })).toBe(false);
+    expect(writeField(svc.db, '1-1-1', 'actions', actions, { author: '委員 佐藤', source: 'edit' })).toBe(false);
     const revs = listRevisions(svc.db, '1-1-1');
     expect(revs).toHaveLength(1);
-    expect(revs[0]).toMatchObject({ field: 'r7', author: '委員 佐藤', source: 'edit' });
-    expect(JSON.parse(revs[0]!.newValue)).toHaveLength(item.r7.length + 1);
+    expect(revs[0]).toMatchObject({ field: 'actions', author: '委員 佐藤', source: 'edit' });
+    expect(JSON.parse(revs[0]!.newValue)).toHaveLength(item.actions.length + 1);
     expect(revs[0]!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     // The new bullet's own ministry tag is read from its text.
-    expect(getItem(svc.db, '1-1-1').r7.at(-1)).toMatchObject({ ministries: ['文'] });
+    expect(getItem(svc.db, '1-1-1').actions.at(-1)).toMatchObject({ ministries: ['文'] });
     svc.close();
   });
 });

@@ -21,7 +21,7 @@ describe('search', () => {
     // Scores never increase down the list.
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
     // The 認知症 disease area heading ranks above mere bullet mentions.
-    expect(hits.findIndex((h) => h.field === 'section')).toBeLessThan(hits.findIndex((h) => h.field === 'r7'));
+    expect(hits.findIndex((h) => h.field === 'section')).toBeLessThan(hits.findIndex((h) => h.field === 'actions'));
   });
 
   it.each(['がん', '課題', '連携', 'PJ'])('finds the 2-character query %s, which trigrams alone cannot', (q) => {

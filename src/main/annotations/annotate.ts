@@ -45,7 +45,7 @@ export interface UpdateInput {
 function makeAnchor(db: Db, input: CreateInput): { anchor: TextAnchor; bulletIndex: number | null } | null {
   if (input.range === undefined && input.quote === undefined) return null;
   const field = input.field;
-  if (field === null) throw new AppError('bad_request', '引用や範囲を指定するときは欄(title / r7 / future)も指定してください');
+  if (field === null) throw new AppError('bad_request', '引用や範囲を指定するときは欄(title / actions / future)も指定してください');
   const item = getItem(db, input.itemKey);
   if (input.expectedVersion !== undefined && input.expectedVersion !== item.version) {
     throw new AppError('conflict', `項目 ${item.key} は選択した後に変更されています(版 ${input.expectedVersion} → ${item.version})。表示を更新してから選択し直してください。`);

@@ -24,7 +24,7 @@ export function makeSyntheticPlan(db: Db, factor: number): number {
         insertKey.run(key, now);
         insertItem.run(key, it.section_id, it.major, it.middle, it.area, it.label, copy * items.length + Number(it.position),
           `${String(it.title)}(複製${copy})`, it.ministries, it.lead, now, now);
-        for (const field of ['r7', 'future'] as const) {
+        for (const field of ['actions', 'future'] as const) {
           replaceBullets(db, key, field, bullets.all(it.key, field) as { level: number; text: string }[]);
         }
         indexItem(db, key);

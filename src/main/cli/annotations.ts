@@ -40,7 +40,7 @@ const toJson = (a: AnnotationView) => ({ ...a, state: a.anchorState.state });
 export async function runAnnotations(svc: Service, command: string, rest: string[], values: Values, io: Io): Promise<void> {
   const json = values.json === true;
   if (command === 'annotate') {
-    if (!values.field) throw new UsageError("'annotate' needs --field title|r7|future");
+    if (!values.field) throw new UsageError("'annotate' needs --field title|actions|future");
     if (!values.quote) throw new UsageError("'annotate' needs --quote TEXT");
     if (values.out) throw new UsageError("--out applies to 'annotations export' only");
     const a = await call(svc, 'annotations.create', {

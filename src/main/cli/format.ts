@@ -20,9 +20,9 @@ export function itemToJson(it: Item) {
     title: it.title,
     ministries: it.ministries,
     lead: it.lead,
-    r7: it.r7.map((b) => b.text),
+    actions: it.actions.map((b) => b.text),
     future: it.future.map((b) => b.text),
-    r7Levels: it.r7.map((b) => b.level),
+    actionLevels: it.actions.map((b) => b.level),
     futureLevels: it.future.map((b) => b.level),
     pj: it.pj,
     relistedFrom: it.relistedFrom,
@@ -55,7 +55,7 @@ export function formatItem(it: Item, sections: Section[]): string {
     breadcrumb(it, sections),
   ];
   if (it.relistedFrom) lines.push(`再掲元: ${it.relistedFrom}`);
-  lines.push('', '■ 令和7年度の取組', ...(it.r7.length ? bulletsToLines(it.r7) : ['(なし)']));
+  lines.push('', '■ 令和7年度の取組', ...(it.actions.length ? bulletsToLines(it.actions) : ['(なし)']));
   lines.push('', '■ 今後の方向性・課題など', ...(it.future.length ? bulletsToLines(it.future) : ['(なし)']));
   if (it.warnings.length) lines.push('', '■ 取込時の注意', ...it.warnings.map((w) => `・${w}`));
   return lines.join('\n');
@@ -63,7 +63,7 @@ export function formatItem(it: Item, sections: Section[]): string {
 
 const FIELD_NAMES: Record<SearchHit['field'], string> = {
   title: '小項目',
-  r7: '令和7年度の取組',
+  actions: '令和7年度の取組',
   future: '今後の方向性',
   section: '区分名',
   intro: '区分の説明',

@@ -27,7 +27,7 @@ commands:
   backups [--json]                       verified backups, files set aside, folder size
   backup [--json]                        take a manual backup (kept until removed by hand)
   restore BACKUP
-  annotate KEY --field title|r7|future --quote TEXT [--comment TEXT] [--tag T]… [--json]
+  annotate KEY --field title|actions|future --quote TEXT [--comment TEXT] [--tag T]… [--json]
                                          annotate the first occurrence of TEXT in that field
   annotations [--json]                   list annotations, each anchored (本文中) or orphan (元の文言なし)
   annotations export --out FILE.xlsx     the shared workbook for the secretariat

@@ -18,7 +18,7 @@ interface Values {
   json?: boolean;
 }
 
-const ANSWER_FIELDS: readonly AnswerFieldName[] = ['r7', 'future', 'comment'];
+const ANSWER_FIELDS: readonly AnswerFieldName[] = ['actions', 'future', 'comment'];
 
 /** `KEY` (every cell of the item a bulk choice may decide) or `KEY/FIELD` (that one cell). */
 function cellTarget(text: string): { key: string; field?: AnswerFieldName } {

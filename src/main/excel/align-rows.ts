@@ -94,7 +94,7 @@ export function alignRows<I extends AlignItem>(rows: readonly FileRow[], items: 
       }
     }
     if (!item) {
-      if (r.item || r.r7 || r.future) proposals.push({ row: r.row, title: r.item, r7: r.r7, future: r.future, comment: r.comment });
+      if (r.item || r.actions || r.future) proposals.push({ row: r.row, title: r.item, actions: r.actions, future: r.future, comment: r.comment });
       continue;
     }
     if (opts.ministry && !item.ministries.includes(opts.ministry)) {

@@ -25,7 +25,7 @@ export interface FileMeta {
 }
 
 export interface MetaBase {
-  r7: string;
+  actions: string;
   future: string;
   comment: string;
 }
@@ -40,7 +40,7 @@ export interface FileRow {
   area: number | null;
   /** The item cell: label + title (the consolidated layout adds 【ministries】, stripped here). */
   item: string;
-  r7: string;
+  actions: string;
   future: string;
   comment: string;
 }
@@ -72,13 +72,13 @@ function readMeta(sheet: SheetGrid | undefined): FileMeta | null {
         const i = columns!.get(id);
         return i === undefined ? '' : normalizeNewlines(r.cells[i] ?? '');
       };
-      if (!bases.has(key)) bases.set(key, { r7: cell('r7'), future: cell('future'), comment: cell('comment') });
+      if (!bases.has(key)) bases.set(key, { actions: cell('actions'), future: cell('future'), comment: cell('comment') });
     } else if (a === 'key') {
       columns = new Map(r.cells.map((text, i) => [text.trim(), i]));
     } else if (a) header.set(a, b);
   }
   if (header.get('format') !== META_FORMAT || !header.get('exportId')) return null;
-  const hasValues = columns !== null && columns.has('r7') && columns.has('future');
+  const hasValues = columns !== null && columns.has('actions') && columns.has('future');
   return {
     format: META_FORMAT,
     exportId: header.get('exportId') ?? '',
@@ -97,7 +97,7 @@ function findHeader(sheet: SheetGrid): { row: GridRow; columns: Map<string, numb
       const id = headerId(text);
       if (id && !columns.has(id)) columns.set(id, i);
     });
-    if (columns.has('r7') && columns.has('future') && (columns.has('key') || columns.has('item'))) return { row: r, columns };
+    if (columns.has('actions') && columns.has('future') && (columns.has('key') || columns.has('item'))) return { row: r, columns };
   }
   return null;
 }
@@ -133,12 +133,12 @@ export function findAnswerSheet(wb: ParsedWorkbook, file: string): AnswerSheet {
     for (const r of sheet.rows) {
       if (r.row <= header.row.row) continue;
       const item = get(r, 'item');
-      const r7 = get(r, 'r7');
+      const actions = get(r, 'actions');
       const future = get(r, 'future');
       if (!isMinistryLayout) {
         // Heading rows of the consolidated table: text in the first column only.
         const h = item.normalize('NFKC');
-        if (!r7 && !future) {
+        if (!actions && !future) {
           if (/^大項目\s*\d/.test(h)) heading = { major: firstNumber(h), middle: null, area: null };
           else if (/^中項目\s*\d/.test(h)) heading = { ...heading, middle: firstNumber(h), area: null };
           else if (/^\d+\)\s*/.test(h)) heading = { ...heading, area: firstNumber(h) };
@@ -152,11 +152,11 @@ export function findAnswerSheet(wb: ParsedWorkbook, file: string): AnswerSheet {
         middle: isMinistryLayout ? firstNumber(get(r, 'middle')) : heading.middle,
         area: isMinistryLayout ? firstNumber(get(r, 'area')) : heading.area,
         item: isMinistryLayout ? item : stripMinistryTag(item),
-        r7,
+        actions,
         future,
         comment: get(r, 'comment'),
       };
-      if (row.key || row.item || row.r7 || row.future || row.comment) rows.push(row);
+      if (row.key || row.item || row.actions || row.future || row.comment) rows.push(row);
     }
     return {
       layout: isMinistryLayout ? 'ministry' : 'table',

@@ -3,14 +3,14 @@
 import type { Bullet, ItemSummary } from '../../shared/domain';
 import type { Db } from '../store/database';
 
-type Fields = { r7: Bullet[]; future: Bullet[] };
+type Fields = { actions: Bullet[]; future: Bullet[] };
 
-/** Every item's R7 and future bullets, by key (plain bullets: the tags are not needed here). */
+/** Every item's actions and future bullets, by key (plain bullets: the tags are not needed here). */
 export function bulletsByItem(db: Db): Map<string, Fields> {
   // Rows as arrays (raw): tens of thousands of them at 100× the plan, objects cost twice the time.
   const rows = db.prepare('SELECT item_key, field, level, text FROM bullets ORDER BY item_key, field, ord').raw().all() as [
     string,
-    'r7' | 'future',
+    'actions' | 'future',
     number,
     string,
   ][];
@@ -21,7 +21,7 @@ export function bulletsByItem(db: Db): Map<string, Fields> {
     if (key !== lastKey || !f) {
       lastKey = key;
       f = out.get(key);
-      if (!f) out.set(key, (f = { r7: [], future: [] }));
+      if (!f) out.set(key, (f = { actions: [], future: [] }));
     }
     f[field].push({ text, level });
   }
@@ -32,5 +32,5 @@ export type ExportItem = ItemSummary & Fields;
 
 export function withBullets(db: Db, summaries: ItemSummary[]): ExportItem[] {
   const bullets = bulletsByItem(db);
-  return summaries.map((s) => ({ ...s, r7: bullets.get(s.key)?.r7 ?? [], future: bullets.get(s.key)?.future ?? [] }));
+  return summaries.map((s) => ({ ...s, actions: bullets.get(s.key)?.actions ?? [], future: bullets.get(s.key)?.future ?? [] }));
 }

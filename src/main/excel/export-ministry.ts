@@ -68,13 +68,13 @@ function answerCells(it: Item, sections: Map<string, Section>): Record<AnswerCol
     ...sectionCells(it, sections),
     item: itemLabelTitle(it),
     ministries: ministriesLabel(it),
-    r7: bulletsToCell(it.r7),
+    actions: bulletsToCell(it.actions),
     future: bulletsToCell(it.future),
     comment: '',
   };
 }
 
-/** Cells of the answer sheet (and so of _meta, which repeats r7 and future) longer than Excel allows. */
+/** Cells of the answer sheet (and so of _meta, which repeats actions and future) longer than Excel allows. */
 export function overlongAnswerCells(items: Item[], sections: Map<string, Section>): OverlongCell[] {
   const out: OverlongCell[] = [];
   for (const it of items) {
@@ -168,16 +168,16 @@ export interface MetaHeader {
 }
 
 /**
- * The _meta sheet: the header, then the base value of every answer cell (key, r7, future, comment)
+ * The _meta sheet: the header, then the base value of every answer cell (key, actions, future, comment)
  * with their digest, so that a file returned to another installation still carries its base.
  */
 function writeMetaSheet(ws: ExcelJS.Worksheet, header: MetaHeader, items: Item[]): void {
-  const values: MetaValues[] = items.map((it) => ({ key: it.key, r7: bulletsToCell(it.r7), future: bulletsToCell(it.future), comment: '' }));
+  const values: MetaValues[] = items.map((it) => ({ key: it.key, actions: bulletsToCell(it.actions), future: bulletsToCell(it.future), comment: '' }));
   for (const [k, v] of Object.entries(header)) ws.addRow([k, v]);
   ws.addRow(['basesDigest', metaDigest(values)]);
   ws.addRow([]);
-  ws.addRow(['key', 'r7', 'future', 'comment']);
-  for (const v of values) ws.addRow([v.key, v.r7, v.future, v.comment]);
+  ws.addRow(['key', 'actions', 'future', 'comment']);
+  for (const v of values) ws.addRow([v.key, v.actions, v.future, v.comment]);
   void ws.protect('', {});
 }
 
@@ -272,7 +272,7 @@ async function exportMinistryVia(
     );
     const insert = db.prepare('INSERT INTO export_values (export_id, item_key, field, value) VALUES (?, ?, ?, ?)');
     for (const it of items) {
-      insert.run(exportId, it.key, 'r7', serializeField('r7', it.r7));
+      insert.run(exportId, it.key, 'actions', serializeField('actions', it.actions));
       insert.run(exportId, it.key, 'future', serializeField('future', it.future));
       insert.run(exportId, it.key, 'comment', '');
     }

@@ -40,7 +40,7 @@ function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): void {
 }
 
 function itemTexts(it: Item): string[] {
-  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.r7), bulletsToCell(it.future)];
+  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.actions), bulletsToCell(it.future)];
 }
 
 function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): void {

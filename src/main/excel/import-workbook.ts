@@ -31,7 +31,7 @@ interface ExportRecord {
   ministry: string | null;
 }
 
-type Field = 'r7' | 'future' | 'comment';
+type Field = 'actions' | 'future' | 'comment';
 type Bases = Map<string, Map<Field, string>>;
 
 /** Base values of a known export: key → field → cell text. */
@@ -67,7 +67,7 @@ function fileBases(meta: FileMeta, file: string, warnings: string[]): Bases | nu
     out.set(
       r.key,
       new Map<Field, string>([
-        ['r7', bulletsToCell(cellToBullets(r.r7).bullets)],
+        ['actions', bulletsToCell(cellToBullets(r.actions).bullets)],
         ['future', bulletsToCell(cellToBullets(r.future).bullets)],
         ['comment', cellToNote(r.comment)],
       ]),
@@ -171,7 +171,7 @@ export async function stageWorkbook(db: Db, name: string, bytes: Buffer, opts: S
   let inferred = 0;
   for (const { row, item } of alignment.aligned) {
     const base = bases?.get(item.key);
-    for (const field of ['r7', 'future'] as const) {
+    for (const field of ['actions', 'future'] as const) {
       const parsedCell = cellToBullets(row[field]);
       inferred += parsedCell.inferredStarts;
       changes.push({ key: item.key, field, row: row.row, base: base?.get(field) ?? null, theirs: bulletsToCell(parsedCell.bullets) });

@@ -18,7 +18,7 @@ export const ANSWER_COLUMNS = [
   { id: 'area', header: '分野', width: 12 },
   { id: 'item', header: '小項目', width: 40 },
   { id: 'ministries', header: '担当府省', width: 12 },
-  { id: 'r7', header: '令和7年度の取組', width: 60, answer: true },
+  { id: 'actions', header: '令和7年度の取組', width: 60, answer: true },
   { id: 'future', header: '今後の方向性・課題など', width: 50, answer: true },
   { id: 'comment', header: '府省からの補足', width: 30, answer: true },
 ] as const;
@@ -27,12 +27,12 @@ export type AnswerColumnId = (typeof ANSWER_COLUMNS)[number]['id'];
 /** Columns of the consolidated table (the original three-column layout). */
 export const TABLE_COLUMNS = [
   { id: 'item', header: '小項目【担当府省・AMED】', width: 45 },
-  { id: 'r7', header: '各府省・AMEDの令和7年度の取組', width: 65 },
+  { id: 'actions', header: '各府省・AMEDの令和7年度の取組', width: 65 },
   { id: 'future', header: '今後の方向性・課題など', width: 55 },
 ] as const;
 
 /** The answer fields a file can carry; `comment` is the ministry's free note. */
-export const ANSWER_FIELDS = ['r7', 'future', 'comment'] as const;
+export const ANSWER_FIELDS = ['actions', 'future', 'comment'] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
 
 /**
@@ -46,7 +46,7 @@ const HEADER_ALIASES: Record<string, string[]> = {
   area: ['分野', '疾患領域'],
   item: ['小項目', '小項目【担当府省・amed】', '項目'],
   ministries: ['担当府省', '担当府省・amed', '関係府省'],
-  r7: ['令和7年度の取組', '各府省・amedの令和7年度の取組', 'r7'],
+  actions: ['令和7年度の取組', '各府省・amedの令和7年度の取組', 'actions'],
   future: ['今後の方向性・課題など', '今後の方向性', '今後の方向性・課題'],
   comment: ['府省からの補足', '補足', '備考'],
 };
@@ -70,7 +70,7 @@ export function itemLabelTitle(it: Pick<ItemSummary, 'label' | 'title'>): string
 /** The base values of one exported row, as written in the _meta sheet. */
 export interface MetaValues {
   key: string;
-  r7: string;
+  actions: string;
   future: string;
   comment: string;
 }
@@ -82,7 +82,7 @@ export interface MetaValues {
  */
 export function metaDigest(rows: readonly MetaValues[]): string {
   const h = createHash('sha256');
-  for (const r of rows) h.update(`${r.key}\u0000${r.r7}\u0000${r.future}\u0000${r.comment}\u0001`);
+  for (const r of rows) h.update(`${r.key}\u0000${r.actions}\u0000${r.future}\u0000${r.comment}\u0001`);
   return `sha256:${h.digest('hex')}`;
 }
 

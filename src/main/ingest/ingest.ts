@@ -35,7 +35,7 @@ function sha256(text: string): string {
 function seedValues(p: ParsedItem): SeedValues {
   return {
     title: serializeField('title', p.title),
-    r7: serializeField('r7', p.r7),
+    actions: serializeField('actions', p.actions),
     future: serializeField('future', p.future),
   };
 }
@@ -118,7 +118,7 @@ function ingestPlan(db: Db, name: string, text: string, report: IngestReport): v
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(key, origin, JSON.stringify(values), sectionIdOf(p), p.major, p.middle, p.area, p.label, position, p.title,
         JSON.stringify(p.ministries), JSON.stringify(p.lead), JSON.stringify(p.warnings), now, now);
-      replaceBullets(db, key, 'r7', p.r7);
+      replaceBullets(db, key, 'actions', p.actions);
       replaceBullets(db, key, 'future', p.future);
       indexItem(db, key);
       keyOf.set(p.key, key);
@@ -134,7 +134,7 @@ function ingestPlan(db: Db, name: string, text: string, report: IngestReport): v
     const after = db.prepare('SELECT section_id, label, position, ministries, lead, warnings FROM items WHERE key = ?').get(key);
     let changed = JSON.stringify(before) !== JSON.stringify(after);
     const previous = existing.seed_json ? (JSON.parse(existing.seed_json) as SeedValues) : null;
-    for (const field of ['title', 'r7', 'future'] as const) {
+    for (const field of ['title', 'actions', 'future'] as const) {
       // Only a change in the source itself is applied; a field edited in the app keeps its edit.
       if (previous && previous[field] === values[field]) continue;
       const value: FieldValue = field === 'title' ? p.title : (p[field] as Bullet[]);

@@ -15,7 +15,7 @@ import { actionsLabel, detectFiscalYear, futureLabel } from '../../shared/editio
  * the original when this is a 【再掲】 copy.
  */
 export interface ParsedItem extends Omit<ItemSummary, 'pj' | 'position'> {
-  r7: Bullet[];
+  actions: Bullet[];
   future: Bullet[];
 }
 
@@ -31,7 +31,7 @@ export interface ParsedPlan {
 // ---------------------------------------------------------------------------------------------
 // Lines
 
-type Column = 'r7' | 'future';
+type Column = 'actions' | 'future';
 
 type Line =
   | { kind: 'blank' }
@@ -50,7 +50,7 @@ const MIDDLE_HEADING = new RegExp(`^(-\\s*)?中項目\\s*(${DIGITS})(?:\\s+(.*))
 const AREA_HEADING = /^([0-9０-９]{1,2})\s*[)）]\s*(\S.*)$/u;
 const BULLET_LINE = /^[ \t\u3000]*[-・•●]\s+\S/u;
 /** The actions column heading of any fiscal year, worded 取組 / 年度取組 / 実施計画 on different pages. */
-const R7_HEADING = /^各府省・amedの令和\d+年度の?(?:取組|実施計画)$/u;
+const ACTIONS_HEADING = /^各府省・amedの令和\d+年度の?(?:取組|実施計画)$/u;
 const FUTURE_HEADING = /^今後の方向性・課題など$/u;
 const ITEM_HEADER_CELL = /^小項目/u;
 
@@ -74,7 +74,7 @@ function foldHeading(text: string): string {
 
 function isHeaderRow(cells: string[]): boolean {
   if (cells.slice(1).some((c) => c.length > HEADING_MAX)) return false;
-  return cells.map((c) => foldHeading(stripMarkup(c))).some((c) => R7_HEADING.test(c) || FUTURE_HEADING.test(c));
+  return cells.map((c) => foldHeading(stripMarkup(c))).some((c) => ACTIONS_HEADING.test(c) || FUTURE_HEADING.test(c));
 }
 
 function classify(raw: string): Line {
@@ -95,7 +95,7 @@ function classify(raw: string): Line {
   const middle = MIDDLE_HEADING.exec(text);
   if (middle) return { kind: 'middle', middle: toNumber(middle[2]!), title: (middle[3] ?? '').trim(), toc: middle[1] !== undefined };
   const folded = foldHeading(text);
-  if (R7_HEADING.test(folded)) return { kind: 'column', column: 'r7' };
+  if (ACTIONS_HEADING.test(folded)) return { kind: 'column', column: 'actions' };
   if (FUTURE_HEADING.test(folded)) return { kind: 'column', column: 'future' };
   const area = parseArea(text);
   if (area) return { kind: 'area', ...area };
@@ -141,10 +141,10 @@ interface ItemDraft {
   ministries: MinistryCode[];
   lead: MinistryCode[];
   relisted: boolean;
-  r7: Bullet[];
+  actions: Bullet[];
   future: Bullet[];
   warnings: string[];
-  /** Raw cells (item, R7, future) while the row is still being read. */
+  /** Raw cells (item, actions, future) while the row is still being read. */
   cells: string[];
   /** Set for the single item of a 中項目 without a table. */
   noTable: boolean;
@@ -154,7 +154,7 @@ type ColumnNames = Record<Column, string>;
 
 /** Column names for messages, in the table's own fiscal year (令和7 when the text names none). */
 function columnNames(fiscalYear: number | null): ColumnNames {
-  return { r7: actionsLabel(fiscalYear ?? 7), future: futureLabel };
+  return { actions: actionsLabel(fiscalYear ?? 7), future: futureLabel };
 }
 
 function sectionId(major: number, middle: number | null, area: number | null): string {
@@ -240,7 +240,7 @@ class PlanReader {
   /** Inside the table of contents, where headings only give titles and text is not plan content. */
   private toc = false;
   private mode: 'intro' | 'table' | 'column' = 'intro';
-  private column: Column = 'r7';
+  private column: Column = 'actions';
   private row: { item: ItemDraft; dashColumn: number | null; blankSinceDash: boolean; spilled: boolean } | null = null;
   private noTableItem: ItemDraft | null = null;
 
@@ -409,7 +409,7 @@ class PlanReader {
       ministries: [],
       lead: [],
       relisted: false,
-      r7: [],
+      actions: [],
       future: [],
       warnings: [],
       cells: [],
@@ -455,7 +455,7 @@ class PlanReader {
     if (intro?.some((b) => foldFast(b.text) === folded)) return;
     if (this.row) return this.addDashToRow(line.raw);
     if (this.mode === 'column' && this.noTableItem) {
-      const k = this.column === 'r7' ? 1 : 2;
+      const k = this.column === 'actions' ? 1 : 2;
       this.noTableItem.cells[k] = `${this.noTableItem.cells[k] ?? ''}\n${line.raw}`;
       return;
     }
@@ -469,7 +469,7 @@ class PlanReader {
 
   /**
    * Dash bullets under an item row that has no tab-separated cells: each group of lines (groups are
-   * separated by blank lines) is the next column, R7 first.
+   * separated by blank lines) is the next column, actions first.
    */
   private addDashToRow(raw: string): void {
     const row = this.row!;
@@ -492,7 +492,7 @@ class PlanReader {
       return;
     }
     if (this.mode === 'column' && this.noTableItem) {
-      const k = this.column === 'r7' ? 1 : 2;
+      const k = this.column === 'actions' ? 1 : 2;
       this.noTableItem.cells[k] = `${this.noTableItem.cells[k] ?? ''}\n${text}`;
       return;
     }
@@ -518,7 +518,7 @@ class PlanReader {
     this.row = null;
     if (!row) return;
     if (row.dashColumn !== null && !row.spilled) {
-      row.item.warnings.push(`表の列の区切りがない行のため、箇条書きのまとまりを順に${this.names.r7}、${this.names.future}とみなしました。`);
+      row.item.warnings.push(`表の列の区切りがない行のため、箇条書きのまとまりを順に${this.names.actions}、${this.names.future}とみなしました。`);
     } else if (row.spilled) {
       row.item.warnings.push('次の行に続いていたセルの内容を同じセルに結合しました。');
     }
@@ -529,7 +529,7 @@ class PlanReader {
 // After reading: cells, placement, keys, links
 
 function finishCells(item: ItemDraft, names: ColumnNames): void {
-  const [itemCell = '', r7 = '', future = '', ...extra] = item.cells;
+  const [itemCell = '', actions = '', future = '', ...extra] = item.cells;
   if (extra.some((c) => c.trim() !== '')) {
     item.warnings.push('表の列が3つより多い行のため、余った列を今後の方向性・課題などに含めました。');
   }
@@ -544,9 +544,9 @@ function finishCells(item: ItemDraft, names: ColumnNames): void {
       relisted: cell.relisted,
     });
   }
-  item.r7 = splitColumn(r7, 'r7', item.warnings, names);
+  item.actions = splitColumn(actions, 'actions', item.warnings, names);
   item.future = splitColumn([future, ...extra].join('\n'), 'future', item.warnings, names);
-  if ([...item.r7, ...item.future].some((b) => b.text.includes('【再掲】'))) item.relisted = true;
+  if ([...item.actions, ...item.future].some((b) => b.text.includes('【再掲】'))) item.relisted = true;
 }
 
 /**
@@ -557,7 +557,7 @@ function finishCells(item: ItemDraft, names: ColumnNames): void {
 function inferMinistries(item: ItemDraft, intro: Bullet[]): void {
   if (item.ministries.length > 0) return;
   const fromIntro = item.noTable ? inCodeOrder(intro.flatMap((b) => bulletTags(b.text).ministries)) : [];
-  const fromBullets = inCodeOrder([...item.r7, ...item.future].flatMap((b) => bulletTags(b.text).ministries));
+  const fromBullets = inCodeOrder([...item.actions, ...item.future].flatMap((b) => bulletTags(b.text).ministries));
   const [found, where] = fromIntro.length > 0 ? [fromIntro, '中項目の本文'] : [fromBullets, '取組の本文'];
   if (found.length === 0) {
     item.warnings.push('担当府省の記載が見つからないため、担当府省を空にしました。');
@@ -646,7 +646,7 @@ function assignKeys(items: ItemDraft[]): Map<ItemDraft, string> {
 }
 
 function contentText(item: ParsedItem): string {
-  return [...item.r7, ...item.future].map((b) => b.text.replaceAll('【再掲】', '')).join('');
+  return [...item.actions, ...item.future].map((b) => b.text.replaceAll('【再掲】', '')).join('');
 }
 
 /**
@@ -752,7 +752,7 @@ export function parsePlan(text: string): ParsedPlan {
         title: draft.title,
         ministries: draft.ministries,
         lead: draft.lead,
-        r7: draft.r7,
+        actions: draft.actions,
         future: draft.future,
         relistedFrom: null,
         warnings: draft.warnings,

@@ -26,7 +26,7 @@ import type { Statement } from 'better-sqlite3';
 import { bulletsByItem } from '../excel/bulk-items';
 import { nowIso, writeField } from './plan-store';
 
-const FIELD_NAMES: Record<AnswerFieldName, string> = { r7: '令和7年度の取組', future: '今後の方向性・課題など', comment: '府省からの補足' };
+const FIELD_NAMES: Record<AnswerFieldName, string> = { actions: '令和7年度の取組', future: '今後の方向性・課題など', comment: '府省からの補足' };
 
 interface BatchRow {
   id: number;

@@ -28,7 +28,7 @@ interface ItemRow {
 
 interface BulletRow {
   item_key: string;
-  field: 'r7' | 'future';
+  field: 'actions' | 'future';
   ord: number;
   level: number;
   text: string;
@@ -123,7 +123,7 @@ export function findItemRow(db: Db, key: string): ItemRow | undefined {
   return db.prepare('SELECT * FROM items WHERE key = ?').get(key) as ItemRow | undefined;
 }
 
-function readBullets(db: Db, key: string, field: 'r7' | 'future'): TaggedBullet[] {
+function readBullets(db: Db, key: string, field: 'actions' | 'future'): TaggedBullet[] {
   const rows = db.prepare('SELECT * FROM bullets WHERE item_key = ? AND field = ? ORDER BY ord').all(key, field) as BulletRow[];
   return rows.map(toTagged);
 }
@@ -131,10 +131,10 @@ function readBullets(db: Db, key: string, field: 'r7' | 'future'): TaggedBullet[
 export function getItem(db: Db, key: string): Item {
   const row = findItemRow(db, key);
   if (!row) throw new AppError('not_found', `項目が見つかりません: ${key}`);
-  const r7 = readBullets(db, key, 'r7');
+  const actions = readBullets(db, key, 'actions');
   const future = readBullets(db, key, 'future');
-  const pj = [...new Set([...r7, ...future].flatMap((b) => b.pj))].sort((a, b) => a - b);
-  return { ...toSummary(row, pj), r7, future, version: row.version, updatedAt: row.updated_at };
+  const pj = [...new Set([...actions, ...future].flatMap((b) => b.pj))].sort((a, b) => a - b);
+  return { ...toSummary(row, pj), actions, future, version: row.version, updatedAt: row.updated_at };
 }
 
 export function readField(db: Db, key: string, field: ItemField): FieldValue {
@@ -147,7 +147,7 @@ export function readField(db: Db, key: string, field: ItemField): FieldValue {
 }
 
 /** Replace the bullets of one field (no revision: callers go through writeField). */
-export function replaceBullets(db: Db, key: string, field: 'r7' | 'future', bullets: Bullet[]): void {
+export function replaceBullets(db: Db, key: string, field: 'actions' | 'future', bullets: Bullet[]): void {
   db.prepare('DELETE FROM bullets WHERE item_key = ? AND field = ?').run(key, field);
   const insert = db.prepare(
     'INSERT INTO bullets (item_key, field, ord, level, text, ministries, pj) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -8,7 +8,7 @@ import { foldForMatch, foldWithMap } from '../../shared/text/normalize';
 import type { Db } from './database';
 import { insertGrams } from './search-grams';
 
-const FIELD_WEIGHT: Record<string, number> = { title: 3, section: 2, r7: 1, future: 1, intro: 0.8 };
+const FIELD_WEIGHT: Record<string, number> = { title: 3, section: 2, actions: 1, future: 1, intro: 0.8 };
 const SNIPPET_CONTEXT = 40;
 
 export function indexItem(db: Db, key: string): void {

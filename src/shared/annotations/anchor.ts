@@ -3,7 +3,7 @@
 //
 // After Hypothesis (quote + prefix + suffix + position), but stricter, because a highlight attached
 // to the wrong words misleads a committee member more than one that says it lost its place:
-//  - the search never leaves the field the annotation was made on (title, R7 or future of that item);
+//  - the search never leaves the field the annotation was made on (title, actions or future of that item);
 //    within the field it covers every bullet, since bullets are inserted, removed and reordered;
 //  - a candidate is scored on quote, context (prefix/suffix) and position together, and must clear
 //    MIN_SCORE; a fuzzy candidate must also resemble the quote itself (MIN_QUOTE_SIMILARITY), so the

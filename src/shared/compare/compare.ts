@@ -1,4 +1,4 @@
-// R7 actions against future directions, for one item: which action each direction follows up, what
+// actions against future directions, for one item: which action each direction follows up, what
 // kind of direction it is, the dates it commits to, and what is left unmatched on either side.
 
 import type { Bullet } from '../domain';
@@ -7,8 +7,8 @@ import { classifyFuture, type FutureLabel, type LabelReason } from './labels';
 import { LINK_THRESHOLD, linkScores, pickLinks } from './similarity';
 
 export interface FollowUp {
-  /** Index into the item's R7 bullets. */
-  r7: number;
+  /** Index into the item's action bullets. */
+  actions: number;
   /** Link score in [0, 1] (see similarity.ts). */
   score: number;
 }
@@ -22,13 +22,13 @@ export interface FutureAnalysis {
   cue: string | null;
   /** For `delegated`: the body named (新産業協議会). */
   delegatedTo: string | null;
-  /** The R7 actions this direction follows up, best first. Empty for boilerplate. */
+  /** The actions this direction follows up, best first. Empty for boilerplate. */
   links: FollowUp[];
   /** Every date in the bullet; `reference: false` ones are the commitments. */
   dates: PlanDate[];
 }
 
-export interface R7Analysis {
+export interface ActionsAnalysis {
   index: number;
   /** Future bullets that link to this action. */
   followedBy: number[];
@@ -37,15 +37,15 @@ export interface R7Analysis {
 
 export interface Comparison {
   future: FutureAnalysis[];
-  r7: R7Analysis[];
+  actions: ActionsAnalysis[];
   /**
-   * R7 actions no future direction follows up. A parent bullet counts as followed when one of its
+   * actions no future direction follows up. A parent bullet counts as followed when one of its
    * nested bullets is. Boilerplate futures ("continue steadily") follow up nothing in particular, so
-   * an item whose only future is boilerplate lists all its R7 bullets here; see `boilerplateOnly`.
+   * an item whose only future is boilerplate lists all its action bullets here; see `boilerplateOnly`.
    */
-  unmatchedR7: number[];
+  unmatchedActions: number[];
   /**
-   * Future directions with no R7 action behind them. Boilerplate bullets are left out (they say
+   * Future directions with no action behind them. Boilerplate bullets are left out (they say
    * nothing to match), and so is a parent whose nested bullets are matched (引き続き、以下の事業を…).
    */
   unmatchedFuture: number[];
@@ -57,10 +57,10 @@ export interface CompareOptions {
   /** Minimum link score; defaults to LINK_THRESHOLD. */
   threshold?: number;
   /**
-   * Read the dates of the R7 bullets (default true). The follow-up across editions needs only the
+   * Read the dates of the action bullets (default true). The follow-up across editions needs only the
    * future bullets' dates, and reading dates is a good part of the cost over a whole plan.
    */
-  r7Dates?: boolean;
+  actionDates?: boolean;
 }
 
 /** Reasons that come from the words of a bullet (a nested bullet may inherit them). */
@@ -82,10 +82,10 @@ function descendants(bullets: readonly Bullet[]): number[][] {
   });
 }
 
-export function compareItem(r7: readonly Bullet[], future: readonly Bullet[], options: CompareOptions = {}): Comparison {
+export function compareItem(actions: readonly Bullet[], future: readonly Bullet[], options: CompareOptions = {}): Comparison {
   const threshold = options.threshold ?? LINK_THRESHOLD;
   const scores = linkScores(
-    r7.map((b) => b.text),
+    actions.map((b) => b.text),
     future.map((b) => b.text),
   );
 
@@ -105,15 +105,15 @@ export function compareItem(r7: readonly Bullet[], future: readonly Bullet[], op
     futureOut.push({ index, label: decision.label, reason: decision.reason, cue: decision.cue, delegatedTo: decision.delegatedTo, links, dates });
   });
 
-  const r7Out: R7Analysis[] = r7.map((bullet, index) => ({
+  const actionsOut: ActionsAnalysis[] = actions.map((bullet, index) => ({
     index,
-    followedBy: futureOut.filter((f) => f.links.some((l) => l.r7 === index)).map((f) => f.index),
-    dates: options.r7Dates === false ? [] : extractDates(bullet.text),
+    followedBy: futureOut.filter((f) => f.links.some((l) => l.actions === index)).map((f) => f.index),
+    dates: options.actionDates === false ? [] : extractDates(bullet.text),
   }));
 
-  const r7Children = descendants(r7);
-  const unmatchedR7 = r7Out
-    .filter((r) => r.followedBy.length === 0 && !r7Children[r.index]!.some((c) => r7Out[c]!.followedBy.length > 0))
+  const actionChildren = descendants(actions);
+  const unmatchedActions = actionsOut
+    .filter((r) => r.followedBy.length === 0 && !actionChildren[r.index]!.some((c) => actionsOut[c]!.followedBy.length > 0))
     .map((r) => r.index);
 
   const futureChildren = descendants(future);
@@ -124,8 +124,8 @@ export function compareItem(r7: readonly Bullet[], future: readonly Bullet[], op
 
   return {
     future: futureOut,
-    r7: r7Out,
-    unmatchedR7,
+    actions: actionsOut,
+    unmatchedActions,
     unmatchedFuture,
     boilerplateOnly: allBoilerplate(futureOut, false),
   };

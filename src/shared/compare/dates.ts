@@ -1,4 +1,4 @@
-// Dates written into R7 and future bullets: the real timeline of the plan (令和8年度から…新規公募,
+// Dates written into actions and future bullets: the real timeline of the plan (令和8年度から…新規公募,
 // 令和7年度中に本格稼働, 公布後1年6月以内). Matching runs on folded text (so 令和 7 年度 and 令和７年度
 // meet); each date keeps its span and its text as printed in the original.
 
@@ -98,7 +98,7 @@ function span(text: string, map: readonly number[], foldedLength: number, from: 
   return { start, end: start + trimmed.length, text: trimmed };
 }
 
-/** Every date in a bullet, in text order. R7 and future bullets alike. */
+/** Every date in a bullet, in text order. actions and future bullets alike. */
 export function extractDates(text: string): PlanDate[] {
   const { folded, map } = foldWithMap(text);
   const found: PlanDate[] = [];

@@ -1,6 +1,6 @@
-// Comparison of an item's R7 actions with its future directions. Pure: no Node, no DOM.
+// Comparison of an item's actions with its future directions. Pure: no Node, no DOM.
 export { compareItem, isBoilerplateOnly } from './compare';
-export type { Comparison, CompareOptions, FollowUp, FutureAnalysis, R7Analysis } from './compare';
+export type { Comparison, CompareOptions, FollowUp, FutureAnalysis, ActionsAnalysis } from './compare';
 export { extractDates, formatPlanDate, isCommitment } from './dates';
 export type { CalendarDate, DateQualifier, PlanDate, RelativeDate } from './dates';
 export { classifyFuture, delegatedTo, isBoilerplateText } from './labels';

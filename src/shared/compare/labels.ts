@@ -18,7 +18,7 @@
 //                   (令和7年度中に, 令和8年度以降, 令和7年度を目途に, 公布後1年6月以内).
 //   6. no cue:      a nested bullet takes the label of its parent when the parent has a cue
 //                   (引き続き、以下の事業を着実に進める。 - 慢性の痛みに対する…); otherwise continuation if
-//                   the bullet links to an R7 action, new if it does not (compare.ts applies both).
+//                   the bullet links to an action, new if it does not (compare.ts applies both).
 
 import { foldForMatch } from '../text/normalize';
 import { extractDates, type PlanDate } from './dates';
@@ -98,7 +98,7 @@ function firstCue(folded: string, cues: readonly string[]): string | null {
 }
 
 /**
- * Label of one future bullet. `linked` says whether it follows up an R7 action (used only when no
+ * Label of one future bullet. `linked` says whether it follows up an action (used only when no
  * cue decides); `dates` may be passed when already extracted.
  */
 export function classifyFuture(text: string, linked: boolean, dates: readonly PlanDate[] = extractDates(text)): LabelDecision {

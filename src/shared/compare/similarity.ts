@@ -1,5 +1,5 @@
 // Similarity of two bullets written in Japanese (no spaces between words), and the scores used to
-// link a future bullet to the R7 bullets it follows up.
+// link a future bullet to the action bullets it follows up.
 //
 // Content: the text left after removing, in this order,
 //   1. what is not a word of the sentence: 【】 tags (ministries, 再掲), (PJ1), (仮題), dates;
@@ -11,13 +11,13 @@
 // bullets are "similar" when they share such terms, not when both say 引き続き…推進する【厚】.
 //
 // Linking score (linkScores): cosine of the two gram sets, each gram weighted by its rarity among the
-// item's R7 bullets (w = ln(1 + N/df), N = R7 bullets, df = R7 bullets that contain it), so a term
-// every R7 bullet of the item shares (認知症 in the 認知症 item) counts less than the term only one
+// item's action bullets (w = ln(1 + N/df), N = action bullets, df = action bullets that contain it), so a term
+// every action bullet of the item shares (認知症 in the 認知症 item) counts less than the term only one
 // has. Cosine rather than the overlap coefficient: a short future bullet must not link to every long
-// R7 bullet that happens to contain its two words. Then:
+// action bullet that happens to contain its two words. Then:
 //   - a pair whose bullets both carry ministry tags with no ministry in common (【文】 vs 【厚】) is
 //     scaled by OTHER_MINISTRY_FACTOR: a ministry follows up its own actions;
-//   - a future bullet links to its best R7 bullet, and to others only if they score at least
+//   - a future bullet links to its best action bullet, and to others only if they score at least
 //     RUNNER_UP_RATIO of the best (one future bullet may continue two actions; a weaker echo of a
 //     shared term should not make a second link);
 //   - nothing links below LINK_THRESHOLD.
@@ -104,11 +104,11 @@ export function similarity(a: string, b: string): number {
   return gramSimilarity(contentGrams(a), contentGrams(b));
 }
 
-/** IDF-style weights of grams over the R7 bullets of one item: ln(1 + N/df), df at least 1. */
-function gramWeights(r7Grams: readonly ReadonlySet<string>[]): (gram: string) => number {
+/** IDF-style weights of grams over the action bullets of one item: ln(1 + N/df), df at least 1. */
+function gramWeights(actionGrams: readonly ReadonlySet<string>[]): (gram: string) => number {
   const df = new Map<string, number>();
-  for (const grams of r7Grams) for (const g of grams) df.set(g, (df.get(g) ?? 0) + 1);
-  const n = Math.max(1, r7Grams.length);
+  for (const grams of actionGrams) for (const g of grams) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = Math.max(1, actionGrams.length);
   return (gram) => Math.log(1 + n / Math.max(1, df.get(gram) ?? 0));
 }
 
@@ -126,30 +126,30 @@ function weightedCosine(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: 
 }
 
 /**
- * Scores of every (future, R7) pair of one item: `scores[f][r]` in [0, 1], before the runner-up and
+ * Scores of every (future, actions) pair of one item: `scores[f][r]` in [0, 1], before the runner-up and
  * threshold rules. See the file comment for the weighting and the ministry factor.
  */
-export function linkScores(r7: readonly string[], future: readonly string[]): number[][] {
-  const r7Grams = r7.map(contentGrams);
-  const r7Ministries = r7.map((t) => bulletTags(t).ministries);
-  const weight = gramWeights(r7Grams);
+export function linkScores(actions: readonly string[], future: readonly string[]): number[][] {
+  const actionGrams = actions.map(contentGrams);
+  const actionMinistries = actions.map((t) => bulletTags(t).ministries);
+  const weight = gramWeights(actionGrams);
   return future.map((text) => {
     const grams = contentGrams(text);
     const ministries = bulletTags(text).ministries;
-    return r7Grams.map((rg, i) => {
+    return actionGrams.map((rg, i) => {
       const score = weightedCosine(grams, rg, weight);
-      const other = r7Ministries[i]!;
+      const other = actionMinistries[i]!;
       const disjoint = ministries.length > 0 && other.length > 0 && !ministries.some((m) => other.includes(m));
       return disjoint ? score * OTHER_MINISTRY_FACTOR : score;
     });
   });
 }
 
-/** The R7 bullets one future bullet links to, best first, from its row of `linkScores`. */
-export function pickLinks(scores: readonly number[], threshold = LINK_THRESHOLD): { r7: number; score: number }[] {
+/** The action bullets one future bullet links to, best first, from its row of `linkScores`. */
+export function pickLinks(scores: readonly number[], threshold = LINK_THRESHOLD): { actions: number; score: number }[] {
   const best = Math.max(0, ...scores);
   return scores
-    .map((score, r7) => ({ r7, score }))
+    .map((score, actions) => ({ actions, score }))
     .filter((l) => l.score >= threshold && l.score >= best * RUNNER_UP_RATIO)
-    .sort((a, b) => b.score - a.score || a.r7 - b.r7);
+    .sort((a, b) => b.score - a.score || a.actions - b.actions);
 }

@@ -44,7 +44,7 @@ export function dueYear(dates: readonly PlanDate[]): number | null {
  * (令和N as N): a dated promise due by then that no action reports on is overdue.
  */
 export function followUpItem(promises: readonly Bullet[], actions: readonly Bullet[], fiscalYear: number): PromiseFollowUp[] {
-  const comparison = compareItem(actions, promises, { r7Dates: false });
+  const comparison = compareItem(actions, promises, { actionDates: false });
   const unreported = new Set(comparison.unmatchedFuture);
   return comparison.future.map((f) => {
     const text = promises[f.index]!.text;
@@ -58,7 +58,7 @@ export function followUpItem(promises: readonly Bullet[], actions: readonly Bull
       due,
       overdue: status === 'unreported' && due !== null && due <= fiscalYear,
       // A boilerplate or delegated promise commits to nothing an action could report on.
-      actions: status === 'boilerplate' ? [] : f.links.map((l) => ({ index: l.r7, text: actions[l.r7]!.text, score: l.score })),
+      actions: status === 'boilerplate' ? [] : f.links.map((l) => ({ index: l.actions, text: actions[l.actions]!.text, score: l.score })),
     };
   });
 }

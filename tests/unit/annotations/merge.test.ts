@@ -5,7 +5,7 @@ import { contentKey, mergeRecord } from '../../../src/shared/annotations/merge';
 const core = (over: Partial<AnnotationCore> = {}): AnnotationCore => ({
   id: '3f1e2d4c-5b6a-4789-8abc-def012345678',
   itemKey: '1-1-1',
-  field: 'r7',
+  field: 'actions',
   bulletIndex: 0,
   anchor: { quote: '先端ゲノム研究', prefix: 'バイオバンクの試料・情報等を活用した', suffix: 'を推進する【文】。', start: 18, end: 25, revision: 1 },
   kind: 'comment',

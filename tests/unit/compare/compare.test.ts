@@ -9,8 +9,8 @@ function item(idPrefix: string): FixtureItem {
   return found;
 }
 
-const compare = (i: FixtureItem) => compareItem(i.r7, i.future);
-const linksOf = (i: FixtureItem) => compare(i).future.map((f) => f.links.map((l) => l.r7));
+const compare = (i: FixtureItem) => compareItem(i.actions, i.future);
+const linksOf = (i: FixtureItem) => compare(i).future.map((f) => f.links.map((l) => l.actions));
 const labelsOf = (i: FixtureItem) => compare(i).future.map((f) => f.label);
 
 describe('compareItem: links on real items', () => {
@@ -18,19 +18,19 @@ describe('compareItem: links on real items', () => {
     const result = compare(i);
     result.future.forEach((f) => {
       if (i.unsure?.includes(f.index)) return;
-      const got = f.links.map((l) => l.r7);
+      const got = f.links.map((l) => l.actions);
       const allowed = [...i.links[f.index]!, ...(i.related?.[f.index] ?? [])];
       expect(got, `future ${f.index}`).toEqual(expect.arrayContaining(i.links[f.index]!));
-      for (const r of got) expect(allowed, `future ${f.index} → R7 ${r}`).toContain(r);
+      for (const r of got) expect(allowed, `future ${f.index} → actions ${r}`).toContain(r);
     });
   });
 
-  it('links one future bullet to the one R7 bullet it continues, among several', () => {
+  it('links one future bullet to the one action bullet it continues, among several', () => {
     expect(linksOf(item('1-2-6'))).toEqual([[0, 2], [1], [2]]);
     expect(linksOf(item('1-1 ②'))).toEqual([[0], [1], [3]]);
   });
 
-  it('links one future bullet to two R7 bullets when it continues both', () => {
+  it('links one future bullet to two action bullets when it continues both', () => {
     expect(linksOf(item('1-1 ④'))).toEqual([[0, 1]]);
   });
 
@@ -39,29 +39,29 @@ describe('compareItem: links on real items', () => {
     expect(f!.links[0]!.score).toBeGreaterThanOrEqual(f!.links[1]!.score);
     for (const l of f!.links) expect(l.score).toBeGreaterThan(0);
     const [same] = compare(item('4-1 ⑤')).future;
-    expect(same!.links).toEqual([{ r7: 0, score: 1 }]);
+    expect(same!.links).toEqual([{ actions: 0, score: 1 }]);
   });
 
-  it('reports which future bullets follow each R7 bullet', () => {
-    expect(compare(item('1-2-6')).r7.map((r) => r.followedBy)).toEqual([[0], [1], [0, 2]]);
+  it('reports which future bullets follow each action bullet', () => {
+    expect(compare(item('1-2-6')).actions.map((r) => r.followedBy)).toEqual([[0], [1], [0, 2]]);
   });
 });
 
 describe('compareItem: unmatched on both sides', () => {
-  it('an item where the future direction and the R7 actions do not meet (休薬・減薬)', () => {
+  it('an item where the future direction and the actions do not meet (休薬・減薬)', () => {
     const r = compare(item('1-1 ⑩'));
-    expect(r.unmatchedR7).toEqual([0, 1]);
+    expect(r.unmatchedActions).toEqual([0, 1]);
     expect(r.unmatchedFuture).toEqual([0]);
   });
 
-  it('R7 actions with no follow-up, future directions with nothing behind them', () => {
-    expect(compare(item('1-1 ①')).unmatchedR7).toEqual([1, 2]);
+  it('actions with no follow-up, future directions with nothing behind them', () => {
+    expect(compare(item('1-1 ①')).unmatchedActions).toEqual([1, 2]);
     expect(compare(item('1-1 ⑧')).unmatchedFuture).toEqual([0, 2]);
   });
 
   it('a parent counts as followed when a nested bullet is, on either side', () => {
     const rwd = compare(item('2-2'));
-    expect(rwd.unmatchedR7).toEqual([]); // R7 0 is the parent of the two measures, both followed
+    expect(rwd.unmatchedActions).toEqual([]); // actions 0 is the parent of the two measures, both followed
     const pain = compare(item('1-2-3'));
     expect(pain.future[0]!.links).toEqual([]);
     expect(pain.unmatchedFuture).not.toContain(0); // 引き続き、以下の事業を… is followed through its list
@@ -71,13 +71,13 @@ describe('compareItem: unmatched on both sides', () => {
     const r = compare(item('4-1 ④'));
     expect(r.future[0]!.links).toEqual([]);
     expect(r.unmatchedFuture).toEqual([]);
-    expect(r.unmatchedR7).toEqual([0, 1, 2]);
+    expect(r.unmatchedActions).toEqual([0, 1, 2]);
   });
 
   it('handles empty sides', () => {
-    expect(compareItem([], [])).toEqual({ future: [], r7: [], unmatchedR7: [], unmatchedFuture: [], boilerplateOnly: false });
-    const onlyR7 = compareItem(item('1-1 ④').r7, []);
-    expect(onlyR7.unmatchedR7).toEqual([0, 1]);
+    expect(compareItem([], [])).toEqual({ future: [], actions: [], unmatchedActions: [], unmatchedFuture: [], boilerplateOnly: false });
+    const onlyActions = compareItem(item('1-1 ④').actions, []);
+    expect(onlyActions.unmatchedActions).toEqual([0, 1]);
     const onlyFuture = compareItem([], item('1-1 ⑪').future);
     expect(onlyFuture.unmatchedFuture).toEqual([0, 1]);
     expect(onlyFuture.future.map((f) => f.label)).toEqual(['continuation', 'new']);
@@ -102,13 +102,13 @@ describe('compareItem: labels and dates on real items', () => {
       [['公布後 1 年 6 月以内', 'within']],
       [],
     ]);
-    expect(r.r7[0]!.dates.map((d) => d.text)).toEqual(['令和 7 年 2 月から']);
+    expect(r.actions[0]!.dates.map((d) => d.text)).toEqual(['令和 7 年 2 月から']);
   });
 
   it('delegated on both sides, and linked', () => {
     const r = compare(item('4-1 ⑤'));
     expect(r.future[0]).toMatchObject({ label: 'delegated', delegatedTo: '新産業協議会' });
-    expect(r.unmatchedR7).toEqual([]);
+    expect(r.unmatchedActions).toEqual([]);
   });
 
   it('nested bullets without a cue read under their parent', () => {

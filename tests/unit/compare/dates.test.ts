@@ -59,7 +59,7 @@ describe('extractDates on future bullets of the table', () => {
   });
 });
 
-describe('extractDates on R7 bullets of the table', () => {
+describe('extractDates on action bullets of the table', () => {
   it('令和7年度より: from', () => {
     const text = '令和7年度より「希少難治性疾患のリアルワールドデータ利活用によるエビデンス創出研究」の公募を開始し課題を採択した。';
     expect(extractDates(text).map(brief)).toEqual([fy('令和7年度より', 7, 'from')]);

@@ -92,7 +92,7 @@ describe('classifyFuture: labels and their precedence', () => {
     expect(label('令和 7 年度の取組を踏まえ、体制を見直す。', true)).toEqual(['continuation', 'linked', null]);
   });
 
-  it('without any cue: continuation when linked to an R7 action, new when not', () => {
+  it('without any cue: continuation when linked to an action, new when not', () => {
     const text = 'NCBN試料のゲノム情報の活用体制強化を進め、主要なバイオバンクとの共通プラットフォームを整備する。【厚】';
     expect(label(text, true)).toEqual(['continuation', 'linked', null]);
     expect(label(text, false)).toEqual(['new', 'unlinked', null]);

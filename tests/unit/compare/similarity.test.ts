@@ -16,7 +16,7 @@ const seed = fs.readFileSync(path.resolve(__dirname, '../../../seeds/000_52c9304
 describe('fixtures', () => {
   it('are copied verbatim from the seed', () => {
     for (const item of ITEMS) {
-      for (const b of [...item.r7, ...item.future]) expect(seed, item.id).toContain(b.text);
+      for (const b of [...item.actions, ...item.future]) expect(seed, item.id).toContain(b.text);
     }
   });
 });
@@ -70,29 +70,29 @@ describe('similarity', () => {
 
 describe('linkScores and pickLinks', () => {
   it('halves a pair whose bullets are tagged with disjoint ministries', () => {
-    const r7 = ['バイオバンクの試料・情報等を活用した先端ゲノム研究を推進する【文】。'];
-    const same = linkScores(r7, ['バイオバンクの試料・情報等を活用したデータ駆動型研究を加速する【文】。'])[0]![0]!;
-    const other = linkScores(r7, ['バイオバンクの試料・情報等を活用したデータ駆動型研究を加速する【厚】。'])[0]![0]!;
-    const untagged = linkScores(r7, ['バイオバンクの試料・情報等を活用したデータ駆動型研究を加速する。'])[0]![0]!;
+    const actions = ['バイオバンクの試料・情報等を活用した先端ゲノム研究を推進する【文】。'];
+    const same = linkScores(actions, ['バイオバンクの試料・情報等を活用したデータ駆動型研究を加速する【文】。'])[0]![0]!;
+    const other = linkScores(actions, ['バイオバンクの試料・情報等を活用したデータ駆動型研究を加速する【厚】。'])[0]![0]!;
+    const untagged = linkScores(actions, ['バイオバンクの試料・情報等を活用したデータ駆動型研究を加速する。'])[0]![0]!;
     expect(other).toBeCloseTo(same / 2, 12);
     expect(untagged).toBeCloseTo(same, 12);
   });
 
-  it('weights a term shared by every R7 bullet of the item less than a term only one has', () => {
-    const r7 = ['認知症のバイオマーカー開発を行う。', '認知症のレジストリを構築する。'];
-    const [row] = linkScores(r7, ['認知症のレジストリを拡充する。']);
+  it('weights a term shared by every action bullet of the item less than a term only one has', () => {
+    const actions = ['認知症のバイオマーカー開発を行う。', '認知症のレジストリを構築する。'];
+    const [row] = linkScores(actions, ['認知症のレジストリを拡充する。']);
     expect(row![1]!).toBeGreaterThan(row![0]! * 3);
   });
 
   it('keeps runner-up links only near the best one, and none below the threshold', () => {
     expect(pickLinks([0.5, 0.35, 0.2])).toEqual([
-      { r7: 0, score: 0.5 },
-      { r7: 1, score: 0.35 },
+      { actions: 0, score: 0.5 },
+      { actions: 1, score: 0.35 },
     ]);
     expect(pickLinks([0.1, 0.07])).toEqual([]);
     expect(pickLinks([0.1, 0.07], 0.04)).toEqual([
-      { r7: 0, score: 0.1 },
-      { r7: 1, score: 0.07 },
+      { actions: 0, score: 0.1 },
+      { actions: 1, score: 0.07 },
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('linkScores and pickLinks', () => {
     const unrelated: number[] = [];
     for (const item of ITEMS) {
       const scores = linkScores(
-        item.r7.map((b) => b.text),
+        item.actions.map((b) => b.text),
         item.future.map((b) => b.text),
       );
       scores.forEach((row, f) => {

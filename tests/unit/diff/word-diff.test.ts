@@ -124,7 +124,7 @@ describe('revisionDiff', () => {
       { text: 'データ基盤を整備し、運用する【厚】。', level: 0 },
       { text: '①ゲノム情報', level: 1 },
     ]);
-    const d = revisionDiff('r7', oldValue, newValue);
+    const d = revisionDiff('actions', oldValue, newValue);
     expect(d.kind).toBe('lines');
     if (d.kind !== 'lines') return;
     expect(d.rows.map((r) => r.kind)).toEqual(['changed', 'same']);

@@ -9,7 +9,7 @@ import { compareItem } from '../../../src/shared/compare/compare';
 import { extractDates } from '../../../src/shared/compare/dates';
 import { REPORTING_ACTION, SEED_TEXT, SILENT_ACTIONS, buildR8Edition, editionItems } from '../../fixtures/editions/build';
 
-const r7 = parsePlan(SEED_TEXT);
+const actions = parsePlan(SEED_TEXT);
 let r8Items: ParsedItem[];
 /** Each 令和7 item with a successor: its key and the 令和8 item that keeps it. */
 let pairs: { before: ParsedItem; after: ParsedItem }[];
@@ -17,8 +17,8 @@ let pairs: { before: ParsedItem; after: ParsedItem }[];
 beforeAll(() => {
   const r8 = parsePlan(buildR8Edition());
   r8Items = r8.items;
-  const m = matchEditions(editionItems(r7, true), editionItems(r8, false));
-  pairs = m.matched.map((x) => ({ before: r7.items[x.from]!, after: r8.items[x.to]! }));
+  const m = matchEditions(editionItems(actions, true), editionItems(r8, false));
+  pairs = m.matched.map((x) => ({ before: actions.items[x.from]!, after: r8.items[x.to]! }));
 });
 
 const pairOf = (key: string) => pairs.find((p) => p.before.key === key)!;
@@ -27,7 +27,7 @@ const bullets = (...texts: string[]): Bullet[] => texts.map((text) => ({ text, l
 describe('followUpItem on the 令和8 edition', () => {
   it('an item whose actions report on its dated promise: reported, linked to that action, not overdue', () => {
     const { before, after } = pairOf('1-1-3');
-    const result = followUpItem(before.future, after.r7, 8);
+    const result = followUpItem(before.future, after.actions, 8);
     const promise = result.find((p) => p.text.includes('ゲノム創薬基盤利活用推進研究事業'))!;
     expect(promise).toMatchObject({ status: 'reported', due: 8, overdue: false });
     expect(promise.actions[0]!.text).toBe(REPORTING_ACTION);
@@ -35,8 +35,8 @@ describe('followUpItem on the 令和8 edition', () => {
 
   it('an item whose actions do not: unreported, and its 令和8 promise is overdue in 令和8', () => {
     const { before, after } = pairOf('1-1-11');
-    expect(after.r7.map((b) => b.text)).toEqual(SILENT_ACTIONS);
-    const result = followUpItem(before.future, after.r7, 8);
+    expect(after.actions.map((b) => b.text)).toEqual(SILENT_ACTIONS);
+    const result = followUpItem(before.future, after.actions, 8);
     expect(result.map((p) => [p.status, p.due, p.overdue, p.actions.length])).toEqual([
       ['unreported', null, false, 0],
       ['unreported', 8, true, 0],
@@ -45,13 +45,13 @@ describe('followUpItem on the 令和8 edition', () => {
 
   it('the same promise is not yet overdue when checked in 令和7', () => {
     const { before, after } = pairOf('1-1-11');
-    expect(followUpItem(before.future, after.r7, 7)[1]).toMatchObject({ status: 'unreported', due: 8, overdue: false });
+    expect(followUpItem(before.future, after.actions, 7)[1]).toMatchObject({ status: 'unreported', due: 8, overdue: false });
   });
 
   it('boilerplate promises (引き続き… / 新産業協議会で実施) are boilerplate, never overdue', () => {
     for (const key of ['4-1-1', '2-3-4']) {
       const { before, after } = pairOf(key);
-      const result = followUpItem(before.future, after.r7, 8);
+      const result = followUpItem(before.future, after.actions, 8);
       expect(result.map((p) => p.status), key).toContain('boilerplate');
       expect(result.filter((p) => p.status === 'boilerplate').every((p) => !p.overdue && p.actions.length === 0)).toBe(true);
     }
@@ -77,7 +77,7 @@ describe('summarizeFollowUp over the plan', () => {
       key: before.key,
       sectionId: [after.major, after.middle, after.area].filter((n) => n !== null).join('-'),
       ministries: after.ministries.map((code) => ({ code })),
-      promises: followUpItem(before.future, after.r7, 8),
+      promises: followUpItem(before.future, after.actions, 8),
     }));
   });
 
@@ -126,12 +126,12 @@ it('r8 items exist for every pair (fixture sanity)', () => {
 describe('compareItem without the actions’ dates (what the follow-up uses)', () => {
   it('links and labels exactly as with them, and reads no action date', () => {
     for (const { before, after } of pairs) {
-      const full = compareItem(after.r7, before.future);
-      const lean = compareItem(after.r7, before.future, { r7Dates: false });
+      const full = compareItem(after.actions, before.future);
+      const lean = compareItem(after.actions, before.future, { actionDates: false });
       expect(lean.future).toEqual(full.future);
       expect(lean.unmatchedFuture).toEqual(full.unmatchedFuture);
-      expect(lean.r7.every((r) => r.dates.length === 0)).toBe(true);
+      expect(lean.actions.every((r) => r.dates.length === 0)).toBe(true);
     }
-    expect(compareItem(bullets('令和8年度に開始した。'), []).r7[0]!.dates).toHaveLength(1);
+    expect(compareItem(bullets('令和8年度に開始した。'), []).actions[0]!.dates).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ import type { EditionItem } from '../../../src/shared/editions/item-profile';
 import { AMBIGUOUS, SURE, matchEditions, type EditionMatch, type MatchedItem } from '../../../src/shared/editions/match';
 import { ADDED_TITLE, SEED_TEXT, SPLIT_TITLE, buildR8Edition, buildTypoFixEdition, editionItems } from '../../fixtures/editions/build';
 
-const r7 = editionItems(parsePlan(SEED_TEXT), true);
+const actions = editionItems(parsePlan(SEED_TEXT), true);
 let r8: EditionItem[];
 let result: EditionMatch;
 
@@ -19,12 +19,12 @@ const summary = (x: MatchedItem) => ({ change: x.change, from: x.fromLabel, to: 
 
 beforeAll(() => {
   r8 = editionItems(parsePlan(buildR8Edition()), false);
-  result = matchEditions(r7, r8);
+  result = matchEditions(actions, r8);
 });
 
 describe('matching the 令和8 edition to the 令和7 seed', () => {
   it('keeps every previous item but one, and reports nothing it is unsure of', () => {
-    expect(r7).toHaveLength(56);
+    expect(actions).toHaveLength(56);
     expect(r8).toHaveLength(57);
     expect(result.matched).toHaveLength(55);
     expect(result.ambiguous).toEqual([]);
@@ -35,7 +35,7 @@ describe('matching the 令和8 edition to the 令和7 seed', () => {
     expect(summary(matchOf(result, '3-2-1'))).toEqual({ change: 'renumbered', from: '①', to: '②', moved: false, renumbered: true, fields: [] });
     expect(summary(matchOf(result, '3-2-2'))).toEqual({ change: 'renumbered', from: '②', to: '①', moved: false, renumbered: true, fields: [] });
     // and the item printed first in the new edition is the old ②
-    expect(r8[matchOf(result, '3-2-2').to]!.title).toBe(r7[matchOf(result, '3-2-2').from]!.title);
+    expect(r8[matchOf(result, '3-2-2').to]!.title).toBe(actions[matchOf(result, '3-2-2').from]!.title);
     expect(matchOf(result, '3-2-2').to).toBeLessThan(matchOf(result, '3-2-1').to);
   });
 
@@ -98,13 +98,13 @@ describe('matching the 令和8 edition to the 令和7 seed', () => {
   });
 
   it('is deterministic', () => {
-    expect(matchEditions(r7, r8)).toEqual(result);
+    expect(matchEditions(actions, r8)).toEqual(result);
   });
 });
 
 describe('an edition that only fixes typos', () => {
   it('is the same edition with two items edited, in the fields that changed', () => {
-    const fixed = matchEditions(r7, editionItems(parsePlan(buildTypoFixEdition()), false));
+    const fixed = matchEditions(actions, editionItems(parsePlan(buildTypoFixEdition()), false));
     expect(fixed.added).toEqual([]);
     expect(fixed.dropped).toEqual([]);
     expect(fixed.ambiguous).toEqual([]);
@@ -113,30 +113,30 @@ describe('an edition that only fixes typos', () => {
       ['1-1-1', 'edited', ['future']],
       ['1-1-14', 'edited', ['title']],
     ]);
-    expect(fixed.matched.every((m) => m.fromLabel === m.toLabel && m.fromSection === m.toSection && r7[m.from]!.key === m.key)).toBe(true);
+    expect(fixed.matched.every((m) => m.fromLabel === m.toLabel && m.fromSection === m.toSection && actions[m.from]!.key === m.key)).toBe(true);
   });
 
   it('loading the same edition again matches every item to itself, unchanged', () => {
-    const again = matchEditions(r7, editionItems(parsePlan(SEED_TEXT), false));
-    expect(again.matched.map((m) => [m.key, m.change])).toEqual(r7.map((i) => [i.key, 'same']));
+    const again = matchEditions(actions, editionItems(parsePlan(SEED_TEXT), false));
+    expect(again.matched.map((m) => [m.key, m.change])).toEqual(actions.map((i) => [i.key, 'same']));
   });
 });
 
 describe('merges, ambiguity and what is never a match', () => {
-  const byKey = (key: string) => r7.find((i) => i.key === key)!;
+  const byKey = (key: string) => actions.find((i) => i.key === key)!;
 
   it('two items that became one: the one kept and the one absorbed', () => {
     const a = byKey('1-2-4-1');
     const b = byKey('1-2-4-2');
     const merged: EditionItem = { ...a, key: undefined, actions: [...a.actions, ...b.actions], future: [...a.future, ...b.future] };
-    const next: EditionItem[] = r7.filter((i) => i !== a && i !== b).map((i) => ({ ...i, key: undefined }));
-    next.splice(r7.indexOf(a), 0, merged);
-    const m = matchEditions(r7, next);
+    const next: EditionItem[] = actions.filter((i) => i !== a && i !== b).map((i) => ({ ...i, key: undefined }));
+    next.splice(actions.indexOf(a), 0, merged);
+    const m = matchEditions(actions, next);
     expect(matchOf(m, '1-2-4-1')).toMatchObject({ change: 'edited', fields: ['actions', 'future'] });
     expect(m.dropped.map((d) => d.key)).toEqual(['1-2-4-2']);
-    expect(m.merges).toEqual([{ to: r7.indexOf(a), from: [
-      { key: '1-2-4-1', from: r7.indexOf(a), confidence: 1 },
-      { key: '1-2-4-2', from: r7.indexOf(b), confidence: 1 },
+    expect(m.merges).toEqual([{ to: actions.indexOf(a), from: [
+      { key: '1-2-4-1', from: actions.indexOf(a), confidence: 1 },
+      { key: '1-2-4-2', from: actions.indexOf(b), confidence: 1 },
     ] }]);
   });
 
@@ -145,11 +145,11 @@ describe('merges, ambiguity and what is never a match', () => {
     // Half the title kept, every bullet new.
     const title = `${old.title.slice(0, Math.floor(old.title.length / 2))}研究を推進する。`;
     const rewritten: EditionItem = { ...old, key: undefined, title, actions: ['高齢者の生活機能に関する全国調査を実施した【厚】。'], future: ['調査結果を公表する【厚】。'] };
-    const next = r7.map((i) => (i === old ? rewritten : { ...i, key: undefined }));
-    const m = matchEditions(r7, next);
+    const next = actions.map((i) => (i === old ? rewritten : { ...i, key: undefined }));
+    const m = matchEditions(actions, next);
     const [amb] = m.ambiguous;
     expect(m.ambiguous).toHaveLength(1);
-    expect(amb!.to).toBe(r7.indexOf(old));
+    expect(amb!.to).toBe(actions.indexOf(old));
     expect(amb!.candidates[0]!.key).toBe('1-2-6-1');
     expect(amb!.candidates[0]!.confidence).toBeGreaterThanOrEqual(AMBIGUOUS);
     expect(amb!.candidates[0]!.confidence).toBeLessThan(SURE);
@@ -161,8 +161,8 @@ describe('merges, ambiguity and what is never a match', () => {
   it('an item retitled entirely but keeping its bullets is found by its bullets, and offered for a decision', () => {
     const old = byKey('3-2-5');
     const retitled: EditionItem = { ...old, key: undefined, title: 'バイオスタティスティシャン養成' };
-    const next = r7.map((i) => (i === old ? retitled : { ...i, key: undefined }));
-    const m = matchEditions(r7, next);
+    const next = actions.map((i) => (i === old ? retitled : { ...i, key: undefined }));
+    const m = matchEditions(actions, next);
     expect(m.ambiguous.map((a) => [a.title, a.candidates[0]!.key])).toEqual([['バイオスタティスティシャン養成', '3-2-5']]);
   });
 
@@ -180,13 +180,13 @@ describe('merges, ambiguity and what is never a match', () => {
   it('a number alone is never a match: an item replaced by another under the same ① is added + dropped', () => {
     const old = byKey('1-2-1-1');
     const other: EditionItem = { ...old, key: undefined, title: '小児の希少疾患に対する遺伝子治療の臨床試験体制の構築', actions: ['遺伝子治療の治験を2件開始した【厚】。'], future: ['治験の結果を踏まえ、承認申請を支援する【厚】。'] };
-    const next = r7.map((i) => (i === old ? other : { ...i, key: undefined }));
-    const m = matchEditions(r7, next);
+    const next = actions.map((i) => (i === old ? other : { ...i, key: undefined }));
+    const m = matchEditions(actions, next);
     expect(m.added.map((a) => a.title)).toEqual([other.title]);
     expect(m.dropped.map((d) => d.key)).toEqual(['1-2-1-1']);
   });
 
   it('a previous item without a key is refused with a clear message', () => {
-    expect(() => matchEditions([{ ...r7[0]!, key: undefined }], [r7[1]!])).toThrow('前年度版の1番目の項目にキーがありません。');
+    expect(() => matchEditions([{ ...actions[0]!, key: undefined }], [actions[1]!])).toThrow('前年度版の1番目の項目にキーがありません。');
   });
 });

@@ -14,15 +14,15 @@ describe('parsePlan and the fiscal year', () => {
     expect(plan.warnings.filter((w) => w.startsWith('表題'))).toEqual([]);
     expect(plan.title).toContain('令和 ８ 年度の実施と今後の方向性等');
     expect(plan.items).toHaveLength(57);
-    expect(plan.items.every((i) => i.r7.length > 0 && i.future.length > 0)).toBe(true);
+    expect(plan.items.every((i) => i.actions.length > 0 && i.future.length > 0)).toBe(true);
   });
 
   it('names the actions column of the table’s own year in its warnings', () => {
     const r8 = parsePlan(buildR8Edition()).items.flatMap((i) => i.warnings);
     expect(r8.some((w) => w.includes('令和8年度の取組'))).toBe(true);
     expect(r8.some((w) => w.includes('令和7年度の取組'))).toBe(false);
-    const r7 = parsePlan(SEED_TEXT).items.flatMap((i) => i.warnings);
-    expect(r7.some((w) => w.includes('令和7年度の取組'))).toBe(true);
+    const actions = parsePlan(SEED_TEXT).items.flatMap((i) => i.warnings);
+    expect(actions.some((w) => w.includes('令和7年度の取組'))).toBe(true);
   });
 
   it('warns when a header still says last year under a 令和8 title, and still reads every item', () => {

@@ -19,7 +19,7 @@ interface ExpectedItem {
   ministries: string[];
   lead: string[];
   relistedFrom: string | null;
-  r7: number;
+  actions: number;
   future: number;
 }
 const expected = (JSON.parse(readFileSync(`${root}tests/fixtures/expected-items.json`, 'utf8')) as { items: ExpectedItem[] }).items;
@@ -46,7 +46,7 @@ describe('parsePlan on 000_52c930427e1a17e9.txt: the items', () => {
       ministries: i.ministries,
       lead: i.lead,
       relistedFrom: i.relistedFrom,
-      r7: i.r7.length,
+      actions: i.actions.length,
       future: i.future.length,
     }));
     expect(actual).toEqual(expected);
@@ -65,7 +65,7 @@ describe('parsePlan on 000_52c930427e1a17e9.txt: the items', () => {
 
 describe('parsePlan on 000_52c930427e1a17e9.txt: clean text', () => {
   const allTexts = (): { key: string; text: string }[] =>
-    plan.items.flatMap((i) => [i.title, ...i.r7.map((b) => b.text), ...i.future.map((b) => b.text)].map((text) => ({ key: i.key, text })));
+    plan.items.flatMap((i) => [i.title, ...i.actions.map((b) => b.text), ...i.future.map((b) => b.text)].map((text) => ({ key: i.key, text })));
 
   it('leaves no markup in any title or bullet', () => {
     for (const { key, text } of allTexts()) {
@@ -84,7 +84,7 @@ describe('parsePlan on 000_52c930427e1a17e9.txt: clean text', () => {
 
   it('has no empty bullet and no empty title', () => {
     for (const { key, text } of allTexts()) expect(text.length, key).toBeGreaterThan(0);
-    for (const i of plan.items) expect(i.r7.length + i.future.length, i.key).toBeGreaterThan(0);
+    for (const i of plan.items) expect(i.actions.length + i.future.length, i.key).toBeGreaterThan(0);
   });
 
   it('keeps no circled number or ministry list in a title', () => {
@@ -96,13 +96,13 @@ describe('parsePlan on 000_52c930427e1a17e9.txt: clean text', () => {
 
   it('keeps the ministry tags and PJ references of bullets in their text', () => {
     const item = plan.items.find((i) => i.key === '1-1-5')!;
-    expect(item.r7[0]!.text.endsWith('医師主導治験を実施する（PJ1）。')).toBe(true);
-    expect(plan.items.find((i) => i.key === '1-1-1')!.r7[0]!.text).toBe('バイオバンクの試料・情報等を活用した先端ゲノム研究を推進する【文】。');
+    expect(item.actions[0]!.text.endsWith('医師主導治験を実施する（PJ1）。')).toBe(true);
+    expect(plan.items.find((i) => i.key === '1-1-1')!.actions[0]!.text).toBe('バイオバンクの試料・情報等を活用した先端ゲノム研究を推進する【文】。');
   });
 
   it('uses levels 0 and 1 only, and nests only under a bullet', () => {
     for (const i of plan.items) {
-      for (const list of [i.r7, i.future]) {
+      for (const list of [i.actions, i.future]) {
         list.forEach((b, k) => {
           expect([0, 1], i.key).toContain(b.level);
           if (k === 0) expect(b.level, i.key).toBe(0);

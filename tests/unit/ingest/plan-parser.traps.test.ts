@@ -12,7 +12,7 @@ const real = parsePlan(source);
 const UL = '<ul style="list-style-type: none">';
 const HEADER = '小項目 【担当府省・AMED】\t各府省・AMEDの令和7年度の取組\t今後の方向性・課題など';
 /** A table row as the extraction writes it: three cells separated by tabs, cells opened by <ul>. */
-const row = (item: string, r7 = 'Aを行う。', future = '引き続き進める。'): string => `${item}\t${UL} ${r7} \t${UL} ${future}`;
+const row = (item: string, actions = 'Aを行う。', future = '引き続き進める。'): string => `${item}\t${UL} ${actions} \t${UL} ${future}`;
 /** Lines of a document, separated by blank lines like the real file. */
 const doc = (...lines: string[]): string => lines.join('\n\n');
 
@@ -168,7 +168,7 @@ describe('trap: HTML fragments and ** markers', () => {
     );
     const i = plan.items[0]!;
     expect(i).toMatchObject({ key: '1-1-1', label: '①', title: '題名', ministries: ['厚'] });
-    expect(i.r7).toEqual([
+    expect(i.actions).toEqual([
       { text: '以下を行う。', level: 0 },
       { text: 'X。', level: 1 },
       { text: 'Y。', level: 1 },
@@ -180,7 +180,7 @@ describe('trap: HTML fragments and ** markers', () => {
   it('in the real file, strips the markup of 1-1-10 (<p>…</p>), 1-1-9 (<p> lead-in) and the 2-1 intro (**【厚】**)', () => {
     expect(source).toContain('<p>⑩認知症の基礎研究');
     expect(item(real, '1-1-10').title).toMatch(/^認知症の基礎研究.*取り組む研究開発$/u);
-    expect(item(real, '1-1-9').r7[0]).toEqual({
+    expect(item(real, '1-1-9').actions[0]).toEqual({
       text: '三大バイオバンクの全ゲノムデータの利活用を鋭意進めるとともに、連携データを一体的に利活用できる「AMEDデータ利活用プラットフォーム（略称CANNDs）」について、以下の取組を推進する。',
       level: 0,
     });
@@ -199,7 +199,7 @@ describe('trap: mixed bullet styles', () => {
         row('③c【厚】', '<li>P。<li>Q。', '- R。 - S。'),
       ),
     );
-    expect(plan.items.map((i) => [i.r7.map((b) => b.text), i.future.map((b) => b.text)])).toEqual([
+    expect(plan.items.map((i) => [i.actions.map((b) => b.text), i.future.map((b) => b.text)])).toEqual([
       [['P。', 'Q。'], ['R。']],
       [['P。', 'Q。'], ['R。', 'S。']],
       [['P。', 'Q。'], ['R。', 'S。']],
@@ -208,10 +208,10 @@ describe('trap: mixed bullet styles', () => {
   });
 
   it('in the real file, splits the ・ cells of 1-1-1, the • cells of 1-2-3-1 and the ● cells of 1-3-1 along their markers', () => {
-    expect(item(real, '1-1-1').r7.map((b) => b.text.slice(-4))).toEqual(['する【文】。', 'する【厚】。', 'げる【厚】。', 'する【厚】。'].map((s) => s.slice(-4)));
+    expect(item(real, '1-1-1').actions.map((b) => b.text.slice(-4))).toEqual(['する【文】。', 'する【厚】。', 'げる【厚】。', 'する【厚】。'].map((s) => s.slice(-4)));
     expect(item(real, '1-2-3-1').future.map((b) => b.text.slice(0, 6))).toEqual(['抗うつ薬・抗', '副作用の極め', '引き続き事業']);
     expect(item(real, '1-2-3-1').future[1]!.text.endsWith('非臨床POCの取得に貢献する。【厚】')).toBe(true);
-    expect(item(real, '1-3-1').r7[1]!.text.endsWith('共創の場を推進している。（成育事業）【AMED】')).toBe(true);
+    expect(item(real, '1-3-1').actions[1]!.text.endsWith('共創の場を推進している。（成育事業）【AMED】')).toBe(true);
     expect(item(real, '2-1-1').future.map((b) => b.text.slice(0, 8))).toEqual(['電子カルテ情報共', '標準型電子カルテ', '病院システムのク', '社会保険診療報酬', '法案が成立した際']);
   });
 });
@@ -221,7 +221,7 @@ describe('trap: nested bullets', () => {
     const plan = parsePlan(
       doc('大項目 2：A', '中項目 2 B', '- 方針。【厚】', '各府省・AMEDの令和7年度の取組', '- 以下を盛り込んだ法案を提出した。\n - ①措置A\n - ②措置B', '今後の方向性・課題など', '- 検討を進める。'),
     );
-    expect(plan.items[0]!.r7).toEqual([
+    expect(plan.items[0]!.actions).toEqual([
       { text: '以下を盛り込んだ法案を提出した。', level: 0 },
       { text: '①措置A', level: 1 },
       { text: '②措置B', level: 1 },
@@ -229,12 +229,12 @@ describe('trap: nested bullets', () => {
   });
 
   it('in the real file, nests 2-2 ①②, the 【取組の例】 of 3-2-4, the list after a lead-in in 1-1-9 and 1-2-3-3', () => {
-    const levels = (key: string, col: 'r7' | 'future'): number[] => item(real, key)[col].map((b) => b.level);
-    expect(levels('2-2-1', 'r7')).toEqual([0, 1, 1]);
-    expect(item(real, '2-2-1').r7[1]!.text).toBe('①電子カルテ情報共有サービスの情報を二次利用可能とする措置');
-    expect(levels('3-2-4', 'r7')).toEqual([0, 0, 1, 1, 1]);
-    expect(item(real, '3-2-4').r7.map((b) => b.text.slice(0, 6))).toEqual(['データ利活用', '【取組の例】', '①医療と工学', '②上記①に加', '③上記①に加']);
-    expect(levels('1-1-9', 'r7')).toEqual([0, 1, 1]);
+    const levels = (key: string, col: 'actions' | 'future'): number[] => item(real, key)[col].map((b) => b.level);
+    expect(levels('2-2-1', 'actions')).toEqual([0, 1, 1]);
+    expect(item(real, '2-2-1').actions[1]!.text).toBe('①電子カルテ情報共有サービスの情報を二次利用可能とする措置');
+    expect(levels('3-2-4', 'actions')).toEqual([0, 0, 1, 1, 1]);
+    expect(item(real, '3-2-4').actions.map((b) => b.text.slice(0, 6))).toEqual(['データ利活用', '【取組の例】', '①医療と工学', '②上記①に加', '③上記①に加']);
+    expect(levels('1-1-9', 'actions')).toEqual([0, 1, 1]);
     expect(levels('1-2-3-3', 'future')).toEqual([0, 1, 1, 1, 1]);
   });
 });
@@ -281,7 +281,7 @@ describe('trap: 中項目 without a table', () => {
     );
     expect(plan.items).toHaveLength(1);
     expect(plan.items[0]).toMatchObject({ key: '2-1-1', label: '', title: '医療DXの推進', ministries: ['厚'], lead: [] });
-    expect(plan.items[0]!.r7.map((b) => b.text)).toEqual(['X を行う。', 'Y を行う。']);
+    expect(plan.items[0]!.actions.map((b) => b.text)).toEqual(['X を行う。', 'Y を行う。']);
     expect(plan.items[0]!.future.map((b) => b.text)).toEqual(['Z を予定。']);
     expect(plan.items[0]!.warnings).toEqual(['担当府省の欄がないため、中項目の本文の【厚】を担当府省としました。']);
   });
@@ -295,7 +295,7 @@ describe('trap: 中項目 without a table', () => {
   it('in the real file, reads 2-1 and 2-2 as one item each', () => {
     expect(item(real, '2-1-1')).toMatchObject({ title: '医療DXの推進', label: '', ministries: ['厚'] });
     expect(item(real, '2-2-1')).toMatchObject({ title: '国を主体とするRWDの二次利用の推進', label: '', ministries: ['厚'] });
-    expect(item(real, '2-1-1').r7[0]!.text).toBe(
+    expect(item(real, '2-1-1').actions[0]!.text).toBe(
       '必要な電子カルテ情報を医療機関等間で共有する電子カルテ情報共有サービスについて、令和 7 年 2 月から一部の地域においてモデル事業を開始するとともに、本格稼働に必要な法改正を盛り込んだ医療法等改正法案を今国会に提出した。',
     );
     expect(real.items.filter((i) => i.major === 2 && i.middle <= 2)).toHaveLength(2);
@@ -359,7 +359,7 @@ describe('trap: 【再掲】 copies', () => {
 describe('trap: cells that lost their bullet markers', () => {
   it('says on the item which columns were split by inference, and how', () => {
     const plan = parsePlan(doc('大項目 1：A', '中項目 1 B', HEADER, row('①a【厚】', 'Pを推進する【こ】。Qを実現させる【厚】。', 'Rを行う。 Sを行う。')));
-    expect(plan.items[0]!.r7.map((b) => b.text)).toEqual(['Pを推進する【こ】。', 'Qを実現させる【厚】。']);
+    expect(plan.items[0]!.actions.map((b) => b.text)).toEqual(['Pを推進する【こ】。', 'Qを実現させる【厚】。']);
     expect(plan.items[0]!.future.map((b) => b.text)).toEqual(['Rを行う。', 'Sを行う。']);
     expect(plan.items[0]!.warnings).toEqual([
       '令和7年度の取組の箇条書きの区切りを府省タグと文末から推定しました。',
@@ -369,18 +369,18 @@ describe('trap: cells that lost their bullet markers', () => {
 
   it('in the real file, splits 1-1-2 (…【こ】。女性が…) at its tags and keeps また with its bullet', () => {
     const i = item(real, '1-1-2');
-    expect(i.r7).toHaveLength(4);
-    ['AMEDにおいて、生殖・妊娠期', '女性がより良い生涯', '高齢者のフレイル・要介護', 'サルコペニアに対する'].forEach((start, k) => expect(i.r7[k]!.text.startsWith(start)).toBe(true));
-    expect(i.r7[0]!.text.endsWith('その実用化を推進する【こ】。')).toBe(true);
-    expect(i.r7[3]!.text).toBe('サルコペニアに対する栄養学的介入研究を前年度に引き続き継続する。またサルコペニア・フレイルに関するバイオマーカー開発研究を行う【厚】。');
+    expect(i.actions).toHaveLength(4);
+    ['AMEDにおいて、生殖・妊娠期', '女性がより良い生涯', '高齢者のフレイル・要介護', 'サルコペニアに対する'].forEach((start, k) => expect(i.actions[k]!.text.startsWith(start)).toBe(true));
+    expect(i.actions[0]!.text.endsWith('その実用化を推進する【こ】。')).toBe(true);
+    expect(i.actions[3]!.text).toBe('サルコペニアに対する栄養学的介入研究を前年度に引き続き継続する。またサルコペニア・フレイルに関するバイオマーカー開発研究を行う【厚】。');
     expect(i.warnings).toContain('令和7年度の取組の箇条書きの区切りを府省タグと文末から推定しました。');
   });
 
   it('in the real file, splits the untagged 認知症 ④ cell into its two paragraphs', () => {
-    const r7 = item(real, '1-2-2-4').r7.map((b) => b.text);
-    expect(r7).toHaveLength(2);
-    expect(r7[0]).toMatch(/^アミロイド関連画像異常（ARIA）には.*バイオマーカーの開発に繋げる。$/u);
-    expect(r7[1]).toMatch(/^アルツハイマー病においてAβや.*バイマーカー開発を行う。$/u);
+    const actions = item(real, '1-2-2-4').actions.map((b) => b.text);
+    expect(actions).toHaveLength(2);
+    expect(actions[0]).toMatch(/^アミロイド関連画像異常（ARIA）には.*バイオマーカーの開発に繋げる。$/u);
+    expect(actions[1]).toMatch(/^アルツハイマー病においてAβや.*バイマーカー開発を行う。$/u);
     expect(item(real, '1-2-2-4').warnings).toContain('令和7年度の取組の箇条書きの区切りを文末と接続語から推定しました。');
   });
 
@@ -401,7 +401,7 @@ describe('trap: full-width and half-width', () => {
       doc('大項目１：世界', '中項目２ 疾患', '２）認知症', '小項目　【担当府省・ＡＭＥＤ】\t各府省・ＡＭＥＤの令和７年度の取組\t今後の方向性・課題など', row('①題名【ＡＭＥＤ、文】', '実施する（ＰＪ１）。')),
     );
     expect(plan.items.map((i) => [i.key, i.ministries])).toEqual([['1-2-2-1', ['文', 'AMED']]]);
-    expect(plan.items[0]!.r7).toEqual([{ text: '実施する（ＰＪ１）。', level: 0 }]);
+    expect(plan.items[0]!.actions).toEqual([{ text: '実施する（ＰＪ１）。', level: 0 }]);
   });
 
   it('in the real file, reads 令和 7 年度 and 令和7年度 headers and 大項目 4 : with a half-width colon', () => {
@@ -412,10 +412,10 @@ describe('trap: full-width and half-width', () => {
 });
 
 describe('trap: table rows across lines', () => {
-  it('reads "- " groups under a row without tabs as its R7 and future columns', () => {
+  it('reads "- " groups under a row without tabs as its actions and future columns', () => {
     const plan = parsePlan(doc('大項目 2：A', '中項目 3 B', HEADER, '④題名【◎健、文】', '- Xを実施する。', '- 引き続き推進する。'));
     expect(plan.items[0]).toMatchObject({ key: '2-3-4', ministries: ['健', '文'], lead: ['健'] });
-    expect(plan.items[0]!.r7.map((b) => b.text)).toEqual(['Xを実施する。']);
+    expect(plan.items[0]!.actions.map((b) => b.text)).toEqual(['Xを実施する。']);
     expect(plan.items[0]!.future.map((b) => b.text)).toEqual(['引き続き推進する。']);
     expect(plan.items[0]!.warnings.join()).toContain('表の列の区切りがない行');
   });
@@ -429,14 +429,14 @@ describe('trap: table rows across lines', () => {
     );
     expect(plan.items).toHaveLength(2);
     expect(item(plan, '1-1-1').future.map((b) => b.text)).toEqual(['Qを続ける。']);
-    expect(item(plan, '1-1-2').r7.map((b) => b.text)).toEqual(['Rを行う。', 'Tを行う。']);
+    expect(item(plan, '1-1-2').actions.map((b) => b.text)).toEqual(['Rを行う。', 'Tを行う。']);
     expect(item(plan, '1-1-2').future.map((b) => b.text)).toEqual(['Sを行う。', 'Uを行う。']);
     expect(item(plan, '1-1-1').warnings.join()).toContain('結合');
     expect(item(plan, '1-1-2').warnings.join()).toContain('結合');
   });
 
-  it('in the real file, reads 2-3 ④ (a row without tabs) with one R7 and one future bullet', () => {
-    expect(item(real, '2-3-4').r7.map((b) => b.text)).toEqual(['次世代医療基盤法に基づくRWDの二次利用に加えて、ゲノム医療実現バイオバンク利活用プログラム、ヘルスケア産業基盤高度化推進事業等を実施する。']);
+  it('in the real file, reads 2-3 ④ (a row without tabs) with one actions and one future bullet', () => {
+    expect(item(real, '2-3-4').actions.map((b) => b.text)).toEqual(['次世代医療基盤法に基づくRWDの二次利用に加えて、ゲノム医療実現バイオバンク利活用プログラム、ヘルスケア産業基盤高度化推進事業等を実施する。']);
     expect(item(real, '2-3-4').future.map((b) => b.text)).toEqual(['引き続き、事業を着実に推進する。']);
   });
 });
@@ -452,7 +452,7 @@ describe('never drops or merges an item', () => {
   });
 
   it('keeps two rows apart even when their texts are identical (1-1 ⑥ and ⑦ share their cells)', () => {
-    expect(item(real, '1-1-6').r7).toEqual(item(real, '1-1-7').r7);
+    expect(item(real, '1-1-6').actions).toEqual(item(real, '1-1-7').actions);
     expect(item(real, '1-1-6').title).not.toBe(item(real, '1-1-7').title);
   });
 });

@@ -9,7 +9,7 @@ const cache = new WeakMap<Item, Comparison>();
 export function comparisonOf(item: Item): Comparison {
   let c = cache.get(item);
   if (!c) {
-    c = compareItem(item.r7, item.future);
+    c = compareItem(item.actions, item.future);
     cache.set(item, c);
   }
   return c;

@@ -14,7 +14,7 @@ export interface Draft {
   /** The item version the edit started from; the save is refused if the item moved on. */
   baseVersion: number;
   title: string;
-  r7: DraftBullet[];
+  actions: DraftBullet[];
   future: DraftBullet[];
 }
 
@@ -28,7 +28,7 @@ export function draftFromItem(item: Item): Draft {
     key: item.key,
     baseVersion: item.version,
     title: item.title,
-    r7: item.r7.map((b) => newBullet(b.text, b.level)),
+    actions: item.actions.map((b) => newBullet(b.text, b.level)),
     future: item.future.map((b) => newBullet(b.text, b.level)),
   };
 }
@@ -37,7 +37,7 @@ export function draftFromItem(item: Item): Draft {
 export function changedFields(draft: Draft, item: Item): ItemField[] {
   const fields: ItemField[] = [];
   if (draft.title.trim() !== item.title) fields.push('title');
-  if (!sameBullets(cleanBullets(draft.r7), cleanBullets(item.r7))) fields.push('r7');
+  if (!sameBullets(cleanBullets(draft.actions), cleanBullets(item.actions))) fields.push('actions');
   if (!sameBullets(cleanBullets(draft.future), cleanBullets(item.future))) fields.push('future');
   return fields;
 }

@@ -23,7 +23,7 @@ export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotation
 export type ItemTab = 'compare' | 'history';
 
 export interface BulletTarget {
-  field: 'r7' | 'future';
+  field: 'actions' | 'future';
   ord: number;
 }
 
@@ -398,7 +398,7 @@ function replaceItem(item: Item): void {
 }
 
 function summaryOf(item: Item): ItemSummary {
-  const { r7: _r7, future: _future, version: _v, updatedAt: _u, ...summary } = item;
+  const { actions: _actions, future: _future, version: _v, updatedAt: _u, ...summary } = item;
   return summary;
 }
 
@@ -442,7 +442,7 @@ export async function saveDraft(): Promise<boolean> {
   }
 }
 
-function fieldValue(draft: Draft, field: ItemField): { field: 'title'; value: string } | { field: 'r7' | 'future'; value: Bullet[] } {
+function fieldValue(draft: Draft, field: ItemField): { field: 'title'; value: string } | { field: 'actions' | 'future'; value: Bullet[] } {
   if (field === 'title') return { field, value: draft.title.trim() };
   return { field, value: cleanBullets(draft[field]) };
 }

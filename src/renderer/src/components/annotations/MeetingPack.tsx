@@ -1,4 +1,4 @@
-// 会議用資料: the items selected by the annotation filters, each with its text — title, R7 actions and
+// 会議用資料: the items selected by the annotation filters, each with its text — title, actions and
 // future directions in the table's two columns — its highlights numbered in the text, and its
 // annotations (with replies) listed below by number. This screen is the print preview: 印刷 calls
 // window.print() (Electron prints the same page); the print stylesheet hides the app around it,
@@ -28,7 +28,7 @@ function filterSummary(f: AnnotationFilters, sectionLabel: (id: string) => strin
   return parts.length > 0 ? parts.join(' / ') : 'すべての注釈';
 }
 
-function Bullets({ bullets, field, annotations, numbers }: { bullets: TaggedBullet[]; field: 'r7' | 'future'; annotations: AnnotationView[]; numbers: Map<string, number> }) {
+function Bullets({ bullets, field, annotations, numbers }: { bullets: TaggedBullet[]; field: 'actions' | 'future'; annotations: AnnotationView[]; numbers: Map<string, number> }) {
   if (bullets.length === 0) return <p className="empty-field">記載なし</p>;
   return (
     <ul className="pack-bullets">
@@ -55,7 +55,7 @@ function PackItem({ item, annotations: given }: { item: Item; annotations: Annot
       <div className="pack-columns">
         <div>
           <h4 className="pack-column-title">令和7年度の取組</h4>
-          <Bullets bullets={item.r7} field="r7" annotations={annotations} numbers={numbers} />
+          <Bullets bullets={item.actions} field="actions" annotations={annotations} numbers={numbers} />
         </div>
         <div>
           <h4 className="pack-column-title">今後の方向性・課題など</h4>

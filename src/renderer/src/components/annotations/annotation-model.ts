@@ -30,7 +30,7 @@ export interface Piece {
   lasts: string[];
 }
 
-/** The anchored annotations of an item that sit in `field` (and bullet `index` for r7/future). */
+/** The anchored annotations of an item that sit in `field` (and bullet `index` for actions/future). */
 export function marksFor(annotations: readonly AnnotationView[], field: ItemField, index: number, textLength: number): TextMark[] {
   const out: TextMark[] = [];
   for (const a of annotations) {
@@ -110,9 +110,9 @@ export const ORPHAN_LABEL = '元の文が見つかりません';
 export const markDomId = (id: string) => `annot-mark-${id}`;
 export const cardDomId = (id: string) => `annot-card-${id}`;
 
-const FIELD_ORDER: Record<ItemField | 'item', number> = { title: 0, r7: 1, future: 2, item: 3 };
+const FIELD_ORDER: Record<ItemField | 'item', number> = { title: 0, actions: 1, future: 2, item: 3 };
 
-/** Annotations as one reads the item: title, R7, future (by bullet, then position), notes, then orphans. */
+/** Annotations as one reads the item: title, actions, future (by bullet, then position), notes, then orphans. */
 export function readingOrder<T extends Pick<AnnotationView, 'field' | 'anchorState' | 'createdAt'>>(list: readonly T[]): T[] {
   const rank = (a: T): [number, number, number, number] => {
     const st = a.anchorState;

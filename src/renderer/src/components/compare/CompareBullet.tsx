@@ -34,7 +34,7 @@ export function bulletDomId(side: Side, index: number): string {
 
 export function CompareBullet({ side, index, bullet, links, analysis, unmatched, state, isTarget, tabbable, onActivate, onJump, onKeyDown, itemKey }: Props) {
   const self: BulletRef = { side, index };
-  const other: Side = side === 'r7' ? 'future' : 'r7';
+  const other: Side = side === 'actions' ? 'future' : 'actions';
   const dates = analysis ? commitments(analysis.dates) : [];
   const classes = [
     'cmp-bullet',
@@ -92,7 +92,7 @@ export function CompareBullet({ side, index, bullet, links, analysis, unmatched,
               ))}
             </span>
           )}
-          {unmatched && <span className="flag">{side === 'r7' ? '今後の方向性に記載なし' : '対応する令和7年度の取組なし'}</span>}
+          {unmatched && <span className="flag">{side === 'actions' ? '今後の方向性に記載なし' : '対応する令和7年度の取組なし'}</span>}
           <BulletTags bullet={bullet} />
         </div>
       </div>

@@ -21,9 +21,9 @@ export function CompareSummary({ comparison }: { comparison: Comparison }) {
             <span className={`label label-${l}`}>{LABEL_NAMES[l]}</span> {counts[l]}件
           </li>
         ))}
-        {comparison.unmatchedR7.length > 0 && (
+        {comparison.unmatchedActions.length > 0 && (
           <li>
-            <span className="flag">今後の記載なしの取組</span> {comparison.unmatchedR7.length}件
+            <span className="flag">今後の記載なしの取組</span> {comparison.unmatchedActions.length}件
           </li>
         )}
         {comparison.unmatchedFuture.length > 0 && (

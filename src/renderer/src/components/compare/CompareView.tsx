@@ -1,6 +1,6 @@
-// R7 actions and future directions side by side, linked: each future bullet names the R7 bullets
+// actions and future directions side by side, linked: each future bullet names the action bullets
 // it follows up (取n), a curve joins them, and hovering or focusing a bullet lights up its partners.
-// R7 actions nobody follows up and directions with no action behind them are flagged; each future
+// actions nobody follows up and directions with no action behind them are flagged; each future
 // bullet carries its label and dates, and the dates sit on a small timeline above.
 // Keyboard: Tab reaches each column; ↑ ↓ move inside it; ← → jump to the linked bullet opposite.
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
@@ -14,7 +14,7 @@ import { DateTimeline } from './DateTimeline';
 import { LinkGutter } from './LinkGutter';
 import { allLinks, buildTimeline, isHighlighted, linkedTo, type BulletRef, type Side } from './compare-model';
 
-const HEADINGS: Record<Side, string> = { r7: '令和7年度の取組', future: '今後の方向性・課題など' };
+const HEADINGS: Record<Side, string> = { actions: '令和7年度の取組', future: '今後の方向性・課題など' };
 
 function focusBullet(ref: BulletRef): void {
   const el = document.getElementById(bulletDomId(ref.side, ref.index));
@@ -34,17 +34,17 @@ interface ColumnProps {
 
 function CompareColumn({ side, item, comparison, active, current, target, onActivate }: ColumnProps) {
   const bullets = item[side];
-  const unmatched = new Set(side === 'r7' ? comparison.unmatchedR7 : comparison.unmatchedFuture);
+  const unmatched = new Set(side === 'actions' ? comparison.unmatchedActions : comparison.unmatchedFuture);
   const headingId = `cmp-${side}-heading`;
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>, index: number) => {
     if (e.target !== e.currentTarget) return;
     const links = linkedTo(comparison, { side, index });
-    const other: Side = side === 'r7' ? 'future' : 'r7';
+    const other: Side = side === 'actions' ? 'future' : 'actions';
     const moves: Record<string, BulletRef | undefined> = {
       ArrowDown: index + 1 < bullets.length ? { side, index: index + 1 } : undefined,
       ArrowUp: index > 0 ? { side, index: index - 1 } : undefined,
-      [side === 'r7' ? 'ArrowRight' : 'ArrowLeft']:
+      [side === 'actions' ? 'ArrowRight' : 'ArrowLeft']:
         links.length > 0 ? { side: other, index: links[0]! } : item[other].length > 0 ? { side: other, index: Math.min(index, item[other].length - 1) } : undefined,
       Home: { side, index: 0 },
       End: { side, index: bullets.length - 1 },
@@ -106,11 +106,11 @@ export function CompareView({ item }: { item: Item }) {
   const active = hovered ?? focused;
 
   // The bullet each column's Tab stop is on: the last one focused there.
-  const [current, setCurrent] = useState<Record<Side, number>>({ r7: 0, future: 0 });
+  const [current, setCurrent] = useState<Record<Side, number>>({ actions: 0, future: 0 });
   const [shownKey, setShownKey] = useState(item.key);
   if (shownKey !== item.key) {
     setShownKey(item.key);
-    setCurrent({ r7: 0, future: 0 });
+    setCurrent({ actions: 0, future: 0 });
     setHovered(null);
     setFocused(null);
   }
@@ -137,11 +137,11 @@ export function CompareView({ item }: { item: Item }) {
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
         }}
       >
-        <CompareColumn side="r7" item={item} comparison={comparison} active={active} current={current.r7} target={target} onActivate={onActivate} />
+        <CompareColumn side="actions" item={item} comparison={comparison} active={active} current={current.actions} target={target} onActivate={onActivate} />
         <LinkGutter
           links={links}
           layoutKey={`${item.key}:${item.version}`}
-          isStrong={(l) => (active ? (active.side === 'r7' ? l.r7 === active.index : l.future === active.index) : false)}
+          isStrong={(l) => (active ? (active.side === 'actions' ? l.actions === active.index : l.future === active.index) : false)}
         />
         <CompareColumn side="future" item={item} comparison={comparison} active={active} current={current.future} target={target} onActivate={onActivate} />
       </div>

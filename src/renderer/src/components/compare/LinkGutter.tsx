@@ -1,10 +1,10 @@
-// The strip between the two columns where each link is drawn as a curve from an R7 action to the
+// The strip between the two columns where each link is drawn as a curve from an action to the
 // future direction that follows it up; the links of the hovered/focused bullet are drawn strong.
 // Decorative (aria-hidden): the numbered references in the bullets carry the same information.
 import { useLayoutEffect, useRef, useState } from 'react';
 
 interface Link {
-  r7: number;
+  actions: number;
   future: number;
 }
 
@@ -25,7 +25,7 @@ interface Path {
 }
 
 /** Vertical middle of a number badge, relative to the gutter's top. */
-function anchorY(root: HTMLElement, side: 'r7' | 'future', index: number, top: number): number | null {
+function anchorY(root: HTMLElement, side: 'actions' | 'future', index: number, top: number): number | null {
   const el = root.querySelector<HTMLElement>(`[data-anchor="${side}-${index}"]`);
   if (!el) return null;
   const r = el.getBoundingClientRect();
@@ -46,10 +46,10 @@ export function LinkGutter({ links, isStrong, layoutKey }: Props) {
       const w = box.width;
       const paths: Path[] = [];
       for (const link of links) {
-        const y1 = anchorY(root, 'r7', link.r7, box.top);
+        const y1 = anchorY(root, 'actions', link.actions, box.top);
         const y2 = anchorY(root, 'future', link.future, box.top);
         if (y1 === null || y2 === null) continue;
-        paths.push({ key: `${link.r7}-${link.future}`, d: `M 4 ${y1} C ${w / 2} ${y1}, ${w / 2} ${y2}, ${w - 4} ${y2}`, y1, y2, link });
+        paths.push({ key: `${link.actions}-${link.future}`, d: `M 4 ${y1} C ${w / 2} ${y1}, ${w / 2} ${y2}, ${w - 4} ${y2}`, y1, y2, link });
       }
       setGeometry({ width: w, height: box.height, paths });
     };

@@ -4,14 +4,14 @@
 import type { Comparison, FutureLabel, PlanDate } from '../../../../shared/compare';
 import { formatPlanDate } from '../../../../shared/compare';
 
-export type Side = 'r7' | 'future';
+export type Side = 'actions' | 'future';
 
 export interface BulletRef {
   side: Side;
   index: number;
 }
 
-export const SIDE_PREFIX: Record<Side, string> = { r7: '取', future: '方' };
+export const SIDE_PREFIX: Record<Side, string> = { actions: '取', future: '方' };
 
 export function refName(ref: BulletRef): string {
   return `${SIDE_PREFIX[ref.side]}${ref.index + 1}`;
@@ -33,13 +33,13 @@ export const LABEL_HELP: Record<FutureLabel, string> = {
 
 /** The bullets on the other side a bullet is linked to. */
 export function linkedTo(c: Comparison, ref: BulletRef): number[] {
-  if (ref.side === 'future') return (c.future[ref.index]?.links ?? []).map((l) => l.r7);
-  return c.r7[ref.index]?.followedBy ?? [];
+  if (ref.side === 'future') return (c.future[ref.index]?.links ?? []).map((l) => l.actions);
+  return c.actions[ref.index]?.followedBy ?? [];
 }
 
 /** Every link as a pair of indices, for drawing. */
-export function allLinks(c: Comparison): { r7: number; future: number; score: number }[] {
-  return c.future.flatMap((f) => f.links.map((l) => ({ r7: l.r7, future: f.index, score: l.score })));
+export function allLinks(c: Comparison): { actions: number; future: number; score: number }[] {
+  return c.future.flatMap((f) => f.links.map((l) => ({ actions: l.actions, future: f.index, score: l.score })));
 }
 
 /** Whether a bullet is the active one or linked to it. */
@@ -86,7 +86,7 @@ export interface Timeline {
   relative: { future: number; date: PlanDate }[];
 }
 
-/** This plan's own year: R7 (fiscal 2025) is where the axis starts. */
+/** This plan's own year: actions (fiscal 2025) is where the axis starts. */
 const PLAN_YEAR = 2025;
 const MAX_YEARS = 8;
 

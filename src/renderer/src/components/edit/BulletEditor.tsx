@@ -1,4 +1,4 @@
-// The editor of one bullet field (R7 actions or future directions): each bullet a text box, with
+// The editor of one bullet field (actions or future directions): each bullet a text box, with
 // buttons (and Alt+arrow keys) to move, indent, outdent, split at the caret, merge with the next,
 // remove, and add a bullet after it.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
@@ -9,7 +9,7 @@ import { updateDraft, useApp } from '../../state/store';
 const NO_BULLETS: DraftBullet[] = [];
 
 interface Props {
-  field: 'r7' | 'future';
+  field: 'actions' | 'future';
   heading: string;
 }
 

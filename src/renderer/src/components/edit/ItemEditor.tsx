@@ -48,7 +48,7 @@ export function ItemEditor() {
         Alt+↑↓ で並べ替え、Alt+→ / Alt+← で字下げ・字上げ、Ctrl+S で保存。空の箇条書きは保存時に除かれます。
       </p>
       <div className="columns">
-        <BulletEditor field="r7" heading="令和7年度の取組" />
+        <BulletEditor field="actions" heading="令和7年度の取組" />
         <BulletEditor field="future" heading="今後の方向性・課題など" />
       </div>
     </div>

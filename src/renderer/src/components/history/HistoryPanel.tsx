@@ -7,7 +7,7 @@ import { messageOf, restoreRevision, useApp } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
 import { DiffView } from './DiffView';
 
-const FIELD_NAMES: Record<ItemField, string> = { title: '小項目名', r7: '令和7年度の取組', future: '今後の方向性・課題など' };
+const FIELD_NAMES: Record<ItemField, string> = { title: '小項目名', actions: '令和7年度の取組', future: '今後の方向性・課題など' };
 
 function sourceName(source: string): string {
   if (source === 'edit') return '編集';

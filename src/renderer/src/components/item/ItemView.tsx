@@ -1,5 +1,5 @@
 // The item view: breadcrumb, full title, ministries, 再掲 links, ingest warnings, then either the
-// R7-vs-future comparison (or its editor) or the item's history.
+// actions-vs-future comparison (or its editor) or the item's history.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Item } from '../../../../shared/domain';
 import { takeFocusRequest } from '../../state/focus-requests';

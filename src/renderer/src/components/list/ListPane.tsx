@@ -66,7 +66,7 @@ export function ListPane() {
             onRowsInView={(shown) => prefetchItems(shown.filter((h) => h.kind === 'item').map((h) => h.key))}
             onOpen={(h) =>
               h.kind === 'item'
-                ? openItem(h.key, { target: h.field === 'r7' || h.field === 'future' ? { field: h.field, ord: h.ord } : null, focus: true })
+                ? openItem(h.key, { target: h.field === 'actions' || h.field === 'future' ? { field: h.field, ord: h.ord } : null, focus: true })
                 : openSection(h.key, h.field === 'intro')
             }
             onEscape={clearSearch}

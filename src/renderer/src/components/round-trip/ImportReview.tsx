@@ -169,7 +169,7 @@ function Warnings({ detail }: { detail: BatchDetail }) {
                   <strong>
                     行 {p.row}: {p.title || '(小項目名なし)'}
                   </strong>
-                  {p.r7 && <p className="proposal-text">令和7年度の取組: {p.r7}</p>}
+                  {p.actions && <p className="proposal-text">令和7年度の取組: {p.actions}</p>}
                   {p.future && <p className="proposal-text">今後の方向性・課題など: {p.future}</p>}
                   {p.comment && <p className="proposal-text">補足: {p.comment}</p>}
                 </li>

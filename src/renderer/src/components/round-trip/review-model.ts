@@ -17,7 +17,7 @@ export const DEFAULT_SHOWN: Record<MergeKind, boolean> = {
   unchanged: false,
 };
 
-export const FIELD_NAMES: Record<AnswerFieldName, string> = { r7: '令和7年度の取組', future: '今後の方向性・課題など', comment: '府省からの補足' };
+export const FIELD_NAMES: Record<AnswerFieldName, string> = { actions: '令和7年度の取組', future: '今後の方向性・課題など', comment: '府省からの補足' };
 
 export const REASON_NAMES: Record<string, string> = {
   ministries_disagree: '別の府省の回答と食い違っています',

@@ -8,7 +8,7 @@ export const HIT_ROW_HEIGHT = 106;
 
 export const FIELD_NAMES: Record<SearchHit['field'], string> = {
   title: '小項目名',
-  r7: '令和7年度の取組',
+  actions: '令和7年度の取組',
   future: '今後の方向性',
   section: '区分名',
   intro: '中項目の説明',
@@ -22,7 +22,7 @@ interface Props {
 
 export function SearchHitRow({ hit, item, section }: Props) {
   const where = item ? `${item.label} ${item.key}` : section ? `${sectionName(section)} ${section.title}` : hit.key;
-  const position = hit.field === 'r7' || hit.field === 'future' || hit.field === 'intro' ? ` ${hit.ord + 1}番目` : '';
+  const position = hit.field === 'actions' || hit.field === 'future' || hit.field === 'intro' ? ` ${hit.ord + 1}番目` : '';
   return (
     <div className="hit-row">
       <div className="hit-row-head">
