@@ -21,7 +21,6 @@ export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
 export const KIND_NAMES: Record<AnnotationKind, string> = { highlight: 'ハイライト', comment: 'コメント', note: 'メモ' };
 export const COLOR_NAMES: Record<AnnotationColor, string> = { yellow: '黄', green: '緑', blue: '青', pink: '桃', purple: '紫' };
 export const STATUS_NAMES: Record<AnnotationStatus, string> = { open: '未対応', resolved: '対応済み' };
-export const FIELD_NAMES: Record<ItemField | 'item', string> = { title: '小項目', actions: '令和7年度の取組', future: '今後の方向性・課題など', item: '項目全体' };
 
 export interface AnnotationReply {
   id: string;

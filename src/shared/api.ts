@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Section } from './domain';
 import type { ErrorPayload } from './errors';
 import { BulletsSchema, TitleSchema } from './item-schemas';
+import type { EditionInfo } from './editions';
 import type { ProjectRecord } from './project';
 import {
   ANNOTATION_LIMITS,
@@ -75,6 +76,8 @@ export interface DocumentInfo {
 
 export interface PlanOverview {
   title: string;
+  /** The current edition (its fiscal year names the actions field); null before anything is loaded. */
+  edition: EditionInfo | null;
   documents: DocumentInfo[];
   sections: Section[];
   itemCount: number;
@@ -120,6 +123,8 @@ export const AnnotationListArgsSchema = z
 
 export const API = {
   'plan.overview': method<PlanOverview>()(NoArgs),
+  /** Every edition held (令和7年度版, …), oldest first. */
+  'editions.list': method<EditionInfo[]>()(NoArgs),
   'items.list': method<ItemSummary[]>()(ItemListArgsSchema.optional()),
   'items.get': method<Item>()(KeyArgs),
   'items.update': method<Item>()(

@@ -18,7 +18,7 @@ describe('CLI: annotations', () => {
     expect(JSON.parse(res.out)).toMatchObject({ itemKey: '1-1-1', field: 'actions', bulletIndex: 1, comment: '対象疾患は?', tags: ['要確認', 'ゲノム'], state: 'anchored' });
     const text = await cli(['--db', db, 'annotate', '1-1-1', '--field', 'title', '--quote', '病態の解明', '--comment', '範囲が広い']);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^注釈を付けました: 1-1-1 +小項目 \[本文中\] «病態の解明» 範囲が広い/);
+    expect(text.out).toMatch(/^注釈を付けました: 1-1-1 +小項目名 \[本文中\] «病態の解明» 範囲が広い/);
   });
 
   it('annotate refuses a quote not in the field (exit 1, one line) and bad usage (exit 2)', async () => {

@@ -110,7 +110,7 @@ describe('import: staging, merge and apply', () => {
     });
     const before = planSnapshot(svc);
     const batch = await stageOk(svc, '厚_回答.xlsx', edited);
-    expect(changesOf(batch)).toEqual(['1-1-1/comment/theirs', '1-1-1/actions/theirs', '1-1-3/future/theirs']);
+    expect(changesOf(batch)).toEqual(['1-1-1/actions/theirs', '1-1-1/comment/theirs', '1-1-3/future/theirs']);
     expect(planSnapshot(svc)).toBe(before);
     const actions = batch.items[0]!.changes.find((c) => c.field === 'actions')!;
     expect(actions.theirs).toBe(answerAdding(svc, '1-1-1', 'actions', '・厚労省が書き直した取組\n\u3000・その下位の取組'));
@@ -282,6 +282,18 @@ describe('import: staging, merge and apply', () => {
     expect((await api(svc, 'items.get', { key: '1-1-1' })).actions.map((b) => `・${b.text}`).join('\n')).toBe(theirs111);
     expect((await api(svc, 'items.get', { key: '1-1-2' })).actions.map((b) => b.text)).toEqual(['事務局の修正']);
     expect((await api(svc, 'items.get', { key: '1-1-4' })).actions.map((b) => b.text)).toEqual(['事務局の案']);
+  });
+
+  it('a file exported before editions (its _meta names the actions column r7) still gives the base', async () => {
+    const svc = seededService();
+    const other = seededService();
+    // _meta: the column header is row 9 (key, actions, future, comment); older versions wrote r7.
+    const older = editCells(await exportFor(other, '厚'), { B9: 'r7' }, 'xl/worksheets/sheet3.xml');
+    const base111 = (await api(other, 'items.get', { key: '1-1-1' })).actions.map((b) => `・${b.text}`).join('\n');
+    const bytes = editCells(older, { [`G${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え') });
+    const batch = await stageOk(svc, '厚.xlsx', bytes);
+    expect(batch.report.baseSource).toBe('file');
+    expect(batch.items[0]!.changes[0]).toMatchObject({ key: '1-1-1', field: 'actions', kind: 'theirs', twoWay: false, base: base111 });
   });
 
   it('a _meta sheet edited after export is not taken for the base: two-way, with a warning', async () => {

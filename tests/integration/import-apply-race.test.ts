@@ -59,8 +59,8 @@ describe('apply re-checks every cell inside its write transaction', () => {
     });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual([
-      '1-1-1/comment/theirs',
       '1-1-1/actions/theirs',
+      '1-1-1/comment/theirs',
       '1-1-3/future/theirs',
     ]);
 
@@ -80,8 +80,8 @@ describe('apply re-checks every cell inside its write transaction', () => {
     expect(after).toMatchObject({ status: 'staged', undecidedConflicts: 1, backup: result.backup });
     const cells = after.items.flatMap((it) => it.changes);
     expect(cells.map((c) => [c.key, c.field, c.kind, c.applied, c.reason, c.decision])).toEqual([
-      ['1-1-1', 'comment', 'theirs', true, null, null],
       ['1-1-1', 'actions', 'theirs', true, null, null],
+      ['1-1-1', 'comment', 'theirs', true, null, null],
       ['1-1-3', 'future', 'conflict', false, 'changed_since_staging', null],
     ]);
     expect(cells[2]!.ours).toBe('・別の職員が保存した方向性。');

@@ -1,8 +1,9 @@
 // Making and changing annotations: anchor a new one on the item's current text, edit, delete
 // (tombstone) and reply. Each edit keeps the replaced version in history (annotation-store.ts).
+import { fieldLabel } from '../../shared/fields';
+import { currentFiscalYear } from '../store/edition-store';
 import { randomUUID } from 'node:crypto';
 import {
-  FIELD_NAMES,
   fieldSegments,
   type Annotation,
   type AnnotationColor,
@@ -54,13 +55,13 @@ function makeAnchor(db: Db, input: CreateInput): { anchor: TextAnchor; bulletInd
   let span = input.range;
   if (span === undefined) {
     span = findQuote(segments, input.quote!)[0];
-    if (!span) throw new AppError('not_found', `項目 ${item.key} の「${FIELD_NAMES[field]}」に「${input.quote}」が見つかりません`);
+    if (!span) throw new AppError('not_found', `項目 ${item.key} の「${fieldLabel(field, currentFiscalYear(db))}」に「${input.quote}」が見つかりません`);
   }
   try {
     const anchor = createAnchor(segments, span, item.version);
     return { anchor, bulletIndex: field === 'title' ? null : span.bulletIndex };
   } catch (err) {
-    if (err instanceof AnchorError) throw new AppError('bad_request', `${item.key} の「${FIELD_NAMES[field]}」: ${err.message}`);
+    if (err instanceof AnchorError) throw new AppError('bad_request', `${item.key} の「${fieldLabel(field, currentFiscalYear(db))}」: ${err.message}`);
     throw err;
   }
 }

@@ -3,13 +3,14 @@
 // columns), so the files of several reviewers can be merged back by id (annotation-store.ts).
 // Reading goes through the same guarded path as the ministry answers (zip checks, then a parse in a
 // worker with a memory cap and a deadline): a reviewer's file is as untrusted as a ministry's.
+import { fieldLabel } from '../../shared/fields';
+import { currentFiscalYear } from '../store/edition-store';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import {
   AnnotationCoreSchema,
   AnnotationReplySchema,
   COLOR_NAMES,
-  FIELD_NAMES,
   KIND_NAMES,
   STATUS_NAMES,
   type Annotation,
@@ -51,8 +52,8 @@ function displayTime(iso: string | null): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function fieldLabel(a: Annotation): string {
-  const name = FIELD_NAMES[a.field ?? 'item'];
+function placeLabel(a: Annotation, fiscalYear: number | null): string {
+  const name = fieldLabel(a.field ?? 'item', fiscalYear);
   return a.bulletIndex === null ? name : `${name}(${a.bulletIndex + 1}番目)`;
 }
 
@@ -77,10 +78,10 @@ const ID_HEADER = '注釈ID';
 const REPLY_ID_HEADER = '返信ID';
 const RECORD_HEADER = '記録(編集しないでください)';
 
-const ANNOTATION_COLUMNS: Column<AnnotationView>[] = [
+const annotationColumns = (fiscalYear: number | null): Column<AnnotationView>[] => [
   { header: '管理番号', width: 10, value: (a) => a.itemKey },
   { header: '小項目', width: 30, value: (a) => a.itemTitle ?? '(この項目はありません)' },
-  { header: '欄', width: 16, value: fieldLabel },
+  { header: '欄', width: 16, value: (a) => placeLabel(a, fiscalYear) },
   { header: '引用', width: 40, value: (a) => a.anchor?.quote ?? '' },
   { header: '所在', width: 12, value: (a) => (a.anchorState.state === 'orphan' ? '元の文言なし' : a.anchorState.state === 'anchored' ? '本文中' : '') },
   { header: '種類', width: 11, value: (a) => KIND_NAMES[a.kind] },
@@ -146,7 +147,7 @@ export function buildAnnotationWorkbook(db: Db): { workbook: ExcelJS.Workbook; a
   wb.creator = '協議会デスク';
   wb.created = new Date(exportedAt);
   const main = wb.addWorksheet(ANNOTATION_SHEET);
-  writeSheet(main, ANNOTATION_COLUMNS, views, (a) => a.deletedAt !== null);
+  writeSheet(main, annotationColumns(currentFiscalYear(db)), views, (a) => a.deletedAt !== null);
   setupPrint(main, '注釈一覧');
   writeSheet(wb.addWorksheet(REPLY_SHEET), REPLY_COLUMNS, replies, (r) => r.deletedAt !== null);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
@@ -192,10 +193,15 @@ function findTable(wb: ParsedWorkbook, required: readonly string[], excluded: re
   return null;
 }
 
+/** Records written before editions name the actions field `r7`. */
+function legacyFieldNames(json: unknown): unknown {
+  return json && typeof json === 'object' && (json as { field?: unknown }).field === 'r7' ? { ...json, field: 'actions' } : json;
+}
+
 function parseRecord<S extends z.ZodType>(schema: S, text: string, where: string): z.output<S> {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = legacyFieldNames(JSON.parse(text));
   } catch {
     throw new AppError('bad_request', `${where}: 記録の列が読めません(JSON として壊れています)。`);
   }

@@ -1,4 +1,5 @@
 // The implementation of the API contract (src/shared/api.ts) over one open database.
+import { currentEdition, listEditions } from '../store/edition-store';
 import { API, type DocumentInfo, type Handlers, type Preferences } from '../../shared/api';
 import type { ProjectRecord } from '../../shared/project';
 import type { Db } from '../store/database';
@@ -29,6 +30,7 @@ export function createHandlers(db: Db): Handlers {
       const itemCount = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
       return {
         title: documents.find((d) => d.kind === 'plan')?.title ?? '',
+        edition: currentEdition(db),
         documents,
         sections: listSections(db),
         itemCount,
@@ -37,6 +39,7 @@ export function createHandlers(db: Db): Handlers {
         readOnly: db.readonly,
       };
     },
+    'editions.list': () => listEditions(db),
     'items.list': (args) => listItems(db, args ?? {}),
     'items.get': ({ key }) => getItem(db, key),
     'items.update': ({ key, field, value, author, expectedVersion }) => {

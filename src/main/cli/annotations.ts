@@ -2,7 +2,9 @@
 // with each one's anchor state), `annotations export --out FILE`, `annotations import FILE…`.
 // They go through the same API dispatch as the app and the web host.
 import path from 'node:path';
-import { FIELD_NAMES, STATUS_NAMES, type AnnotationView } from '../../shared/annotations';
+import { fieldLabel } from '../../shared/fields';
+import { currentFiscalYear } from '../store/edition-store';
+import { STATUS_NAMES, type AnnotationView } from '../../shared/annotations';
 import { AppError } from '../../shared/errors';
 import type { Service } from '../api/service';
 import { author, call, printJson, UsageError, type Io } from './command-io';
@@ -18,18 +20,18 @@ interface Values {
 
 const STATE_NAMES = { anchored: '本文中', orphan: '元の文言なし', none: '項目全体' } as const;
 
-function place(a: AnnotationView): string {
+function place(a: AnnotationView, fiscalYear: number | null): string {
   const s = a.anchorState;
-  const field = FIELD_NAMES[a.field ?? 'item'];
+  const field = fieldLabel(a.field ?? 'item', fiscalYear);
   return s.state === 'anchored' && s.bulletIndex !== null ? `${field}(${s.bulletIndex + 1}番目)` : field;
 }
 
-function line(a: AnnotationView): string {
+function line(a: AnnotationView, fiscalYear: number | null): string {
   const quote = a.anchor ? ` «${a.anchor.quote}»` : '';
   const tags = a.tags.length ? ` #${a.tags.join(' #')}` : '';
   const replies = a.replies.filter((r) => !r.deletedAt).length;
   return (
-    `${a.itemKey.padEnd(9)} ${place(a)} [${STATE_NAMES[a.anchorState.state]}]${quote} ${a.comment}${tags}` +
+    `${a.itemKey.padEnd(9)} ${place(a, fiscalYear)} [${STATE_NAMES[a.anchorState.state]}]${quote} ${a.comment}${tags}` +
     ` (${a.author}、${STATUS_NAMES[a.status]}${replies ? `、返信 ${replies} 件` : ''}) ${a.id}`
   );
 }
@@ -52,7 +54,7 @@ export async function runAnnotations(svc: Service, command: string, rest: string
       author: await author(svc),
     });
     if (json) printJson(io, toJson(a));
-    else io.out(`注釈を付けました: ${line(a)}`);
+    else io.out(`注釈を付けました: ${line(a, currentFiscalYear(svc.db))}`);
     return;
   }
   const [sub, ...files] = rest;
@@ -83,7 +85,7 @@ export async function runAnnotations(svc: Service, command: string, rest: string
   const list = await call(svc, 'annotations.list', {});
   if (json) printJson(io, list.map(toJson));
   else {
-    for (const a of list) io.out(line(a));
+    for (const a of list) io.out(line(a, currentFiscalYear(svc.db)));
     io.out(`${list.length} 件(元の文言なし ${list.filter((a) => a.anchorState.state === 'orphan').length} 件)`);
   }
 }

@@ -1,4 +1,6 @@
 // Human-readable and JSON shapes of plan data for the CLI.
+import { actionsLabel, futureLabel } from '../../shared/editions/fiscal-year';
+import { fieldLabel } from '../../shared/fields';
 import type { SearchHit } from '../../shared/api';
 import type { Item, ItemSummary, Section } from '../../shared/domain';
 import { bulletsToLines } from '../../shared/item-fields';
@@ -49,25 +51,18 @@ function breadcrumb(it: ItemSummary, sections: Section[]): string {
     .join(' > ');
 }
 
-export function formatItem(it: Item, sections: Section[]): string {
+export function formatItem(it: Item, sections: Section[], fiscalYear: number | null): string {
   const lines = [
     `[${it.key}] ${it.label}${it.title}${formatMinistries(it)}`,
     breadcrumb(it, sections),
   ];
   if (it.relistedFrom) lines.push(`再掲元: ${it.relistedFrom}`);
-  lines.push('', '■ 令和7年度の取組', ...(it.actions.length ? bulletsToLines(it.actions) : ['(なし)']));
-  lines.push('', '■ 今後の方向性・課題など', ...(it.future.length ? bulletsToLines(it.future) : ['(なし)']));
+  lines.push('', `■ ${actionsLabel(fiscalYear)}`, ...(it.actions.length ? bulletsToLines(it.actions) : ['(なし)']));
+  lines.push('', `■ ${futureLabel}`, ...(it.future.length ? bulletsToLines(it.future) : ['(なし)']));
   if (it.warnings.length) lines.push('', '■ 取込時の注意', ...it.warnings.map((w) => `・${w}`));
   return lines.join('\n');
 }
 
-const FIELD_NAMES: Record<SearchHit['field'], string> = {
-  title: '小項目',
-  actions: '令和7年度の取組',
-  future: '今後の方向性',
-  section: '区分名',
-  intro: '区分の説明',
-};
 
 /** A search hit with its matches marked «like this». */
 export function markSnippet(h: Pick<SearchHit, 'snippet' | 'marks'>): string {
@@ -80,8 +75,8 @@ export function markSnippet(h: Pick<SearchHit, 'snippet' | 'marks'>): string {
   return out + h.snippet.slice(at);
 }
 
-export function formatSearchHit(h: SearchHit): string {
-  return `${h.key.padEnd(9)} ${FIELD_NAMES[h.field]}: ${markSnippet(h)}`;
+export function formatSearchHit(h: SearchHit, fiscalYear: number | null): string {
+  return `${h.key.padEnd(9)} ${fieldLabel(h.field, fiscalYear)}: ${markSnippet(h)}`;
 }
 
 export function formatProject(p: ProjectRecord): string {

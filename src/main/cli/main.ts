@@ -5,6 +5,8 @@ import { AppError } from '../../shared/errors';
 import { defaultDbPath, seedDir } from '../app-info';
 import { openService, type Service } from '../api/service';
 import { ingestDir } from '../ingest/ingest';
+import { currentFiscalYear } from '../store/edition-store';
+import { EDITION_STATUS_NAMES } from '../../shared/editions';
 import { formatItem, formatItemLine, formatProject, formatSearchHit, itemToJson } from './format';
 import { runAnnotations } from './annotations';
 import { call, printJson, UsageError, type Io } from './command-io';
@@ -14,6 +16,7 @@ export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
 
 commands:
   seed                                   ingest the bundled seeds/ (idempotent)
+  editions [--json]                      the editions held (令和N年度版): fiscal year, title, status, items
   items [--ministry CODE] [--lead] [--json]
   show KEY [--json]
   search QUERY [--json]
@@ -56,6 +59,7 @@ const OPTIONS = {
 
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   seed: [],
+  editions: ['json'],
   items: ['ministry', 'lead', 'json'],
   show: ['json'],
   search: ['json'],
@@ -129,6 +133,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
         break;
       }
+      case 'editions': {
+        const editions = await call(svc, 'editions.list', {});
+        if (json) {
+          printJson(
+            io,
+            editions.map((e) => ({ fiscalYear: e.fiscalYear, label: e.label, title: e.title, status: e.status, items: e.items })),
+          );
+        } else {
+          for (const e of editions) io.out(`${e.label}  ${EDITION_STATUS_NAMES[e.status]}  ${e.items} 項目  ${e.title}`);
+          io.out(`${editions.length} 版`);
+        }
+        break;
+      }
       case 'items': {
         if (values.ministry === undefined && values.lead) throw new UsageError('--lead needs --ministry CODE');
         const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead });
@@ -146,7 +163,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         if (json) printJson(io, itemToJson(item));
         else {
           const overview = await call(svc, 'plan.overview', {});
-          io.out(formatItem(item, overview.sections));
+          io.out(formatItem(item, overview.sections, overview.edition?.fiscalYear ?? null));
         }
         break;
       }
@@ -154,7 +171,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const hits = await call(svc, 'search', { query: rest[0]! });
         if (json) printJson(io, hits.map((h) => ({ key: h.key, field: h.field, snippet: h.snippet, marks: h.marks })));
         else {
-          for (const h of hits) io.out(formatSearchHit(h));
+          for (const h of hits) io.out(formatSearchHit(h, currentFiscalYear(svc.db)));
           io.out(`${hits.length} 件`);
         }
         break;

@@ -74,7 +74,8 @@ function readMeta(sheet: SheetGrid | undefined): FileMeta | null {
       };
       if (!bases.has(key)) bases.set(key, { actions: cell('actions'), future: cell('future'), comment: cell('comment') });
     } else if (a === 'key') {
-      columns = new Map(r.cells.map((text, i) => [text.trim(), i]));
+      // Workbooks exported before editions name the actions column `r7` here.
+      columns = new Map(r.cells.map((text, i) => [text.trim() === 'r7' ? 'actions' : text.trim(), i]));
     } else if (a) header.set(a, b);
   }
   if (header.get('format') !== META_FORMAT || !header.get('exportId')) return null;
@@ -169,6 +170,6 @@ export function findAnswerSheet(wb: ParsedWorkbook, file: string): AnswerSheet {
   }
   throw new AppError(
     'bad_request',
-    `${file}: 回答欄が見つかりません。見出し行(「令和7年度の取組」「今後の方向性・課題など」と「管理番号」または「小項目」)のあるシートがありません。協議会デスクで出力した回答票を使ってください。`,
+    `${file}: 回答欄が見つかりません。見出し行(「令和○年度の取組」「今後の方向性・課題など」と「管理番号」または「小項目」)のあるシートがありません。協議会デスクで出力した回答票を使ってください。`,
   );
 }

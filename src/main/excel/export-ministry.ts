@@ -3,6 +3,8 @@
 // three answer columns can be typed in by accident-proof default), 記入要領 (instructions), and a
 // veryHidden _meta sheet with the export id and the base value of every answer cell. The database
 // remembers the export and its base values, which is what makes a three-way merge possible later.
+import { currentFiscalYear } from '../store/edition-store';
+import { actionsLabel, futureLabel } from '../../shared/editions/fiscal-year';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ import { listItems, listSections, nowIso } from '../store/plan-store';
 import { withBullets, type ExportItem as Item } from './bulk-items';
 import {
   ANSWER_COLUMNS,
+  columnHeader,
   ANSWER_SHEET,
   EXCEL_MAX_CELL_CHARS,
   GUIDE_SHEET,
@@ -75,23 +78,23 @@ function answerCells(it: Item, sections: Map<string, Section>): Record<AnswerCol
 }
 
 /** Cells of the answer sheet (and so of _meta, which repeats actions and future) longer than Excel allows. */
-export function overlongAnswerCells(items: Item[], sections: Map<string, Section>): OverlongCell[] {
+export function overlongAnswerCells(items: Item[], sections: Map<string, Section>, fiscalYear: number | null): OverlongCell[] {
   const out: OverlongCell[] = [];
   for (const it of items) {
     const cells = answerCells(it, sections);
     for (const c of ANSWER_COLUMNS) {
       const length = cells[c.id].length;
-      if (length > EXCEL_MAX_CELL_CHARS) out.push({ key: it.key, item: cells.item, column: c.header, length });
+      if (length > EXCEL_MAX_CELL_CHARS) out.push({ key: it.key, item: cells.item, column: columnHeader(c, 'answer', fiscalYear), length });
     }
   }
   return out;
 }
 
-function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<string, Section>): void {
+function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<string, Section>, fiscalYear: number | null): void {
   ANSWER_COLUMNS.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
-  setupHeader(ws, ANSWER_COLUMNS.map((c) => c.header), true);
+  setupHeader(ws, ANSWER_COLUMNS.map((c) => columnHeader(c, 'answer', fiscalYear)), true);
   const unlockedFill = solidFill('FFFFFDE7');
   const put = (rowNo: number, values: Partial<Record<AnswerColumnId, string>>, editable: (c: (typeof ANSWER_COLUMNS)[number]) => boolean) => {
     const row = ws.getRow(rowNo);
@@ -125,7 +128,7 @@ function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<st
   });
 }
 
-function writeGuideSheet(ws: ExcelJS.Worksheet, opts: MinistryExportOptions, exportId: string, exportedAt: string, count: number): void {
+function writeGuideSheet(ws: ExcelJS.Worksheet, opts: MinistryExportOptions, exportId: string, exportedAt: string, count: number, fiscalYear: number | null): void {
   ws.getColumn(1).width = 110;
   const lines: [string, boolean?][] = [
     [`${MINISTRY_NAMES[opts.ministry]} 御中`, true],
@@ -136,7 +139,7 @@ function writeGuideSheet(ws: ExcelJS.Worksheet, opts: MinistryExportOptions, exp
     [`対象項目: ${count} 件${opts.leadOnly ? '(主担当(◎)の項目のみ)' : '(関係する項目すべて。◎は主担当)'}`],
     [''],
     ['記入方法', true],
-    ['1. 「回答」シートの黄色の3列(令和7年度の取組/今後の方向性・課題など/府省からの補足)に記入してください。他の列は保護されています。'],
+    [`1. 「回答」シートの黄色の3列(${actionsLabel(fiscalYear)}/${futureLabel}/府省からの補足)に記入してください。他の列は保護されています。`],
     ['2. 箇条書きは1行に1項目とし、行頭に「・」を付けてください。セル内の改行は Alt+Enter です。'],
     ['3. 下位の箇条書きは、「・」の前に全角スペースを1つ入れてください。'],
     ['4. 行頭に「=」「+」「-」「@」を入力しないでください(数式として扱われます)。'],
@@ -188,7 +191,7 @@ function writeMetaSheet(ws: ExcelJS.Worksheet, header: MetaHeader, items: Item[]
 export function ministryExportItems(db: Db, opts: Pick<MinistryExportOptions, 'ministry' | 'leadOnly'>): { items: Item[]; sections: Map<string, Section> } {
   const items = withBullets(db, listItems(db, { ministry: opts.ministry, lead: opts.leadOnly === true }));
   const sections = new Map(listSections(db).map((s) => [s.id, s]));
-  const overlong = overlongAnswerCells(items, sections);
+  const overlong = overlongAnswerCells(items, sections, currentFiscalYear(db));
   if (overlong.length) throw new AppError('bad_request', overlongMessage(`${MINISTRY_NAMES[opts.ministry]}(${opts.ministry})向けの回答票`, overlong));
   return { items, sections };
 }
@@ -199,9 +202,10 @@ export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions,
   wb.creator = '協議会デスク';
   wb.created = new Date(exportedAt);
   const answer = wb.addWorksheet(ANSWER_SHEET, { properties: { tabColor: { argb: 'FF1F4E79' } } });
-  writeAnswerSheet(answer, items, sections);
+  const fiscalYear = currentFiscalYear(db);
+  writeAnswerSheet(answer, items, sections, fiscalYear);
   setupPrint(answer, `${MINISTRY_NAMES[opts.ministry]} 回答票`);
-  writeGuideSheet(wb.addWorksheet(GUIDE_SHEET), opts, exportId, exportedAt, items.length);
+  writeGuideSheet(wb.addWorksheet(GUIDE_SHEET), opts, exportId, exportedAt, items.length, fiscalYear);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   writeMetaSheet(
     meta,

@@ -1,5 +1,6 @@
 // The consolidated council table (協議会資料): the whole plan in the original three-column layout,
 // with 大項目 / 中項目 / 分野 heading rows above their items, ready to print and hand out.
+import { currentFiscalYear } from '../store/edition-store';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { listItems, listSections, nowIso } from '../store/plan-store';
 import { withBullets, type ExportItem as Item } from './bulk-items';
 import { workbookBase64, writeWorkbookFile, type ExportedFile } from './export-ministry';
 import { AppError } from '../../shared/errors';
-import { EXCEL_MAX_CELL_CHARS, TABLE_COLUMNS, TABLE_SHEET, itemLabelTitle, ministriesLabel, overlongMessage, type OverlongCell } from './layout';
+import { EXCEL_MAX_CELL_CHARS, TABLE_COLUMNS, TABLE_SHEET, columnHeader, itemLabelTitle, ministriesLabel, overlongMessage, type OverlongCell } from './layout';
 import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
 
 const HEADING_STYLE: Record<Section['level'], { fill: string; size: number }> = {
@@ -57,11 +58,12 @@ function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): void {
 }
 
 export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
+  const fiscalYear = currentFiscalYear(db);
   const items = withBullets(db, listItems(db));
   const overlong: OverlongCell[] = [];
   for (const it of items) {
     itemTexts(it).forEach((text, i) => {
-      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: it.key, item: itemLabelTitle(it), column: TABLE_COLUMNS[i]!.header, length: text.length });
+      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: it.key, item: itemLabelTitle(it), column: columnHeader(TABLE_COLUMNS[i]!, 'table', fiscalYear), length: text.length });
     });
   }
   if (overlong.length) throw new AppError('bad_request', overlongMessage('協議会資料', overlong));
@@ -72,7 +74,7 @@ export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
   TABLE_COLUMNS.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
-  setupHeader(ws, TABLE_COLUMNS.map((c) => c.header), false);
+  setupHeader(ws, TABLE_COLUMNS.map((c) => columnHeader(c, 'table', fiscalYear)), false);
   setupPrint(ws, title);
   let rowNo = 2;
   const printed = new Set<string>();

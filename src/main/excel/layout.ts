@@ -1,5 +1,6 @@
 // The shape of the workbooks Council Desk writes and reads back: sheet names, header texts and the
 // hidden metadata sheet. Export and import both use these, so they cannot drift apart.
+import { actionsColumnHeader, actionsLabel } from '../../shared/editions/fiscal-year';
 import { createHash } from 'node:crypto';
 import type { ItemSummary } from '../../shared/domain';
 import { foldForMatch } from '../../shared/text/normalize';
@@ -18,7 +19,7 @@ export const ANSWER_COLUMNS = [
   { id: 'area', header: '分野', width: 12 },
   { id: 'item', header: '小項目', width: 40 },
   { id: 'ministries', header: '担当府省', width: 12 },
-  { id: 'actions', header: '令和7年度の取組', width: 60, answer: true },
+  { id: 'actions', header: '', width: 60, answer: true }, // named by the edition: see columnHeader
   { id: 'future', header: '今後の方向性・課題など', width: 50, answer: true },
   { id: 'comment', header: '府省からの補足', width: 30, answer: true },
 ] as const;
@@ -27,9 +28,18 @@ export type AnswerColumnId = (typeof ANSWER_COLUMNS)[number]['id'];
 /** Columns of the consolidated table (the original three-column layout). */
 export const TABLE_COLUMNS = [
   { id: 'item', header: '小項目【担当府省・AMED】', width: 45 },
-  { id: 'actions', header: '各府省・AMEDの令和7年度の取組', width: 65 },
+  { id: 'actions', header: '', width: 65 }, // named by the edition: see columnHeader
   { id: 'future', header: '今後の方向性・課題など', width: 55 },
 ] as const;
+
+/**
+ * A column's header for an edition of the given fiscal year: the actions column names the year
+ * (令和7年度の取組 in the answer sheet, 各府省・AMEDの令和7年度の取組 in the consolidated table).
+ */
+export function columnHeader(c: { id: string; header: string }, layout: 'answer' | 'table', fiscalYear: number | null): string {
+  if (c.id !== 'actions') return c.header;
+  return layout === 'answer' ? actionsLabel(fiscalYear) : actionsColumnHeader(fiscalYear);
+}
 
 /** The answer fields a file can carry; `comment` is the ministry's free note. */
 export const ANSWER_FIELDS = ['actions', 'future', 'comment'] as const;
@@ -46,7 +56,7 @@ const HEADER_ALIASES: Record<string, string[]> = {
   area: ['分野', '疾患領域'],
   item: ['小項目', '小項目【担当府省・amed】', '項目'],
   ministries: ['担当府省', '担当府省・amed', '関係府省'],
-  actions: ['令和7年度の取組', '各府省・amedの令和7年度の取組', 'actions'],
+  actions: ['actions'],
   future: ['今後の方向性・課題など', '今後の方向性', '今後の方向性・課題'],
   comment: ['府省からの補足', '補足', '備考'],
 };
@@ -54,6 +64,8 @@ const HEADER_ALIASES: Record<string, string[]> = {
 export function headerId(cellText: string): string | undefined {
   const folded = foldForMatch(cellText);
   if (!folded) return undefined;
+  // The actions column of any edition's year: 令和7年度の取組, 各府省・AMEDの令和8年度の取組, …
+  if (/^(各府省・amedの)?令和(\d+|元)年度の取組$/.test(folded)) return 'actions';
   for (const [id, names] of Object.entries(HEADER_ALIASES)) {
     if (names.some((n) => foldForMatch(n) === folded)) return id;
   }

@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Bullet, ItemField } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { fiscalYearLabel } from '../../shared/editions/fiscal-year';
 import { serializeField, type FieldValue } from '../../shared/item-fields';
 import type { Db } from '../store/database';
+import { currentFiscalYear, recordCurrentEdition } from '../store/edition-store';
 import { nowIso, replaceBullets, writeField } from '../store/plan-store';
 import { indexItem, indexSection } from '../store/search';
 import { parsePlan, type ParsedItem, type ParsedPlan } from './plan-parser';
@@ -96,11 +98,33 @@ function ingestSections(db: Db, plan: ParsedPlan): void {
   }
 }
 
+/**
+ * The fiscal year of a follow-up table: read from its title or actions column, never assumed. A
+ * table of another year than the current edition is refused: it would otherwise be loaded over this
+ * year's text as if it were the same edition.
+ */
+function planFiscalYear(db: Db, name: string, found: number | null): number {
+  const current = currentFiscalYear(db);
+  if (found === null) {
+    if (current !== null) return current;
+    throw new AppError('seed', `${name}: 資料の年度(「令和N年度の実施と今後の方向性等」または「令和N年度の取組」)が読み取れません。`);
+  }
+  if (current !== null && found !== current) {
+    throw new AppError(
+      'seed',
+      `${name}: この資料は${fiscalYearLabel(found)}の版です。現在の版(${fiscalYearLabel(current)})とは年度が違うため、同じ版として取り込むことはできません。データベースは変更していません。`,
+    );
+  }
+  return found;
+}
+
 function ingestPlan(db: Db, name: string, text: string, report: IngestReport): void {
   const plan = parsePlan(text);
   if (plan.items.length === 0) throw new AppError('seed', `${name}: 小項目が見つかりません。協議会資料のテキストか確認してください。`);
   report.warnings.push(...plan.warnings);
+  const fiscalYear = planFiscalYear(db, name, plan.fiscalYear);
   upsertDocument(db, name, 'plan', plan.title, sha256(text));
+  recordCurrentEdition(db, { fiscalYear, title: plan.title, sourceName: name, sourceSha256: sha256(text), loadedAt: nowIso() });
   ingestSections(db, plan);
 
   const byOrigin = db.prepare('SELECT key, seed_json FROM items WHERE origin = ?');

@@ -152,9 +152,9 @@ interface ItemDraft {
 
 type ColumnNames = Record<Column, string>;
 
-/** Column names for messages, in the table's own fiscal year (令和7 when the text names none). */
+/** Column names for messages, in the table's own fiscal year (「当該年度の取組」 when the text names none). */
 function columnNames(fiscalYear: number | null): ColumnNames {
-  return { actions: actionsLabel(fiscalYear ?? 7), future: futureLabel };
+  return { actions: actionsLabel(fiscalYear), future: futureLabel };
 }
 
 function sectionId(major: number, middle: number | null, area: number | null): string {

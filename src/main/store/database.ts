@@ -180,15 +180,27 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const current = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) throw newerError(current, latest);
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      // Another program may have migrated while this one waited for the write lock.
-      if (schemaVersion(db) >= m.version) return;
-      db.exec(m.sql);
-      m.run?.(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+  if (!migrations.some((m) => m.version > current)) return;
+  // A migration may rebuild a table others refer to (SQLite's create-copy-drop-rename procedure):
+  // foreign keys are off while it runs (the pragma cannot change inside a transaction) and checked
+  // as a whole before its transaction commits.
+  const keys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      db.transaction(() => {
+        // Another program may have migrated while this one waited for the write lock.
+        if (schemaVersion(db) >= m.version) return;
+        db.exec(m.sql);
+        m.run?.(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`migration ${m.version} left ${broken.length} broken references`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
   }
 }
 

@@ -3,6 +3,8 @@
 // cell through writeField (so each change is a revision naming the file and batch) in one transaction.
 // A cell whose store value moved after its decision was taken (even during the backup) is not
 // written: it becomes a conflict again and its batch stays staged with it.
+import { currentFiscalYear } from './edition-store';
+import { fieldLabel } from '../../shared/fields';
 import type { MinistryCode } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type {
@@ -26,7 +28,6 @@ import type { Statement } from 'better-sqlite3';
 import { bulletsByItem } from '../excel/bulk-items';
 import { nowIso, writeField } from './plan-store';
 
-const FIELD_NAMES: Record<AnswerFieldName, string> = { actions: '令和7年度の取組', future: '今後の方向性・課題など', comment: '府省からの補足' };
 
 interface BatchRow {
   id: number;
@@ -276,7 +277,7 @@ export function getBatch(db: Db, id: number): BatchDetail {
   const rows = db
     .prepare(
       `SELECT c.*, i.label AS item_label, i.title AS item_title FROM import_changes c LEFT JOIN items i ON i.key = c.item_key
-       WHERE c.batch_id = ? ORDER BY i.position, c.item_key, c.field`,
+       WHERE c.batch_id = ? ORDER BY i.position, c.item_key, CASE c.field WHEN 'actions' THEN 0 WHEN 'future' THEN 1 ELSE 2 END`,
     )
     .all(id) as (ChangeRow & { item_label: string | null; item_title: string | null })[];
   const items: BatchItemChanges[] = [];
@@ -334,10 +335,10 @@ export function decide(db: Db, batchId: number, decisions: DecisionInput[]): Bat
         .prepare(`UPDATE import_changes SET decision = ?, edited = ? WHERE ${where.join(' AND ')}`)
         .run(d.decision, d.decision === 'edit' ? (d.value ?? null) : null, ...params);
       if (d.key && d.field && res.changes === 0 && db.prepare('SELECT 1 FROM import_changes WHERE batch_id = ? AND item_key = ? AND field = ?').get(batchId, d.key, d.field)) {
-        throw new AppError('conflict', `${d.key}の${FIELD_NAMES[d.field]}は反映済みのため、決定を変えられません。`);
+        throw new AppError('conflict', `${d.key}の${fieldLabel(d.field, currentFiscalYear(db))}は反映済みのため、決定を変えられません。`);
       }
       if (d.key && res.changes === 0 && !(d.field === undefined && hasCells(db, batchId, d.key))) {
-        throw new AppError('not_found', `取込バッチ #${batchId} に ${d.key}${d.field ? `の${FIELD_NAMES[d.field]}` : ''}の変更はありません。`);
+        throw new AppError('not_found', `取込バッチ #${batchId} に ${d.key}${d.field ? `の${fieldLabel(d.field, currentFiscalYear(db))}` : ''}の変更はありません。`);
       }
     }
   }).immediate();
@@ -359,8 +360,8 @@ function unappliedChanges(db: Db, batchId: number): ChangeRow[] {
   return db.prepare('SELECT * FROM import_changes WHERE batch_id = ? AND applied_at IS NULL ORDER BY id').all(batchId) as ChangeRow[];
 }
 
-function undecidedConflictMessage(b: BatchRow, open: ChangeRow[]): string {
-  const list = open.slice(0, 5).map((c) => `${c.item_key} ${FIELD_NAMES[c.field]}`).join('、');
+function undecidedConflictMessage(b: BatchRow, open: ChangeRow[], fiscalYear: number | null): string {
+  const list = open.slice(0, 5).map((c) => `${c.item_key} ${fieldLabel(c.field, fiscalYear)}`).join('、');
   return `${b.file_name}(取込バッチ #${b.id})には、どちらを採るか決まっていない競合が ${open.length} 件あります(${list}${open.length > 5 ? ' ほか' : ''})。競合ごとに「府省の値」「現在の値」「編集した値」のいずれかを選んでから反映してください。`;
 }
 
@@ -369,7 +370,7 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
   requireStaged(b);
   refreshStaged(db);
   const open = unappliedChanges(db, batchId).filter((c) => c.kind === 'conflict' && c.decision === null);
-  if (open.length) throw new AppError('conflict', undecidedConflictMessage(b, open));
+  if (open.length) throw new AppError('conflict', undecidedConflictMessage(b, open, currentFiscalYear(db)));
   const backup = await backupDatabase(db, `before-import-${batchId}`);
   const source = `import:${b.file_name}#${batchId}`;
   let written = 0;

@@ -4,6 +4,7 @@
 
 import type Database from 'better-sqlite3';
 import { fillSearchGrams } from './search-grams';
+import { EDITIONS_SQL, migrateToEditions } from './migration-editions';
 
 export interface Migration {
   version: number;
@@ -290,6 +291,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE import_changes_v5 RENAME TO import_changes;
       CREATE INDEX import_changes_item ON import_changes(item_key, field);
     `,
+  },
+  {
+    version: 6,
+    description: 'editions: the fiscal year as data (editions table), the actions field renamed from r7',
+    sql: EDITIONS_SQL,
+    run: migrateToEditions,
   },
 ];
 

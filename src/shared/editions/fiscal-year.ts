@@ -21,8 +21,12 @@ export function isFiscalYear(value: number): boolean {
   return Number.isInteger(value) && value >= 1;
 }
 
-/** 令和8 → 「令和8年度」, 令和1 → 「令和元年度」 (the official spelling of the first year). */
-export function fiscalYearLabel(fiscalYear: number): string {
+/**
+ * 令和8 → 「令和8年度」, 令和1 → 「令和元年度」 (the official spelling of the first year). null (nothing
+ * loaded yet, so no year is known) → 「当該年度」.
+ */
+export function fiscalYearLabel(fiscalYear: number | null): string {
+  if (fiscalYear === null) return '当該年度';
   return `令和${fiscalYear === 1 ? '元' : String(fiscalYear)}年度`;
 }
 
@@ -32,12 +36,12 @@ export function fiscalYearWithWestern(fiscalYear: number): string {
 }
 
 /** The field of the year's actions: 「令和8年度の取組」. */
-export function actionsLabel(fiscalYear: number): string {
+export function actionsLabel(fiscalYear: number | null): string {
   return `${fiscalYearLabel(fiscalYear)}の取組`;
 }
 
 /** The column header of the year's actions as the table prints it: 「各府省・AMEDの令和8年度の取組」. */
-export function actionsColumnHeader(fiscalYear: number): string {
+export function actionsColumnHeader(fiscalYear: number | null): string {
   return `各府省・AMEDの${actionsLabel(fiscalYear)}`;
 }
 

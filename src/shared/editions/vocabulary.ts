@@ -1,7 +1,7 @@
 // The words of editions, each defined once with the Japanese label a user reads beside it: how an item
 // of a new edition relates to the previous one, which of its fields changed, and whether a promise of
 // last year was followed up.
-import { actionsLabel, futureLabel } from './fiscal-year';
+import { fieldLabel } from '../fields';
 
 /** How a matched item changed, most important first (a moved item may also be renumbered and edited). */
 export const MATCH_CHANGES = ['moved', 'renumbered', 'edited', 'same'] as const;
@@ -28,16 +28,7 @@ export type EditionField = (typeof EDITION_FIELDS)[number];
 
 /** The Japanese name of a field in an edition of the given fiscal year (「令和8年度の取組」). */
 export function editionFieldLabel(field: EditionField, fiscalYear: number): string {
-  switch (field) {
-    case 'title':
-      return '小項目';
-    case 'ministries':
-      return '担当府省';
-    case 'actions':
-      return actionsLabel(fiscalYear);
-    case 'future':
-      return futureLabel;
-  }
+  return field === 'ministries' ? '担当府省' : fieldLabel(field, fiscalYear);
 }
 
 /** What became of one of last year's future directions (a "promise") in this year's actions. */

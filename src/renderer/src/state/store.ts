@@ -103,6 +103,9 @@ export const useApp = create<AppState>()(() => initial);
 const NO_SECTIONS: Section[] = [];
 /** The outline sections (a stable empty list before the plan is loaded). */
 export const selectSections = (s: AppState): Section[] => s.overview?.sections ?? NO_SECTIONS;
+/** The current edition's fiscal year (N of 令和N), which names the actions field everywhere. */
+export const selectFiscalYear = (s: AppState): number | null => s.overview?.edition?.fiscalYear ?? null;
+export const useFiscalYear = (): number | null => useApp(selectFiscalYear);
 
 const get = useApp.getState;
 const set = useApp.setState;

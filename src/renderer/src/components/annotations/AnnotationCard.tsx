@@ -1,6 +1,7 @@
 // One annotation: where it is (or that its words are gone), its comment and tags, its thread of
 // replies, and what can be done with it — reply, edit, resolve / reopen, delete. Used by the item's
 // panel and by the global list (注釈一覧), where it also names its item.
+import { useFiscalYear } from '../../state/store';
 import { useState, type ReactNode } from 'react';
 import { KIND_NAMES, STATUS_NAMES, type AnnotationColor, type AnnotationView } from '../../../../shared/annotations';
 import { deleteAnnotation, jumpToAnnotation, replyToAnnotation, setActiveAnnotation, updateAnnotation, useAnnotations } from '../../state/annotations';
@@ -85,6 +86,7 @@ interface Props {
 
 export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Props) {
   const active = useAnnotations((s) => s.activeId === a.id);
+  const fiscalYear = useFiscalYear();
   const [mode, setMode] = useState<'view' | 'edit' | 'reply' | 'delete'>('view');
   const { busy, error, run } = useSubmit();
   const replies = a.replies.filter((r) => !r.deletedAt);
@@ -103,7 +105,7 @@ export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Pro
       <div className="annot-card-head">
         <Heading id={`annot-h-${a.id}${withItem ? '-g' : ''}`} className="annot-card-title">
           <span className="annot-kind">{KIND_NAMES[a.kind]}</span>
-          <span className="annot-place">{placeName(a)}</span>
+          <span className="annot-place">{placeName(a, fiscalYear)}</span>
         </Heading>
         <span className={`annot-status annot-status-${a.status}`}>{STATUS_NAMES[a.status]}</span>
       </div>

@@ -3,12 +3,13 @@
 // annotations (with replies) listed below by number. This screen is the print preview: 印刷 calls
 // window.print() (Electron prints the same page); the print stylesheet hides the app around it,
 // sets A4 pages and keeps each item and each annotation from breaking across pages.
+import { actionsLabel } from '../../../../shared/editions/fiscal-year';
 import { useEffect, useMemo, useState } from 'react';
 import { COLOR_NAMES, KIND_NAMES, STATUS_NAMES, type AnnotationView } from '../../../../shared/annotations';
 import { MINISTRY_NAMES, type Item, type TaggedBullet } from '../../../../shared/domain';
 import { invoke } from '../../api-client';
 import { loadAnnotationList, useAnnotations, type AnnotationFilters } from '../../state/annotations';
-import { messageOf, selectSections, setView, useApp } from '../../state/store';
+import { messageOf, selectSections, setView, useApp, useFiscalYear } from '../../state/store';
 import { sectionName } from '../../state/filters';
 import { StatusMessage } from '../common/StatusMessage';
 import { NumberedText } from './AnnotatedText';
@@ -43,6 +44,7 @@ function Bullets({ bullets, field, annotations, numbers }: { bullets: TaggedBull
 
 function PackItem({ item, annotations: given }: { item: Item; annotations: AnnotationView[] }) {
   const annotations = useMemo(() => readingOrder(given), [given]);
+  const fiscalYear = useFiscalYear();
   const numbers = useMemo(() => new Map(annotations.map((a, i) => [a.id, i + 1])), [annotations]);
   return (
     <section className="pack-item" aria-labelledby={`pack-${item.key}`}>
@@ -54,7 +56,7 @@ function PackItem({ item, annotations: given }: { item: Item; annotations: Annot
       </h3>
       <div className="pack-columns">
         <div>
-          <h4 className="pack-column-title">令和7年度の取組</h4>
+          <h4 className="pack-column-title">{actionsLabel(fiscalYear)}</h4>
           <Bullets bullets={item.actions} field="actions" annotations={annotations} numbers={numbers} />
         </div>
         <div>
@@ -68,7 +70,7 @@ function PackItem({ item, annotations: given }: { item: Item; annotations: Annot
             <p className="pack-note-head">
               <span className="pack-note-num">{numbers.get(a.id)}</span>
               <span className={`annot-swatch annot-c-${a.color}`} aria-hidden="true" />
-              {KIND_NAMES[a.kind]}・{placeName(a)}・{STATUS_NAMES[a.status]}
+              {KIND_NAMES[a.kind]}・{placeName(a, fiscalYear)}・{STATUS_NAMES[a.status]}
               <span className="pack-note-by">
                 {a.author}({formatTime(a.createdAt)})
               </span>

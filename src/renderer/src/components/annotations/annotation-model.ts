@@ -1,7 +1,8 @@
 // Pure helpers of the annotation UI: which highlights fall in one bullet (or the title), how a text
 // splits into pieces under ministry tags and highlights, how a DOM selection maps back to UTF-16
 // offsets of the bullet text, and the small formatting rules (tags, times, labels). No React here.
-import { COLOR_NAMES, FIELD_NAMES, type AnnotationColor, type AnnotationView } from '../../../../shared/annotations';
+import { fieldLabel } from '../../../../shared/fields';
+import { COLOR_NAMES, type AnnotationColor, type AnnotationView } from '../../../../shared/annotations';
 import type { ItemField } from '../../../../shared/domain';
 
 /** A highlight inside one text: offsets (UTF-16, end exclusive) and what to paint. */
@@ -93,11 +94,11 @@ export function formatTime(iso: string): string {
 }
 
 /** Where an annotation sits, in words: 「令和7年度の取組 2番目」, 「小項目名」, 「項目全体」. */
-export function placeName(a: Pick<AnnotationView, 'field' | 'bulletIndex' | 'anchorState'>): string {
-  if (a.field === null) return FIELD_NAMES.item;
-  if (a.field === 'title') return '小項目名';
+export function placeName(a: Pick<AnnotationView, 'field' | 'bulletIndex' | 'anchorState'>, fiscalYear: number | null): string {
+  const name = fieldLabel(a.field ?? 'item', fiscalYear);
+  if (a.field === null || a.field === 'title') return name;
   const index = a.anchorState.state === 'anchored' ? a.anchorState.bulletIndex : a.bulletIndex;
-  return index === null ? FIELD_NAMES[a.field] : `${FIELD_NAMES[a.field]} ${index + 1}番目`;
+  return index === null ? name : `${name} ${index + 1}番目`;
 }
 
 export function colorLabel(color: AnnotationColor): string {

@@ -1,6 +1,8 @@
 // One bullet in the comparison, either side: its number (取n / 方n), text with tags, and what links
 // it to the other side — numbered references, the label of a future direction, its dates — or a
 // mark that nothing does.
+import { actionsLabel } from '../../../../shared/editions/fiscal-year';
+import { useFiscalYear } from '../../state/store';
 import type { KeyboardEvent } from 'react';
 import type { FutureAnalysis } from '../../../../shared/compare';
 import type { TaggedBullet } from '../../../../shared/domain';
@@ -34,6 +36,7 @@ export function bulletDomId(side: Side, index: number): string {
 
 export function CompareBullet({ side, index, bullet, links, analysis, unmatched, state, isTarget, tabbable, onActivate, onJump, onKeyDown, itemKey }: Props) {
   const self: BulletRef = { side, index };
+  const fiscalYear = useFiscalYear();
   const other: Side = side === 'actions' ? 'future' : 'actions';
   const dates = analysis ? commitments(analysis.dates) : [];
   const classes = [
@@ -92,7 +95,7 @@ export function CompareBullet({ side, index, bullet, links, analysis, unmatched,
               ))}
             </span>
           )}
-          {unmatched && <span className="flag">{side === 'actions' ? '今後の方向性に記載なし' : '対応する令和7年度の取組なし'}</span>}
+          {unmatched && <span className="flag">{side === 'actions' ? '今後の方向性に記載なし' : `対応する${actionsLabel(fiscalYear)}なし`}</span>}
           <BulletTags bullet={bullet} />
         </div>
       </div>

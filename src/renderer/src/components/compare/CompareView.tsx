@@ -3,18 +3,19 @@
 // actions nobody follows up and directions with no action behind them are flagged; each future
 // bullet carries its label and dates, and the dates sit on a small timeline above.
 // Keyboard: Tab reaches each column; ↑ ↓ move inside it; ← → jump to the linked bullet opposite.
+import { westernYear } from '../../../../shared/editions/fiscal-year';
+import { fieldLabel } from '../../../../shared/fields';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Comparison } from '../../../../shared/compare';
 import { comparisonOf } from '../../state/comparisons';
 import type { Item } from '../../../../shared/domain';
-import { useApp } from '../../state/store';
+import { useApp, useFiscalYear } from '../../state/store';
 import { CompareBullet, bulletDomId } from './CompareBullet';
 import { CompareSummary } from './CompareSummary';
 import { DateTimeline } from './DateTimeline';
 import { LinkGutter } from './LinkGutter';
 import { allLinks, buildTimeline, isHighlighted, linkedTo, type BulletRef, type Side } from './compare-model';
 
-const HEADINGS: Record<Side, string> = { actions: '令和7年度の取組', future: '今後の方向性・課題など' };
 
 function focusBullet(ref: BulletRef): void {
   const el = document.getElementById(bulletDomId(ref.side, ref.index));
@@ -34,6 +35,7 @@ interface ColumnProps {
 
 function CompareColumn({ side, item, comparison, active, current, target, onActivate }: ColumnProps) {
   const bullets = item[side];
+  const fiscalYear = useFiscalYear();
   const unmatched = new Set(side === 'actions' ? comparison.unmatchedActions : comparison.unmatchedFuture);
   const headingId = `cmp-${side}-heading`;
 
@@ -59,7 +61,7 @@ function CompareColumn({ side, item, comparison, active, current, target, onActi
   return (
     <section className="column" aria-labelledby={headingId}>
       <h3 id={headingId} className="column-heading">
-        {HEADINGS[side]}
+        {fieldLabel(side, fiscalYear)}
         <span className="column-count">{bullets.length}件</span>
       </h3>
       {bullets.length === 0 ? (
@@ -96,7 +98,9 @@ function CompareColumn({ side, item, comparison, active, current, target, onActi
 
 export function CompareView({ item }: { item: Item }) {
   const comparison = comparisonOf(item);
-  const timeline = useMemo(() => buildTimeline(comparison), [comparison]);
+  const fiscalYear = useFiscalYear();
+  // Before anything says otherwise, the axis starts at 令和7 (fiscal 2025), the first edition.
+  const timeline = useMemo(() => buildTimeline(comparison, westernYear(fiscalYear ?? 7)), [comparison, fiscalYear]);
   const links = useMemo(() => allLinks(comparison), [comparison]);
   const storeTarget = useApp((s) => s.target);
   const target: BulletRef | null = storeTarget ? { side: storeTarget.field, index: storeTarget.ord } : null;

@@ -1,6 +1,7 @@
 // What the comparison view shows, derived from the shared comparison (src/shared/compare): numbers
 // for both sides (取1…, 方1…), which bullets a hovered/focused bullet is linked to, label names, and
 // the commitment dates placed on fiscal years.
+import { fiscalYearLabel, fiscalYearOfWestern, isFiscalYear } from '../../../../shared/editions/fiscal-year';
 import type { Comparison, FutureLabel, PlanDate } from '../../../../shared/compare';
 import { formatPlanDate } from '../../../../shared/compare';
 
@@ -25,7 +26,7 @@ export const LABEL_NAMES: Record<FutureLabel, string> = {
 };
 
 export const LABEL_HELP: Record<FutureLabel, string> = {
-  continuation: '令和7年度の取組を引き続き行う',
+  continuation: 'その年度の取組を引き続き行う',
   new: '新しく始める・計画している(時期や「新規」「予定」などの記載)',
   delegated: '他の会議体・府省で実施する',
   boilerplate: '「引き続き着実に進める」以外の内容がない',
@@ -66,8 +67,8 @@ export function dateLabel(d: PlanDate): string {
 
 /** 令和 name of the fiscal year that begins in a Western year. */
 export function fiscalYearName(westernYear: number): string {
-  const reiwa = westernYear - 2018;
-  return reiwa >= 1 ? `令和${reiwa === 1 ? '元' : reiwa}年度` : `${westernYear}年度`;
+  const reiwa = fiscalYearOfWestern(westernYear);
+  return isFiscalYear(reiwa) ? fiscalYearLabel(reiwa) : `${westernYear}年度`;
 }
 
 export interface TimelineMark {
@@ -86,25 +87,24 @@ export interface Timeline {
   relative: { future: number; date: PlanDate }[];
 }
 
-/** This plan's own year: actions (fiscal 2025) is where the axis starts. */
-const PLAN_YEAR = 2025;
 const MAX_YEARS = 8;
 
-export function buildTimeline(c: Comparison): Timeline {
+/** `planYear`: the Western fiscal year of the edition shown (2025 for 令和7), where the axis starts. */
+export function buildTimeline(c: Comparison, planYear: number): Timeline {
   const dated = c.future.flatMap((f) => commitments(f.dates).map((date) => ({ future: f.index, date })));
   const calendar = dated.filter((d) => d.date.kind === 'calendar');
   const relative = dated.filter((d) => d.date.kind === 'relative');
   if (calendar.length === 0) return { years: [], marks: [], relative };
-  const yearOf = (d: PlanDate) => (d.kind === 'calendar' ? d.westernYear : PLAN_YEAR);
-  const first = Math.min(PLAN_YEAR, ...calendar.map((d) => yearOf(d.date)));
+  const yearOf = (d: PlanDate) => (d.kind === 'calendar' ? d.westernYear : planYear);
+  const first = Math.min(planYear, ...calendar.map((d) => yearOf(d.date)));
   const openEnded = calendar.some((d) => d.date.qualifier === 'from' || d.date.qualifier === 'after');
-  const last = Math.min(first + MAX_YEARS - 1, Math.max(PLAN_YEAR + 1, ...calendar.map((d) => yearOf(d.date))) + (openEnded ? 1 : 0));
+  const last = Math.min(first + MAX_YEARS - 1, Math.max(planYear + 1, ...calendar.map((d) => yearOf(d.date))) + (openEnded ? 1 : 0));
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const col = (year: number) => Math.max(1, Math.min(years.length, year - first + 1));
   const marks = calendar.map(({ future, date }): TimelineMark => {
     const at = col(yearOf(date));
     if (date.qualifier === 'from' || date.qualifier === 'after') return { future, date, from: at, to: years.length + 1, shape: 'forward' };
-    if (date.qualifier === 'by') return { future, date, from: col(PLAN_YEAR), to: at + 1, shape: 'until' };
+    if (date.qualifier === 'by') return { future, date, from: col(planYear), to: at + 1, shape: 'until' };
     return { future, date, from: at, to: at + 1, shape: 'point' };
   });
   return { years, marks, relative };

@@ -1,11 +1,13 @@
 // Editing an item in place: the title and both bullet lists, saved together as one revision per
 // changed field. Ctrl+S saves.
+import { actionsLabel } from '../../../../shared/editions/fiscal-year';
 import type { KeyboardEvent } from 'react';
-import { reloadItem, saveDraft, updateDraft, useApp } from '../../state/store';
+import { reloadItem, saveDraft, updateDraft, useApp, useFiscalYear } from '../../state/store';
 import { BulletEditor } from './BulletEditor';
 
 export function ItemEditor() {
   const draft = useApp((s) => s.draft);
+  const fiscalYear = useFiscalYear();
   const saveError = useApp((s) => s.saveError);
   if (!draft) return null;
 
@@ -48,7 +50,7 @@ export function ItemEditor() {
         Alt+↑↓ で並べ替え、Alt+→ / Alt+← で字下げ・字上げ、Ctrl+S で保存。空の箇条書きは保存時に除かれます。
       </p>
       <div className="columns">
-        <BulletEditor field="actions" heading="令和7年度の取組" />
+        <BulletEditor field="actions" heading={actionsLabel(fiscalYear)} />
         <BulletEditor field="future" heading="今後の方向性・課題など" />
       </div>
     </div>

@@ -1,13 +1,13 @@
 // An item's revisions, newest first, each with its diff and a one-click restore (which writes a
 // new revision, so a restore can itself be undone).
+import { fieldLabel } from '../../../../shared/fields';
 import { useEffect, useState } from 'react';
-import type { Item, ItemField, Revision } from '../../../../shared/domain';
+import type { Item, Revision } from '../../../../shared/domain';
 import { invoke } from '../../api-client';
-import { messageOf, restoreRevision, useApp } from '../../state/store';
+import { messageOf, restoreRevision, useApp, useFiscalYear } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
 import { DiffView } from './DiffView';
 
-const FIELD_NAMES: Record<ItemField, string> = { title: '小項目名', actions: '令和7年度の取組', future: '今後の方向性・課題など' };
 
 function sourceName(source: string): string {
   if (source === 'edit') return '編集';
@@ -21,12 +21,13 @@ type Load = { status: 'loading' } | { status: 'ready'; revisions: Revision[] } |
 
 function RevisionEntry({ revision, onRestore, busy }: { revision: Revision; onRestore: (r: Revision) => void; busy: boolean }) {
   const editing = useApp((s) => s.draft !== null);
+  const fiscalYear = useFiscalYear();
   const when = new Date(revision.createdAt);
   return (
     <li className="revision">
       <div className="revision-head">
         <span className="revision-id">#{revision.id}</span>
-        <span className="revision-field">{FIELD_NAMES[revision.field]}</span>
+        <span className="revision-field">{fieldLabel(revision.field, fiscalYear)}</span>
         <time dateTime={revision.createdAt}>{when.toLocaleString('ja-JP')}</time>
         <span className="revision-author">{revision.author}</span>
         <span className="revision-source">{sourceName(revision.source)}</span>
@@ -48,6 +49,7 @@ function RevisionEntry({ revision, onRestore, busy }: { revision: Revision; onRe
 
 export function HistoryPanel({ item }: { item: Item }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const fiscalYear = useFiscalYear();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [loadedFor, setLoadedFor] = useState({ key: item.key, version: item.version });
@@ -72,7 +74,7 @@ export function HistoryPanel({ item }: { item: Item }) {
     setNotice(null);
     try {
       const restored = await restoreRevision(r.id);
-      if (restored) setNotice(`#${r.id} の変更前の${FIELD_NAMES[r.field]}に戻しました(版 ${restored.version})。`);
+      if (restored) setNotice(`#${r.id} の変更前の${fieldLabel(r.field, fiscalYear)}に戻しました(版 ${restored.version})。`);
     } catch (err) {
       setNotice(`復元できませんでした: ${messageOf(err)}`);
     } finally {

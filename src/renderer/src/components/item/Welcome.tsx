@@ -1,7 +1,8 @@
 // The main pane before an item is chosen: what the plan is, how it is divided, and the keys.
+import { actionsLabel } from '../../../../shared/editions/fiscal-year';
 import { useMemo } from 'react';
 import { countBySection } from '../../state/filters';
-import { setFilter, setView, useApp } from '../../state/store';
+import { setFilter, setView, useApp, useFiscalYear } from '../../state/store';
 
 const KEYS: [string, string][] = [
   ['/', '検索ボックスへ移動'],
@@ -15,6 +16,7 @@ const KEYS: [string, string][] = [
 
 export function Welcome() {
   const overview = useApp((s) => s.overview);
+  const fiscalYear = useFiscalYear();
   const items = useApp((s) => s.items);
   const counts = useMemo(() => countBySection(items), [items]);
   const withWarnings = useMemo(() => items.filter((it) => it.warnings.length > 0).length, [items]);
@@ -53,7 +55,7 @@ export function Welcome() {
         ))}
       </ul>
       <p className="welcome-hint">
-        左の一覧から小項目を選ぶと、令和7年度の取組と今後の方向性を並べて比較できます。今後の方向性が定型文だけの項目は
+        左の一覧から小項目を選ぶと、{actionsLabel(fiscalYear)}と今後の方向性を並べて比較できます。今後の方向性が定型文だけの項目は
         <button type="button" className="link-button" onClick={() => setView('boilerplate')}>
           今後の方向性の概観
         </button>

@@ -1,13 +1,14 @@
 // One answer cell that came back: its kind, the ministry's change (base → file) and ours (base → now)
 // as word-level diffs, and the decision: take / reject, or for a conflict the file's value, ours, or
 // an edited text (a small editor, prefilled with the file's value).
+import { fieldLabel } from '../../../../shared/fields';
 import { useId, useState } from 'react';
 import type { BatchItemChanges, BatchStatus, CellChange, Decision } from '../../../../shared/imports';
 import { decide, type DecisionRequest } from '../../state/round-trip';
-import { openItem } from '../../state/store';
+import { openItem, useFiscalYear } from '../../state/store';
 import { CellDiffView } from '../history/DiffView';
 import { BULK_DECIDED_KINDS, LOSS_WARNINGS, MERGE_KIND_HELP, MERGE_KIND_NAMES, losesText, proposesChange } from '../../../../shared/merge/three-way';
-import { FIELD_NAMES, REASON_NAMES, effectiveDecision } from './review-model';
+import { REASON_NAMES, effectiveDecision } from './review-model';
 
 function Diffs({ change }: { change: CellChange }) {
   const { base, theirs, ours } = change;
@@ -121,7 +122,8 @@ interface RowProps {
 }
 
 export function CellChangeRow({ batch, status, change, group, staged, busy, editing, setEditing }: RowProps) {
-  const where = `${group.label || group.key} ${FIELD_NAMES[change.field]}`;
+  const fieldName = fieldLabel(change.field, useFiscalYear());
+  const where = `${group.label || group.key} ${fieldName}`;
   const d = effectiveDecision(change);
   // A cell that would lose text shows no choice made until someone makes one (its default is to keep).
   const pressed = losesText(change.kind) ? change.decision : d;
@@ -135,11 +137,11 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
     <div
       className={`cell-change kind-${change.kind}${d === null ? ' is-open' : ''}`}
       role="group"
-      aria-label={`${change.key} ${FIELD_NAMES[change.field]}`}
+      aria-label={`${change.key} ${fieldName}`}
       data-change-id={change.id}
     >
       <div className="cell-head">
-        <span className="cell-field">{FIELD_NAMES[change.field]}</span>
+        <span className="cell-field">{fieldName}</span>
         <span className={`kind-badge kind-badge-${change.kind}`} title={MERGE_KIND_HELP[change.kind]}>
           {MERGE_KIND_NAMES[change.kind]}
         </span>
@@ -165,7 +167,7 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
         </div>
       )}
       {staged && !change.applied && proposesChange(change.kind) && !editing && (
-        <div className="cell-actions" role="group" aria-label={`${change.key} ${FIELD_NAMES[change.field]}の決定`}>
+        <div className="cell-actions" role="group" aria-label={`${change.key} ${fieldName}の決定`}>
           {isConflict ? (
             <>
               <button type="button" className="button button-small" aria-pressed={d === 'theirs'} disabled={busy} onClick={() => choose('theirs')}>

@@ -1,13 +1,14 @@
 // Exports: the per-ministry inquiry workbooks (照会シート: one or several ministries, all involved
 // items or only those a ministry leads, a due date and a contact line) and the consolidated table.
 // The API returns each workbook's bytes and the page saves them as downloads (one file per ministry).
+import { actionsLabel, futureLabel } from '../../../../shared/editions/fiscal-year';
 import { useMemo, useState, type FormEvent } from 'react';
 import { MINISTRY_CODES, MINISTRY_NAMES, type MinistryCode } from '../../../../shared/domain';
 import type { ExportedFileInfo } from '../../../../shared/imports';
 import { invoke } from '../../api-client';
 import { saveBase64 } from '../../files';
 import { closeFileDialog, useRoundTrip } from '../../state/round-trip';
-import { messageOf, useApp } from '../../state/store';
+import { messageOf, useApp, useFiscalYear } from '../../state/store';
 import { Dialog } from '../common/Dialog';
 import { StatusMessage } from '../common/StatusMessage';
 
@@ -157,6 +158,7 @@ function MinistryExportForm() {
 
 function TableExportForm() {
   const count = useApp((s) => s.items.length);
+  const fiscalYear = useFiscalYear();
   const [run, setRun] = useState<Run>({ status: 'idle' });
   if (run.status === 'done') return <Done files={run.files} onClose={closeFileDialog} />;
   const go = async () => {
@@ -171,7 +173,7 @@ function TableExportForm() {
   };
   return (
     <>
-      <p>計画の全 {count} 項目を、元の資料と同じ3列(小項目/令和7年度の取組/今後の方向性・課題など)の一覧表として Excel に出力します。反映済みの回答が含まれます。</p>
+      <p>計画の全 {count} 項目を、元の資料と同じ3列(小項目/{actionsLabel(fiscalYear)}/{futureLabel})の一覧表として Excel に出力します。反映済みの回答が含まれます。</p>
       {run.status === 'error' && <StatusMessage kind="error">出力できませんでした: {run.message}</StatusMessage>}
       {run.status === 'working' && <StatusMessage kind="loading">ファイルを作成しています…</StatusMessage>}
       <div className="dialog-actions">

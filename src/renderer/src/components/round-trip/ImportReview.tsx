@@ -1,6 +1,8 @@
 // The review screen of returned workbooks: the files being imported (with progress), the staged and
 // past batches, and the batch under review: its warnings, the changed cells grouped by item with
 // their diffs and decisions (virtualised: a file of 5,600 rows stays smooth), apply and discard.
+import { actionsLabel } from '../../../../shared/editions/fiscal-year';
+import { useFiscalYear } from '../../state/store';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MINISTRY_NAMES } from '../../../../shared/domain';
@@ -146,6 +148,7 @@ function BatchList() {
 
 function Warnings({ detail }: { detail: BatchDetail }) {
   const { warnings, proposals } = detail.report;
+  const fiscalYear = useFiscalYear();
   if (warnings.length === 0 && proposals.length === 0) return null;
   return (
     <section className="review-warnings" aria-label="取り込み時の注意">
@@ -169,7 +172,7 @@ function Warnings({ detail }: { detail: BatchDetail }) {
                   <strong>
                     行 {p.row}: {p.title || '(小項目名なし)'}
                   </strong>
-                  {p.actions && <p className="proposal-text">令和7年度の取組: {p.actions}</p>}
+                  {p.actions && <p className="proposal-text">{actionsLabel(fiscalYear)}: {p.actions}</p>}
                   {p.future && <p className="proposal-text">今後の方向性・課題など: {p.future}</p>}
                   {p.comment && <p className="proposal-text">補足: {p.comment}</p>}
                 </li>

@@ -2,7 +2,7 @@
 // (an undecided change the ministry alone made is taken; an undecided conflict blocks the apply),
 // and the rows of the (virtualised) change list.
 import { MERGE_KINDS, losesText, type MergeKind } from '../../../../shared/merge/three-way';
-import type { AnswerFieldName, BatchDetail, BatchItemChanges, CellChange, Decision } from '../../../../shared/imports';
+import type { BatchDetail, BatchItemChanges, CellChange, Decision } from '../../../../shared/imports';
 
 /** The order of the kind filters, and which are shown at first. */
 export const KIND_ORDER = MERGE_KINDS;
@@ -16,8 +16,6 @@ export const DEFAULT_SHOWN: Record<MergeKind, boolean> = {
   whitespace: false,
   unchanged: false,
 };
-
-export const FIELD_NAMES: Record<AnswerFieldName, string> = { actions: '令和7年度の取組', future: '今後の方向性・課題など', comment: '府省からの補足' };
 
 export const REASON_NAMES: Record<string, string> = {
   ministries_disagree: '別の府省の回答と食い違っています',
