@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeSyntheticPlan } from '../src/main/bench/synthetic';
 import { benchBackups } from './bench/backups';
-import { ingestDir } from '../src/main/ingest/ingest';
+import { ingestDir } from '../src/main/ingest/seed';
 import { parsePlan } from '../src/main/ingest/plan-parser';
 import { openDatabase } from '../src/main/store/database';
 import { search } from '../src/main/store/search';

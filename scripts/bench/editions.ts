@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeSyntheticPlan } from '../../src/main/bench/synthetic';
-import { ingestDir } from '../../src/main/ingest/ingest';
+import { ingestDir } from '../../src/main/ingest/seed';
 import { openDatabase } from '../../src/main/store/database';
 import type { Bullet } from '../../src/shared/domain';
 import { followUpItem, summarizeFollowUp } from '../../src/shared/editions/followup';

@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Section } from './domain';
 import type { ErrorPayload } from './errors';
 import { BulletsSchema, TitleSchema } from './item-schemas';
-import type { EditionInfo } from './editions';
+import type {
+  EditionApplyResult,
+  EditionBatchDetail,
+  EditionBatchSummary,
+  EditionDiff,
+  EditionInfo,
+  FollowUpReport,
+} from './editions';
 import type { ProjectRecord } from './project';
 import {
   ANNOTATION_LIMITS,
@@ -36,6 +43,8 @@ const SectionIdSchema = z.string().regex(/^\d+(-\d+){0,2}$/, '区分の形式が
  */
 export const PathSchema = z.string().trim().min(1, 'ファイルの場所を指定してください').max(4096);
 const BatchIdSchema = z.number().int().positive();
+/** N of 令和N: a fiscal year (edition). */
+const FiscalYearSchema = z.number().int().min(1, '年度が正しくありません').max(99, '年度が正しくありません');
 const AnswerFieldSchema = z.enum(['actions', 'future', 'comment']);
 /** An uploaded file for the web host, where the browser cannot give a path. 50 MB as base64. */
 const UploadSchema = z
@@ -64,6 +73,8 @@ export interface SearchHit {
   snippet: string;
   /** Matched spans inside `snippet` (UTF-16 offsets, end exclusive). */
   marks: { start: number; end: number }[];
+  /** The edition the hit is in, when searching an archived edition or all of them. */
+  edition?: number;
 }
 
 export interface DocumentInfo {
@@ -103,6 +114,8 @@ export const ItemListArgsSchema = z
     area: z.number().int().min(1).max(20).optional(),
     pj: z.number().int().min(1).max(8).optional(),
     section: SectionIdSchema.optional(),
+    /** An edition other than the current one (its items are read-only). */
+    edition: FiscalYearSchema.optional(),
   })
   .strict();
 export type ItemListArgs = z.infer<typeof ItemListArgsSchema>;
@@ -125,8 +138,30 @@ export const API = {
   'plan.overview': method<PlanOverview>()(NoArgs),
   /** Every edition held (令和7年度版, …), oldest first. */
   'editions.list': method<EditionInfo[]>()(NoArgs),
+  /**
+   * Stage follow-up tables (text extractions) as edition imports: the next year's edition, or a
+   * changed source of the current one, matched to it by content. Nothing changes until applied.
+   */
+  'editions.stage': method<EditionBatchDetail[]>()(z.object(FileSources).strict().refine(hasFiles, '取り込むファイルを指定してください')),
+  'editions.batches': method<EditionBatchSummary[]>()(NoArgs),
+  'editions.get': method<EditionBatchDetail>()(z.object({ batch: BatchIdSchema }).strict()),
+  /** Decide an ambiguous item (by its index in the source): the previous key it is, 'added', or null to undo. */
+  'editions.pair': method<EditionBatchDetail>()(
+    z.object({ batch: BatchIdSchema, index: z.number().int().min(0), decision: z.union([ItemKeySchema, z.literal('added'), z.null()]) }).strict(),
+  ),
+  'editions.apply': method<EditionApplyResult>()(z.object({ batch: BatchIdSchema, author: AuthorSchema }).strict()),
+  'editions.discard': method<EditionBatchSummary>()(z.object({ batch: BatchIdSchema }).strict()),
+  /** Two editions item by item (the 新旧対照表's content). */
+  'editions.diff': method<EditionDiff>()(z.object({ from: FiscalYearSchema, to: FiscalYearSchema }).strict()),
+  /** Last year's promises (今後の方向性) against this year's actions, per item and in summary. */
+  'editions.followup': method<FollowUpReport>()(z.object({ fiscalYear: FiscalYearSchema.optional() }).strict().optional()),
+  /** The 新旧対照表 workbook: to outFile (CLI), or returned as bytes for the page to save. */
+  'editions.exportComparison': method<ExportedFileInfo>()(
+    z.object({ from: FiscalYearSchema, to: FiscalYearSchema, outFile: PathSchema.optional() }).strict(),
+  ),
   'items.list': method<ItemSummary[]>()(ItemListArgsSchema.optional()),
-  'items.get': method<Item>()(KeyArgs),
+  /** One item, of the current edition or (edition) of an archived one, read-only. */
+  'items.get': method<Item>()(z.object({ key: ItemKeySchema, edition: FiscalYearSchema.optional() }).strict()),
   'items.update': method<Item>()(
     z.discriminatedUnion('field', [
       z.object({ ...Versioned, field: z.literal('title'), value: TitleSchema }).strict(),
@@ -141,6 +176,9 @@ export const API = {
       .object({
         query: z.string().max(200, '検索語が長すぎます(200字まで)'),
         limit: z.number().int().min(1).max(500).optional(),
+        /** An edition other than the current one; or every edition held. */
+        edition: FiscalYearSchema.optional(),
+        allEditions: z.boolean().optional(),
       })
       .strict(),
   ),

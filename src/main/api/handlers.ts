@@ -1,13 +1,16 @@
 // The implementation of the API contract (src/shared/api.ts) over one open database.
-import { currentEdition, listEditions } from '../store/edition-store';
 import { API, type DocumentInfo, type Handlers, type Preferences } from '../../shared/api';
 import type { ProjectRecord } from '../../shared/project';
 import type { Db } from '../store/database';
 import { schemaVersion } from '../store/database';
 import { getItem, listItems, listRevisions, listSections, restoreRevision, writeField } from '../store/plan-store';
 import { search } from '../store/search';
+import { currentEdition, currentFiscalYear, listEditions } from '../store/edition-store';
+import { getEditionItem, listEditionItems } from '../editions/edition-items';
+import { searchEdition } from '../editions/edition-search';
 import { APP_VERSION } from '../app-info';
 import { annotationHandlers } from './annotation-handlers';
+import { editionHandlers } from './edition-handlers';
 import { roundTripHandlers } from './round-trip-handlers';
 
 function readPreferences(db: Db): Preferences {
@@ -27,10 +30,11 @@ export function createHandlers(db: Db): Handlers {
           ingested_at: string;
         }[]
       ).map((d) => ({ name: d.name, kind: d.kind, title: d.title, sha256: d.sha256, ingestedAt: d.ingested_at }));
-      const itemCount = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+      const itemCount = (db.prepare('SELECT COUNT(*) AS n FROM items WHERE retired_in IS NULL').get() as { n: number }).n;
+      const edition = currentEdition(db);
       return {
-        title: documents.find((d) => d.kind === 'plan')?.title ?? '',
-        edition: currentEdition(db),
+        title: edition?.title ?? documents.find((d) => d.kind === 'plan')?.title ?? '',
+        edition,
         documents,
         sections: listSections(db),
         itemCount,
@@ -39,16 +43,26 @@ export function createHandlers(db: Db): Handlers {
         readOnly: db.readonly,
       };
     },
-    'editions.list': () => listEditions(db),
-    'items.list': (args) => listItems(db, args ?? {}),
-    'items.get': ({ key }) => getItem(db, key),
+    'items.list': (args) => {
+      const { edition, ...filter } = args ?? {};
+      return edition === undefined || edition === currentFiscalYear(db) ? listItems(db, filter) : listEditionItems(db, edition, filter);
+    },
+    'items.get': ({ key, edition }) => (edition === undefined || edition === currentFiscalYear(db) ? getItem(db, key) : getEditionItem(db, edition, key)),
     'items.update': ({ key, field, value, author, expectedVersion }) => {
       writeField(db, key, field, value, { author, source: 'edit', expectedVersion });
       return getItem(db, key);
     },
     'items.history': ({ key }) => listRevisions(db, key),
     'items.restore': ({ revisionId, author }) => restoreRevision(db, revisionId, author),
-    search: ({ query, limit }) => search(db, query, limit),
+    search: ({ query, limit, edition, allEditions }) => {
+      const current = currentFiscalYear(db);
+      if (allEditions) {
+        const others = listEditions(db).filter((e) => e.fiscalYear !== current);
+        const hits = [...search(db, query, limit).map((h) => ({ ...h, edition: current ?? undefined })), ...others.flatMap((e) => searchEdition(db, e.fiscalYear, query, limit))];
+        return hits.slice(0, limit ?? 50);
+      }
+      return edition === undefined || edition === current ? search(db, query, limit) : searchEdition(db, edition, query, limit);
+    },
     'projects.list': () =>
       (db.prepare('SELECT data_json FROM projects ORDER BY key').all() as { data_json: string }[]).map(
         (r) => JSON.parse(r.data_json) as ProjectRecord,
@@ -63,6 +77,7 @@ export function createHandlers(db: Db): Handlers {
     'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
     ...roundTripHandlers(db),
     ...annotationHandlers(db),
+    ...editionHandlers(db),
   };
 }
 

@@ -1,7 +1,7 @@
 // One open store with its API: what each door (Electron, web host, CLI) starts from.
 import type { Handlers } from '../../shared/api';
 import { seedDir } from '../app-info';
-import { ensureSeeded, type IngestReport } from '../ingest/ingest';
+import { ensureSeeded, type LoadReport } from '../ingest/seed';
 import { cleanBackupLeftovers } from '../store/backups';
 import { openDatabase, type Db } from '../store/database';
 import { createDispatch, type Dispatch, type Door } from './dispatch';
@@ -15,7 +15,7 @@ export interface Service {
   /** The door of a transport that serves a page (web host, Electron IPC): refuses path arguments. */
   doorFor<D extends Exclude<Door, 'cli'>>(door: D): Dispatch<D>;
   /** What the first-start seeding did, or null when the store already had data. */
-  seeded: IngestReport[] | null;
+  seeded: LoadReport[] | null;
   close(): void;
 }
 

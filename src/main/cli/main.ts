@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { defaultDbPath, seedDir } from '../app-info';
 import { openService, type Service } from '../api/service';
-import { ingestDir } from '../ingest/ingest';
+import { ingestDir } from '../ingest/seed';
 import { currentFiscalYear } from '../store/edition-store';
-import { EDITION_STATUS_NAMES } from '../../shared/editions';
 import { formatItem, formatItemLine, formatProject, formatSearchHit, itemToJson } from './format';
 import { runAnnotations } from './annotations';
+import { runEditions } from './editions';
+import { editionLabel, parseFiscalYear } from '../../shared/editions';
 import { call, printJson, UsageError, type Io } from './command-io';
 import { runRoundTrip } from './round-trip';
 
@@ -17,9 +18,15 @@ export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
 commands:
   seed                                   ingest the bundled seeds/ (idempotent)
   editions [--json]                      the editions held (令和N年度版): fiscal year, title, status, items
-  items [--ministry CODE] [--lead] [--json]
-  show KEY [--json]
-  search QUERY [--json]
+  edition import FILE.txt [--json]       stage a follow-up table as the next edition (or a changed source)
+  edition apply BATCH [--pair LABEL_OR_TITLE=KEY|new]… [--json]
+  edition discard BATCH
+  edition diff FROM TO [--json]          two editions item by item (added, dropped, renumbered, moved, changed)
+  followup YEAR [--json]                 last year's future directions against this year's actions
+  export comparison FROM TO --out FILE.xlsx   the 新旧対照表 of two editions
+  items [--ministry CODE] [--lead] [--edition YEAR] [--json]
+  show KEY [--edition YEAR] [--json]
+  search QUERY [--edition YEAR | --all-editions] [--json]
   projects [--json]
   export ministry CODE --out FILE.xlsx [--lead] [--due TEXT] [--contact TEXT]
   export table --out FILE.xlsx
@@ -54,15 +61,20 @@ const OPTIONS = {
   quote: { type: 'string' },
   comment: { type: 'string' },
   tag: { type: 'string', multiple: true },
+  edition: { type: 'string' },
+  'all-editions': { type: 'boolean' },
+  pair: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   seed: [],
   editions: ['json'],
-  items: ['ministry', 'lead', 'json'],
-  show: ['json'],
-  search: ['json'],
+  edition: ['json', 'pair'],
+  followup: ['json'],
+  items: ['ministry', 'lead', 'edition', 'json'],
+  show: ['edition', 'json'],
+  search: ['edition', 'all-editions', 'json'],
   projects: ['json'],
   export: ['out', 'lead', 'due', 'contact'],
   import: ['ministry', 'json'],
@@ -80,7 +92,9 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
 const ARITY: Record<string, (rest: string[]) => boolean> = {
   show: (r) => r.length === 1,
   search: (r) => r.length === 1,
-  export: (r) => (r[0] === 'ministry' && r.length === 2) || (r[0] === 'table' && r.length === 1),
+  export: (r) => (r[0] === 'ministry' && r.length === 2) || (r[0] === 'table' && r.length === 1) || (r[0] === 'comparison' && r.length === 3),
+  edition: (r) => (['import', 'apply', 'discard'].includes(r[0] ?? '') && r.length === 2) || (r[0] === 'diff' && r.length === 3),
+  followup: (r) => r.length === 1,
   import: (r) => r.length === 1,
   apply: (r) => r.length === 1,
   discard: (r) => r.length === 1,
@@ -88,6 +102,14 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   annotate: (r) => r.length === 1,
   annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
 };
+
+/** `--edition 8` (or R8, 令和8, 2026): an edition's fiscal year. */
+function editionOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const fy = parseFiscalYear(text);
+  if (fy === null) throw new UsageError(`--edition must be a fiscal year (8, R8, 令和8 or 2026), got '${text}'`);
+  return fy;
+}
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let parsed;
@@ -127,30 +149,25 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const reports = ingestDir(svc.db, seedDir());
         for (const r of reports) {
           io.out(
-            `${r.document}: ${r.unchanged ? '変更なし' : `新規 ${r.created} 件、更新 ${r.updated} 件、変更履歴 ${r.revisions} 件`}` +
-              (r.warnings.length ? `(注意 ${r.warnings.length} 件)` : ''),
+            r.staged !== null
+              ? `${r.document}: ${r.warnings[0]} 内容は edition import と同じく確認できます(edition apply ${r.staged} で反映)。`
+              : `${r.document}: ${r.unchanged ? '変更なし' : `新規 ${r.created} 件、更新 ${r.updated} 件、変更履歴 ${r.revisions} 件`}` +
+                  (r.warnings.length ? `(注意 ${r.warnings.length} 件)` : ''),
           );
         }
         break;
       }
-      case 'editions': {
-        const editions = await call(svc, 'editions.list', {});
-        if (json) {
-          printJson(
-            io,
-            editions.map((e) => ({ fiscalYear: e.fiscalYear, label: e.label, title: e.title, status: e.status, items: e.items })),
-          );
-        } else {
-          for (const e of editions) io.out(`${e.label}  ${EDITION_STATUS_NAMES[e.status]}  ${e.items} 項目  ${e.title}`);
-          io.out(`${editions.length} 版`);
-        }
+      case 'editions':
+      case 'edition':
+      case 'followup':
+        await runEditions(svc, command, rest, values, io);
         break;
-      }
       case 'items': {
         if (values.ministry === undefined && values.lead) throw new UsageError('--lead needs --ministry CODE');
-        const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead });
+        const edition = editionOption(values.edition);
+        const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead, edition });
         if (json) {
-          const full = await Promise.all(list.map((it) => call(svc!, 'items.get', { key: it.key })));
+          const full = await Promise.all(list.map((it) => call(svc!, 'items.get', { key: it.key, edition })));
           printJson(io, full.map(itemToJson));
         } else {
           for (const it of list) io.out(formatItemLine(it));
@@ -159,24 +176,30 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         break;
       }
       case 'show': {
-        const item = await call(svc, 'items.get', { key: rest[0]! });
+        const edition = editionOption(values.edition);
+        const item = await call(svc, 'items.get', { key: rest[0]!, edition });
         if (json) printJson(io, itemToJson(item));
         else {
           const overview = await call(svc, 'plan.overview', {});
-          io.out(formatItem(item, overview.sections, overview.edition?.fiscalYear ?? null));
+          io.out(formatItem(item, overview.sections, edition ?? overview.edition?.fiscalYear ?? null));
         }
         break;
       }
       case 'search': {
-        const hits = await call(svc, 'search', { query: rest[0]! });
-        if (json) printJson(io, hits.map((h) => ({ key: h.key, field: h.field, snippet: h.snippet, marks: h.marks })));
+        if (values.edition !== undefined && values['all-editions']) throw new UsageError('--edition and --all-editions exclude each other');
+        const hits = await call(svc, 'search', { query: rest[0]!, edition: editionOption(values.edition), allEditions: values['all-editions'] });
+        if (json) printJson(io, hits.map((h) => ({ key: h.key, field: h.field, snippet: h.snippet, marks: h.marks, ...(h.edition ? { edition: h.edition } : {}) })));
         else {
-          for (const h of hits) io.out(formatSearchHit(h, currentFiscalYear(svc.db)));
+          const current = currentFiscalYear(svc.db);
+          for (const h of hits) io.out(`${h.edition && h.edition !== current ? `[${editionLabel(h.edition)}] ` : ''}${formatSearchHit(h, h.edition ?? current)}`);
           io.out(`${hits.length} 件`);
         }
         break;
       }
       case 'export':
+        if (rest[0] === 'comparison') await runEditions(svc, command, rest, values, io);
+        else await runRoundTrip(svc, command, rest, values, io);
+        break;
       case 'import':
       case 'apply':
       case 'discard':

@@ -11,7 +11,7 @@ import { fiscalYearLabel } from '../../shared/editions/fiscal-year';
 import { serializeField, type FieldValue } from '../../shared/item-fields';
 import type { Db } from '../store/database';
 import { currentFiscalYear, recordCurrentEdition } from '../store/edition-store';
-import { nowIso, replaceBullets, writeField } from '../store/plan-store';
+import { nowIso, replaceBullets } from '../store/plan-store';
 import { indexItem, indexSection } from '../store/search';
 import { parsePlan, type ParsedItem, type ParsedPlan } from './plan-parser';
 import { parseProject } from './project-parser';
@@ -28,13 +28,13 @@ export interface IngestReport {
   warnings: string[];
 }
 
-type SeedValues = Record<ItemField, string>;
+export type SeedValues = Record<ItemField, string>;
 
-function sha256(text: string): string {
+export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function seedValues(p: ParsedItem): SeedValues {
+export function seedValues(p: ParsedItem): SeedValues {
   return {
     title: serializeField('title', p.title),
     actions: serializeField('actions', p.actions),
@@ -49,7 +49,7 @@ export function detectKind(text: string): 'plan' | 'project' | null {
   return null;
 }
 
-function upsertDocument(db: Db, name: string, kind: 'plan' | 'project', title: string, hash: string): number {
+export function upsertDocument(db: Db, name: string, kind: 'plan' | 'project', title: string, hash: string): number {
   const existing = db.prepare('SELECT id FROM documents WHERE name = ?').get(name) as { id: number } | undefined;
   if (existing) {
     db.prepare('UPDATE documents SET kind = ?, title = ?, sha256 = ?, ingested_at = ? WHERE id = ?').run(kind, title, hash, nowIso(), existing.id);
@@ -61,28 +61,33 @@ function upsertDocument(db: Db, name: string, kind: 'plan' | 'project', title: s
   );
 }
 
+/** The proposed key unless it is taken, else the next free number under the same prefix. */
+export function nextFreeKey(proposed: string, taken: (key: string) => boolean): string {
+  if (!taken(proposed)) return proposed;
+  const parts = proposed.split('-');
+  const prefix = parts.slice(0, -1).join('-');
+  let n = Number(parts.at(-1));
+  let key: string;
+  do {
+    n += 1;
+    key = `${prefix}-${n}`;
+  } while (taken(key));
+  return key;
+}
+
 /** A key for a new item: its proposed key unless that was ever issued, else the next free number. */
-function issueKey(db: Db, proposed: string): string {
+export function issueKey(db: Db, proposed: string): string {
   const isIssued = db.prepare('SELECT 1 FROM issued_keys WHERE key = ?');
-  let key = proposed;
-  if (isIssued.get(key)) {
-    const parts = proposed.split('-');
-    const prefix = parts.slice(0, -1).join('-');
-    let n = Number(parts.at(-1));
-    do {
-      n += 1;
-      key = `${prefix}-${n}`;
-    } while (isIssued.get(key));
-  }
+  const key = nextFreeKey(proposed, (k) => isIssued.get(k) !== undefined);
   db.prepare('INSERT INTO issued_keys (key, issued_at) VALUES (?, ?)').run(key, nowIso());
   return key;
 }
 
-function sectionIdOf(p: Pick<ParsedItem, 'major' | 'middle' | 'area'>): string {
+export function sectionIdOf(p: Pick<ParsedItem, 'major' | 'middle' | 'area'>): string {
   return p.area === null ? `${p.major}-${p.middle}` : `${p.major}-${p.middle}-${p.area}`;
 }
 
-function ingestSections(db: Db, plan: ParsedPlan): void {
+export function ingestSections(db: Db, plan: Pick<ParsedPlan, 'sections'>): void {
   const get = db.prepare('SELECT title, intro_json, position FROM sections WHERE id = ?');
   const insert = db.prepare(
     'INSERT INTO sections (id, level, major, middle, area, title, intro_json, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -118,7 +123,15 @@ function planFiscalYear(db: Db, name: string, found: number | null): number {
   return found;
 }
 
+/**
+ * The first follow-up table of a new database, loaded directly: every item gets its key. Any later
+ * table (a changed source, the next year's edition) is matched to this one by content and staged
+ * (src/main/ingest/seed.ts → src/main/editions), never written over the plan by its printed numbers.
+ */
 function ingestPlan(db: Db, name: string, text: string, report: IngestReport): void {
+  if ((db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number) > 0) {
+    throw new AppError('internal', `${name}: 計画がすでにあるため、資料は版の取り込みとして準備する必要があります。`);
+  }
   const plan = parsePlan(text);
   if (plan.items.length === 0) throw new AppError('seed', `${name}: 小項目が見つかりません。協議会資料のテキストか確認してください。`);
   report.warnings.push(...plan.warnings);
@@ -127,74 +140,26 @@ function ingestPlan(db: Db, name: string, text: string, report: IngestReport): v
   recordCurrentEdition(db, { fiscalYear, title: plan.title, sourceName: name, sourceSha256: sha256(text), loadedAt: nowIso() });
   ingestSections(db, plan);
 
-  const byOrigin = db.prepare('SELECT key, seed_json FROM items WHERE origin = ?');
   const keyOf = new Map<string, string>();
-  const source = `seed:${name}`;
   const now = nowIso();
+  const insert = db.prepare(
+    `INSERT INTO items (key, origin, seed_json, section_id, major, middle, area, label, position, title, ministries, lead, warnings, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   plan.items.forEach((p, position) => {
-    const origin = `plan:${p.key}`;
-    const values = seedValues(p);
-    const existing = byOrigin.get(origin) as { key: string; seed_json: string | null } | undefined;
-    if (!existing) {
-      const key = issueKey(db, p.key);
-      db.prepare(
-        `INSERT INTO items (key, origin, seed_json, section_id, major, middle, area, label, position, title, ministries, lead, warnings, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(key, origin, JSON.stringify(values), sectionIdOf(p), p.major, p.middle, p.area, p.label, position, p.title,
-        JSON.stringify(p.ministries), JSON.stringify(p.lead), JSON.stringify(p.warnings), now, now);
-      replaceBullets(db, key, 'actions', p.actions);
-      replaceBullets(db, key, 'future', p.future);
-      indexItem(db, key);
-      keyOf.set(p.key, key);
-      report.created += 1;
-      return;
-    }
-    const key = existing.key;
+    const key = issueKey(db, p.key);
+    insert.run(key, `plan:${p.key}`, JSON.stringify(seedValues(p)), sectionIdOf(p), p.major, p.middle, p.area, p.label, position, p.title,
+      JSON.stringify(p.ministries), JSON.stringify(p.lead), JSON.stringify(p.warnings), now, now);
+    replaceBullets(db, key, 'actions', p.actions);
+    replaceBullets(db, key, 'future', p.future);
+    indexItem(db, key);
     keyOf.set(p.key, key);
-    const before = db.prepare('SELECT section_id, label, position, ministries, lead, warnings FROM items WHERE key = ?').get(key);
-    db.prepare('UPDATE items SET section_id = ?, major = ?, middle = ?, area = ?, label = ?, position = ?, ministries = ?, lead = ?, warnings = ?, seed_json = ? WHERE key = ?')
-      .run(sectionIdOf(p), p.major, p.middle, p.area, p.label, position, JSON.stringify(p.ministries), JSON.stringify(p.lead),
-        JSON.stringify(p.warnings), JSON.stringify(values), key);
-    const after = db.prepare('SELECT section_id, label, position, ministries, lead, warnings FROM items WHERE key = ?').get(key);
-    let changed = JSON.stringify(before) !== JSON.stringify(after);
-    const previous = existing.seed_json ? (JSON.parse(existing.seed_json) as SeedValues) : null;
-    for (const field of ['title', 'actions', 'future'] as const) {
-      // Only a change in the source itself is applied; a field edited in the app keeps its edit.
-      if (previous && previous[field] === values[field]) continue;
-      const value: FieldValue = field === 'title' ? p.title : (p[field] as Bullet[]);
-      if (writeField(db, key, field, value, { author: INGEST_AUTHOR, source })) {
-        report.revisions += 1;
-        changed = true;
-      }
-    }
-    if (changed) report.updated += 1;
+    report.created += 1;
   });
-
-  markMissing(db, name, new Set(plan.items.map((p) => `plan:${p.key}`)), report);
-
   // 再掲 links, resolved after every item has its key.
-  const setRelist = db.prepare('UPDATE items SET relisted_from = ? WHERE key = ? AND relisted_from IS NOT ?');
+  const setRelist = db.prepare('UPDATE items SET relisted_from = ? WHERE key = ?');
   for (const p of plan.items) {
-    const own = keyOf.get(p.key);
-    const target = p.relistedFrom ? (keyOf.get(p.relistedFrom) ?? null) : null;
-    if (own) setRelist.run(target, own, target);
-  }
-}
-
-/**
- * Items an earlier version of the document had and this one lacks are kept (their keys are never
- * reused, and people may have annotated or edited them) but say so, so nobody mistakes them for
- * current. If the item comes back, the next ingest replaces its warnings with the parser's.
- */
-function markMissing(db: Db, name: string, present: Set<string>, report: IngestReport): void {
-  const rows = db.prepare("SELECT key, origin, warnings FROM items WHERE origin LIKE 'plan:%'").all() as { key: string; origin: string; warnings: string }[];
-  const warning = `最新の資料(${name})にこの小項目が見当たりません。削除されたか、番号や区分が変わった可能性があります。`;
-  for (const r of rows) {
-    if (present.has(r.origin)) continue;
-    const warnings = JSON.parse(r.warnings) as string[];
-    if (warnings.includes(warning)) continue;
-    db.prepare('UPDATE items SET warnings = ? WHERE key = ?').run(JSON.stringify([...warnings, warning]), r.key);
-    report.warnings.push(`${r.key}: ${warning}`);
+    if (p.relistedFrom) setRelist.run(keyOf.get(p.relistedFrom) ?? null, keyOf.get(p.key)!);
   }
 }
 
@@ -226,38 +191,17 @@ export function ingestText(db: Db, name: string, text: string): IngestReport {
   return report;
 }
 
-/** Ingest every .txt in a folder, the follow-up table first (projects may refer to it). */
-export function ingestDir(db: Db, dir: string): IngestReport[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
-  } catch {
-    throw new AppError('seed', `資料のフォルダーが見つかりません: ${dir}`);
-  }
-  if (names.length === 0) throw new AppError('seed', `資料のフォルダーに .txt がありません: ${dir}`);
-  // Every file's size is checked before any is read or ingested: a folder with one oversized file
-  // changes nothing.
-  for (const n of names) checkSourceSize(n, fs.statSync(path.join(dir, n)).size);
-  return names.map((n) => ingestText(db, n, fs.readFileSync(path.join(dir, n), 'utf8')));
-}
-
 /**
  * The largest source text read. The real follow-up table is ~85 KB and a plan 100× its size ~8.5 MB;
  * parsing holds several times the text, and a 200 MB file took 900 MB and 40 s before it was refused.
  */
 export const SOURCE_TEXT_MAX_BYTES = 16 * 2 ** 20;
 
-function checkSourceSize(name: string, bytes: number): void {
+export function checkSourceSize(name: string, bytes: number): void {
   if (bytes > SOURCE_TEXT_MAX_BYTES) {
     throw new AppError(
       'seed',
       `${name}: 資料のテキストが大きすぎます(${(bytes / 2 ** 20).toFixed(1)} MB、上限 ${SOURCE_TEXT_MAX_BYTES / 2 ** 20} MB)。協議会資料のテキストか確認してください。`,
     );
   }
-}
-
-/** First start: an empty store is filled from the bundled seeds. */
-export function ensureSeeded(db: Db, dir: string): IngestReport[] | null {
-  const count = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
-  return count === 0 ? ingestDir(db, dir) : null;
 }

@@ -12,8 +12,11 @@ interface EditionRow {
 }
 
 function toInfo(db: Db, r: EditionRow): EditionInfo {
-  // Items belong to the current edition until editions hold their own items.
-  const items = r.status === 'current' ? (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n : 0;
+  // The current edition's items are the live plan (less those an edition dropped); others' are frozen.
+  const items =
+    r.status === 'current'
+      ? (db.prepare('SELECT COUNT(*) FROM items WHERE retired_in IS NULL').pluck().get() as number)
+      : (db.prepare('SELECT COUNT(*) FROM edition_items WHERE fiscal_year = ?').pluck().get(r.fiscal_year) as number);
   return {
     fiscalYear: r.fiscal_year,
     label: editionLabel(r.fiscal_year),

@@ -91,3 +91,63 @@ export function migrateToEditions(db: Db): void {
     );
   }
 }
+
+/**
+ * Migration 7: the items of editions other than the current one (archived editions, kept as they
+ * were published, and read-only), staged edition imports, and the mark on an item that a later
+ * edition dropped (its key is kept forever, never reused).
+ */
+export const EDITION_ITEMS_SQL = `
+  CREATE TABLE edition_sections (
+    fiscal_year  INTEGER NOT NULL REFERENCES editions(fiscal_year),
+    id           TEXT NOT NULL,
+    level        TEXT NOT NULL CHECK (level IN ('major', 'middle', 'area')),
+    major        INTEGER NOT NULL,
+    middle       INTEGER,
+    area         INTEGER,
+    title        TEXT NOT NULL,
+    intro_json   TEXT NOT NULL DEFAULT '[]',
+    position     INTEGER NOT NULL,
+    PRIMARY KEY (fiscal_year, id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE edition_items (
+    fiscal_year    INTEGER NOT NULL REFERENCES editions(fiscal_year),
+    key            TEXT NOT NULL REFERENCES issued_keys(key),
+    section_id     TEXT NOT NULL,
+    major          INTEGER NOT NULL,
+    middle         INTEGER NOT NULL,
+    area           INTEGER,
+    label          TEXT NOT NULL DEFAULT '',
+    position       INTEGER NOT NULL,
+    title          TEXT NOT NULL,
+    ministries     TEXT NOT NULL DEFAULT '[]',
+    lead           TEXT NOT NULL DEFAULT '[]',
+    relisted_from  TEXT,
+    actions        TEXT NOT NULL DEFAULT '[]',   -- JSON bullets ({ text, level })
+    future         TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (fiscal_year, key)
+  ) WITHOUT ROWID;
+
+  -- A follow-up table loaded as an edition (the next year's, or a changed source of the current one),
+  -- matched against the current edition by content. Nothing in the plan changes until it is applied.
+  CREATE TABLE edition_batches (
+    id           INTEGER PRIMARY KEY,
+    source_name  TEXT NOT NULL,
+    sha256       TEXT NOT NULL,
+    fiscal_year  INTEGER NOT NULL,
+    base_year    INTEGER,
+    kind         TEXT NOT NULL CHECK (kind IN ('new', 'revision')),
+    status       TEXT NOT NULL CHECK (status IN ('staged', 'applied', 'discarded')),
+    base_token   TEXT NOT NULL,          -- digest of the current edition's items when staged
+    proposal     TEXT NOT NULL,          -- JSON: the parsed table and the match
+    pairs        TEXT NOT NULL DEFAULT '{}',  -- a person's decisions on ambiguous items
+    backup       TEXT,
+    created_at   TEXT NOT NULL,
+    applied_at   TEXT
+  );
+  CREATE UNIQUE INDEX edition_batches_sha ON edition_batches(sha256) WHERE status = 'staged';
+
+  -- The fiscal year of the edition that dropped the item; NULL while it is in the current edition.
+  ALTER TABLE items ADD COLUMN retired_in INTEGER;
+`;

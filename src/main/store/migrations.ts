@@ -4,7 +4,7 @@
 
 import type Database from 'better-sqlite3';
 import { fillSearchGrams } from './search-grams';
-import { EDITIONS_SQL, migrateToEditions } from './migration-editions';
+import { EDITION_ITEMS_SQL, EDITIONS_SQL, migrateToEditions } from './migration-editions';
 
 export interface Migration {
   version: number;
@@ -297,6 +297,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'editions: the fiscal year as data (editions table), the actions field renamed from r7',
     sql: EDITIONS_SQL,
     run: migrateToEditions,
+  },
+  {
+    version: 7,
+    description: 'editions: archived editions\' items and sections, staged edition imports, items dropped by an edition',
+    sql: EDITION_ITEMS_SQL,
   },
 ];
 

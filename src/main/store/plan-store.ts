@@ -109,7 +109,8 @@ function pjByItem(db: Db): Map<string, number[]> {
 }
 
 export function listItems(db: Db, filter: ItemFilter = {}): ItemSummary[] {
-  const rows = db.prepare('SELECT * FROM items ORDER BY position').all() as ItemRow[];
+  // Items a later edition dropped keep their key (and history) but are not part of the plan.
+  const rows = db.prepare('SELECT * FROM items WHERE retired_in IS NULL ORDER BY position').all() as ItemRow[];
   const pj = pjByItem(db);
   return rows.map((r) => toSummary(r, pj.get(r.key) ?? [])).filter((it) => matchesItemFilter(it, filter));
 }

@@ -66,7 +66,7 @@ export function markMatches(text: string, foldedQuery: string): { start: number;
 }
 
 /** A window of the text around the first match, with the match spans shifted into it. */
-function snippetOf(text: string, spans: { start: number; end: number }[]): Pick<SearchHit, 'snippet' | 'marks'> {
+export function snippetOf(text: string, spans: { start: number; end: number }[]): Pick<SearchHit, 'snippet' | 'marks'> {
   const first = spans[0];
   if (!first) return { snippet: text.slice(0, SNIPPET_CONTEXT * 2), marks: [] };
   const from = Math.max(0, first.start - SNIPPET_CONTEXT);

@@ -1,5 +1,6 @@
 // Editions: the fiscal year as data, matching a new edition to the previous one, and the follow-up of
 // last year's promises. Pure: no Node, no DOM.
+export * from './batch';
 export * from './edition';
 export * from './fiscal-year';
 export * from './vocabulary';

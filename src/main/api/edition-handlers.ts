@@ -1,0 +1,58 @@
+// The API methods of editions: staging and applying a follow-up table as an edition, the comparison
+// of two editions (and its 新旧対照表 workbook), the follow-up of last year's promises.
+import type { Handlers } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { applyEdition } from '../editions/apply-edition';
+import { followUpReport, diffEditions } from '../editions/compare-editions';
+import { buildComparisonWorkbook, comparisonFileName } from '../editions/comparison-workbook';
+import { discardEditionBatch, editionBatchDetail, listEditionBatches, pairEditionItem, stageEdition } from '../editions/edition-batches';
+import { workbookBase64, writeWorkbookFile } from '../excel/export-ministry';
+import { checkSourceSize } from '../ingest/ingest';
+import type { Db } from '../store/database';
+import { listEditions } from '../store/edition-store';
+import { nowIso } from '../store/plan-store';
+import { fileInputs } from './round-trip-handlers';
+
+type EditionMethods =
+  | 'editions.list'
+  | 'editions.stage'
+  | 'editions.batches'
+  | 'editions.get'
+  | 'editions.pair'
+  | 'editions.apply'
+  | 'editions.discard'
+  | 'editions.diff'
+  | 'editions.followup'
+  | 'editions.exportComparison';
+
+function sourceText(name: string, bytes: Buffer): string {
+  checkSourceSize(name, bytes.length);
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    throw new AppError('bad_request', `${name}: Excel ファイルは版の資料として読めません。フォローアップ表のテキスト(.txt)を指定してください。`);
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\uFFFD')) throw new AppError('bad_request', `${name}: UTF-8 のテキストとして読めません。文字コードを UTF-8 にして保存し直してください。`);
+  return text;
+}
+
+export function editionHandlers(db: Db): Pick<Handlers, EditionMethods> {
+  return {
+    'editions.list': () => listEditions(db),
+    'editions.stage': ({ files, uploads }) => fileInputs(files, uploads).map((input) => stageEdition(db, input.name, sourceText(input.name, input.load()))),
+    'editions.batches': () => listEditionBatches(db),
+    'editions.get': ({ batch }) => editionBatchDetail(db, batch),
+    'editions.pair': ({ batch, index, decision }) => pairEditionItem(db, batch, index, decision),
+    'editions.apply': ({ batch, author }) => applyEdition(db, batch, author),
+    'editions.discard': ({ batch }) => discardEditionBatch(db, batch),
+    'editions.diff': ({ from, to }) => diffEditions(db, from, to),
+    'editions.followup': (args) => followUpReport(db, args?.fiscalYear),
+    'editions.exportComparison': async ({ from, to, outFile }) => {
+      const { workbook, items } = buildComparisonWorkbook(db, from, to);
+      const fileName = comparisonFileName(from, to, nowIso());
+      const info = { exportId: '', ministry: null, items };
+      if (outFile === undefined) return { ...info, file: fileName, dataBase64: await workbookBase64(workbook) };
+      await writeWorkbookFile(workbook, outFile);
+      return { ...info, file: outFile };
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// Applying a staged edition import, after a backup, in one transaction that first checks the current
+// edition is still what the batch was matched against. A new year's edition archives the current one
+// (its items frozen as published) and becomes current; a revision updates the current edition. Items
+// keep their keys through the match; new items get fresh keys (never one issued before); items the
+// new table no longer has are retired, their keys kept forever.
+import { AppError } from '../../shared/errors';
+import type { EditionApplyResult } from '../../shared/editions';
+import type { FieldValue } from '../../shared/item-fields';
+import { INGEST_AUTHOR, ingestSections, issueKey, sectionIdOf, seedValues, upsertDocument, type SeedValues } from '../ingest/ingest';
+import { backupDatabase, removeBackup } from '../store/backups';
+import type { Db } from '../store/database';
+import { nowIso, replaceBullets, writeField } from '../store/plan-store';
+import { indexItem } from '../store/search';
+import { currentDigest, snapshotCurrent } from './edition-items';
+import { batchRow, pairsOf, proposalOf, requireStagedEdition, resolveMatch } from './edition-batches';
+
+function undecidedMessage(id: number, labels: string[]): string {
+  return `版の取り込み #${id} には、前の版のどの項目か決まっていない項目が ${labels.length} 件あります(${labels.slice(0, 5).join('、')}${labels.length > 5 ? ' ほか' : ''})。候補と対応付けるか、新しい項目として扱うかを決めてから反映してください。`;
+}
+
+export async function applyEdition(db: Db, id: number, author: string): Promise<EditionApplyResult> {
+  const first = batchRow(db, id);
+  requireStagedEdition(first);
+  const firstProposal = proposalOf(first);
+  const open = resolveMatch(firstProposal.match, pairsOf(first)).undecided;
+  if (open.length) {
+    throw new AppError('conflict', undecidedMessage(id, open.map((i) => `${firstProposal.items[i]!.label}${firstProposal.items[i]!.title.slice(0, 20)}`)));
+  }
+  const backup = await backupDatabase(db, `before-edition-${id}`);
+  const result: EditionApplyResult = {
+    batch: id,
+    fiscalYear: first.fiscal_year,
+    kind: first.kind,
+    updated: 0,
+    added: [],
+    dropped: [],
+    revisions: 0,
+    backup: backup.name,
+  };
+  const write = db.transaction(() => {
+    // Everything is read again: the backup let other writers in.
+    const row = batchRow(db, id);
+    requireStagedEdition(row);
+    if (currentDigest(db) !== row.base_token) {
+      throw new AppError(
+        'conflict',
+        `版の取り込み #${id} を準備した後に、現在の版の項目が変更されました。取り込みを破棄して、もう一度取り込んでください。データベースは変更していません。`,
+      );
+    }
+    const proposal = proposalOf(row);
+    const resolved = resolveMatch(proposal.match, pairsOf(row));
+    if (resolved.undecided.length) throw new AppError('conflict', undecidedMessage(id, resolved.undecided.map((i) => proposal.items[i]!.label)));
+    const now = nowIso();
+    const fy = row.fiscal_year;
+    if (row.kind === 'new') {
+      if (row.base_year !== null) {
+        snapshotCurrent(db, row.base_year);
+        db.prepare("UPDATE editions SET status = 'archived' WHERE fiscal_year = ?").run(row.base_year);
+      }
+      db.prepare("INSERT INTO editions (fiscal_year, title, source_name, source_sha256, loaded_at, status) VALUES (?, ?, ?, ?, ?, 'current')").run(
+        fy,
+        proposal.title,
+        row.source_name,
+        row.sha256,
+        now,
+      );
+    } else {
+      db.prepare('UPDATE editions SET title = ?, source_name = ?, source_sha256 = ?, loaded_at = ? WHERE fiscal_year = ?').run(
+        proposal.title,
+        row.source_name,
+        row.sha256,
+        now,
+        fy,
+      );
+    }
+    upsertDocument(db, row.source_name, 'plan', proposal.title, row.sha256);
+    ingestSections(db, proposal);
+
+    // Placements are re-assigned below: free every origin first (an item may take another's place).
+    db.prepare('UPDATE items SET origin = NULL WHERE origin IS NOT NULL').run();
+    const source = `edition:${row.source_name}#${id}`;
+    const finalKey = new Map<string, string>(); // the parser's placement key → the item's key
+    const seedOf = db.prepare('SELECT seed_json FROM items WHERE key = ?').pluck();
+    const placeOf = db.prepare('SELECT section_id, label FROM items WHERE key = ?');
+    const update = db.prepare(
+      `UPDATE items SET origin = ?, seed_json = ?, section_id = ?, major = ?, middle = ?, area = ?, label = ?, position = ?,
+         ministries = ?, lead = ?, warnings = ?, retired_in = NULL WHERE key = ?`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO items (key, origin, seed_json, section_id, major, middle, area, label, position, title, ministries, lead, warnings, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    proposal.items.forEach((p, index) => {
+      const values = seedValues(p);
+      const origin = `plan:${p.key}`;
+      const key = resolved.keyOf.get(index);
+      if (key === undefined) {
+        const fresh = issueKey(db, p.key);
+        insert.run(fresh, origin, JSON.stringify(values), sectionIdOf(p), p.major, p.middle, p.area, p.label, index, p.title,
+          JSON.stringify(p.ministries), JSON.stringify(p.lead), JSON.stringify(p.warnings), now, now);
+        replaceBullets(db, fresh, 'actions', p.actions);
+        replaceBullets(db, fresh, 'future', p.future);
+        indexItem(db, fresh);
+        finalKey.set(p.key, fresh);
+        result.added.push({ key: fresh, label: p.label, title: p.title });
+        return;
+      }
+      finalKey.set(p.key, key);
+      const placed = placeOf.get(key) as { section_id: string; label: string };
+      let changed = placed.section_id !== sectionIdOf(p) || placed.label !== p.label;
+      const seed = seedOf.get(key) as string | null;
+      const previous = seed ? (JSON.parse(seed) as SeedValues) : null;
+      update.run(origin, JSON.stringify(values), sectionIdOf(p), p.major, p.middle, p.area, p.label, index, JSON.stringify(p.ministries),
+        JSON.stringify(p.lead), JSON.stringify(p.warnings), key);
+      for (const field of ['title', 'actions', 'future'] as const) {
+        // A revision of the same edition keeps an edit made in the app where the source did not
+        // change that field; a new edition's text is the new year's, whatever was edited before.
+        if (row.kind === 'revision' && previous && previous[field] === values[field]) continue;
+        const value: FieldValue = field === 'title' ? p.title : p[field];
+        if (writeField(db, key, field, value, { author: author || INGEST_AUTHOR, source })) {
+          result.revisions += 1;
+          changed = true;
+        }
+      }
+      indexItem(db, key);
+      if (changed) result.updated += 1;
+    });
+    const retire = db.prepare('UPDATE items SET retired_in = ?, origin = NULL WHERE key = ?');
+    const unindex = db.prepare('DELETE FROM search_docs WHERE item_key = ?');
+    for (const key of resolved.dropped) {
+      retire.run(fy, key);
+      unindex.run(key);
+      result.dropped.push(key);
+    }
+    // 再掲 links, by the parser's placement keys, once every item has its key.
+    const relink = db.prepare('UPDATE items SET relisted_from = ? WHERE key = ?');
+    for (const p of proposal.items) relink.run(p.relistedFrom ? (finalKey.get(p.relistedFrom) ?? null) : null, finalKey.get(p.key)!);
+    db.prepare("UPDATE edition_batches SET status = 'applied', applied_at = ?, backup = ? WHERE id = ?").run(now, backup.name, id);
+  });
+  try {
+    write.immediate();
+  } catch (err) {
+    // Nothing was written: the backup holds today's state, so it goes (a retry starts clean).
+    removeBackup(db, backup.name);
+    throw err;
+  }
+  return result;
+}
