@@ -3,12 +3,10 @@
 // whose source text changed since the last ingest, so edits made in the app are not overwritten by a
 // re-ingest of text that did not change.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Bullet, ItemField } from '../../shared/domain';
+import type { ItemField } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { fiscalYearLabel } from '../../shared/editions/fiscal-year';
-import { serializeField, type FieldValue } from '../../shared/item-fields';
+import { serializeField } from '../../shared/item-fields';
 import type { Db } from '../store/database';
 import { currentFiscalYear, recordCurrentEdition } from '../store/edition-store';
 import { nowIso, replaceBullets } from '../store/plan-store';
