@@ -18,6 +18,7 @@ import { stageWorkbook } from '../src/main/excel/import-workbook';
 import { DEFAULT_PARSE_LIMITS, prewarmParser } from '../src/main/excel/parse-in-worker';
 import { Worker } from 'node:worker_threads';
 import { benchHostile } from './bench/hostile';
+import { benchEditions, benchEditionStore } from './bench/editions';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -201,6 +202,10 @@ rows.push(...(await benchBackups(bigFile, work)));
   db.close();
 }
 rows.push(['peak RSS of this process', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`, '', '']);
+// Editions at 100×: the pure matching and follow-up (scripts/bench/editions.ts), then the whole cycle
+// through the store.
+rows.push(...benchEditions(seeds, work));
+rows.push(...(await benchEditionStore(seeds, work)));
 // Hostile files of every kind we read, each imported by a CLI child process (scripts/bench/hostile.ts).
 rows.push(...(await benchHostile(work)));
 

@@ -5,11 +5,12 @@
 // new table no longer has are retired, their keys kept forever.
 import { AppError } from '../../shared/errors';
 import type { EditionApplyResult } from '../../shared/editions';
-import type { FieldValue } from '../../shared/item-fields';
+import { serializeField } from '../../shared/item-fields';
+import { bulletsByItem } from '../excel/bulk-items';
 import { INGEST_AUTHOR, ingestSections, issueKey, sectionIdOf, seedValues, upsertDocument, type SeedValues } from '../ingest/ingest';
 import { backupDatabase, removeBackup } from '../store/backups';
 import type { Db } from '../store/database';
-import { nowIso, replaceBullets, writeField } from '../store/plan-store';
+import { nowIso, replaceBullets } from '../store/plan-store';
 import { indexItem } from '../store/search';
 import { currentDigest, snapshotCurrent } from './edition-items';
 import { batchRow, pairsOf, proposalOf, requireStagedEdition, resolveMatch } from './edition-batches';
@@ -82,6 +83,20 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
     const finalKey = new Map<string, string>(); // the parser's placement key → the item's key
     const seedOf = db.prepare('SELECT seed_json FROM items WHERE key = ?').pluck();
     const placeOf = db.prepare('SELECT section_id, label FROM items WHERE key = ?');
+    const setTitle = db.prepare('UPDATE items SET title = ? WHERE key = ?');
+    const bumpVersion = db.prepare('UPDATE items SET version = version + 1, updated_at = ? WHERE key = ?');
+    const addRevision = db.prepare(
+      'INSERT INTO revisions (item_key, field, old_value, new_value, source, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    // Every item's fields as stored now (retired ones too: a revision may bring one back), serialized
+    // as revisions keep them, read in two queries.
+    const titles = new Map(db.prepare('SELECT key, title FROM items').raw().all() as [string, string][]);
+    const bullets = bulletsByItem(db);
+    const currentOf = (key: string) => ({
+      title: titles.get(key) ?? '',
+      actions: serializeField('actions', bullets.get(key)?.actions ?? []),
+      future: serializeField('future', bullets.get(key)?.future ?? []),
+    });
     const update = db.prepare(
       `UPDATE items SET origin = ?, seed_json = ?, section_id = ?, major = ?, middle = ?, area = ?, label = ?, position = ?,
          ministries = ?, lead = ?, warnings = ?, retired_in = NULL WHERE key = ?`,
@@ -112,17 +127,24 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
       const previous = seed ? (JSON.parse(seed) as SeedValues) : null;
       update.run(origin, JSON.stringify(values), sectionIdOf(p), p.major, p.middle, p.area, p.label, index, JSON.stringify(p.ministries),
         JSON.stringify(p.lead), JSON.stringify(p.warnings), key);
+      // Fields are written here rather than through writeField, which re-indexes the item for each
+      // field: thousands of items at once (a 100× plan) made that the whole cost of an apply.
+      const current = currentOf(key);
+      let revised = false;
       for (const field of ['title', 'actions', 'future'] as const) {
         // A revision of the same edition keeps an edit made in the app where the source did not
         // change that field; a new edition's text is the new year's, whatever was edited before.
         if (row.kind === 'revision' && previous && previous[field] === values[field]) continue;
-        const value: FieldValue = field === 'title' ? p.title : p[field];
-        if (writeField(db, key, field, value, { author: author || INGEST_AUTHOR, source })) {
-          result.revisions += 1;
-          changed = true;
-        }
+        if (current[field] === values[field]) continue;
+        if (field === 'title') setTitle.run(p.title, key);
+        else replaceBullets(db, key, field, p[field]);
+        addRevision.run(key, field, current[field], values[field], source, author || INGEST_AUTHOR, now);
+        result.revisions += 1;
+        revised = true;
       }
-      indexItem(db, key);
+      if (revised) bumpVersion.run(now, key);
+      if (revised || changed) indexItem(db, key);
+      changed ||= revised;
       if (changed) result.updated += 1;
     });
     const retire = db.prepare('UPDATE items SET retired_in = ?, origin = NULL WHERE key = ?');

@@ -15,7 +15,7 @@ import {
   type FieldChange,
 } from '../../shared/editions';
 import { bulletsToCell } from '../../shared/merge/cell-text';
-import { parsePlan, type ParsedItem } from '../ingest/plan-parser';
+import { parsePlan, type ParsedItem, type ParsedPlan } from '../ingest/plan-parser';
 import { nextFreeKey, sha256, sectionIdOf } from '../ingest/ingest';
 import type { Db } from '../store/database';
 import { currentEdition } from '../store/edition-store';
@@ -95,13 +95,16 @@ export function plainOfParsed(p: ParsedItem, position: number): PlainItem {
  * never rewritten after the next one is out).
  */
 export function stageEdition(db: Db, name: string, text: string): EditionBatchDetail {
-  const plan = parsePlan(text);
+  return stageParsed(db, name, sha256(text), parsePlan(text));
+}
+
+/** Stage a table already parsed (its text's sha256 given): the checks, the match, the batch. */
+export function stageParsed(db: Db, name: string, hash: string, plan: ParsedPlan): EditionBatchDetail {
   if (plan.items.length === 0) throw new AppError('bad_request', `${name}: 小項目が見つかりません。協議会資料(フォローアップ表)のテキストか確認してください。`);
   const fiscalYear = plan.fiscalYear;
   if (fiscalYear === null) {
     throw new AppError('bad_request', `${name}: 資料の年度(「令和N年度の実施と今後の方向性等」または「令和N年度の取組」)が読み取れません。データベースは変更していません。`);
   }
-  const hash = sha256(text);
   const current = currentEdition(db);
   if (current && fiscalYear < current.fiscalYear) {
     throw new AppError(
