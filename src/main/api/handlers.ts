@@ -8,6 +8,9 @@ import { getItem, listItems, listRevisions, listSections, restoreRevision, write
 import { search } from '../store/search';
 import { APP_VERSION } from '../app-info';
 import { annotationHandlers } from './annotation-handlers';
+import { dashboardHandlers } from './dashboard-handlers';
+import { filterByFacets } from '../store/item-facets';
+import { needsFacets } from '../../shared/item-filter';
 import { roundTripHandlers } from './round-trip-handlers';
 
 function readPreferences(db: Db): Preferences {
@@ -40,7 +43,7 @@ export function createHandlers(db: Db): Handlers {
       };
     },
     'editions.list': () => listEditions(db),
-    'items.list': (args) => listItems(db, args ?? {}),
+    'items.list': (args) => (args && needsFacets(args) ? filterByFacets(db, args) : listItems(db, args ?? {})),
     'items.get': ({ key }) => getItem(db, key),
     'items.update': ({ key, field, value, author, expectedVersion }) => {
       writeField(db, key, field, value, { author, source: 'edit', expectedVersion });
@@ -63,6 +66,7 @@ export function createHandlers(db: Db): Handlers {
     'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
     ...roundTripHandlers(db),
     ...annotationHandlers(db),
+    ...dashboardHandlers(db),
   };
 }
 

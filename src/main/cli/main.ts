@@ -11,13 +11,16 @@ import { formatItem, formatItemLine, formatProject, formatSearchHit, itemToJson 
 import { runAnnotations } from './annotations';
 import { call, printJson, UsageError, type Io } from './command-io';
 import { runRoundTrip } from './round-trip';
+import { DASHBOARD_USAGE, facetArgs, ITEM_FACET_OPTIONS, runDashboard } from './dashboard';
 
 export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
 
 commands:
   seed                                   ingest the bundled seeds/ (idempotent)
   editions [--json]                      the editions held (令和N年度版): fiscal year, title, status, items
-  items [--ministry CODE] [--lead] [--json]
+  items [--ministry CODE] [--lead] [--json] [--section ID] [--quality LABEL] [--future-label KIND]
+        [--boilerplate-only] [--commitment-year N|relative] [--unchecked-warnings]
+        [--annotation-status open|resolved] [--annotation-tag TAG] [--annotation-author NAME]
   show KEY [--json]
   search QUERY [--json]
   projects [--json]
@@ -35,6 +38,7 @@ commands:
   annotations [--json]                   list annotations, each anchored (本文中) or orphan (元の文言なし)
   annotations export --out FILE.xlsx     the shared workbook for the secretariat
   annotations import FILE.xlsx… [--json] merge reviewers' workbooks by id
+${DASHBOARD_USAGE}
 
 options:
   --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
@@ -55,12 +59,13 @@ const OPTIONS = {
   comment: { type: 'string' },
   tag: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
+  ...ITEM_FACET_OPTIONS,
 } as const;
 
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   seed: [],
   editions: ['json'],
-  items: ['ministry', 'lead', 'json'],
+  items: ['ministry', 'lead', 'json', ...Object.keys(ITEM_FACET_OPTIONS).filter((k) => k !== 'edition')],
   show: ['json'],
   search: ['json'],
   projects: ['json'],
@@ -74,6 +79,9 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   restore: [],
   annotate: ['field', 'quote', 'comment', 'tag', 'json'],
   annotations: ['out', 'json'],
+  dashboard: ['edition', 'json', 'out'],
+  quality: ['json'],
+  'check-warnings': ['json'],
 };
 
 /** Positional arguments each command takes. */
@@ -86,6 +94,7 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   discard: (r) => r.length === 1,
   restore: (r) => r.length === 1,
   annotate: (r) => r.length === 1,
+  'check-warnings': (r) => r.length === 1,
   annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
 };
 
@@ -148,7 +157,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       case 'items': {
         if (values.ministry === undefined && values.lead) throw new UsageError('--lead needs --ministry CODE');
-        const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead });
+        const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead, ...facetArgs(values) });
         if (json) {
           const full = await Promise.all(list.map((it) => call(svc!, 'items.get', { key: it.key })));
           printJson(io, full.map(itemToJson));
@@ -189,6 +198,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'annotate':
       case 'annotations':
         await runAnnotations(svc, command, rest, values, io);
+        break;
+      case 'dashboard':
+      case 'quality':
+      case 'check-warnings':
+        await runDashboard(svc, command, rest, values, io);
         break;
       case 'projects': {
         const projects = await call(svc, 'projects.list', {});
