@@ -18,6 +18,7 @@ import { stageWorkbook } from '../src/main/excel/import-workbook';
 import { DEFAULT_PARSE_LIMITS, prewarmParser } from '../src/main/excel/parse-in-worker';
 import { Worker } from 'node:worker_threads';
 import { benchHostile } from './bench/hostile';
+import { benchDashboard } from './bench/dashboard';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -89,6 +90,7 @@ const bigFile = path.join(work, 'big.db');
   db.close();
 }
 benchSearch('synthetic 100×', bigFile);
+rows.push(...benchDashboard(bigFile));
 rows.push(...(await benchBackups(bigFile, work)));
 
 // Excel round trip at 100×: export, then stage that same file (zip checks + worker parse + align +

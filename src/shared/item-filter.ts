@@ -38,6 +38,15 @@ export function sectionIdsOf(it: Pick<ItemSummary, 'major' | 'middle' | 'area'>)
   return ids;
 }
 
+const SECTION_PARTS = new Map<string, number[]>();
+
+/** Whether the item sits in the section (`1`, `1-2`, `1-2-3`): sectionIdsOf without building ids, for counting over large plans. */
+function inSection(it: Pick<ItemSummary, 'major' | 'middle' | 'area'>, id: string): boolean {
+  let parts = SECTION_PARTS.get(id);
+  if (!parts) SECTION_PARTS.set(id, (parts = id.split('-').map(Number)));
+  return parts[0] === it.major && (parts.length < 2 || parts[1] === it.middle) && (parts.length < 3 || parts[2] === it.area);
+}
+
 /** Whether the filter asks about facets (then matching needs the item's facets). */
 export function needsFacets(f: ItemFilter): boolean {
   return (
@@ -77,7 +86,7 @@ export function matchesItemFilter(it: ItemSummary, f: ItemFilter, facets?: ItemF
   } else if (f.lead && it.lead.length === 0) return false;
   if (f.area != null && it.area !== f.area) return false;
   if (f.pj != null && !it.pj.includes(f.pj)) return false;
-  if (f.section != null && !sectionIdsOf(it).includes(f.section)) return false;
+  if (f.section != null && !inSection(it, f.section)) return false;
   if (needsFacets(f)) return facets !== undefined && matchesFacets(facets, f);
   return true;
 }

@@ -1,6 +1,7 @@
 // Every item's facets (quality labels, future-direction kinds, commitment years, unchecked warnings,
 // annotations) in one pass over the store. Reading an item's text (compareItem) is the costly part, so
-// its analysis is kept per database and item version: an edit bumps the version and is read again.
+// its bullets and analysis are kept per database and item version: an edit bumps the version and only
+// that item is read again.
 import type { AnnotationFacet, FacetsByKey } from '../../shared/dashboard/facets';
 import type { ItemRound } from '../../shared/dashboard/round';
 import { matchesItemFilter, type ItemFilter } from '../../shared/item-filter';
@@ -11,37 +12,61 @@ import { listItems } from './plan-store';
 import { itemRounds } from './round-status';
 import { warningChecksByItem } from './warning-checks';
 
-const analysisCache = new WeakMap<Db, Map<string, { stamp: string; analysis: ItemAnalysis }>>();
-
 interface ItemText {
   /** Version and time of the last change: a re-created item restarts at version 1. */
   stamp: string;
   actions: TaggedBullet[];
   future: TaggedBullet[];
+  analysis: ItemAnalysis;
 }
 
+/** Per database: each item's bullets and their analysis, as of a stamp. */
+const textCache = new WeakMap<Db, Map<string, ItemText>>();
+
+interface BulletRow {
+  item_key: string;
+  field: 'actions' | 'future';
+  level: number;
+  text: string;
+  ministries: string;
+  pj: string;
+}
+
+/** Beyond this many changed items, one read of every bullet beats a read per item. */
+const BULK_READ = 200;
+
+/** Every item's bullets and analysis; only items changed since the last call are read and analysed again. */
 function itemTexts(db: Db): Map<string, ItemText> {
-  const out = new Map<string, ItemText>();
-  for (const r of db.prepare('SELECT key, version, updated_at FROM items').all() as { key: string; version: number; updated_at: string }[]) {
-    out.set(r.key, { stamp: `${r.version}@${r.updated_at}`, actions: [], future: [] });
+  let cache = textCache.get(db);
+  if (!cache) textCache.set(db, (cache = new Map()));
+  const stamps = db.prepare('SELECT key, version, updated_at FROM items').all() as { key: string; version: number; updated_at: string }[];
+  const stale = stamps.filter((r) => cache.get(r.key)?.stamp !== `${r.version}@${r.updated_at}`);
+  if (stale.length > 0) {
+    const rows: BulletRow[] =
+      stale.length > BULK_READ
+        ? (db.prepare('SELECT item_key, field, level, text, ministries, pj FROM bullets ORDER BY item_key, field, ord').all() as BulletRow[])
+        : stale.flatMap(
+            (r) => db.prepare('SELECT item_key, field, level, text, ministries, pj FROM bullets WHERE item_key = ? ORDER BY field, ord').all(r.key) as BulletRow[],
+          );
+    const fresh = new Map<string, { actions: TaggedBullet[]; future: TaggedBullet[] }>(stale.map((r) => [r.key, { actions: [], future: [] }]));
+    for (const b of rows) {
+      fresh.get(b.item_key)?.[b.field].push({
+        text: b.text,
+        level: b.level,
+        ministries: JSON.parse(b.ministries) as MinistryCode[],
+        pj: JSON.parse(b.pj) as number[],
+      });
+    }
+    for (const r of stale) {
+      const { actions, future } = fresh.get(r.key)!;
+      cache.set(r.key, { stamp: `${r.version}@${r.updated_at}`, actions, future, analysis: analyseItem(actions, future) });
+    }
   }
-  const bullets = db.prepare('SELECT item_key, field, level, text, ministries, pj FROM bullets ORDER BY item_key, field, ord').all() as {
-    item_key: string;
-    field: 'actions' | 'future';
-    level: number;
-    text: string;
-    ministries: string;
-    pj: string;
-  }[];
-  for (const b of bullets) {
-    out.get(b.item_key)?.[b.field].push({
-      text: b.text,
-      level: b.level,
-      ministries: JSON.parse(b.ministries) as MinistryCode[],
-      pj: JSON.parse(b.pj) as number[],
-    });
+  if (cache.size > stamps.length) {
+    const live = new Set(stamps.map((r) => r.key));
+    for (const key of cache.keys()) if (!live.has(key)) cache.delete(key);
   }
-  return out;
+  return cache;
 }
 
 function annotationsByItem(db: Db): Map<string, AnnotationFacet[]> {
@@ -75,17 +100,10 @@ export function planFacets(db: Db): PlanFacets {
     const checks = warningChecksByItem(db);
     const rounds = itemRounds(db);
     const notes = annotationsByItem(db);
-    let cache = analysisCache.get(db);
-    if (!cache) analysisCache.set(db, (cache = new Map()));
     const facets: FacetsByKey = {};
     for (const it of items) {
-      const text = texts.get(it.key) ?? { stamp: '', actions: [], future: [] };
-      let hit = cache.get(it.key);
-      if (!hit || hit.stamp !== text.stamp) {
-        hit = { stamp: text.stamp, analysis: analyseItem(text.actions, text.future) };
-        cache.set(it.key, hit);
-      }
-      const analysis = hit.analysis;
+      const text = texts.get(it.key)!;
+      const analysis = text.analysis;
       const checked = new Set((checks.get(it.key) ?? []).map((c) => c.warning));
       const uncheckedWarnings = it.warnings.filter((w) => !checked.has(w));
       facets[it.key] = {
