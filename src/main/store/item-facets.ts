@@ -8,6 +8,7 @@ import { matchesItemFilter, type ItemFilter } from '../../shared/item-filter';
 import type { ItemSummary, MinistryCode, TaggedBullet } from '../../shared/domain';
 import { analyseItem, qualityLabels, type ItemAnalysis } from '../../shared/quality';
 import type { Db } from './database';
+import { changeToken } from './import-store';
 import { listItems } from './plan-store';
 import { itemRounds } from './round-status';
 import { warningChecksByItem } from './warning-checks';
@@ -92,8 +93,20 @@ export interface PlanFacets {
 
 const NO_ROUND: ItemRound = { lastExportAt: null, appliedSince: [] };
 
-/** The items (in plan order) with their facets, read in one transaction so both agree. */
+/** The last result per database, valid while nothing is written (the list's start and the dashboard share it). */
+const resultCache = new WeakMap<Db, { token: string; value: PlanFacets }>();
+
+/** The items (in plan order) with their facets, read in one transaction so both agree. Do not mutate the result. */
 export function planFacets(db: Db): PlanFacets {
+  const token = changeToken(db);
+  const hit = resultCache.get(db);
+  if (hit && hit.token === token) return hit.value;
+  const value = readPlanFacets(db);
+  resultCache.set(db, { token, value });
+  return value;
+}
+
+function readPlanFacets(db: Db): PlanFacets {
   return db.transaction(() => {
     const items = listItems(db);
     const texts = itemTexts(db);
