@@ -19,6 +19,7 @@ import { DEFAULT_PARSE_LIMITS, prewarmParser } from '../src/main/excel/parse-in-
 import { Worker } from 'node:worker_threads';
 import { benchHostile } from './bench/hostile';
 import { benchEditions, benchEditionStore } from './bench/editions';
+import { benchDashboard } from './bench/dashboard';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -90,6 +91,7 @@ const bigFile = path.join(work, 'big.db');
   db.close();
 }
 benchSearch('synthetic 100×', bigFile);
+rows.push(...benchDashboard(bigFile));
 rows.push(...(await benchBackups(bigFile, work)));
 
 // Excel round trip at 100×: export, then stage that same file (zip checks + worker parse + align +

@@ -30,6 +30,8 @@ import {
   type AnnotationVersion,
   type AnnotationView,
 } from './annotations';
+import { FUTURE_LABEL_KINDS, type DashboardFigures, type FacetsByKey } from './dashboard';
+import type { QualityLabel } from './quality';
 import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, ExportedFileInfo, StageOutcome } from './imports';
 
 export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません(例: 1-1-16)');
@@ -116,6 +118,15 @@ export const ItemListArgsSchema = z
     section: SectionIdSchema.optional(),
     /** An edition other than the current one (its items are read-only). */
     edition: FiscalYearSchema.optional(),
+    // The facets the dashboard's charts open (src/shared/item-filter.ts).
+    quality: z.string().regex(/^[a-z-]{1,40}$/, '品質ラベルの形式が正しくありません').optional(),
+    futureLabel: z.enum(FUTURE_LABEL_KINDS).optional(),
+    boilerplateOnly: z.boolean().optional(),
+    commitmentYear: z.string().regex(/^(\d{1,3}|relative)$/, '年度の形式が正しくありません').optional(),
+    uncheckedWarnings: z.boolean().optional(),
+    annotationStatus: AnnotationStatusSchema.optional(),
+    annotationTag: z.string().trim().min(1).max(ANNOTATION_LIMITS.tag).optional(),
+    annotationAuthor: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 export type ItemListArgs = z.infer<typeof ItemListArgsSchema>;
@@ -272,7 +283,36 @@ export const API = {
   'annotations.import': method<AnnotationImportOutcome[]>()(z.object(FileSources).strict().refine(hasFiles, '取り込むファイルを指定してください')),
   /** Versions of an annotation (and of its replies) replaced by edits and merges, newest first. */
   'annotations.history': method<AnnotationVersion[]>()(z.object({ id: AnnotationIdSchema }).strict()),
+  /** Every item's facets (quality labels, future kinds, commitment years, unchecked warnings, annotations), by key. */
+  'items.facets': method<FacetsByKey>()(NoArgs),
+  /** Each item's quality labels, with the reason and the words that earned each. */
+  'quality.list': method<QualityEntry[]>()(NoArgs),
+  /** Confirm an item's ingest warnings (確認済み): the one given, or all of them. */
+  'warnings.check': method<WarningCheckView[]>()(
+    z.object({ key: ItemKeySchema, author: AuthorSchema, warning: z.string().min(1).max(2000).optional() }).strict(),
+  ),
+  /** The dashboard's figures on an edition (default: the current one). */
+  'dashboard.figures': method<DashboardFigures>()(z.object({ edition: z.number().int().min(1).max(99).optional() }).strict().optional()),
+  /** The figures as one workbook: into outFile, or returned as bytes (`dataBase64`) for the page to save. */
+  'dashboard.export': method<DashboardExport>()(z.object({ edition: z.number().int().min(1).max(99).optional(), outFile: PathSchema.optional() }).strict()),
 } as const;
+
+export interface QualityEntry {
+  key: string;
+  labels: QualityLabel[];
+}
+
+export interface WarningCheckView {
+  warning: string;
+  checkedBy: string;
+  checkedAt: string;
+}
+
+export interface DashboardExport {
+  /** The file written, or the suggested file name when returned as data. */
+  file: string;
+  dataBase64?: string;
+}
 
 export interface Preferences {
   author: string;

@@ -11,6 +11,9 @@ import { searchEdition } from '../editions/edition-search';
 import { APP_VERSION } from '../app-info';
 import { annotationHandlers } from './annotation-handlers';
 import { editionHandlers } from './edition-handlers';
+import { dashboardHandlers } from './dashboard-handlers';
+import { filterByFacets } from '../store/item-facets';
+import { needsFacets } from '../../shared/item-filter';
 import { roundTripHandlers } from './round-trip-handlers';
 
 function readPreferences(db: Db): Preferences {
@@ -45,7 +48,8 @@ export function createHandlers(db: Db): Handlers {
     },
     'items.list': (args) => {
       const { edition, ...filter } = args ?? {};
-      return edition === undefined || edition === currentFiscalYear(db) ? listItems(db, filter) : listEditionItems(db, edition, filter);
+      if (edition !== undefined && edition !== currentFiscalYear(db)) return listEditionItems(db, edition, filter);
+      return needsFacets(filter) ? filterByFacets(db, filter) : listItems(db, filter);
     },
     'items.get': ({ key, edition }) => (edition === undefined || edition === currentFiscalYear(db) ? getItem(db, key) : getEditionItem(db, edition, key)),
     'items.update': ({ key, field, value, author, expectedVersion }) => {
@@ -78,6 +82,7 @@ export function createHandlers(db: Db): Handlers {
     ...roundTripHandlers(db),
     ...annotationHandlers(db),
     ...editionHandlers(db),
+    ...dashboardHandlers(db),
   };
 }
 

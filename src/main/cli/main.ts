@@ -12,6 +12,7 @@ import { runEditions } from './editions';
 import { editionLabel, parseFiscalYear } from '../../shared/editions';
 import { call, printJson, UsageError, type Io } from './command-io';
 import { runRoundTrip } from './round-trip';
+import { DASHBOARD_USAGE, facetArgs, ITEM_FACET_OPTIONS, runDashboard } from './dashboard';
 
 export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
 
@@ -24,7 +25,9 @@ commands:
   edition diff FROM TO [--json]          two editions item by item (added, dropped, renumbered, moved, changed)
   followup YEAR [--json]                 last year's future directions against this year's actions
   export comparison FROM TO --out FILE.xlsx   the 新旧対照表 of two editions
-  items [--ministry CODE] [--lead] [--edition YEAR] [--json]
+  items [--ministry CODE] [--lead] [--edition YEAR] [--json] [--section ID] [--quality LABEL] [--future-label KIND]
+        [--boilerplate-only] [--commitment-year N|relative] [--unchecked-warnings]
+        [--annotation-status open|resolved] [--annotation-tag TAG] [--annotation-author NAME]
   show KEY [--edition YEAR] [--json]
   search QUERY [--edition YEAR | --all-editions] [--json]
   projects [--json]
@@ -42,6 +45,7 @@ commands:
   annotations [--json]                   list annotations, each anchored (本文中) or orphan (元の文言なし)
   annotations export --out FILE.xlsx     the shared workbook for the secretariat
   annotations import FILE.xlsx… [--json] merge reviewers' workbooks by id
+${DASHBOARD_USAGE}
 
 options:
   --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
@@ -61,10 +65,10 @@ const OPTIONS = {
   quote: { type: 'string' },
   comment: { type: 'string' },
   tag: { type: 'string', multiple: true },
-  edition: { type: 'string' },
   'all-editions': { type: 'boolean' },
   pair: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
+  ...ITEM_FACET_OPTIONS,
 } as const;
 
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
@@ -72,7 +76,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   editions: ['json'],
   edition: ['json', 'pair'],
   followup: ['json'],
-  items: ['ministry', 'lead', 'edition', 'json'],
+  items: ['ministry', 'lead', 'json', ...Object.keys(ITEM_FACET_OPTIONS)],
   show: ['edition', 'json'],
   search: ['edition', 'all-editions', 'json'],
   projects: ['json'],
@@ -86,6 +90,9 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   restore: [],
   annotate: ['field', 'quote', 'comment', 'tag', 'json'],
   annotations: ['out', 'json'],
+  dashboard: ['edition', 'json', 'out'],
+  quality: ['json'],
+  'check-warnings': ['json'],
 };
 
 /** Positional arguments each command takes. */
@@ -100,6 +107,7 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   discard: (r) => r.length === 1,
   restore: (r) => r.length === 1,
   annotate: (r) => r.length === 1,
+  'check-warnings': (r) => r.length === 1,
   annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
 };
 
@@ -164,8 +172,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         break;
       case 'items': {
         if (values.ministry === undefined && values.lead) throw new UsageError('--lead needs --ministry CODE');
-        const edition = editionOption(values.edition);
-        const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead, edition });
+        const edition = editionOption(values.edition as string | undefined);
+        const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead, ...facetArgs(values), edition });
         if (json) {
           const full = await Promise.all(list.map((it) => call(svc!, 'items.get', { key: it.key, edition })));
           printJson(io, full.map(itemToJson));
@@ -212,6 +220,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'annotate':
       case 'annotations':
         await runAnnotations(svc, command, rest, values, io);
+        break;
+      case 'dashboard':
+      case 'quality':
+      case 'check-warnings':
+        await runDashboard(svc, command, rest, values, io);
         break;
       case 'projects': {
         const projects = await call(svc, 'projects.list', {});

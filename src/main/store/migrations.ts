@@ -303,6 +303,21 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'editions: archived editions\' items and sections, staged edition imports, items dropped by an edition',
     sql: EDITION_ITEMS_SQL,
   },
+  {
+    version: 8,
+    description: 'warning checks: who confirmed an ingest warning of an item, and when',
+    sql: `
+      -- Keyed by the warning's text: a re-ingest that words a warning differently asks again.
+      -- No foreign key to items: a check outlives nothing but is harmless when its item is gone.
+      CREATE TABLE warning_checks (
+        item_key    TEXT NOT NULL,
+        warning     TEXT NOT NULL,
+        checked_by  TEXT NOT NULL,
+        checked_at  TEXT NOT NULL,
+        PRIMARY KEY (item_key, warning)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -2,7 +2,8 @@
 // read as chips, and the item counts the outline shows. Filtering runs here, in the page, over the
 // item summaries already loaded, so a change of filter costs no round trip even on a large plan.
 // The rules are shared with the API's `items.list` (src/shared/item-filter.ts).
-import { matchesItemFilter, sectionIdsOf } from '../../../shared/item-filter';
+import type { ItemFacets } from '../../../shared/dashboard';
+import { matchesItemFilter, sectionIdsOf, type ItemFilter } from '../../../shared/item-filter';
 import { DISEASE_AREAS, MINISTRY_NAMES, PROJECT_NAMES, type ItemSummary, type MinistryCode, type Section } from '../../../shared/domain';
 
 export interface Filters {
@@ -13,20 +14,46 @@ export interface Filters {
   pj: number | null;
   /** Outline section id: `1`, `1-2` or `1-2-3`. */
   section: string | null;
+  /** A facet (quality label, future kind, commitment year, warnings, annotations) from the quality filter or a dashboard chart, with its chip text. */
+  facet: FacetFilter | null;
 }
 
-export const NO_FILTERS: Filters = { ministry: null, lead: false, area: null, pj: null, section: null };
+export type FacetFilter = Omit<ItemFilter, 'ministry' | 'lead' | 'area' | 'pj' | 'section'> & { label: string };
+
+export const NO_FILTERS: Filters = { ministry: null, lead: false, area: null, pj: null, section: null, facet: null };
+
+/** The page's filters for an ItemFilter (a dashboard figure's), the facet part under its chip text. */
+export function filtersFor(f: ItemFilter, label: string): Filters {
+  const { ministry, lead, area, pj, section, ...facet } = f;
+  const hasFacet = Object.values(facet).some((v) => v != null && v !== false);
+  return {
+    ministry: ministry ?? null,
+    lead: lead ?? false,
+    area: area ?? null,
+    pj: pj ?? null,
+    section: section ?? null,
+    facet: hasFacet ? { ...facet, label } : null,
+  };
+}
 
 export type FilterKey = keyof Filters;
 
 export { sectionIdsOf };
 
-export function matchesFilters(it: ItemSummary, f: Filters, options: { ignoreSection?: boolean } = {}): boolean {
-  return matchesItemFilter(it, options.ignoreSection ? { ...f, section: null } : f);
+/** `facets`: every item's facets, or null while they load (a facet filter then matches nothing yet). */
+export function matchesFilters(
+  it: ItemSummary,
+  f: Filters,
+  facets: Record<string, ItemFacets> | null,
+  options: { ignoreSection?: boolean } = {},
+): boolean {
+  const { facet, ...plain } = f;
+  const filter: ItemFilter = { ...plain, ...(facet ?? {}), ...(options.ignoreSection ? { section: null } : {}) };
+  return matchesItemFilter(it, filter, facets?.[it.key]);
 }
 
 export function hasFilters(f: Filters): boolean {
-  return f.ministry !== null || f.lead || f.area !== null || f.pj !== null || f.section !== null;
+  return f.ministry !== null || f.lead || f.area !== null || f.pj !== null || f.section !== null || f.facet !== null;
 }
 
 /** How many of the items fall in each outline section (keys as in sectionIdsOf). */
@@ -66,5 +93,6 @@ export function filterChips(f: Filters, sections: readonly Section[]): FilterChi
   if (f.lead) chips.push({ key: 'lead', label: '主担当(◎)のみ' });
   if (f.area !== null) chips.push({ key: 'area', label: `疾患領域: ${areaName(f.area, sections)}` });
   if (f.pj !== null) chips.push({ key: 'pj', label: pjName(f.pj) });
+  if (f.facet !== null) chips.push({ key: 'facet', label: f.facet.label });
   return chips;
 }

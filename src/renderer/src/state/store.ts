@@ -19,7 +19,7 @@ export interface SaveError {
   retry: boolean;
 }
 
-export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack';
+export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack' | 'dashboard' | 'quality-help';
 export type ItemTab = 'compare' | 'history';
 
 export interface BulletTarget {
@@ -302,6 +302,11 @@ export function clearFilter(key: FilterKey): void {
 
 export function clearFilters(): void {
   set({ filters: NO_FILTERS });
+}
+
+/** Show exactly these filters (a dashboard figure's): the list then holds the items it counts. */
+export function replaceFilters(filters: Filters): void {
+  set({ filters });
 }
 
 export function toggleIntro(id: string): void {

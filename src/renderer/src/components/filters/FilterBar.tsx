@@ -2,10 +2,12 @@
 // removable chips (the outline section too).
 import { useMemo } from 'react';
 import { PROJECT_NAMES, isMinistryCode } from '../../../../shared/domain';
+import { QUALITY_RULES } from '../../../../shared/quality';
 import { filterChips } from '../../state/filters';
 import { clearFilter, clearFilters, setFilter, useApp } from '../../state/store';
 import { MINISTRY_OPTIONS, SelectFilter } from '../common/SelectFilter';
 
+const QUALITY_OPTIONS = QUALITY_RULES.map((r) => ({ value: r.id, label: `${r.group}: ${r.label}` }));
 const PJ_OPTIONS = PROJECT_NAMES.map((name, i) => ({ value: String(i + 1), label: `PJ${i + 1} ${name}` }));
 
 function numberOrNull(value: string): number | null {
@@ -48,6 +50,16 @@ export function FilterBar() {
           value={filters.pj === null ? '' : String(filters.pj)}
           onChange={(v) => setFilter('pj', numberOrNull(v))}
           options={PJ_OPTIONS}
+        />
+        <SelectFilter
+          label="品質"
+          ariaLabel="品質ラベルで絞り込む"
+          value={filters.facet?.quality ?? ''}
+          onChange={(v) => {
+            const rule = QUALITY_RULES.find((r) => r.id === v);
+            setFilter('facet', rule ? { quality: rule.id, label: `品質: ${rule.group} ${rule.label}` } : null);
+          }}
+          options={QUALITY_OPTIONS}
         />
       </div>
       {chips.length > 0 && (

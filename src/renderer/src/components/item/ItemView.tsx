@@ -13,6 +13,7 @@ import { EditorToolbar } from '../edit/EditorToolbar';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { Breadcrumb } from './Breadcrumb';
 import { IngestWarnings } from './IngestWarnings';
+import { QualityBadges } from '../quality/QualityBadges';
 import { RelistLinks } from './RelistLinks';
 import { Welcome } from './Welcome';
 import { AnnotatedText } from '../annotations/AnnotatedText';
@@ -92,7 +93,8 @@ function ItemDetails({ item }: { item: Item }) {
         </div>
       </header>
       <RelistLinks item={item} />
-      <IngestWarnings warnings={item.warnings} />
+      <IngestWarnings itemKey={item.key} warnings={item.warnings} />
+      <QualityBadges itemKey={item.key} detailed />
       <Tabs current={tab} />
       <ItemAnnotations item={item}>
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">

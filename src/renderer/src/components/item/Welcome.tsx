@@ -2,7 +2,9 @@
 import { actionsLabel } from '../../../../shared/editions/fiscal-year';
 import { useMemo } from 'react';
 import { countBySection } from '../../state/filters';
-import { setFilter, setView, useApp, useFiscalYear } from '../../state/store';
+import { useFacets } from '../../state/facets';
+import { replaceFilters, setFilter, setView, useApp, useFiscalYear } from '../../state/store';
+import { filtersFor } from '../../state/filters';
 
 const KEYS: [string, string][] = [
   ['/', '検索ボックスへ移動'],
@@ -19,7 +21,12 @@ export function Welcome() {
   const fiscalYear = useFiscalYear();
   const items = useApp((s) => s.items);
   const counts = useMemo(() => countBySection(items), [items]);
-  const withWarnings = useMemo(() => items.filter((it) => it.warnings.length > 0).length, [items]);
+  const facets = useFacets((s) => s.facets);
+  // Warnings someone has confirmed (確認済み) no longer count; until the facets load, every warning does.
+  const withWarnings = useMemo(
+    () => items.filter((it) => (facets ? (facets[it.key]?.uncheckedWarnings.length ?? 0) : it.warnings.length) > 0).length,
+    [items, facets],
+  );
   if (!overview) return null;
   const majors = overview.sections.filter((s) => s.level === 'major');
   const middles = overview.sections.filter((s) => s.level === 'middle');
@@ -40,7 +47,13 @@ export function Welcome() {
           <strong>{items.length}</strong> 小項目
         </li>
         <li>
-          <strong>{withWarnings}</strong> 取込時の注意がある項目
+          <button
+            type="button"
+            className="welcome-stat-link"
+            onClick={() => replaceFilters(filtersFor({ uncheckedWarnings: true }, '取込時の注意(未確認)がある項目'))}
+          >
+            <strong>{withWarnings}</strong> 取込時の注意がある項目
+          </button>
         </li>
       </ul>
       <ul className="welcome-majors">

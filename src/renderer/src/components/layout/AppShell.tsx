@@ -19,6 +19,8 @@ import { Header } from './Header';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { AnnotationsView } from '../annotations/AnnotationsView';
 import { MeetingPack } from '../annotations/MeetingPack';
+import { Dashboard } from '../dashboard/Dashboard';
+import { QualityHelp } from '../quality/QualityHelp';
 
 function MainView() {
   const view = useApp((s) => s.view);
@@ -27,6 +29,8 @@ function MainView() {
   if (view === 'projects') return <ProjectView />;
   if (view === 'annotations') return <AnnotationsView />;
   if (view === 'pack') return <MeetingPack />;
+  if (view === 'dashboard') return <Dashboard />;
+  if (view === 'quality-help') return <QualityHelp />;
   return <ItemView />;
 }
 

@@ -5,6 +5,7 @@ import { SearchBox } from '../search/SearchBox';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'item', label: '小項目' },
+  { id: 'dashboard', label: 'ダッシュボード' },
   { id: 'boilerplate', label: '今後の方向性の概観' },
   { id: 'projects', label: 'AMED事業' },
   { id: 'annotations', label: '注釈一覧' },

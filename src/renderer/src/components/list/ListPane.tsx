@@ -5,6 +5,7 @@ import type { SearchHit } from '../../../../shared/api';
 import type { ItemSummary } from '../../../../shared/domain';
 import { hasFilters, matchesFilters, type Filters } from '../../state/filters';
 import { SEARCH_LIMIT, clearSearch, dropItemFocusRequest, openItem, openSection, prefetchItem, prefetchItems, useApp, selectSections } from '../../state/store';
+import { useFacets } from '../../state/facets';
 import { StatusMessage } from '../common/StatusMessage';
 import { HIT_ROW_HEIGHT, SearchHitRow } from '../search/SearchHitRow';
 import { ITEM_ROW_HEIGHT, ItemRow } from './ItemRow';
@@ -26,7 +27,8 @@ export function ListPane() {
   const sections = useApp(selectSections);
   const focusNonce = useApp((s) => s.focusListNonce);
 
-  const filtered = useMemo(() => items.filter((it) => matchesFilters(it, filters)), [items, filters]);
+  const facets = useFacets((s) => s.facets);
+  const filtered = useMemo(() => items.filter((it) => matchesFilters(it, filters, facets)), [items, filters, facets]);
   const byKey = useMemo(() => new Map<string, ItemSummary>(items.map((it) => [it.key, it])), [items]);
   const filteredKeys = useMemo(() => new Set(filtered.map((it) => it.key)), [filtered]);
   const hits = useMemo(

@@ -4,6 +4,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Section } from '../../../../shared/domain';
 import { countBySection, hasFilters, matchesFilters, sectionName } from '../../state/filters';
+import { useFacets } from '../../state/facets';
 import { setFilter, toggleIntro, useApp, selectSections } from '../../state/store';
 import { BulletList } from '../item/BulletList';
 import { OpenAnnotationCount, openAnnotationLabel, useAnnotationCounts, useOpenAnnotations } from '../annotations/OutlineCounts';
@@ -77,7 +78,8 @@ export function Outline() {
   useAnnotationCounts();
 
   const totals = useMemo(() => countBySection(items), [items]);
-  const matching = useMemo(() => items.filter((it) => matchesFilters(it, filters, { ignoreSection: true })), [items, filters]);
+  const facets = useFacets((s) => s.facets);
+  const matching = useMemo(() => items.filter((it) => matchesFilters(it, filters, facets, { ignoreSection: true })), [items, filters, facets]);
   const counts = useMemo(() => countBySection(matching), [matching]);
   const filtered = hasFilters({ ...filters, section: null });
 
