@@ -7,6 +7,7 @@ import { countBySection, hasFilters, matchesFilters, sectionName } from '../../s
 import { setFilter, toggleIntro, useApp, selectSections } from '../../state/store';
 import { BulletList } from '../item/BulletList';
 import { OpenAnnotationCount, openAnnotationLabel, useAnnotationCounts, useOpenAnnotations } from '../annotations/OutlineCounts';
+import { SavedViews } from './SavedViews';
 
 interface EntryProps {
   section: Section;
@@ -98,6 +99,7 @@ export function Outline() {
           {filtered ? `${matching.length} / ${items.length}` : items.length}
         </span>
       </button>
+      <SavedViews />
       <ul className="outline-list">
         {sections
           .filter((s) => s.level === 'major')
