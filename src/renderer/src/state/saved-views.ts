@@ -9,18 +9,18 @@ import { messageOf, runSearch, setSearchInput, useApp } from './store';
 interface ViewsState {
   views: SavedView[];
   loaded: boolean;
-  /** The last failure, in Japanese, shown beside the list until the next success. */
-  error: string | null;
+  /** The last failure, in Japanese: a save's is shown in the save form, the others above the list. */
+  error: { from: 'save' | 'list'; message: string } | null;
 }
 
 export const useViews = create<ViewsState>()(() => ({ views: [], loaded: false, error: null }));
 
-async function update(call: () => Promise<SavedView[]>): Promise<boolean> {
+async function update(call: () => Promise<SavedView[]>, from: 'save' | 'list' = 'list'): Promise<boolean> {
   try {
     useViews.setState({ views: await call(), loaded: true, error: null });
     return true;
   } catch (err) {
-    useViews.setState({ error: messageOf(err) });
+    useViews.setState({ error: { from, message: messageOf(err) } });
     return false;
   }
 }
@@ -32,7 +32,7 @@ export function loadViews(): Promise<boolean> {
 /** Save the list as it is now (filters and the search text in the box) under a name. */
 export function saveCurrentView(name: string): Promise<boolean> {
   const { filters, searchInput } = useApp.getState();
-  return update(() => invoke('views.save', { name, filters: filtersToArgs(filters), query: searchInput.trim() }));
+  return update(() => invoke('views.save', { name, filters: filtersToArgs(filters), query: searchInput.trim() }), 'save');
 }
 
 export function renameView(id: number, name: string): Promise<boolean> {

@@ -11,11 +11,14 @@ import { SaveViewForm } from './SaveViewForm';
 const PJ_OPTIONS = PROJECT_NAMES.map((name, i) => ({ value: String(i + 1), label: `PJ${i + 1} ${name}` }));
 const PJ_VALUES = PROJECT_NAMES.map((_, i) => i + 1);
 
-/** Each choice labelled with the items it would show (the other filters kept); empty ones greyed out. */
+/**
+ * Each choice labelled with the items it would show (the other filters kept), the count first because a
+ * closed drop-down is narrow and cuts the end of a long label; empty ones greyed out.
+ */
 function withCounts<K extends 'ministry' | 'area' | 'pj'>(options: readonly FilterOption[], counts: Map<Filters[K], number>, valueOf: (o: FilterOption) => Filters[K]) {
   return options.map((o) => {
     const n = counts.get(valueOf(o)) ?? 0;
-    return { value: o.value, label: `${o.label}(${n}件)`, disabled: n === 0 };
+    return { value: o.value, label: `${n}件 ${o.label}`, disabled: n === 0 };
   });
 }
 

@@ -5,7 +5,7 @@ import { clearViewError, saveCurrentView, useViews } from '../../state/saved-vie
 export function SaveViewForm() {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
-  const error = useViews((s) => s.error);
+  const error = useViews((s) => (s.error?.from === 'save' ? s.error.message : null));
 
   const close = () => {
     setOpen(false);

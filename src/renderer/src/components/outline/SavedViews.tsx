@@ -70,7 +70,8 @@ function ViewEntry({ view }: { view: SavedView }) {
 }
 
 export function SavedViews() {
-  const { views, loaded, error } = useViews();
+  const { views, loaded } = useViews();
+  const error = useViews((s) => (s.error?.from === 'list' ? s.error.message : null));
   useEffect(() => {
     if (!loaded) void loadViews();
   }, [loaded]);

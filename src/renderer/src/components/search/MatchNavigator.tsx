@@ -45,7 +45,10 @@ export function MatchNavigator({ itemKey }: { itemKey: string }) {
       CSS.highlights.delete(CURRENT);
     };
     scan();
-    const observer = new MutationObserver(() => {
+    const observer = new MutationObserver((records) => {
+      // The widget's own count changes as the user moves: that is not a change of the item.
+      const outside = records.some((r) => !(r.target instanceof Element ? r.target : r.target.parentElement)?.closest('.match-nav'));
+      if (!outside) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(scan, 50);
     });
