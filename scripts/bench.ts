@@ -18,6 +18,7 @@ import { stageWorkbook } from '../src/main/excel/import-workbook';
 import { DEFAULT_PARSE_LIMITS, prewarmParser } from '../src/main/excel/parse-in-worker';
 import { Worker } from 'node:worker_threads';
 import { benchHostile } from './bench/hostile';
+import { benchReading } from './bench/reading';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -203,6 +204,7 @@ rows.push(...(await benchBackups(bigFile, work)));
 rows.push(['peak RSS of this process', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`, '', '']);
 // Hostile files of every kind we read, each imported by a CLI child process (scripts/bench/hostile.ts).
 rows.push(...(await benchHostile(work)));
+rows.push(...benchReading(seeds, work));
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[['measure', 'result', 'target', 'note'] as Row, ...rows].map((r) => r[i]!.length)));
 const line = (r: Row) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
