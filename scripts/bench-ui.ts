@@ -246,12 +246,12 @@ async function readingSearch(browser: Browser, host: Host, label: string): Promi
   await box.focus();
   const queries = ['にんちしょう', 'げのむ', 'いりょうでぃーえっくす', 'でーたきばん', 'ばいおばんく', 'げのん'];
   const totals: number[] = [];
+  await page.evaluate(() => {
+    const w = window as unknown as { __lastInput: number };
+    window.addEventListener('input', (e) => (w.__lastInput = e.timeStamp), { capture: true });
+  });
   for (let round = 0; round < 3; round++) {
     for (const q of queries) {
-      await page.evaluate(() => {
-        const w = window as unknown as { __lastInput: number };
-        window.addEventListener('input', (e) => (w.__lastInput = e.timeStamp), { capture: true });
-      });
       for (const ch of q) {
         await page.keyboard.type(ch);
         await page.waitForTimeout(30);
