@@ -1,11 +1,14 @@
 // 「ビューを保存」: names the current filters and search and saves them as a view for the outline.
 import { useState, type FormEvent } from 'react';
 import { clearViewError, saveCurrentView, useViews } from '../../state/saved-views';
+import { useApp } from '../../state/store';
 
 export function SaveViewForm() {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const error = useViews((s) => (s.error?.from === 'save' ? s.error.message : null));
+  // A read-only database cannot store a view: no button that could only fail.
+  const readOnly = useApp((s) => s.overview?.readOnly ?? false);
 
   const close = () => {
     setOpen(false);
@@ -17,6 +20,7 @@ export function SaveViewForm() {
     void saveCurrentView(name).then((ok) => ok && close());
   };
 
+  if (readOnly) return null;
   if (!open) {
     return (
       <button type="button" className="button button-small" onClick={() => setOpen(true)} title="今の絞り込みと検索語を名前を付けて保存します">

@@ -14,6 +14,7 @@ function describe(view: SavedView, sections: ReturnType<typeof selectSections>):
 
 function ViewEntry({ view }: { view: SavedView }) {
   const sections = useApp(selectSections);
+  const readOnly = useApp((s) => s.overview?.readOnly ?? false);
   const [mode, setMode] = useState<'show' | 'rename' | 'confirm'>('show');
   const [name, setName] = useState(view.name);
 
@@ -46,7 +47,7 @@ function ViewEntry({ view }: { view: SavedView }) {
       <button type="button" className="outline-button saved-view-apply" title={describe(view, sections)} onClick={() => applyView(view)}>
         <span className="outline-title">{view.name}</span>
       </button>
-      {mode === 'confirm' ? (
+      {readOnly ? null : mode === 'confirm' ? (
         <>
           <button type="button" className="link-button danger" onClick={() => void deleteView(view.id)}>
             削除する
