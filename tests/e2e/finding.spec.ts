@@ -136,6 +136,7 @@ test.describe('finding things', () => {
     // Cleared filters stay cleared after the next reload.
     await page.getByRole('button', { name: 'すべて解除' }).click();
     await searchBox(page).fill('');
+    // At once, before the search-as-you-type has even answered.
     await page.reload();
     await expect(page.getByLabel('府省で絞り込む')).toHaveValue('');
     await expect(searchBox(page)).toHaveValue('');

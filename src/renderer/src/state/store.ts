@@ -354,7 +354,8 @@ export async function runSearch(query: string): Promise<void> {
 }
 
 useApp.subscribe((s, prev) => {
-  if (s.boot.status === 'ready' && (s.filters !== prev.filters || s.search.query !== prev.search.query)) rememberListState(s.filters, s.search.query);
+  // The box as typed, not the last answered query: a reload right after a key keeps that key.
+  if (s.boot.status === 'ready' && (s.filters !== prev.filters || s.searchInput !== prev.searchInput)) rememberListState(s.filters, s.searchInput);
 });
 
 export function clearSearch(): void {
