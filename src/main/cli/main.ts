@@ -173,6 +173,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         else {
           for (const h of hits) io.out(formatSearchHit(h, currentFiscalYear(svc.db)));
           io.out(`${hits.length} 件`);
+          const { suggestion } = hits.length === 0 ? await call(svc, 'search.suggest', { query: rest[0]! }) : { suggestion: null };
+          if (suggestion) io.out(`もしかして: ${suggestion}`);
         }
         break;
       }
