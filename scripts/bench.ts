@@ -20,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { benchHostile } from './bench/hostile';
 import { benchEditions, benchEditionStore } from './bench/editions';
 import { benchDashboard } from './bench/dashboard';
+import { benchReading } from './bench/reading';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -210,6 +211,7 @@ rows.push(...benchEditions(seeds, work));
 rows.push(...(await benchEditionStore(seeds, work)));
 // Hostile files of every kind we read, each imported by a CLI child process (scripts/bench/hostile.ts).
 rows.push(...(await benchHostile(work)));
+rows.push(...benchReading(seeds, work));
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[['measure', 'result', 'target', 'note'] as Row, ...rows].map((r) => r[i]!.length)));
 const line = (r: Row) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -64,6 +64,22 @@ const DecisionSchema = z
   })
   .strict();
 
+const ViewNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'ビューの名前を入力してください')
+  .max(50, 'ビューの名前が長すぎます(50字まで)');
+const ViewQuerySchema = z.string().max(200, '検索語が長すぎます(200字まで)');
+
+/** A named view: the list filters and search text saved under a name (「厚労省・認知症」). */
+export interface SavedView {
+  id: number;
+  name: string;
+  filters: ItemListArgs;
+  query: string;
+  updatedAt: string;
+}
+
 export interface SearchHit {
   /** Item key, or section id for section hits. */
   key: string;
@@ -194,6 +210,13 @@ export const API = {
       .strict(),
   ),
   'projects.list': method<ProjectRecord[]>()(NoArgs),
+  /** 「もしかして」: the index word closest to a query that finds nothing (ゲノン → ゲノム), or null. */
+  'search.suggest': method<{ suggestion: string | null }>()(z.object({ query: z.string().max(200, '検索語が長すぎます(200字まで)') }).strict()),
+  /** Named views (list filters + search text), as the outline lists them. */
+  'views.list': method<SavedView[]>()(NoArgs),
+  'views.save': method<SavedView[]>()(z.object({ name: ViewNameSchema, filters: ItemListArgsSchema, query: ViewQuerySchema }).strict()),
+  'views.rename': method<SavedView[]>()(z.object({ id: z.number().int().positive(), name: ViewNameSchema }).strict()),
+  'views.delete': method<SavedView[]>()(z.object({ id: z.number().int().positive() }).strict()),
   'prefs.get': method<Preferences>()(NoArgs),
   'prefs.set': method<Preferences>()(z.object({ author: z.string().trim().max(100).optional() }).strict()),
   /** Several items in full at once (the UI's overview of future directions reads every item). */

@@ -79,6 +79,13 @@ describe('CLI', () => {
     expect(text.out).toContain('«認知症»');
   });
 
+  it('search by reading marks the original words, and a near miss offers もしかして', async () => {
+    expect((await cli(['--db', db, 'search', 'にんちしょう'])).out).toMatch(/«認知»«症»|«認知症»/);
+    const miss = await cli(['--db', db, 'search', 'ゲノン']);
+    expect(miss.out).toContain('0 件');
+    expect(miss.out).toContain('もしかして: ゲノム');
+  });
+
   it('projects prints the AMED project record', async () => {
     const res = await cli(['--db', db, 'projects']);
     expect(res.out).toContain('医療等情報連携基盤');

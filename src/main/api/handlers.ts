@@ -15,6 +15,7 @@ import { dashboardHandlers } from './dashboard-handlers';
 import { filterByFacets } from '../store/item-facets';
 import { needsFacets } from '../../shared/item-filter';
 import { roundTripHandlers } from './round-trip-handlers';
+import { searchHandlers } from './search-handlers';
 
 function readPreferences(db: Db): Preferences {
   const row = db.prepare("SELECT value FROM preferences WHERE name = 'author'").get() as { value: string } | undefined;
@@ -83,6 +84,7 @@ export function createHandlers(db: Db): Handlers {
     ...annotationHandlers(db),
     ...editionHandlers(db),
     ...dashboardHandlers(db),
+    ...searchHandlers(db),
   };
 }
 

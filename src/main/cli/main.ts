@@ -201,6 +201,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           const current = currentFiscalYear(svc.db);
           for (const h of hits) io.out(`${h.edition && h.edition !== current ? `[${editionLabel(h.edition)}] ` : ''}${formatSearchHit(h, h.edition ?? current)}`);
           io.out(`${hits.length} 件`);
+          const { suggestion } = hits.length === 0 ? await call(svc, 'search.suggest', { query: rest[0]! }) : { suggestion: null };
+          if (suggestion) io.out(`もしかして: ${suggestion}`);
         }
         break;
       }

@@ -222,6 +222,7 @@ export async function restoreBackup(db: Db, name: string): Promise<{ restored: B
           db.exec(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM bak."${t}"`);
         }
         db.exec("INSERT INTO search_fts(search_fts) VALUES ('rebuild')");
+        db.exec("INSERT INTO search_reading(search_reading) VALUES ('rebuild')");
         db.exec('DELETE FROM search_grams');
         fillSearchGrams(db);
       }).immediate();

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { fillSearchGrams } from './search-grams';
 import { EDITION_ITEMS_SQL, EDITIONS_SQL, migrateToEditions } from './migration-editions';
+import { fillSearchReadings } from './search-readings';
 
 export interface Migration {
   version: number;
@@ -317,6 +318,34 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (item_key, warning)
       ) WITHOUT ROWID;
     `,
+  },
+  {
+    version: 9,
+    description: 'search by reading (the hiragana reading of every search text, its own index) and saved views',
+    sql: `
+      -- The reading of the text (にんちしょう for 認知症) and, per word, where its reading starts and
+      -- which original characters it reads, as a flat JSON array (see shared/text/reading.ts).
+      ALTER TABLE search_docs ADD COLUMN reading TEXT NOT NULL DEFAULT '';
+      ALTER TABLE search_docs ADD COLUMN reading_map TEXT NOT NULL DEFAULT '[]';
+      CREATE VIRTUAL TABLE search_reading USING fts5(reading, content='search_docs', content_rowid='id', tokenize='trigram');
+      CREATE TRIGGER search_docs_reading_ai AFTER INSERT ON search_docs BEGIN
+        INSERT INTO search_reading(rowid, reading) VALUES (new.id, new.reading);
+      END;
+      CREATE TRIGGER search_docs_reading_ad AFTER DELETE ON search_docs BEGIN
+        INSERT INTO search_reading(search_reading, rowid, reading) VALUES ('delete', old.id, old.reading);
+      END;
+
+      -- Named views: the list filters and search text a user saved (「厚労省・認知症」).
+      CREATE TABLE saved_views (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        filters     TEXT NOT NULL,
+        query       TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+    `,
+    run: fillSearchReadings,
   },
 ];
 

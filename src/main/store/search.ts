@@ -3,27 +3,51 @@
 // queries are folded the same way, so ＡＭＥＤ finds AMED and 令和7年度 finds 令和 7 年度.
 // Queries of 3+ characters use the FTS5 trigram index; 1- and 2-character queries (がん, 課題), which
 // trigrams cannot answer, use the character and pair index of search-grams.ts.
+// Each text's reading (search-tokenizer.ts) has its own trigram index, so a kana query finds the
+// kanji it reads (にんちしょう → 認知症); the words whose reading matched are marked in the original.
+import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../shared/api';
 import { foldForMatch, foldWithMap } from '../../shared/text/normalize';
+import { isReadingQuery, readingSpans, toHiragana } from '../../shared/text/reading';
 import type { Db } from './database';
 import { insertGrams } from './search-grams';
+import { readingIndexOf } from './search-tokenizer';
 
 const FIELD_WEIGHT: Record<string, number> = { title: 3, section: 2, actions: 1, future: 1, intro: 0.8 };
 const SNIPPET_CONTEXT = 40;
 
+type Owner = { item_key: string } | { section_id: string };
+
+/** Prepared once per database: indexing runs for every text of an ingest. */
+const inserters = new WeakMap<Db, Record<'item_key' | 'section_id', Database.Statement>>();
+
+/** Store one searchable text: folded for the trigram index, as grams, and as its reading. */
+function insertDoc(db: Db, owner: Owner, field: string, ord: number, text: string): void {
+  let stmts = inserters.get(db);
+  if (!stmts) {
+    const sql = (col: string) =>
+      db.prepare(`INSERT INTO search_docs (${col}, field, ord, text, folded, reading, reading_map) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    stmts = { item_key: sql('item_key'), section_id: sql('section_id') };
+    inserters.set(db, stmts);
+  }
+  const [col, id] = 'item_key' in owner ? (['item_key', owner.item_key] as const) : (['section_id', owner.section_id] as const);
+  const folded = foldForMatch(text);
+  const { reading, map } = readingIndexOf(text);
+  const docId = stmts[col].run(id, field, ord, text, folded, reading, JSON.stringify(map)).lastInsertRowid;
+  insertGrams(db, docId, folded);
+}
+
 export function indexItem(db: Db, key: string): void {
   db.prepare('DELETE FROM search_docs WHERE item_key = ?').run(key);
-  const stmt = db.prepare('INSERT INTO search_docs (item_key, field, ord, text, folded) VALUES (?, ?, ?, ?, ?)');
-  const insert = (...args: [string, string, number, string, string]) => insertGrams(db, stmt.run(...args).lastInsertRowid, args[4]);
   const item = db.prepare('SELECT title FROM items WHERE key = ?').get(key) as { title: string } | undefined;
   if (!item) return;
-  insert(key, 'title', 0, item.title, foldForMatch(item.title));
+  insertDoc(db, { item_key: key }, 'title', 0, item.title);
   const bullets = db.prepare('SELECT field, ord, text FROM bullets WHERE item_key = ? ORDER BY field, ord').all(key) as {
     field: string;
     ord: number;
     text: string;
   }[];
-  for (const b of bullets) insert(key, b.field, b.ord, b.text, foldForMatch(b.text));
+  for (const b of bullets) insertDoc(db, { item_key: key }, b.field, b.ord, b.text);
 }
 
 export function indexSection(db: Db, id: string): void {
@@ -32,10 +56,8 @@ export function indexSection(db: Db, id: string): void {
     | { title: string; intro_json: string }
     | undefined;
   if (!row) return;
-  const stmt = db.prepare('INSERT INTO search_docs (section_id, field, ord, text, folded) VALUES (?, ?, ?, ?, ?)');
-  const insert = (...args: [string, string, number, string, string]) => insertGrams(db, stmt.run(...args).lastInsertRowid, args[4]);
-  insert(id, 'section', 0, row.title, foldForMatch(row.title));
-  (JSON.parse(row.intro_json) as { text: string }[]).forEach((b, i) => insert(id, 'intro', i, b.text, foldForMatch(b.text)));
+  insertDoc(db, { section_id: id }, 'section', 0, row.title);
+  (JSON.parse(row.intro_json) as { text: string }[]).forEach((b, i) => insertDoc(db, { section_id: id }, 'intro', i, b.text));
 }
 
 interface DocRow {
@@ -45,6 +67,8 @@ interface DocRow {
   field: string;
   ord: number;
   text: string;
+  reading: string;
+  reading_map: string;
   position: number | null;
 }
 
@@ -86,9 +110,11 @@ const WEIGHT_SQL = `CASE d.field ${Object.entries(FIELD_WEIGHT)
 /** How many of FTS5's best matches are re-ranked with field weights; see search(). */
 const CANDIDATES = 400;
 
-function searchStatement(db: Db, index: 'search_fts' | 'search_grams') {
+type SearchIndex = 'search_fts' | 'search_grams' | 'search_reading';
+
+function searchStatement(db: Db, index: SearchIndex) {
   return db.prepare(
-    `SELECT d.id, d.item_key, d.section_id, d.field, d.ord, d.text,
+    `SELECT d.id, d.item_key, d.section_id, d.field, d.ord, d.text, d.reading, d.reading_map,
             COALESCE(i.position, s.position) AS position, -m.rank * (${WEIGHT_SQL}) AS score
      FROM (SELECT rowid, rank FROM ${index} WHERE ${index} MATCH :phrase ORDER BY rank LIMIT :candidates) m
      JOIN search_docs d ON d.id = m.rowid
@@ -99,7 +125,7 @@ function searchStatement(db: Db, index: 'search_fts' | 'search_grams') {
   );
 }
 
-const statements = new WeakMap<Db, Record<'search_fts' | 'search_grams', ReturnType<typeof searchStatement>>>();
+const statements = new WeakMap<Db, Record<SearchIndex, ReturnType<typeof searchStatement>>>();
 
 /**
  * Ranked hits. FTS5's bm25 (occurrences, weighed against text length and how common the query is)
@@ -112,22 +138,39 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
   if (!q) return [];
   let prepared = statements.get(db);
   if (!prepared) {
-    prepared = { search_fts: searchStatement(db, 'search_fts'), search_grams: searchStatement(db, 'search_grams') };
+    prepared = {
+      search_fts: searchStatement(db, 'search_fts'),
+      search_grams: searchStatement(db, 'search_grams'),
+      search_reading: searchStatement(db, 'search_reading'),
+    };
     statements.set(db, prepared);
   }
-  const rows = prepared[[...q].length >= 3 ? 'search_fts' : 'search_grams'].all({
-    limit,
-    candidates: Math.max(CANDIDATES, limit),
-    phrase: `"${q.replaceAll('"', '""')}"`,
-  }) as (DocRow & { score: number })[];
-  const byText = rows.map((r): SearchHit => ({
-    key: r.item_key ?? r.section_id ?? '',
-    kind: r.item_key ? 'item' : 'section',
-    field: r.field as SearchHit['field'],
-    ord: r.ord,
-    score: Math.round(r.score * 1e6) / 1e6,
-    ...snippetOf(r.text, markMatches(r.text, q)),
-  }));
+  const run = (index: SearchIndex, text: string) =>
+    prepared[index].all({ limit, candidates: Math.max(CANDIDATES, limit), phrase: `"${text.replaceAll('"', '""')}"` }) as (DocRow & {
+      score: number;
+    })[];
+  const rows = run([...q].length >= 3 ? 'search_fts' : 'search_grams', q);
+  // A kana query of 3+ characters also matches readings (にんちしょう → 認知症); the trigram index
+  // cannot answer shorter ones, and a 1–2 kana query finds enough in the text itself.
+  const kana = toHiragana(q);
+  if (isReadingQuery(q) && [...kana].length >= 3) {
+    const seen = new Set(rows.map((r) => r.id));
+    rows.push(...run('search_reading', kana).filter((r) => !seen.has(r.id)));
+    rows.sort((a, b) => b.score - a.score || (a.position ?? 0) - (b.position ?? 0) || a.ord - b.ord);
+    rows.length = Math.min(rows.length, limit);
+  }
+  const byText = rows.map((r): SearchHit => {
+    const direct = markMatches(r.text, q);
+    const spans = direct.length > 0 ? direct : readingSpans(r.reading, JSON.parse(r.reading_map) as number[], kana);
+    return {
+      key: r.item_key ?? r.section_id ?? '',
+      kind: r.item_key ? 'item' : 'section',
+      field: r.field as SearchHit['field'],
+      ord: r.ord,
+      score: Math.round(r.score * 1e6) / 1e6,
+      ...snippetOf(r.text, spans),
+    };
+  });
   const byKey = keyHits(db, q);
   return [...byKey, ...byText.filter((h) => !byKey.some((k) => k.key === h.key && h.field === 'title'))].slice(0, limit);
 }

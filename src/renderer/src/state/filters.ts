@@ -3,8 +3,9 @@
 // item summaries already loaded, so a change of filter costs no round trip even on a large plan.
 // The rules are shared with the API's `items.list` (src/shared/item-filter.ts).
 import type { ItemFacets } from '../../../shared/dashboard';
+import type { ItemListArgs } from '../../../shared/api';
 import { matchesItemFilter, sectionIdsOf, type ItemFilter } from '../../../shared/item-filter';
-import { DISEASE_AREAS, MINISTRY_NAMES, PROJECT_NAMES, type ItemSummary, type MinistryCode, type Section } from '../../../shared/domain';
+import { DISEASE_AREAS, MINISTRY_NAMES, PROJECT_NAMES, isMinistryCode, type ItemSummary, type MinistryCode, type Section } from '../../../shared/domain';
 
 export interface Filters {
   ministry: MinistryCode | null;
@@ -95,4 +96,71 @@ export function filterChips(f: Filters, sections: readonly Section[]): FilterChi
   if (f.pj !== null) chips.push({ key: 'pj', label: pjName(f.pj) });
   if (f.facet !== null) chips.push({ key: 'facet', label: f.facet.label });
   return chips;
+}
+
+/** Filters as the API stores them in a saved view (no nulls, no false). */
+export function filtersToArgs(f: Filters): ItemListArgs {
+  const args: ItemListArgs = {};
+  if (f.ministry) args.ministry = f.ministry;
+  if (f.lead) args.lead = true;
+  if (f.area !== null) args.area = f.area;
+  if (f.pj !== null) args.pj = f.pj;
+  if (f.section !== null) args.section = f.section;
+  return args;
+}
+
+/** Filters from stored arguments; anything malformed is dropped rather than trusted. */
+export function filtersFromArgs(a: unknown): Filters {
+  const o = (a && typeof a === 'object' ? a : {}) as Record<string, unknown>;
+  const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
+  return {
+    ministry: typeof o.ministry === 'string' && isMinistryCode(o.ministry) ? o.ministry : null,
+    lead: o.lead === true,
+    area: int(o.area),
+    pj: int(o.pj),
+    section: typeof o.section === 'string' && /^\d+(-\d+){0,2}$/.test(o.section) ? o.section : null,
+    // A dashboard facet is a one-off view, not part of a saved list state.
+    facet: null,
+  };
+}
+
+const LIST_STATE_KEY = 'council-desk.list-state';
+
+/** Keep the filters and search text in the browser's storage, so a reload shows the same list. */
+export function rememberListState(filters: Filters, query: string): void {
+  try {
+    localStorage.setItem(LIST_STATE_KEY, JSON.stringify({ filters: filtersToArgs(filters), query }));
+  } catch {
+    // Storage full or disabled: the list simply starts unfiltered next time.
+  }
+}
+
+export function recallListState(): { filters: Filters; query: string } {
+  try {
+    const raw = JSON.parse(localStorage.getItem(LIST_STATE_KEY) ?? '{}') as { filters?: unknown; query?: unknown };
+    return { filters: filtersFromArgs(raw.filters), query: typeof raw.query === 'string' ? raw.query.slice(0, 200) : '' };
+  } catch {
+    return { filters: NO_FILTERS, query: '' };
+  }
+}
+
+/**
+ * How many items each choice of one filter would show, the other filters kept: a drop-down shows
+ * these and greys out the choices that would show nothing.
+ */
+export function countsFor<K extends 'ministry' | 'area' | 'pj'>(
+  items: readonly ItemSummary[],
+  f: Filters,
+  key: K,
+  values: readonly Filters[K][],
+  facets: Record<string, ItemFacets> | null,
+): Map<Filters[K], number> {
+  const counts = new Map<Filters[K], number>(values.map((v) => [v, 0]));
+  for (const v of values) {
+    const probe = { ...f, [key]: v };
+    let n = 0;
+    for (const it of items) if (matchesFilters(it, probe, facets)) n++;
+    counts.set(v, n);
+  }
+  return counts;
 }

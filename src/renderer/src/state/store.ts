@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { PlanOverview, SearchHit } from '../../../shared/api';
 import type { Bullet, Item, ItemField, ItemSummary, Section } from '../../../shared/domain';
 import { ApiError, invoke } from '../api-client';
-import { NO_FILTERS, type FilterKey, type Filters } from './filters';
+import { NO_FILTERS, recallListState, rememberListState, type FilterKey, type Filters } from './filters';
 import { cleanBullets } from '../../../shared/bullet-edit';
 import { draftFromItem, changedFields, type Draft } from './draft';
 import { takeFocusRequest } from './focus-requests';
@@ -35,6 +35,8 @@ export interface SearchState {
   hits: SearchHit[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   error?: string;
+  /** 「もしかして」: the index word closest to a query that found nothing. */
+  suggestion?: string | null;
 }
 
 export const SEARCH_LIMIT = 200;
@@ -122,7 +124,10 @@ export async function boot(): Promise<void> {
   set({ boot: { status: 'loading' } });
   try {
     const [overview, items, prefs] = await Promise.all([invoke('plan.overview', {}), invoke('items.list', {}), invoke('prefs.get', {})]);
-    set({ boot: { status: 'ready', value: true }, overview, items, author: prefs.author });
+    // The filters and search of before a reload come back with the page.
+    const recalled = recallListState();
+    set({ boot: { status: 'ready', value: true }, overview, items, author: prefs.author, filters: recalled.filters, searchInput: recalled.query });
+    if (recalled.query) void runSearch(recalled.query);
   } catch (err) {
     set({ boot: { status: 'error', message: messageOf(err) } });
   }
@@ -344,13 +349,19 @@ export async function runSearch(query: string): Promise<void> {
   const slow = window.setTimeout(() => seq === searchSeq && set((s) => ({ search: { ...s.search, status: 'loading' } })), 150);
   try {
     const hits = await invoke('search', { query: q, limit: SEARCH_LIMIT });
-    if (seq === searchSeq) set({ search: { query: q, hits, status: 'ready' } });
+    const { suggestion } = hits.length === 0 ? await invoke('search.suggest', { query: q }) : { suggestion: null };
+    if (seq === searchSeq) set({ search: { query: q, hits, status: 'ready', suggestion } });
   } catch (err) {
     if (seq === searchSeq) set({ search: { query: q, hits: [], status: 'error', error: messageOf(err) } });
   } finally {
     window.clearTimeout(slow);
   }
 }
+
+useApp.subscribe((s, prev) => {
+  // The box as typed, not the last answered query: a reload right after a key keeps that key.
+  if (s.boot.status === 'ready' && (s.filters !== prev.filters || s.searchInput !== prev.searchInput)) rememberListState(s.filters, s.searchInput);
+});
 
 export function clearSearch(): void {
   searchSeq += 1;

@@ -5,6 +5,8 @@ import { MINISTRY_CODES, MINISTRY_NAMES } from '../../../../shared/domain';
 export interface FilterOption {
   value: string;
   label: string;
+  /** A choice that would show nothing: greyed out, but still shown (and kept if already chosen). */
+  disabled?: boolean;
 }
 
 interface Props {
@@ -23,7 +25,7 @@ export function SelectFilter({ label, value, options, onChange, ariaLabel, class
       <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={ariaLabel}>
         <option value="">すべて</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.disabled && o.value !== value}>
             {o.label}
           </option>
         ))}

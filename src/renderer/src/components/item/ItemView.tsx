@@ -18,6 +18,7 @@ import { RelistLinks } from './RelistLinks';
 import { Welcome } from './Welcome';
 import { AnnotatedText } from '../annotations/AnnotatedText';
 import { ItemAnnotations } from '../annotations/AnnotationPanel';
+import { MatchNavigator } from '../search/MatchNavigator';
 
 const TABS: { id: ItemTab; label: string }[] = [
   { id: 'compare', label: '取組と今後の方向性' },
@@ -83,6 +84,7 @@ function ItemDetails({ item }: { item: Item }) {
             版 {item.version}・更新 {new Date(item.updatedAt).toLocaleDateString('ja-JP')}
           </span>
           <span className="spacer" />
+          <MatchNavigator itemKey={item.key} />
           {editing ? (
             <EditorToolbar />
           ) : (

@@ -7,6 +7,7 @@ import { hasFilters, matchesFilters, type Filters } from '../../state/filters';
 import { SEARCH_LIMIT, clearSearch, dropItemFocusRequest, openItem, openSection, prefetchItem, prefetchItems, useApp, selectSections } from '../../state/store';
 import { useFacets } from '../../state/facets';
 import { StatusMessage } from '../common/StatusMessage';
+import { DidYouMean } from '../search/DidYouMean';
 import { HIT_ROW_HEIGHT, SearchHitRow } from '../search/SearchHitRow';
 import { ITEM_ROW_HEIGHT, ItemRow } from './ItemRow';
 import { VirtualListbox } from './VirtualListbox';
@@ -48,7 +49,7 @@ export function ListPane() {
         {search.status === 'error' ? (
           <StatusMessage kind="error">{search.error}</StatusMessage>
         ) : hits.length === 0 ? (
-          <StatusMessage kind="empty">
+          <StatusMessage kind="empty" action={search.status === 'ready' && search.suggestion ? <DidYouMean suggestion={search.suggestion} /> : undefined}>
             {search.status === 'loading' ? '検索しています…' : `「${search.query}」に一致する箇所はありません。${hasFilters(filters) ? '絞り込み条件も確認してください。' : ''}`}
           </StatusMessage>
         ) : (

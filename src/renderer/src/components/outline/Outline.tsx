@@ -8,6 +8,7 @@ import { useFacets } from '../../state/facets';
 import { setFilter, toggleIntro, useApp, selectSections } from '../../state/store';
 import { BulletList } from '../item/BulletList';
 import { OpenAnnotationCount, openAnnotationLabel, useAnnotationCounts, useOpenAnnotations } from '../annotations/OutlineCounts';
+import { SavedViews } from './SavedViews';
 
 interface EntryProps {
   section: Section;
@@ -100,6 +101,7 @@ export function Outline() {
           {filtered ? `${matching.length} / ${items.length}` : items.length}
         </span>
       </button>
+      <SavedViews />
       <ul className="outline-list">
         {sections
           .filter((s) => s.level === 'major')

@@ -1,0 +1,101 @@
+// Search by reading, 「もしかして」 suggestions and saved views, on the seeded store and through the API door.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SavedView, SearchHit } from '../../src/shared/api';
+import type { Service } from '../../src/main/api/service';
+import { writeField } from '../../src/main/store/plan-store';
+import { search } from '../../src/main/store/search';
+import { count, seededService } from './helpers';
+
+let svc: Service;
+beforeAll(() => {
+  svc = seededService();
+});
+afterAll(() => svc.close());
+
+function marked(h: SearchHit): string[] {
+  return h.marks.map((m) => h.snippet.slice(m.start, m.end));
+}
+
+async function call<T>(method: string, args: unknown): Promise<T> {
+  const res = await svc.dispatch(method, args);
+  if (!res.ok) throw new Error(res.error.message);
+  return res.result as T;
+}
+
+describe('search by reading', () => {
+  it.each([
+    ['にんちしょう', '認知症'],
+    ['げのむ', 'ゲノム'],
+    ['いりょうでぃーえっくす', '医療DX'],
+  ])('%s finds the texts holding %s, marked in the original text', (reading, word) => {
+    const byReading = search(svc.db, reading, 500);
+    const byText = search(svc.db, word, 500);
+    expect(byReading.length).toBeGreaterThan(0);
+    // Every text the word itself finds is found by its reading too.
+    const ids = (hits: SearchHit[]) => new Set(hits.map((h) => `${h.key}/${h.field}/${h.ord}`));
+    for (const id of ids(byText)) expect(ids(byReading)).toContain(id);
+    // The hits mark the original words, never the reading.
+    for (const h of byReading) expect(marked(h).join('')).toContain(word);
+  });
+
+  it('matches a katakana query against readings as well (ニンチショウ)', () => {
+    expect(search(svc.db, 'ニンチショウ', 500).map((h) => h.key)).toEqual(search(svc.db, 'にんちしょう', 500).map((h) => h.key));
+  });
+
+  it('indexes the reading of an edited text at once', () => {
+    writeField(svc.db, '1-1-1', 'title', '量子暗号の推進', { author: 'テスト', source: 'edit' });
+    const hits = search(svc.db, 'りょうしあんごう');
+    expect(hits.map((h) => [h.key, h.field, marked(h)])).toEqual([['1-1-1', 'title', ['量子暗号']]]);
+  });
+});
+
+describe('もしかして', () => {
+  it('suggests ゲノム for ゲノン, and nothing for a word the index holds or for noise', async () => {
+    expect(search(svc.db, 'ゲノン')).toEqual([]);
+    expect(await call('search.suggest', { query: 'ゲノン' })).toEqual({ suggestion: 'ゲノム' });
+    expect(await call('search.suggest', { query: 'げのん' })).toEqual({ suggestion: 'ゲノム' });
+    expect(await call('search.suggest', { query: 'にんちしよう' })).toEqual({ suggestion: '認知症' });
+    expect(await call('search.suggest', { query: 'ゲノム' })).toEqual({ suggestion: null });
+    expect(await call('search.suggest', { query: 'ぬぬぬぬぬぬ' })).toEqual({ suggestion: null });
+  });
+
+  it('answers fast once the vocabulary is built', async () => {
+    await call('search.suggest', { query: 'ゲノン' });
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) await call('search.suggest', { query: 'いりょうでーた' });
+    expect((performance.now() - t0) / 20).toBeLessThan(50);
+  });
+});
+
+describe('saved views', () => {
+  it('saves, lists by name, renames and deletes views, kept in the database', async () => {
+    const saved = await call<SavedView[]>('views.save', { name: '厚労省・認知症', filters: { ministry: '厚' }, query: '認知症' });
+    expect(saved).toMatchObject([{ name: '厚労省・認知症', filters: { ministry: '厚' }, query: '認知症' }]);
+    await call('views.save', { name: 'がん領域', filters: { area: 1, lead: true }, query: '' });
+    const id = saved[0]!.id;
+    const renamed = await call<SavedView[]>('views.rename', { id, name: '厚労省の認知症' });
+    expect(renamed.map((v) => v.name)).toEqual(['がん領域', '厚労省の認知症']);
+    expect(count(svc, 'SELECT COUNT(*) AS n FROM saved_views')).toBe(2);
+    expect((await call<SavedView[]>('views.delete', { id })).map((v) => v.name)).toEqual(['がん領域']);
+    expect(await call<SavedView[]>('views.list', {})).toHaveLength(1);
+  });
+
+  it('refuses a duplicate or empty name and bad filters with a Japanese message, changing nothing', async () => {
+    const before = await call<SavedView[]>('views.list', {});
+    const dup = await svc.dispatch('views.save', { name: 'がん領域', filters: {}, query: '' });
+    expect(dup).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('すでにあります') } });
+    const empty = await svc.dispatch('views.save', { name: '  ', filters: {}, query: '' });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('名前を入力') } });
+    const badFilter = await svc.dispatch('views.save', { name: '新しいビュー', filters: { ministry: '財' }, query: '' });
+    expect(badFilter.ok).toBe(false);
+    const gone = await svc.dispatch('views.rename', { id: 9999, name: 'x' });
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('見つかりません') } });
+    const renameDup = await svc.dispatch('views.save', { name: 'もう一つ', filters: {}, query: '' });
+    expect(renameDup.ok).toBe(true);
+    const clash = await svc.dispatch('views.rename', { id: before[0]!.id, name: 'もう一つ' });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const after = await call<SavedView[]>('views.list', {});
+    expect(after.map((v) => v.name)).toEqual(['がん領域', 'もう一つ']);
+    expect(after.find((v) => v.name === 'がん領域')).toEqual(before[0]);
+  });
+});
