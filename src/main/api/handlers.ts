@@ -9,6 +9,7 @@ import { search } from '../store/search';
 import { APP_VERSION } from '../app-info';
 import { annotationHandlers } from './annotation-handlers';
 import { roundTripHandlers } from './round-trip-handlers';
+import { graphHandlers } from './graph-handlers';
 
 function readPreferences(db: Db): Preferences {
   const row = db.prepare("SELECT value FROM preferences WHERE name = 'author'").get() as { value: string } | undefined;
@@ -63,6 +64,7 @@ export function createHandlers(db: Db): Handlers {
     'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
     ...roundTripHandlers(db),
     ...annotationHandlers(db),
+    ...graphHandlers(db),
   };
 }
 

@@ -11,6 +11,7 @@ import { formatItem, formatItemLine, formatProject, formatSearchHit, itemToJson 
 import { runAnnotations } from './annotations';
 import { call, printJson, UsageError, type Io } from './command-io';
 import { runRoundTrip } from './round-trip';
+import { runGraph } from './graph';
 
 export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
 
@@ -35,6 +36,9 @@ commands:
   annotations [--json]                   list annotations, each anchored (本文中) or orphan (元の文言なし)
   annotations export --out FILE.xlsx     the shared workbook for the secretariat
   annotations import FILE.xlsx… [--json] merge reviewers' workbooks by id
+  graph [--json | --graphml] [--out FILE]
+                                         the knowledge graph (nodes, edges, mentions); without a format, a summary
+  related KEY [--json]                   items sharing named entities with KEY: key, title, shared, score
 
 options:
   --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
@@ -54,6 +58,7 @@ const OPTIONS = {
   quote: { type: 'string' },
   comment: { type: 'string' },
   tag: { type: 'string', multiple: true },
+  graphml: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -74,6 +79,8 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   restore: [],
   annotate: ['field', 'quote', 'comment', 'tag', 'json'],
   annotations: ['out', 'json'],
+  graph: ['json', 'graphml', 'out'],
+  related: ['json'],
 };
 
 /** Positional arguments each command takes. */
@@ -86,6 +93,7 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   discard: (r) => r.length === 1,
   restore: (r) => r.length === 1,
   annotate: (r) => r.length === 1,
+  related: (r) => r.length === 1,
   annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
 };
 
@@ -189,6 +197,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'annotate':
       case 'annotations':
         await runAnnotations(svc, command, rest, values, io);
+        break;
+      case 'graph':
+      case 'related':
+        await runGraph(svc, command, rest, values, io);
         break;
       case 'projects': {
         const projects = await call(svc, 'projects.list', {});
