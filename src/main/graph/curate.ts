@@ -1,5 +1,5 @@
 // Staff curation of one entity, checked before it is stored: the entity must exist, a merge must
-// name another existing entity and must not come back to itself.
+// name another entity that is still shown on its own (so merges never form a circle).
 import { AppError } from '../../shared/errors';
 import { entityInfo, resolveEntityId, type EntityCuration, type EntityInfo } from '../../shared/graph';
 import type { Db } from '../store/database';
@@ -25,12 +25,15 @@ export function curateEntity(db: Db, change: CurationChange, author: string): En
     mergedInto: change.mergeInto === undefined ? before.mergedInto : change.mergeInto,
     hidden: change.hidden ?? before.hidden,
   };
-  if (next.mergedInto !== null) {
-    if (next.mergedInto === change.id) throw new AppError('bad_request', '固有名を自分自身には統合できません。');
-    if (!graph.entities.has(next.mergedInto)) throw new AppError('not_found', `統合先の固有名が見つかりません: ${next.mergedInto}`);
-    const trial = new Map(curation).set(change.id, next);
-    if (resolveEntityId(next.mergedInto, trial) === change.id || resolveEntityId(change.id, trial) === change.id) {
-      throw new AppError('bad_request', '統合先がこの固有名に統合されているため、統合すると循環します。');
+  if (next.mergedInto !== null && next.mergedInto !== before.mergedInto) {
+    // Only into an entity still shown on its own: a chain of merges then never closes into a circle.
+    const target = next.mergedInto;
+    if (target === change.id) throw new AppError('bad_request', '固有名を自分自身には統合できません。');
+    if (!graph.entities.has(target)) {
+      const shownAs = graph.entities.get(resolveEntityId(target, curation));
+      if (shownAs?.id === change.id) throw new AppError('bad_request', `「${target}」は既にこの固有名に統合されています(統合すると循環します)。`);
+      if (shownAs && known(target)) throw new AppError('bad_request', `統合先は既に「${shownAs.label}」に統合されています。「${shownAs.label}」を統合先に選んでください。`);
+      throw new AppError('not_found', `統合先の固有名が見つかりません: ${target}`);
     }
   }
   db.transaction(() => writeCuration(db, next, author))();
