@@ -17,6 +17,7 @@ import { RelistLinks } from './RelistLinks';
 import { Welcome } from './Welcome';
 import { AnnotatedText } from '../annotations/AnnotatedText';
 import { ItemAnnotations } from '../annotations/AnnotationPanel';
+import { RelatedItems } from '../graph/RelatedItems';
 
 const TABS: { id: ItemTab; label: string }[] = [
   { id: 'compare', label: '取組と今後の方向性' },
@@ -99,6 +100,7 @@ function ItemDetails({ item }: { item: Item }) {
           {tab === 'history' ? <HistoryPanel item={item} /> : editing ? <ItemEditor /> : <CompareView item={item} />}
         </div>
       </ItemAnnotations>
+      <RelatedItems itemKey={item.key} version={item.version} />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 // The page: banner, then outline (left), list (middle) and the main view (right); the import review
 // takes the whole width. The file dialogs, the drop overlay and the application-menu commands live here.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { onAppCommand } from '../../api-client';
 import { openFileDialog } from '../../state/round-trip';
 import { useApp } from '../../state/store';
@@ -20,6 +20,9 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { AnnotationsView } from '../annotations/AnnotationsView';
 import { MeetingPack } from '../annotations/MeetingPack';
 
+// The graph view brings Cytoscape.js (~450 kB): loaded from the app's own files when first opened.
+const GraphView = lazy(() => import('../graph/GraphView').then((m) => ({ default: m.GraphView })));
+
 function MainView() {
   const view = useApp((s) => s.view);
   if (view === 'imports') return <ImportReview />;
@@ -27,11 +30,19 @@ function MainView() {
   if (view === 'projects') return <ProjectView />;
   if (view === 'annotations') return <AnnotationsView />;
   if (view === 'pack') return <MeetingPack />;
+  if (view === 'graph') {
+    return (
+      <Suspense fallback={<p className="status status-loading">ナレッジグラフを読み込んでいます…</p>}>
+        <GraphView />
+      </Suspense>
+    );
+  }
   return <ItemView />;
 }
 
 export function AppShell() {
-  const wide = useApp((s) => s.view === 'imports');
+  // The import review and the graph take the whole width.
+  const wide = useApp((s) => s.view === 'imports' || s.view === 'graph');
   useEffect(() => onAppCommand((command) => (command === 'import' ? openFilePicker() : openFileDialog(command))), []);
   return (
     <div className="app">
