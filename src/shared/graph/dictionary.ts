@@ -56,6 +56,8 @@ export interface CompiledDictionary {
   byFirstChar: Map<string, Surface[]>;
   /** Every folded name, to tell a pattern match that is only a dictionary name (AMED事業 → AMED). */
   names: Set<string>;
+  /** Every name in one alternation, longest first: the regex engine finds the next candidate fast. */
+  pattern: RegExp;
 }
 
 /** Check a parsed dictionary file; throws a ZodError whose messages are Japanese. */
@@ -79,5 +81,6 @@ export function compileDictionary(dict: EntityDictionary): CompiledDictionary {
     }
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.folded.length - a.folded.length);
-  return { entities, byFirstChar, names };
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { entities, byFirstChar, names, pattern: new RegExp(alternatives.length ? alternatives.join('|') : '(?!)', 'g') };
 }

@@ -29,9 +29,10 @@ export interface Extraction {
 /** 【…】 holds ministry tags and sub-headings (【厚】, 【課題名】), not names: it is not read. */
 const BRACKET = /【[^【】]{0,30}】/g;
 const QUOTED = /「([^「」]{2,80})」/g;
-/** A run of kanji, katakana and Latin ending in 事業 or プログラム, not followed by more of a word (事業部, 事業モデル). */
-const NAME_RUN = '[\\p{Script=Han}\\p{Script=Katakana}ーA-Z・]';
-const SUFFIXED = new RegExp(`(?<!${NAME_RUN})${NAME_RUN}{2,40}?(?:事業|プログラム)(?![\\p{Script=Han}\\p{Script=Katakana}])`, 'gu');
+/** Where a compound name may end, and the characters it is made of (kanji, katakana, Latin). */
+const SUFFIX = /事業|プログラム/gu;
+const NAME_CHAR = /[\p{Script=Han}\p{Script=Katakana}ーA-Z・]/u;
+const MAX_NAME_BEFORE_SUFFIX = 40;
 /** A qualifier closing a quoted name: (仮題), (仮称), (略称…). */
 const TRAILING_NOTE = /\s*\([^()]*\)$/u;
 /** Words that make a generic phrase, not a name, when they open it (本研究事業, 各事業, 当該事業). */
@@ -63,26 +64,41 @@ interface Span {
   end: number;
 }
 
+/** The longest name at `i` whose Latin ends do not touch other Latin (NDB, not NDBX), or null. */
+function nameAt(folded: string, i: number, dict: CompiledDictionary): Span | null {
+  for (const s of dict.byFirstChar.get(folded[i]!) ?? []) {
+    if (!folded.startsWith(s.folded, i)) continue;
+    const end = i + s.folded.length;
+    if (s.wordStart && isWordChar(folded[i - 1])) continue;
+    if (s.wordEnd && isWordChar(folded[end])) continue;
+    return { entityId: s.entityId, start: i, end };
+  }
+  return null;
+}
+
 function dictionaryMatches(folded: string, dict: CompiledDictionary): Span[] {
   const out: Span[] = [];
-  let i = 0;
-  while (i < folded.length) {
-    const candidates = dict.byFirstChar.get(folded[i]!);
-    let matched: Span | null = null;
-    if (candidates) {
-      for (const s of candidates) {
-        if (!folded.startsWith(s.folded, i)) continue;
-        const end = i + s.folded.length;
-        if (s.wordStart && isWordChar(folded[i - 1])) continue;
-        if (s.wordEnd && isWordChar(folded[end])) continue;
-        matched = { entityId: s.entityId, start: i, end };
-        break;
-      }
-    }
-    if (matched) {
-      out.push(matched);
-      i = matched.end;
-    } else i += 1;
+  const next = new RegExp(dict.pattern.source, 'g');
+  for (let hit = next.exec(folded); hit; hit = next.exec(folded)) {
+    const span = nameAt(folded, hit.index, dict);
+    if (span) out.push(span);
+    next.lastIndex = span ? span.end : hit.index + 1;
+  }
+  return out;
+}
+
+/**
+ * Compound nouns ending in 事業 or プログラム: from each suffix, back over the kanji, katakana and
+ * Latin before it (a scan back from the suffix is far cheaper than a regex with look-behind).
+ */
+function suffixedNames(folded: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of folded.matchAll(SUFFIX)) {
+    const end = m.index + m[0].length;
+    if (NAME_CHAR.test(folded[end] ?? '') && !/[・ーA-Z]/u.test(folded[end] ?? '')) continue; // 事業部, 事業モデル
+    let start = m.index;
+    while (start > 0 && m.index - start < MAX_NAME_BEFORE_SUFFIX && NAME_CHAR.test(folded[start - 1]!)) start -= 1;
+    out.push({ start, end });
   }
   return out;
 }
@@ -121,10 +137,10 @@ export function extractMentions(units: Iterable<TextUnit>, dict: CompiledDiction
       if (found.some((f) => f.start === start && (f.end - f.start) * 2 >= bare)) continue;
       addPattern(start, end);
     }
-    for (const m of folded.matchAll(SUFFIXED)) {
-      const opening = GENERIC_OPENING.exec(m[0])?.[0].length ?? 0;
-      const start = m.index + opening;
-      const end = m.index + m[0].length;
+    for (const candidate of suffixedNames(folded)) {
+      const opening = GENERIC_OPENING.exec(folded.slice(candidate.start, candidate.end))?.[0].length ?? 0;
+      const start = candidate.start + opening;
+      const end = candidate.end;
       const name = folded.slice(start, end);
       const stem = name.replace(/(?:事業|プログラム)$/u, '');
       if (stem.length < MIN_NAME_BEFORE_SUFFIX || dict.names.has(stem)) continue;
