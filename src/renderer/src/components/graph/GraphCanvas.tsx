@@ -68,7 +68,7 @@ export function GraphCanvas() {
     // Rings by distance from the node the view grew from: that node stays in the middle.
     const maxHop = Math.max(0, ...Object.values(state.nodes).map((n) => n.hop));
     instance
-      .layout({ name: 'concentric', concentric: (n) => maxHop - (n.data('hop') as number), levelWidth: () => 1, minNodeSpacing: 56, animate: false, fit: true, padding: 24 })
+      .layout({ name: 'concentric', concentric: (n) => maxHop - (n.data('hop') as number), levelWidth: () => 1, minNodeSpacing: 110, animate: false, fit: true, padding: 24 })
       .run();
   }, [revision]);
 

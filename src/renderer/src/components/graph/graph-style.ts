@@ -28,7 +28,7 @@ const SHAPES: Record<NodeType, string> = {
 };
 
 /** Labels on the canvas stay short; the panel beside it shows them in full. */
-export function shortLabel(label: string, max = 16): string {
+export function shortLabel(label: string, max = 14): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
@@ -44,7 +44,7 @@ export function graphStylesheet(font: string): StylesheetJson {
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '120px',
+        'text-max-width': '110px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
