@@ -3,7 +3,7 @@
 // click an item node to open the item, and the item view's 関連項目. Screenshots at 1366×768 and
 // 1920×1080; the page must not trip the CSP (Cytoscape's own <style> is kept out).
 import type { Page } from '@playwright/test';
-import { expect, openApp, screenshot, sharedHost, test } from './fixtures';
+import { api, expect, freshHost, openApp, screenshot, sharedHost, test } from './fixtures';
 
 /** Click a node where Cytoscape drew it (its instance is registered on the container it draws in). */
 async function clickGraphNode(page: Page, id: string): Promise<void> {
@@ -19,11 +19,11 @@ async function clickGraphNode(page: Page, id: string): Promise<void> {
   await page.mouse.click(box.x + pos.x, box.y + pos.y);
 }
 
-async function openGraph(page: Page, consoleErrors: string[]): Promise<void> {
+async function openGraph(page: Page, consoleErrors: string[], url = sharedHost().url): Promise<void> {
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
-  await openApp(page, sharedHost().url);
+  await openApp(page, url);
   await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: 'ナレッジグラフ' }).click();
   await expect(page.getByLabel('ノードを検索')).toBeVisible();
 }
@@ -93,4 +93,37 @@ test('click an item node to open the item; 関連項目 names the shared entitie
   await page.getByRole('region', { name: '関連項目' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'graph-related-1920x1080');
   expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+});
+
+test.describe('curation of an entity', () => {
+  const host = freshHost();
+
+  test('rename, hide and show again; the changes are stored', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await api(host.get(), 'prefs.set', { author: '事務局' });
+    const consoleErrors: string[] = [];
+    await openGraph(page, consoleErrors, host.get().url);
+    await searchAndCenter(page, 'バイオバンク', /^バイオバンク/);
+    await expect(page.locator('#graph-selected')).toHaveText('バイオバンク');
+
+    await page.getByText('固有名の整理(名前の変更・統合・非表示)').click();
+    await page.getByLabel('表示名').fill('バイオバンク(各種)');
+    await page.getByRole('button', { name: '名前を変更' }).click();
+    await expect(page.locator('#graph-selected')).toHaveText('バイオバンク(各種)');
+    await expect(page.getByRole('list', { name: '検索結果' }).getByRole('button', { name: /^バイオバンク\(各種\)/ })).toBeVisible();
+    await screenshot(page, 'graph-curation-1366x768');
+
+    await page.getByText('固有名の整理(名前の変更・統合・非表示)').click();
+    await page.getByRole('button', { name: 'グラフに表示しない' }).click();
+    await expect(page.getByText('ノードを検索して選ぶと、そのつながりがここに表示されます。')).toBeVisible();
+    const hidden = page.getByRole('region', { name: /非表示の固有名/ });
+    await expect(hidden).toContainText('非表示の固有名 1 件');
+    const stored = await api<{ id: string; label: string; hidden: boolean }[]>(host.get(), 'graph.entities', {});
+    expect(stored.find((e) => e.id === 'db-biobank')).toMatchObject({ label: 'バイオバンク(各種)', hidden: true });
+
+    await hidden.getByRole('button', { name: '再表示' }).click();
+    await expect(hidden).toHaveCount(0);
+    await expect(page.getByRole('list', { name: '検索結果' }).getByRole('button', { name: /^バイオバンク\(各種\)/ })).toBeVisible();
+    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
 });

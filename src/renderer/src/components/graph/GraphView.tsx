@@ -6,6 +6,7 @@ import { EDGE_KIND_LABELS, NODE_TYPE_LABELS, NODE_TYPES, type GraphNode, type Me
 import { fieldLabel } from '../../../../shared/fields';
 import { openItem, useFiscalYear } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
+import { EntityCuration, HiddenEntities } from './EntityCuration';
 import { GraphCanvas } from './GraphCanvas';
 import { activateNode, expandNode, searchGraph, STEP_LIMIT, toggleType, useGraph } from './graph-state';
 import { NODE_COLOURS } from './graph-style';
@@ -60,6 +61,7 @@ function SearchPanel() {
           </label>
         ))}
       </fieldset>
+      <HiddenEntities />
     </div>
   );
 }
@@ -125,6 +127,7 @@ function Details() {
           <h3 className="graph-subhead">
             言及 {mentions.list.length} 箇所(小項目 {mentions.entity.items} 件)
           </h3>
+          <EntityCuration key={`${mentions.entity.id}|${mentions.entity.label}`} entity={mentions.entity} />
           <ul className="graph-mentions" aria-label="言及箇所">
             {mentions.list.map((m) => (
               <MentionRow key={`${m.source}/${m.field}/${m.bullet}/${m.start}`} m={m} />

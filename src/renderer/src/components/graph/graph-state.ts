@@ -114,3 +114,17 @@ export function toggleType(type: NodeType): void {
   const { center } = get();
   if (center) void expandNode(center, { restart: true });
 }
+
+/**
+ * After a rename, merge or hide: draw the picture again from its centre (or from the entity merged
+ * into, when the centre itself was merged away or hidden) and show the entity as it now is.
+ */
+export async function afterCuration(changedId: string, shownAs: EntityInfo): Promise<void> {
+  const { center } = get();
+  const changedNode = `entity:${changedId}`;
+  const gone = center === changedNode && (shownAs.id !== changedId || shownAs.hidden);
+  const from = gone ? (shownAs.hidden ? null : `entity:${shownAs.id}`) : center;
+  if (from) await expandNode(from, { restart: true });
+  else set((s) => ({ center: null, nodes: {}, edges: {}, expanded: [], selected: null, mentions: null, revision: s.revision + 1 }));
+  if (get().query) await searchGraph(get().query);
+}
