@@ -18,7 +18,7 @@ import { stageWorkbook } from '../src/main/excel/import-workbook';
 import { DEFAULT_PARSE_LIMITS, prewarmParser } from '../src/main/excel/parse-in-worker';
 import { Worker } from 'node:worker_threads';
 import { benchHostile } from './bench/hostile';
-import { benchGraph } from './bench/graph';
+import { benchGraph, bundleRows } from './bench/graph';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -91,7 +91,7 @@ const bigFile = path.join(work, 'big.db');
 }
 benchSearch('synthetic 100×', bigFile);
 rows.push(...(await benchBackups(bigFile, work)));
-rows.push(...(await benchGraph(bigFile)));
+rows.push(...(await benchGraph(bigFile)), ...bundleRows(root));
 
 // Excel round trip at 100×: export, then stage that same file (zip checks + worker parse + align +
 // three-way merge + SQLite) against a bare exceljs load of the same bytes on this machine. Both are
