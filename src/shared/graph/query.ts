@@ -11,7 +11,6 @@ export function searchNodes(graph: KnowledgeGraph, query: string, types: readonl
   const scored: { node: GraphNode; rank: number }[] = [];
   for (const node of graph.nodes.values()) {
     if (types && !types.includes(node.type)) continue;
-    if (node.type !== 'item' && graph.entities.get(node.id.slice('entity:'.length))?.hidden) continue;
     const label = foldText(node.label).replace(/\s+/g, '');
     const at = label.indexOf(q);
     if (at < 0) continue;

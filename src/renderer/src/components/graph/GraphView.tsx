@@ -96,6 +96,7 @@ function Details() {
   const edges = useGraph((s) => s.edges);
   if (!selected) return <p className="graph-hint">左で検索したノードを中心に、つながりを表示します。</p>;
   const links = Object.values(edges).filter((e) => e.source === selected.id || e.target === selected.id);
+  const kinds = [...new Set(links.map((e) => EDGE_KIND_LABELS[e.kind]))];
   return (
     <section className="graph-details" aria-labelledby="graph-selected">
       <p className="graph-kicker">
@@ -120,7 +121,7 @@ function Details() {
       </div>
       <p className="graph-links">
         表示中のつながり {links.length} 本
-        {[...new Set(links.map((e) => EDGE_KIND_LABELS[e.kind]))].length > 0 && `(${[...new Set(links.map((e) => EDGE_KIND_LABELS[e.kind]))].join('・')})`}
+        {kinds.length > 0 && `(${kinds.join('・')})`}
       </p>
       {mentions && `entity:${mentions.entity.id}` === selected.id && (
         <>

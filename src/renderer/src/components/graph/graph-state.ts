@@ -93,7 +93,7 @@ export async function expandNode(id: string, options: { restart?: boolean } = {}
 }
 
 export async function selectNode(id: string): Promise<void> {
-  set({ selected: id, mentions: get().mentions?.entity && `entity:${get().mentions!.entity.id}` === id ? get().mentions : null });
+  set({ selected: id, mentions: null });
   if (!id.startsWith('entity:')) return;
   try {
     const { entity, mentions } = await invoke('graph.mentions', { id: id.slice('entity:'.length) });
