@@ -2,6 +2,7 @@
 // entity on the canvas to list its mentions (each word marked in its sentence), filter node types,
 // click an item node to open the item, and the item view's 関連項目. Screenshots at 1366×768 and
 // 1920×1080; the page must not trip the CSP (Cytoscape's own <style> is kept out).
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { api, expect, freshHost, openApp, screenshot, sharedHost, test } from './fixtures';
 
@@ -67,6 +68,16 @@ for (const size of [
     for (const t of ['府省', '区分', '統合プロジェクト', 'AMED事業', '事業・プログラム', 'データベース・基盤', '法律・計画', '機関']) await types.getByLabel(t).uncheck();
     await expect(nodes.getByRole('button')).toHaveCount(9);
     await types.getByLabel('府省').check();
+
+    if (size.width === 1366) {
+      // The whole graph for other tools, as the CLI writes it.
+      const exportSection = page.getByRole('region', { name: 'グラフ全体の書き出し' });
+      const [download] = await Promise.all([page.waitForEvent('download'), exportSection.getByRole('button', { name: 'GraphML' }).click()]);
+      expect(download.suggestedFilename()).toBe('knowledge-graph.graphml');
+      const xml = fs.readFileSync(await download.path(), 'utf8');
+      expect(xml).toContain('<data key="label">次世代医療基盤法</data>');
+      expect(xml).toMatch(/<data key="provenance">3-3-4\/title\/0:0-8/);
+    }
     expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });
 }

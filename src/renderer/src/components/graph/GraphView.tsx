@@ -8,6 +8,7 @@ import { openItem, useFiscalYear } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
 import { EntityCuration, HiddenEntities } from './EntityCuration';
 import { GraphCanvas } from './GraphCanvas';
+import { GraphExport } from './GraphExport';
 import { activateNode, expandNode, searchGraph, STEP_LIMIT, toggleType, useGraph } from './graph-state';
 import { NODE_COLOURS } from './graph-style';
 import './graph.css';
@@ -62,6 +63,7 @@ function SearchPanel() {
         ))}
       </fieldset>
       <HiddenEntities />
+      <GraphExport />
     </div>
   );
 }
