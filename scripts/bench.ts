@@ -21,6 +21,7 @@ import { benchHostile } from './bench/hostile';
 import { benchEditions, benchEditionStore } from './bench/editions';
 import { benchDashboard } from './bench/dashboard';
 import { benchReading } from './bench/reading';
+import { benchGraph, bundleRows } from './bench/graph';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -94,6 +95,7 @@ const bigFile = path.join(work, 'big.db');
 benchSearch('synthetic 100×', bigFile);
 rows.push(...benchDashboard(bigFile));
 rows.push(...(await benchBackups(bigFile, work)));
+rows.push(...(await benchGraph(bigFile)), ...bundleRows(root));
 
 // Excel round trip at 100×: export, then stage that same file (zip checks + worker parse + align +
 // three-way merge + SQLite) against a bare exceljs load of the same bytes on this machine. Both are

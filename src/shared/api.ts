@@ -14,6 +14,7 @@ import type {
   FollowUpReport,
 } from './editions';
 import type { ProjectRecord } from './project';
+import { NODE_TYPES, type EntityInfo, type GraphNode, type MentionView, type Neighbourhood, type RelatedItem } from './graph/types';
 import {
   ANNOTATION_LIMITS,
   AnnotationColorSchema,
@@ -160,6 +161,20 @@ export const AnnotationListArgsSchema = z
     includeDeleted: z.boolean().optional(),
   })
   .strict();
+
+const GraphNodeIdSchema = z.string().min(3).max(300);
+const EntityIdSchema = z.string().min(1).max(300);
+const NodeTypesSchema = z.array(z.enum(NODE_TYPES)).max(NODE_TYPES.length).optional();
+
+/** The whole knowledge graph for other tools: written to outFile, or returned as text (`content`). */
+export interface GraphExportResult {
+  format: 'json' | 'graphml';
+  file: string | null;
+  content: string | null;
+  nodes: number;
+  edges: number;
+  mentions: number;
+}
 
 export const API = {
   'plan.overview': method<PlanOverview>()(NoArgs),
@@ -318,6 +333,33 @@ export const API = {
   'dashboard.figures': method<DashboardFigures>()(z.object({ edition: z.number().int().min(1).max(99).optional() }).strict().optional()),
   /** The figures as one workbook: into outFile, or returned as bytes (`dataBase64`) for the page to save. */
   'dashboard.export': method<DashboardExport>()(z.object({ edition: z.number().int().min(1).max(99).optional(), outFile: PathSchema.optional() }).strict()),
+  /** Knowledge graph: nodes whose name contains the query (exact names first). */
+  'graph.search': method<GraphNode[]>()(
+    z.object({ query: z.string().max(200, '検索語が長すぎます(200字まで)'), types: NodeTypesSchema, limit: z.number().int().min(1).max(200).optional() }).strict(),
+  ),
+  /** A node and its direct neighbours (the heaviest `limit`), never the whole graph. */
+  'graph.neighbourhood': method<Neighbourhood>()(
+    z.object({ id: GraphNodeIdSchema, types: NodeTypesSchema, limit: z.number().int().min(1).max(500).optional() }).strict(),
+  ),
+  /** Every mention of an entity, with the sentence and the exact offsets. */
+  'graph.mentions': method<{ entity: EntityInfo; mentions: MentionView[] }>()(z.object({ id: EntityIdSchema }).strict()),
+  /** Every entity found, with its curation (hidden ones included). */
+  'graph.entities': method<EntityInfo[]>()(NoArgs),
+  /** Rename (label; null: as found), merge into another entity (null: undo), hide or show an entity. */
+  'graph.curate': method<EntityInfo>()(
+    z
+      .object({
+        id: EntityIdSchema,
+        label: z.string().trim().min(1, '名前を入力してください').max(200).nullable().optional(),
+        mergeInto: EntityIdSchema.nullable().optional(),
+        hidden: z.boolean().optional(),
+        author: AuthorSchema,
+      })
+      .strict(),
+  ),
+  /** Items sharing entities with an item: `[{ key, title, shared, score }]`. */
+  'graph.related': method<RelatedItem[]>()(z.object({ key: ItemKeySchema, limit: z.number().int().min(1).max(200).optional() }).strict()),
+  'graph.export': method<GraphExportResult>()(z.object({ format: z.enum(['json', 'graphml']), outFile: PathSchema.optional() }).strict()),
 } as const;
 
 export interface QualityEntry {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fillSearchReadings } from '../../src/main/store/search-readings';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/store/migrations';
 import { openDatabase } from '../../src/main/store/database';
@@ -87,21 +88,28 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
+  /** The migration that added readings to the search index. */
+  const READINGS_VERSION = MIGRATIONS.find((m) => m.run === fillSearchReadings)!.version;
+
   it('upgrade a database written by each earlier version, keeping its data', () => {
     for (let from = 1; from < SCHEMA_VERSION; from++) {
       const file = tempDbPath();
       const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, from) });
       old.prepare("INSERT INTO sections (id, level, major, title, position) VALUES ('1', 'major', 1, 'がん研究の推進', 0)").run();
-      // Index the text as the code of that version did: v1 had no character/pair index, v6 no readings.
-      const doc = old.prepare("INSERT INTO search_docs (section_id, field, text, folded) VALUES ('1', 'section', 'がん研究の推進', 'がん研究の推進')").run();
-      if (from >= 2) insertGrams(old, doc.lastInsertRowid, 'がん研究の推進');
+      // Index the text as the code of that version did: v1 had no character/pair index, no version
+      // before the readings' one had readings; from that version on, as today.
+      if (from >= READINGS_VERSION) indexSection(old, '1');
+      else {
+        const doc = old.prepare("INSERT INTO search_docs (section_id, field, text, folded) VALUES ('1', 'section', 'がん研究の推進', 'がん研究の推進')").run();
+        if (from >= 2) insertGrams(old, doc.lastInsertRowid, 'がん研究の推進');
+      }
       old.close();
       const db = openDatabase(file);
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(db.prepare('SELECT title FROM sections').all()).toEqual([{ title: 'がん研究の推進' }]);
       // Texts indexed before v2 are indexed for short queries by the upgrade, so がん finds them at once.
       expect(search(db, 'がん').map((h) => h.key)).toEqual(['1']);
-      // Texts indexed before v7 get their readings from the upgrade: a search by reading finds them.
+      // Texts indexed before readings existed get them from the upgrade from the upgrade: a search by reading finds them.
       expect(search(db, 'けんきゅう').map((h) => [h.key, h.snippet.slice(h.marks[0]?.start, h.marks[0]?.end)])).toEqual([['1', '研究']]);
       // A text indexed after the upgrade is indexed the same way.
       indexSection(db, '1');

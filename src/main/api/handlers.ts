@@ -16,6 +16,7 @@ import { filterByFacets } from '../store/item-facets';
 import { needsFacets } from '../../shared/item-filter';
 import { roundTripHandlers } from './round-trip-handlers';
 import { searchHandlers } from './search-handlers';
+import { graphHandlers } from './graph-handlers';
 
 function readPreferences(db: Db): Preferences {
   const row = db.prepare("SELECT value FROM preferences WHERE name = 'author'").get() as { value: string } | undefined;
@@ -85,6 +86,7 @@ export function createHandlers(db: Db): Handlers {
     ...editionHandlers(db),
     ...dashboardHandlers(db),
     ...searchHandlers(db),
+    ...graphHandlers(db),
   };
 }
 

@@ -13,6 +13,7 @@ import { editionLabel, parseFiscalYear } from '../../shared/editions';
 import { call, printJson, UsageError, type Io } from './command-io';
 import { runRoundTrip } from './round-trip';
 import { DASHBOARD_USAGE, facetArgs, ITEM_FACET_OPTIONS, runDashboard } from './dashboard';
+import { runGraph } from './graph';
 
 export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
 
@@ -46,6 +47,9 @@ commands:
   annotations export --out FILE.xlsx     the shared workbook for the secretariat
   annotations import FILE.xlsx… [--json] merge reviewers' workbooks by id
 ${DASHBOARD_USAGE}
+  graph [--json | --graphml] [--out FILE]
+                                         the knowledge graph (nodes, edges, mentions); without a format, a summary
+  related KEY [--json]                   items sharing named entities with KEY: key, title, shared, score
 
 options:
   --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
@@ -67,6 +71,7 @@ const OPTIONS = {
   tag: { type: 'string', multiple: true },
   'all-editions': { type: 'boolean' },
   pair: { type: 'string', multiple: true },
+  graphml: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...ITEM_FACET_OPTIONS,
 } as const;
@@ -93,6 +98,8 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   dashboard: ['edition', 'json', 'out'],
   quality: ['json'],
   'check-warnings': ['json'],
+  graph: ['json', 'graphml', 'out'],
+  related: ['json'],
 };
 
 /** Positional arguments each command takes. */
@@ -108,6 +115,7 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   restore: (r) => r.length === 1,
   annotate: (r) => r.length === 1,
   'check-warnings': (r) => r.length === 1,
+  related: (r) => r.length === 1,
   annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
 };
 
@@ -227,6 +235,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'quality':
       case 'check-warnings':
         await runDashboard(svc, command, rest, values, io);
+        break;
+      case 'graph':
+      case 'related':
+        await runGraph(svc, command, rest, values, io);
         break;
       case 'projects': {
         const projects = await call(svc, 'projects.list', {});

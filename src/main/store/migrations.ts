@@ -347,6 +347,21 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: fillSearchReadings,
   },
+  {
+    version: 10,
+    description: 'knowledge graph: staff curation of entities (rename, merge, hide), kept apart from the text so re-ingest keeps it',
+    sql: `
+      CREATE TABLE graph_curation (
+        entity_id    TEXT PRIMARY KEY,     -- dictionary id or pattern id (p:…), stable across re-ingest
+        label        TEXT,                 -- the name shown instead of the found one; NULL: as found
+        merged_into  TEXT,                 -- the entity this one is shown as; NULL: itself
+        hidden       INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+        author       TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        CHECK (merged_into IS NULL OR merged_into <> entity_id)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -19,7 +19,7 @@ export interface SaveError {
   retry: boolean;
 }
 
-export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack' | 'dashboard' | 'quality-help';
+export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack' | 'dashboard' | 'quality-help' | 'graph';
 export type ItemTab = 'compare' | 'history';
 
 export interface BulletTarget {

@@ -19,6 +19,7 @@ import { Welcome } from './Welcome';
 import { AnnotatedText } from '../annotations/AnnotatedText';
 import { ItemAnnotations } from '../annotations/AnnotationPanel';
 import { MatchNavigator } from '../search/MatchNavigator';
+import { RelatedItems } from '../graph/RelatedItems';
 
 const TABS: { id: ItemTab; label: string }[] = [
   { id: 'compare', label: '取組と今後の方向性' },
@@ -103,6 +104,7 @@ function ItemDetails({ item }: { item: Item }) {
           {tab === 'history' ? <HistoryPanel item={item} /> : editing ? <ItemEditor /> : <CompareView item={item} />}
         </div>
       </ItemAnnotations>
+      <RelatedItems itemKey={item.key} version={item.version} />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 // The page: banner, then outline (left), list (middle) and the main view (right); the import review
 // takes the whole width. The file dialogs, the drop overlay and the application-menu commands live here.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { onAppCommand } from '../../api-client';
 import { openFileDialog } from '../../state/round-trip';
 import { useApp } from '../../state/store';
@@ -22,6 +22,9 @@ import { MeetingPack } from '../annotations/MeetingPack';
 import { Dashboard } from '../dashboard/Dashboard';
 import { QualityHelp } from '../quality/QualityHelp';
 
+// The graph view brings Cytoscape.js (~450 kB): loaded from the app's own files when first opened.
+const GraphView = lazy(() => import('../graph/GraphView').then((m) => ({ default: m.GraphView })));
+
 function MainView() {
   const view = useApp((s) => s.view);
   if (view === 'imports') return <ImportReview />;
@@ -31,11 +34,19 @@ function MainView() {
   if (view === 'pack') return <MeetingPack />;
   if (view === 'dashboard') return <Dashboard />;
   if (view === 'quality-help') return <QualityHelp />;
+  if (view === 'graph') {
+    return (
+      <Suspense fallback={<p className="status status-loading">ナレッジグラフを読み込んでいます…</p>}>
+        <GraphView />
+      </Suspense>
+    );
+  }
   return <ItemView />;
 }
 
 export function AppShell() {
-  const wide = useApp((s) => s.view === 'imports');
+  // The import review and the graph take the whole width.
+  const wide = useApp((s) => s.view === 'imports' || s.view === 'graph');
   useEffect(() => onAppCommand((command) => (command === 'import' ? openFilePicker() : openFileDialog(command))), []);
   return (
     <div className="app">
