@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/api/service';
-import { ingestText } from '../../src/main/ingest/ingest';
+import { applyEdition } from '../../src/main/editions/apply-edition';
+import { loadSource } from '../../src/main/ingest/seed';
 import type { ArgsOf, MethodName, ResultOf } from '../../src/shared/api';
 import type { GraphExport } from '../../src/shared/graph';
 import { cli } from './cli-helpers';
@@ -95,8 +96,8 @@ describe('curation', () => {
 
     // A re-ingest of the plan with changed words: curation is kept, by id.
     const original = fs.readFileSync(path.join(SEED_DIR, PLAN_FILE), 'utf8');
-    const report = ingestText(svc.db, PLAN_FILE, original.replace('ステージゲート', 'ステージ・ゲート'));
-    expect(report.updated).toBeGreaterThan(0);
+    const report = loadSource(svc.db, PLAN_FILE, original.replace('ステージゲート', 'ステージ・ゲート'));
+    expect((await applyEdition(svc.db, report.staged!, '事務局')).updated).toBeGreaterThan(0);
     svc.close();
     svc = openService(dbPath);
 
