@@ -10,6 +10,8 @@ export interface ItemFilter {
   pj?: number | null;
   /** Outline section id: `1`, `1-2` or `1-2-3`. */
   section?: string | null;
+  /** Only these items (a set picked elsewhere, e.g. the follow-up overview's unreported items). */
+  keys?: readonly string[] | null;
 }
 
 /** The outline section ids an item belongs to, from the 大項目 down. */
@@ -26,5 +28,6 @@ export function matchesItemFilter(it: ItemSummary, f: ItemFilter): boolean {
   if (f.area != null && it.area !== f.area) return false;
   if (f.pj != null && !it.pj.includes(f.pj)) return false;
   if (f.section != null && !sectionIdsOf(it).includes(f.section)) return false;
+  if (f.keys != null && !f.keys.includes(it.key)) return false;
   return true;
 }

@@ -6,6 +6,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/item.css';
 import './styles/round-trip.css';
+import './styles/editions.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

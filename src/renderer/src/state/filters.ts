@@ -13,20 +13,22 @@ export interface Filters {
   pj: number | null;
   /** Outline section id: `1`, `1-2` or `1-2-3`. */
   section: string | null;
+  /** A set of items opened from elsewhere (a count of the follow-up overview), named for its chip. */
+  keys: { label: string; keys: string[] } | null;
 }
 
-export const NO_FILTERS: Filters = { ministry: null, lead: false, area: null, pj: null, section: null };
+export const NO_FILTERS: Filters = { ministry: null, lead: false, area: null, pj: null, section: null, keys: null };
 
 export type FilterKey = keyof Filters;
 
 export { sectionIdsOf };
 
 export function matchesFilters(it: ItemSummary, f: Filters, options: { ignoreSection?: boolean } = {}): boolean {
-  return matchesItemFilter(it, options.ignoreSection ? { ...f, section: null } : f);
+  return matchesItemFilter(it, { ...f, keys: f.keys?.keys ?? null, ...(options.ignoreSection ? { section: null } : {}) });
 }
 
 export function hasFilters(f: Filters): boolean {
-  return f.ministry !== null || f.lead || f.area !== null || f.pj !== null || f.section !== null;
+  return f.ministry !== null || f.lead || f.area !== null || f.pj !== null || f.section !== null || f.keys !== null;
 }
 
 /** How many of the items fall in each outline section (keys as in sectionIdsOf). */
@@ -66,5 +68,6 @@ export function filterChips(f: Filters, sections: readonly Section[]): FilterChi
   if (f.lead) chips.push({ key: 'lead', label: '主担当(◎)のみ' });
   if (f.area !== null) chips.push({ key: 'area', label: `疾患領域: ${areaName(f.area, sections)}` });
   if (f.pj !== null) chips.push({ key: 'pj', label: pjName(f.pj) });
+  if (f.keys !== null) chips.push({ key: 'keys', label: `${f.keys.label}(${f.keys.keys.length} 項目)` });
   return chips;
 }

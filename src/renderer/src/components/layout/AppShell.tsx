@@ -19,6 +19,10 @@ import { Header } from './Header';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { AnnotationsView } from '../annotations/AnnotationsView';
 import { MeetingPack } from '../annotations/MeetingPack';
+import { EditionsView } from '../editions/EditionsView';
+import { EditionInput } from '../editions/EditionPicker';
+import { ArchivedEditionBanner } from '../editions/EditionSwitcher';
+import { openEditions } from '../../state/editions';
 
 function MainView() {
   const view = useApp((s) => s.view);
@@ -27,12 +31,21 @@ function MainView() {
   if (view === 'projects') return <ProjectView />;
   if (view === 'annotations') return <AnnotationsView />;
   if (view === 'pack') return <MeetingPack />;
+  if (view === 'editions') return <EditionsView />;
   return <ItemView />;
 }
 
 export function AppShell() {
-  const wide = useApp((s) => s.view === 'imports');
-  useEffect(() => onAppCommand((command) => (command === 'import' ? openFilePicker() : openFileDialog(command))), []);
+  const wide = useApp((s) => s.view === 'imports' || s.view === 'editions');
+  useEffect(
+    () =>
+      onAppCommand((command) => {
+        if (command === 'import') openFilePicker();
+        else if (command === 'editions') openEditions('list');
+        else openFileDialog(command);
+      }),
+    [],
+  );
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -41,6 +54,7 @@ export function AppShell() {
       <div>
         <Header />
         <ReadOnlyBanner />
+        <ArchivedEditionBanner />
       </div>
       <div className={wide ? 'panes panes-wide' : 'panes'}>
         {!wide && (
@@ -64,6 +78,7 @@ export function AppShell() {
       <ImportDialog />
       <BackupsDialog />
       <ImportInput />
+      <EditionInput />
       <DropOverlay />
     </div>
   );
