@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { MINISTRY_NAMES, type MinistryCode } from '../../../../shared/domain';
 import type { FollowUpReport } from '../../../../shared/editions/batch';
-import { actionsLabel, editionLabel, previousFutureLabel } from '../../../../shared/editions/fiscal-year';
+import { actionsLabel, fiscalYearLabel } from '../../../../shared/editions/fiscal-year';
 import type { FollowUpCounts, FollowUpGroup } from '../../../../shared/editions/followup';
 import { OVERDUE_LABEL, PROMISE_STATUS_LABELS } from '../../../../shared/editions/vocabulary';
 import { loadFollowUp, openItemSet, useEditions } from '../../state/editions';
@@ -77,7 +77,7 @@ function Report({ report }: { report: FollowUpReport }) {
   return (
     <>
       <p className="followup-lead">
-        {editionLabel(report.previousYear)}の「{previousFutureLabel}」{t.promises} 件のうち、{actionsLabel(report.fiscalYear)}に取組の記載があるもの {t.reported} 件、記載のないもの {t.unreported} 件(うち{OVERDUE_LABEL} {t.overdue} 件)、定型文 {t.boilerplate} 件。数をクリックすると、その項目を一覧に表示します。項目を開くと「前年度の方向性」タブで方向性と取組の対応を確認できます。
+        {fiscalYearLabel(report.previousYear)}に示した今後の方向性 {t.promises} 件のうち、{actionsLabel(report.fiscalYear)}に取組の記載があるもの {t.reported} 件、記載のないもの {t.unreported} 件(うち{OVERDUE_LABEL} {t.overdue} 件)、定型文 {t.boilerplate} 件。数をクリックすると、その項目を一覧に表示します。項目を開くと「前年度の方向性」タブで方向性と取組の対応を確認できます。
       </p>
       <div className="followup-groups">
         <GroupTable title="府省別" groups={report.summary.byMinistry} name={(id) => `${id} ${MINISTRY_NAMES[id as MinistryCode] ?? ''}`.trim()} withStatus={withStatus} />
