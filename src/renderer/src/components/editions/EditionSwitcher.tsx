@@ -31,7 +31,7 @@ export function EditionSwitcher() {
           .filter((e) => e.status !== 'draft')
           .map((e) => (
             <option key={e.fiscalYear} value={e.fiscalYear}>
-              {editionLabel(e.fiscalYear)}({e.status === 'archived' ? '過去の版・閲覧のみ' : EDITION_STATUS_NAMES[e.status]})
+              {editionLabel(e.fiscalYear)}({e.status === 'archived' ? '閲覧のみ' : EDITION_STATUS_NAMES[e.status]})
             </option>
           ))}
       </select>
