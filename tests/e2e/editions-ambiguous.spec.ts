@@ -44,6 +44,12 @@ test('an ambiguous item is paired by a person (and can be undone) before the edi
   await openApp(page, h.url);
   await page.getByRole('button', { name: 'ファイル', exact: true }).click();
   await page.getByRole('menuitem', { name: '版と新旧対照…' }).click();
+  // a text that is not a follow-up table: a Japanese message, nothing staged, the edition unchanged
+  await dropText(page, 'メモ.txt', 'これは計画の本文ではありません。');
+  await expect(page.getByRole('alert').filter({ hasText: 'メモ.txt' })).toContainText('小項目が見つかりません');
+  expect(await api<unknown[]>(h, 'editions.batches', {})).toEqual([]);
+  expect(await api<{ status: string }[]>(h, 'editions.list', {})).toMatchObject([{ fiscalYear: 7, status: 'current' }]);
+
   await dropText(page, '令和8年度_改訂.txt', ambiguousEdition());
   await expect(page.getByRole('heading', { name: '版の取り込みの確認: 令和8年度_改訂.txt' })).toBeVisible({ timeout: 30_000 });
 
