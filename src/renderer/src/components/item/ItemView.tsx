@@ -90,6 +90,19 @@ function ItemDetails({ item }: { item: Item }) {
   const followUp = useItemFollowUp(item);
   const tabs = followUp ? TABS : TABS.filter((t) => t.id !== 'followup');
   const tab = tabs.some((t) => t.id === chosen) ? chosen : 'compare';
+  const panel = (
+    <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+      {tab === 'history' ? (
+        <HistoryPanel item={item} />
+      ) : tab === 'followup' && followUp ? (
+        <ItemFollowUp item={item} followUp={followUp} />
+      ) : editing ? (
+        <ItemEditor />
+      ) : (
+        <CompareView item={item} />
+      )}
+    </div>
+  );
   return (
     <article className="item-view" aria-labelledby="item-title">
       <Breadcrumb item={item} />
@@ -116,19 +129,12 @@ function ItemDetails({ item }: { item: Item }) {
       <RelistLinks item={item} />
       <IngestWarnings warnings={item.warnings} />
       <Tabs current={tab} tabs={tabs} />
-      <ItemAnnotations item={item}>
-        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
-          {tab === 'history' ? (
-            <HistoryPanel item={item} />
-          ) : tab === 'followup' && followUp ? (
-            <ItemFollowUp item={item} followUp={followUp} />
-          ) : editing ? (
-            <ItemEditor />
-          ) : (
-            <CompareView item={item} />
-          )}
-        </div>
-      </ItemAnnotations>
+      {archived !== null ? (
+        // Annotations belong to the current edition's text: an archived edition is read without them.
+        panel
+      ) : (
+        <ItemAnnotations item={item}>{panel}</ItemAnnotations>
+      )}
     </article>
   );
 }
