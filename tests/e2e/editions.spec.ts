@@ -204,10 +204,16 @@ test('令和7年度版 read-only from the switcher, and search of every edition'
   await expect(page.locator('.item-view')).toContainText('令和7年度の取組');
   await expect(page.locator('.archived-badge')).toContainText('過去の版(閲覧のみ)');
   await expect(page.getByRole('button', { name: '編集', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'メモを追加' })).toHaveCount(0);
   // an item renumbered in 令和8 shows its 令和7 number
   await openItemByKey(page, '3-2-1');
   await expect(page.locator('.item-title-label')).toHaveText('①');
   await shots(page, '66-archived-edition');
+
+  // search searches the edition shown: the dropped item's title is found in 令和7年度版
+  await page.getByRole('searchbox').fill('認定作成事業者の事業の運営状況');
+  await expect(page.getByRole('listbox', { name: '検索結果' }).locator('.hit-row').first()).toContainText('3-3-2');
+  await page.getByRole('searchbox').fill('');
 
   // search every edition: hits labelled with their edition
   await page.getByRole('checkbox', { name: 'すべての版を検索' }).check();
