@@ -91,11 +91,10 @@ export async function selectEditionBatch(id: number): Promise<void> {
 
 // ---------------------------------------------------------------- staging a new edition's table
 
-const TEXT_NAME = /\.txt$/i;
-
 /**
  * Stage follow-up tables (text extractions) as edition imports, one request per file, and show the
- * first one staged for review. A file that is not a .txt is refused here with a message.
+ * first one staged for review. What a file is, is the API's to say (a workbook or a text in another
+ * encoding is refused there with a message shown beside the file).
  */
 export async function stageEditionFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
@@ -104,10 +103,6 @@ export async function stageEditionFiles(files: readonly File[]): Promise<void> {
   let first: number | null = null;
   for (const file of files) {
     const patch = (p: Partial<EditionUpload>) => set((s) => ({ uploads: s.uploads.map((u) => (u.name === file.name && u.status !== 'done' && u.status !== 'error' ? { ...u, ...p } : u)) }));
-    if (!TEXT_NAME.test(file.name)) {
-      patch({ status: 'error', error: `${file.name}: 版の資料はテキストファイル(.txt)で取り込みます。計画の本文を書き出したテキストを選んでください。` });
-      continue;
-    }
     try {
       const dataBase64 = await readFileBase64(file);
       patch({ status: 'staging' });
