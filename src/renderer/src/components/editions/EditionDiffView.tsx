@@ -1,7 +1,7 @@
 // The edition diff (新旧対照): two editions picked, then what was added, dropped, renumbered, moved
 // and changed between them (each changed field with its word diff), and the 新旧対照表 workbook saved
 // as a download.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EditionDiff } from '../../../../shared/editions/batch';
 import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import { MATCH_KIND_LABELS, editionFieldLabel } from '../../../../shared/editions/vocabulary';
@@ -10,7 +10,7 @@ import { messageOf, openItem } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
 import { CellDiffView } from '../history/DiffView';
 
-function ItemLink({ itemKey, children }: { itemKey: string; children: React.ReactNode }) {
+function ItemLink({ itemKey, children }: { itemKey: string; children: ReactNode }) {
   return (
     <button type="button" className="link-button" onClick={() => openItem(itemKey)}>
       {children}

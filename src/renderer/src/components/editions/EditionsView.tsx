@@ -48,7 +48,7 @@ function BatchButton({ b }: { b: EditionBatchSummary }) {
     <button type="button" className="batch-button" aria-current={selected ? 'true' : undefined} onClick={() => void selectEditionBatch(b.id)}>
       <span className="batch-name">{b.sourceName}</span>
       <span className="batch-meta">
-        #{b.id} {kindWhat({ ...b, baseYear: b.baseYear })}
+        #{b.id} {kindWhat(b)}
         <span className={`batch-status batch-status-${b.status}`}>{BATCH_STATUS[b.status]}</span>
         {b.status === 'staged' && c.undecided > 0 && <span className="kind-badge kind-badge-conflict">要確認 {c.undecided}</span>}
       </span>
