@@ -133,6 +133,8 @@ export const ItemListArgsSchema = z
     area: z.number().int().min(1).max(20).optional(),
     pj: z.number().int().min(1).max(8).optional(),
     section: SectionIdSchema.optional(),
+    /** Only these items (the follow-up overview opens its counts as a list). */
+    keys: z.array(ItemKeySchema).max(20000).optional(),
     /** An edition other than the current one (its items are read-only). */
     edition: FiscalYearSchema.optional(),
     // The facets the dashboard's charts open (src/shared/item-filter.ts).
@@ -402,7 +404,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Commands the Electron application menu sends to the page (the page opens the matching dialog). */
-export const APP_COMMANDS = ['export-ministry', 'export-table', 'import', 'backups'] as const;
+export const APP_COMMANDS = ['export-ministry', 'export-table', 'import', 'backups', 'editions'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 export function isAppCommand(value: unknown): value is AppCommand {

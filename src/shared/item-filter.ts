@@ -29,6 +29,8 @@ export interface ItemFilter {
   annotationStatus?: AnnotationStatus | null;
   annotationTag?: string | null;
   annotationAuthor?: string | null;
+  /** Only these items (a set picked elsewhere, e.g. the follow-up overview's unreported items). */
+  keys?: readonly string[] | null;
 }
 
 /** The outline section ids an item belongs to, from the 大項目 down. */
@@ -87,6 +89,7 @@ export function matchesItemFilter(it: ItemSummary, f: ItemFilter, facets?: ItemF
   if (f.area != null && it.area !== f.area) return false;
   if (f.pj != null && !it.pj.includes(f.pj)) return false;
   if (f.section != null && !inSection(it, f.section)) return false;
+  if (f.keys != null && !f.keys.includes(it.key)) return false;
   if (needsFacets(f)) return facets !== undefined && matchesFacets(facets, f);
   return true;
 }

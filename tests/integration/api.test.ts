@@ -37,6 +37,16 @@ describe('API contract door', () => {
     expect((area.result as { area: number }[]).every((i) => i.area === 2)).toBe(true);
   });
 
+  it('filters by a set of keys (the follow-up overview opens its counts so), with the other filters', async () => {
+    const some = await svc.dispatch('items.list', { keys: ['1-1-11', '1-1-3', '9-9-9'] });
+    const both = await svc.dispatch('items.list', { keys: ['1-1-11', '1-1-3'], ministry: '文' });
+    if (!some.ok || !both.ok) throw new Error();
+    expect((some.result as { key: string }[]).map((i) => i.key)).toEqual(['1-1-3', '1-1-11']);
+    expect((both.result as { key: string }[]).map((i) => i.key)).toEqual(['1-1-3']);
+    const bad = await svc.dispatch('items.list', { keys: ['1-1-x'] });
+    expect(bad).toMatchObject({ ok: false, error: { message: expect.stringContaining('管理番号') } });
+  });
+
   it('rejects unknown methods and bad arguments with a Japanese message, changing nothing', async () => {
     const before = count(svc, 'SELECT COUNT(*) AS n FROM revisions');
     const unknown = await svc.dispatch('items.drop', {});

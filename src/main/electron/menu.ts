@@ -18,6 +18,7 @@ export function buildMenu(options: { onAbout: () => void; onCommand: (command: A
         command('回答を取り込む…', 'import', 'CmdOrCtrl+O'),
         { type: 'separator' },
         command('バックアップと復元…', 'backups'),
+        command('版と新旧対照…', 'editions'),
         { type: 'separator' },
         { role: 'close', label: 'ウィンドウを閉じる' },
         { type: 'separator' },

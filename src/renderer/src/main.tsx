@@ -7,6 +7,7 @@ import './styles/components.css';
 import './styles/item.css';
 import './styles/round-trip.css';
 import './styles/search.css';
+import './styles/editions.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

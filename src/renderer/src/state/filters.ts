@@ -17,15 +17,17 @@ export interface Filters {
   section: string | null;
   /** A facet (quality label, future kind, commitment year, warnings, annotations) from the quality filter or a dashboard chart, with its chip text. */
   facet: FacetFilter | null;
+  /** A set of items opened from elsewhere (a count of the follow-up overview), named for its chip. */
+  keys: { label: string; keys: string[] } | null;
 }
 
-export type FacetFilter = Omit<ItemFilter, 'ministry' | 'lead' | 'area' | 'pj' | 'section'> & { label: string };
+export type FacetFilter = Omit<ItemFilter, 'ministry' | 'lead' | 'area' | 'pj' | 'section' | 'keys'> & { label: string };
 
-export const NO_FILTERS: Filters = { ministry: null, lead: false, area: null, pj: null, section: null, facet: null };
+export const NO_FILTERS: Filters = { ministry: null, lead: false, area: null, pj: null, section: null, facet: null, keys: null };
 
 /** The page's filters for an ItemFilter (a dashboard figure's), the facet part under its chip text. */
 export function filtersFor(f: ItemFilter, label: string): Filters {
-  const { ministry, lead, area, pj, section, ...facet } = f;
+  const { ministry, lead, area, pj, section, keys: _keys, ...facet } = f;
   const hasFacet = Object.values(facet).some((v) => v != null && v !== false);
   return {
     ministry: ministry ?? null,
@@ -34,6 +36,7 @@ export function filtersFor(f: ItemFilter, label: string): Filters {
     pj: pj ?? null,
     section: section ?? null,
     facet: hasFacet ? { ...facet, label } : null,
+    keys: null,
   };
 }
 
@@ -48,13 +51,13 @@ export function matchesFilters(
   facets: Record<string, ItemFacets> | null,
   options: { ignoreSection?: boolean } = {},
 ): boolean {
-  const { facet, ...plain } = f;
-  const filter: ItemFilter = { ...plain, ...(facet ?? {}), ...(options.ignoreSection ? { section: null } : {}) };
+  const { facet, keys, ...plain } = f;
+  const filter: ItemFilter = { ...plain, ...(facet ?? {}), keys: keys?.keys ?? null, ...(options.ignoreSection ? { section: null } : {}) };
   return matchesItemFilter(it, filter, facets?.[it.key]);
 }
 
 export function hasFilters(f: Filters): boolean {
-  return f.ministry !== null || f.lead || f.area !== null || f.pj !== null || f.section !== null || f.facet !== null;
+  return f.ministry !== null || f.lead || f.area !== null || f.pj !== null || f.section !== null || f.facet !== null || f.keys !== null;
 }
 
 /** How many of the items fall in each outline section (keys as in sectionIdsOf). */
@@ -95,6 +98,7 @@ export function filterChips(f: Filters, sections: readonly Section[]): FilterChi
   if (f.area !== null) chips.push({ key: 'area', label: `疾患領域: ${areaName(f.area, sections)}` });
   if (f.pj !== null) chips.push({ key: 'pj', label: pjName(f.pj) });
   if (f.facet !== null) chips.push({ key: 'facet', label: f.facet.label });
+  if (f.keys !== null) chips.push({ key: 'keys', label: `${f.keys.label}(${f.keys.keys.length} 項目)` });
   return chips;
 }
 
@@ -119,8 +123,9 @@ export function filtersFromArgs(a: unknown): Filters {
     area: int(o.area),
     pj: int(o.pj),
     section: typeof o.section === 'string' && /^\d+(-\d+){0,2}$/.test(o.section) ? o.section : null,
-    // A dashboard facet is a one-off view, not part of a saved list state.
+    // A dashboard facet or a picked set of items is a one-off view, not part of a saved list state.
     facet: null,
+    keys: null,
   };
 }
 

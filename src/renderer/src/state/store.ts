@@ -19,8 +19,8 @@ export interface SaveError {
   retry: boolean;
 }
 
-export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack' | 'dashboard' | 'quality-help' | 'graph';
-export type ItemTab = 'compare' | 'history';
+export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack' | 'dashboard' | 'quality-help' | 'graph' | 'editions';
+export type ItemTab = 'compare' | 'history' | 'followup';
 
 export interface BulletTarget {
   field: 'actions' | 'future';
@@ -53,6 +53,10 @@ interface AppState {
   /** What the search box holds. */
   searchInput: string;
   search: SearchState;
+  /** Search every edition held, not only the one shown. */
+  searchAllEditions: boolean;
+  /** An archived edition shown read-only instead of the current one (null: the current edition). */
+  archivedEdition: number | null;
 
   view: View;
   itemTab: ItemTab;
@@ -85,6 +89,8 @@ const initial: AppState = {
   expandedIntros: [],
   searchInput: '',
   search: { query: '', hits: [], status: 'idle' },
+  searchAllEditions: false,
+  archivedEdition: null,
   view: 'item',
   itemTab: 'compare',
   selectedKey: null,
@@ -108,6 +114,14 @@ export const selectSections = (s: AppState): Section[] => s.overview?.sections ?
 /** The current edition's fiscal year (N of 令和N), which names the actions field everywhere. */
 export const selectFiscalYear = (s: AppState): number | null => s.overview?.edition?.fiscalYear ?? null;
 export const useFiscalYear = (): number | null => useApp(selectFiscalYear);
+/** The fiscal year of the edition on screen: an archived one being viewed, else the current one. */
+export const selectShownFiscalYear = (s: AppState): number | null => s.archivedEdition ?? selectFiscalYear(s);
+export const useShownFiscalYear = (): number | null => useApp(selectShownFiscalYear);
+/** The edition argument of item reads: only for an archived edition (the current one is the default). */
+const editionArg = (): { edition?: number } => {
+  const edition = get().archivedEdition;
+  return edition === null ? {} : { edition };
+};
 
 const get = useApp.getState;
 const set = useApp.setState;
@@ -139,7 +153,7 @@ export async function boot(): Promise<void> {
  * edited (its draft is kept; saving it is then checked against the new version as usual).
  */
 export async function reloadPlanData(): Promise<void> {
-  const [overview, items] = await Promise.all([invoke('plan.overview', {}), invoke('items.list', {})]);
+  const [overview, items] = await Promise.all([invoke('plan.overview', {}), invoke('items.list', editionArg())]);
   set((s) => {
     const kept = s.draft ? s.itemCache[s.draft.key] : undefined;
     return { overview, items, itemCache: kept ? { [kept.key]: kept } : {}, itemLoad: null };
@@ -188,9 +202,50 @@ export function setItemTab(itemTab: ItemTab): void {
   guardNavigation(() => set({ itemTab }));
 }
 
+let editionSeq = 0;
+
+/**
+ * Show an archived edition read-only, or (null, or the current year) the current edition again: its
+ * items replace the list, cached items are dropped, and the open item stays open if the edition has
+ * it (or `open` is opened). Resolves once the list is shown; rejects with the API's message.
+ */
+export function showEdition(fiscalYear: number | null, open?: string): Promise<void> {
+  const target = fiscalYear === selectFiscalYear(get()) ? null : fiscalYear;
+  return new Promise((resolve, reject) => {
+    guardNavigation(() => {
+      switchEdition(target, open).then(resolve, reject);
+    });
+  });
+}
+
+async function switchEdition(target: number | null, open: string | undefined): Promise<void> {
+  const seq = ++editionSeq;
+  const items = await invoke('items.list', target === null ? {} : { edition: target });
+  if (seq !== editionSeq) return;
+  set((s) => {
+    const keep = open ?? (s.selectedKey && items.some((it) => it.key === s.selectedKey) ? s.selectedKey : null);
+    return {
+      archivedEdition: target,
+      items,
+      itemCache: {},
+      itemLoad: null,
+      draft: null,
+      saveError: null,
+      selectedKey: keep,
+      target: null,
+      view: 'item',
+      itemTab: target === null ? s.itemTab : 'compare',
+      filters: { ...s.filters, keys: null },
+    };
+  });
+  const { selectedKey, searchInput } = get();
+  if (selectedKey) void loadItem(selectedKey);
+  if (searchInput.trim()) void runSearch(searchInput);
+}
+
 /** A cached item is shown at once and checked in the background: a newer version replaces it. */
 function revalidate(key: string): void {
-  invoke('items.get', { key }).then(
+  invoke('items.get', { key, ...editionArg() }).then(
     (fresh) => {
       const { itemCache, draft } = get();
       const cached = itemCache[key];
@@ -207,7 +262,7 @@ async function loadItem(key: string): Promise<void> {
   }
   set({ itemLoad: { key, status: 'loading' } });
   try {
-    const item = await invoke('items.get', { key });
+    const item = await invoke('items.get', { key, ...editionArg() });
     storeItems([item]);
     set((s) => ({ itemLoad: s.itemLoad?.key === key ? null : s.itemLoad }));
   } catch (err) {
@@ -274,6 +329,8 @@ function storeItems(fetched: readonly Item[]): void {
  * that opening one costs no round trip. Failures are ignored: opening the item will say what is wrong.
  */
 export function prefetchItems(keys: readonly string[]): void {
+  // items.getMany reads the current edition only: an archived one is read item by item when opened.
+  if (get().archivedEdition !== null) return;
   const { itemCache } = get();
   const wanted = keys.filter((k) => !itemCache[k] && !inFlight.has(k));
   for (let i = 0; i < wanted.length; i += 100) {
@@ -348,7 +405,8 @@ export async function runSearch(query: string): Promise<void> {
   // Say "searching" only when the answer is slow: one render less per keystroke pause.
   const slow = window.setTimeout(() => seq === searchSeq && set((s) => ({ search: { ...s.search, status: 'loading' } })), 150);
   try {
-    const hits = await invoke('search', { query: q, limit: SEARCH_LIMIT });
+    const { searchAllEditions } = get();
+    const hits = await invoke('search', { query: q, limit: SEARCH_LIMIT, ...(searchAllEditions ? { allEditions: true } : editionArg()) });
     const { suggestion } = hits.length === 0 ? await invoke('search.suggest', { query: q }) : { suggestion: null };
     if (seq === searchSeq) set({ search: { query: q, hits, status: 'ready', suggestion } });
   } catch (err) {
@@ -362,6 +420,12 @@ useApp.subscribe((s, prev) => {
   // The box as typed, not the last answered query: a reload right after a key keeps that key.
   if (s.boot.status === 'ready' && (s.filters !== prev.filters || s.searchInput !== prev.searchInput)) rememberListState(s.filters, s.searchInput);
 });
+
+export function setSearchAllEditions(on: boolean): void {
+  set({ searchAllEditions: on });
+  const { searchInput } = get();
+  if (searchInput.trim()) void runSearch(searchInput);
+}
 
 export function clearSearch(): void {
   searchSeq += 1;
@@ -397,7 +461,8 @@ export async function ensureAuthor(): Promise<string | null> {
 
 export function startEditing(key: string): void {
   const item = get().itemCache[key];
-  if (!item) return;
+  // An archived edition is as it was published: it is read, never edited.
+  if (!item || get().archivedEdition !== null) return;
   set({ draft: draftFromItem(item), saveError: null, itemTab: 'compare' });
 }
 

@@ -2,7 +2,7 @@
 // it to the other side — numbered references, the label of a future direction, its dates — or a
 // mark that nothing does.
 import { actionsLabel } from '../../../../shared/editions/fiscal-year';
-import { useFiscalYear } from '../../state/store';
+import { useShownFiscalYear } from '../../state/store';
 import type { KeyboardEvent } from 'react';
 import type { FutureAnalysis } from '../../../../shared/compare';
 import type { TaggedBullet } from '../../../../shared/domain';
@@ -36,7 +36,7 @@ export function bulletDomId(side: Side, index: number): string {
 
 export function CompareBullet({ side, index, bullet, links, analysis, unmatched, state, isTarget, tabbable, onActivate, onJump, onKeyDown, itemKey }: Props) {
   const self: BulletRef = { side, index };
-  const fiscalYear = useFiscalYear();
+  const fiscalYear = useShownFiscalYear();
   const other: Side = side === 'actions' ? 'future' : 'actions';
   const dates = analysis ? commitments(analysis.dates) : [];
   const classes = [

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Comparison } from '../../../../shared/compare';
 import { comparisonOf } from '../../state/comparisons';
 import type { Item } from '../../../../shared/domain';
-import { useApp, useFiscalYear } from '../../state/store';
+import { useApp, useShownFiscalYear } from '../../state/store';
 import { CompareBullet, bulletDomId } from './CompareBullet';
 import { CompareSummary } from './CompareSummary';
 import { DateTimeline } from './DateTimeline';
@@ -35,7 +35,7 @@ interface ColumnProps {
 
 function CompareColumn({ side, item, comparison, active, current, target, onActivate }: ColumnProps) {
   const bullets = item[side];
-  const fiscalYear = useFiscalYear();
+  const fiscalYear = useShownFiscalYear();
   const unmatched = new Set(side === 'actions' ? comparison.unmatchedActions : comparison.unmatchedFuture);
   const headingId = `cmp-${side}-heading`;
 
@@ -98,7 +98,7 @@ function CompareColumn({ side, item, comparison, active, current, target, onActi
 
 export function CompareView({ item }: { item: Item }) {
   const comparison = comparisonOf(item);
-  const fiscalYear = useFiscalYear();
+  const fiscalYear = useShownFiscalYear();
   // Before anything says otherwise, the axis starts at 令和7 (fiscal 2025), the first edition.
   const timeline = useMemo(() => buildTimeline(comparison, westernYear(fiscalYear ?? 7)), [comparison, fiscalYear]);
   const links = useMemo(() => allLinks(comparison), [comparison]);

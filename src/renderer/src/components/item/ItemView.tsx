@@ -20,24 +20,40 @@ import { AnnotatedText } from '../annotations/AnnotatedText';
 import { ItemAnnotations } from '../annotations/AnnotationPanel';
 import { MatchNavigator } from '../search/MatchNavigator';
 import { RelatedItems } from '../graph/RelatedItems';
+import { ItemFollowUp } from '../editions/ItemFollowUp';
+import type { ItemFollowUp as ItemFollowUpReport } from '../../../../shared/editions/batch';
+import { editionLabel } from '../../../../shared/editions/fiscal-year';
+import { loadFollowUp, useEditions } from '../../state/editions';
 
 const TABS: { id: ItemTab; label: string }[] = [
   { id: 'compare', label: '取組と今後の方向性' },
   { id: 'history', label: '変更履歴' },
+  { id: 'followup', label: '前年度の方向性' },
 ];
 
-function Tabs({ current }: { current: ItemTab }) {
+/** This item's follow-up of last year's promises, when the current edition has a predecessor holding it. */
+function useItemFollowUp(item: Item): ItemFollowUpReport | null {
+  const archived = useApp((s) => s.archivedEdition !== null);
+  const report = useEditions((s) => s.followUp);
+  useEffect(() => {
+    if (!archived) void loadFollowUp();
+  }, [archived]);
+  if (archived || report.status !== 'ready') return null;
+  return report.value.items.find((it) => it.key === item.key) ?? null;
+}
+
+function Tabs({ current, tabs }: { current: ItemTab; tabs: { id: ItemTab; label: string }[] }) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    const i = TABS.findIndex((t) => t.id === current);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    const i = tabs.findIndex((t) => t.id === current);
+    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
     setItemTab(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
     <div className="tabs" role="tablist" aria-label="表示の切り替え" onKeyDown={onKeyDown}>
-      {TABS.map((t) => (
+      {tabs.map((t) => (
         <button
           key={t.id}
           id={`tab-${t.id}`}
@@ -71,8 +87,25 @@ function ItemTitle({ item }: { item: Item }) {
 }
 
 function ItemDetails({ item }: { item: Item }) {
-  const tab = useApp((s) => s.itemTab);
+  const chosen = useApp((s) => s.itemTab);
   const editing = useApp((s) => s.draft?.key === item.key);
+  const archived = useApp((s) => s.archivedEdition);
+  const followUp = useItemFollowUp(item);
+  const tabs = followUp ? TABS : TABS.filter((t) => t.id !== 'followup');
+  const tab = tabs.some((t) => t.id === chosen) ? chosen : 'compare';
+  const panel = (
+    <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+      {tab === 'history' ? (
+        <HistoryPanel item={item} />
+      ) : tab === 'followup' && followUp ? (
+        <ItemFollowUp item={item} followUp={followUp} />
+      ) : editing ? (
+        <ItemEditor />
+      ) : (
+        <CompareView item={item} />
+      )}
+    </div>
+  );
   return (
     <article className="item-view" aria-labelledby="item-title">
       <Breadcrumb item={item} />
@@ -86,7 +119,9 @@ function ItemDetails({ item }: { item: Item }) {
           </span>
           <span className="spacer" />
           <MatchNavigator itemKey={item.key} />
-          {editing ? (
+          {archived !== null ? (
+            <span className="archived-badge">{editionLabel(archived)}・過去の版(閲覧のみ)</span>
+          ) : editing ? (
             <EditorToolbar />
           ) : (
             <button type="button" className="button" onClick={() => startEditing(item.key)}>
@@ -97,14 +132,15 @@ function ItemDetails({ item }: { item: Item }) {
       </header>
       <RelistLinks item={item} />
       <IngestWarnings itemKey={item.key} warnings={item.warnings} />
-      <QualityBadges itemKey={item.key} detailed />
-      <Tabs current={tab} />
-      <ItemAnnotations item={item}>
-        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
-          {tab === 'history' ? <HistoryPanel item={item} /> : editing ? <ItemEditor /> : <CompareView item={item} />}
-        </div>
-      </ItemAnnotations>
-      <RelatedItems itemKey={item.key} version={item.version} />
+      {archived === null && <QualityBadges itemKey={item.key} detailed />}
+      <Tabs current={tab} tabs={tabs} />
+      {archived !== null ? (
+        // Annotations belong to the current edition's text: an archived edition is read without them.
+        panel
+      ) : (
+        <ItemAnnotations item={item}>{panel}</ItemAnnotations>
+      )}
+      {archived === null && <RelatedItems itemKey={item.key} version={item.version} />}
     </article>
   );
 }

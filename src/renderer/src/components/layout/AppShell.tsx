@@ -24,6 +24,10 @@ import { QualityHelp } from '../quality/QualityHelp';
 
 // The graph view brings Cytoscape.js (~450 kB): loaded from the app's own files when first opened.
 const GraphView = lazy(() => import('../graph/GraphView').then((m) => ({ default: m.GraphView })));
+import { EditionsView } from '../editions/EditionsView';
+import { EditionInput } from '../editions/EditionPicker';
+import { ArchivedEditionBanner } from '../editions/EditionSwitcher';
+import { openEditions } from '../../state/editions';
 
 function MainView() {
   const view = useApp((s) => s.view);
@@ -41,13 +45,22 @@ function MainView() {
       </Suspense>
     );
   }
+  if (view === 'editions') return <EditionsView />;
   return <ItemView />;
 }
 
 export function AppShell() {
-  // The import review and the graph take the whole width.
-  const wide = useApp((s) => s.view === 'imports' || s.view === 'graph');
-  useEffect(() => onAppCommand((command) => (command === 'import' ? openFilePicker() : openFileDialog(command))), []);
+  // The import review, the graph and the editions screens take the whole width.
+  const wide = useApp((s) => s.view === 'imports' || s.view === 'graph' || s.view === 'editions');
+  useEffect(
+    () =>
+      onAppCommand((command) => {
+        if (command === 'import') openFilePicker();
+        else if (command === 'editions') openEditions('list');
+        else openFileDialog(command);
+      }),
+    [],
+  );
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -56,6 +69,7 @@ export function AppShell() {
       <div>
         <Header />
         <ReadOnlyBanner />
+        <ArchivedEditionBanner />
       </div>
       <div className={wide ? 'panes panes-wide' : 'panes'}>
         {!wide && (
@@ -79,6 +93,7 @@ export function AppShell() {
       <ImportDialog />
       <BackupsDialog />
       <ImportInput />
+      <EditionInput />
       <DropOverlay />
     </div>
   );

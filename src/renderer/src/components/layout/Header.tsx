@@ -2,6 +2,7 @@
 import { changeAuthor, setView, useApp, type View } from '../../state/store';
 import { FileMenu } from '../round-trip/FileMenu';
 import { SearchBox } from '../search/SearchBox';
+import { EditionSwitcher } from '../editions/EditionSwitcher';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'item', label: '小項目' },
@@ -11,6 +12,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'annotations', label: '注釈一覧' },
   { id: 'graph', label: 'ナレッジグラフ' },
   { id: 'imports', label: '取り込み' },
+  { id: 'editions', label: '版' },
 ];
 
 export function Header() {
@@ -20,6 +22,7 @@ export function Header() {
     <header className="app-header">
       <h1 className="app-name">協議会デスク</h1>
       <FileMenu />
+      <EditionSwitcher />
       <SearchBox />
       <nav aria-label="画面" className="view-nav">
         <ul>

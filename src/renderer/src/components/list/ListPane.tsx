@@ -4,7 +4,19 @@ import { useMemo } from 'react';
 import type { SearchHit } from '../../../../shared/api';
 import type { ItemSummary } from '../../../../shared/domain';
 import { hasFilters, matchesFilters, type Filters } from '../../state/filters';
-import { SEARCH_LIMIT, clearSearch, dropItemFocusRequest, openItem, openSection, prefetchItem, prefetchItems, useApp, selectSections } from '../../state/store';
+import {
+  SEARCH_LIMIT,
+  clearSearch,
+  dropItemFocusRequest,
+  openItem,
+  openSection,
+  prefetchItem,
+  prefetchItems,
+  selectSections,
+  selectShownFiscalYear,
+  showEdition,
+  useApp,
+} from '../../state/store';
 import { useFacets } from '../../state/facets';
 import { StatusMessage } from '../common/StatusMessage';
 import { DidYouMean } from '../search/DidYouMean';
@@ -12,7 +24,7 @@ import { HIT_ROW_HEIGHT, SearchHitRow } from '../search/SearchHitRow';
 import { ITEM_ROW_HEIGHT, ItemRow } from './ItemRow';
 import { VirtualListbox } from './VirtualListbox';
 
-const hitKey = (h: SearchHit) => `${h.kind === 'item' ? 'i' : 's'}${h.key}-${h.field}-${h.ord}`;
+const hitKey = (h: SearchHit) => `${h.edition ?? ''}${h.kind === 'item' ? 'i' : 's'}${h.key}-${h.field}-${h.ord}`;
 
 /** Section hits survive a section filter that contains them, and no other filter. */
 function sectionHitMatches(h: SearchHit, f: Filters): boolean {
@@ -27,14 +39,18 @@ export function ListPane() {
   const selectedKey = useApp((s) => s.selectedKey);
   const sections = useApp(selectSections);
   const focusNonce = useApp((s) => s.focusListNonce);
+  const shownYear = useApp(selectShownFiscalYear);
+  /** A hit in another edition than the one shown (searching every edition): the list's filters do not apply to it. */
+  const elsewhere = (h: SearchHit) => h.edition !== undefined && h.edition !== shownYear;
 
   const facets = useFacets((s) => s.facets);
   const filtered = useMemo(() => items.filter((it) => matchesFilters(it, filters, facets)), [items, filters, facets]);
   const byKey = useMemo(() => new Map<string, ItemSummary>(items.map((it) => [it.key, it])), [items]);
   const filteredKeys = useMemo(() => new Set(filtered.map((it) => it.key)), [filtered]);
   const hits = useMemo(
-    () => search.hits.filter((h) => (h.kind === 'item' ? filteredKeys.has(h.key) : sectionHitMatches(h, filters))),
-    [search.hits, filteredKeys, filters],
+    () => search.hits.filter((h) => elsewhere(h) || (h.kind === 'item' ? filteredKeys.has(h.key) : sectionHitMatches(h, filters))),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- elsewhere reads shownYear
+    [search.hits, filteredKeys, filters, shownYear],
   );
 
   if (search.query) {
@@ -64,12 +80,14 @@ export function ListPane() {
             renderRow={(h) => <SearchHitRow hit={h} item={byKey.get(h.key)} section={sections.find((s) => s.id === h.key)} />}
             onActiveChange={(h) => {
               dropItemFocusRequest();
-              if (h.kind === 'item') prefetchItem(h.key);
+              if (h.kind === 'item' && !elsewhere(h)) prefetchItem(h.key);
             }}
-            onRowsInView={(shown) => prefetchItems(shown.filter((h) => h.kind === 'item').map((h) => h.key))}
+            onRowsInView={(shown) => prefetchItems(shown.filter((h) => h.kind === 'item' && !elsewhere(h)).map((h) => h.key))}
             onOpen={(h) =>
-              h.kind === 'item'
-                ? openItem(h.key, { target: h.field === 'actions' || h.field === 'future' ? { field: h.field, ord: h.ord } : null, focus: true })
+              elsewhere(h)
+                ? void showEdition(h.edition!, h.kind === 'item' ? h.key : undefined).catch(() => undefined)
+                : h.kind === 'item'
+                  ? openItem(h.key, { target: h.field === 'actions' || h.field === 'future' ? { field: h.field, ord: h.ord } : null, focus: true })
                 : openSection(h.key, h.field === 'intro')
             }
             onEscape={clearSearch}

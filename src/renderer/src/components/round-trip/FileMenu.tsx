@@ -3,6 +3,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { openFileDialog } from '../../state/round-trip';
 import { openFilePicker } from './ImportPicker';
+import { openEditions } from '../../state/editions';
+import { openEditionPicker } from '../editions/EditionPicker';
 
 interface Entry {
   id: string;
@@ -15,6 +17,8 @@ const ENTRIES: Entry[] = [
   { id: 'export-table', label: '協議会資料を出力…', run: () => openFileDialog('export-table') },
   { id: 'import', label: '回答を取り込む…', run: () => openFilePicker() },
   { id: 'backups', label: 'バックアップと復元…', run: () => openFileDialog('backups') },
+  { id: 'edition-import', label: '新しい版の資料を取り込む…', run: () => openEditionPicker() },
+  { id: 'editions', label: '版と新旧対照…', run: () => openEditions('list') },
 ];
 
 export function FileMenu() {
@@ -85,7 +89,7 @@ export function FileMenu() {
                 tabIndex={-1}
                 className="menu-item"
                 onClick={() => {
-                  close(entry.id !== 'import');
+                  close(entry.id !== 'import' && entry.id !== 'edition-import');
                   entry.run();
                 }}
               >

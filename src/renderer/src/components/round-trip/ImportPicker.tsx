@@ -4,6 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { closeFileDialog, importFiles, useRoundTrip } from '../../state/round-trip';
 import { Dialog } from '../common/Dialog';
+import { stageEditionFiles } from '../../state/editions';
+import { useApp } from '../../state/store';
 
 const INPUT_ID = 'import-file-input';
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,6 +64,7 @@ const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? fa
  */
 export function DropOverlay() {
   const [dragging, setDragging] = useState(false);
+  const editions = useApp((s) => s.view === 'editions');
   const depth = useRef(0);
   useEffect(() => {
     const onEnter = (e: DragEvent) => {
@@ -85,7 +88,10 @@ export function DropOverlay() {
       e.preventDefault();
       depth.current = 0;
       setDragging(false);
-      importFiles([...(e.dataTransfer?.files ?? [])]);
+      // On the editions screen a dropped file is a new edition's table, anywhere else a returned workbook.
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (useApp.getState().view === 'editions') void stageEditionFiles(files);
+      else importFiles(files);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);
@@ -102,8 +108,17 @@ export function DropOverlay() {
   return (
     <div className="drop-overlay" role="status" aria-live="polite">
       <div className="drop-overlay-box">
-        <p className="drop-overlay-title">ここにドロップすると回答を取り込みます</p>
-        <p className="muted">府省から返ってきた照会シート(.xlsx)。複数可。取り込んだ内容は確認してから反映します。</p>
+        {editions ? (
+          <>
+            <p className="drop-overlay-title">ここにドロップすると新しい版の資料を取り込みます</p>
+            <p className="muted">計画の本文を書き出したテキスト(.txt)。取り込んだ内容は項目ごとに確認してから反映します。</p>
+          </>
+        ) : (
+          <>
+            <p className="drop-overlay-title">ここにドロップすると回答を取り込みます</p>
+            <p className="muted">府省から返ってきた照会シート(.xlsx)。複数可。取り込んだ内容は確認してから反映します。</p>
+          </>
+        )}
       </div>
     </div>
   );

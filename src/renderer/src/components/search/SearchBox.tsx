@@ -1,13 +1,16 @@
 // The search box: searches as you type (lightly debounced; answers to older queries are dropped),
 // `/` anywhere focuses it, ↓ moves into the results, Enter opens the first one, Esc clears.
 import { useEffect, useRef } from 'react';
-import { clearSearch, focusList, runSearch, setSearchInput, useApp } from '../../state/store';
+import { clearSearch, focusList, runSearch, setSearchAllEditions, setSearchInput, useApp } from '../../state/store';
+import { useEditions } from '../../state/editions';
 
 export const SEARCH_INPUT_ID = 'search-input';
 const DEBOUNCE_MS = 60;
 
 export function SearchBox() {
   const value = useApp((s) => s.searchInput);
+  const allEditions = useApp((s) => s.searchAllEditions);
+  const several = useEditions((s) => s.editions.status === 'ready' && s.editions.value.length > 1);
   const timer = useRef<number | undefined>(undefined);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -47,6 +50,12 @@ export function SearchBox() {
         }}
         aria-describedby="search-hint"
       />
+      {several && (
+        <label className="search-all-editions">
+          <input type="checkbox" checked={allEditions} onChange={(e) => setSearchAllEditions(e.target.checked)} />
+          すべての版を検索
+        </label>
+      )}
       <span id="search-hint" className="visually-hidden">
         入力すると検索します。下矢印キーで結果の一覧へ移動します。
       </span>

@@ -1,6 +1,7 @@
 // One search hit: where it is (item key and field, or a section) and the snippet with the match marked.
 import { fieldLabel } from '../../../../shared/fields';
-import { useFiscalYear } from '../../state/store';
+import { useShownFiscalYear } from '../../state/store';
+import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import type { SearchHit } from '../../../../shared/api';
 import type { ItemSummary, Section } from '../../../../shared/domain';
 import { sectionName } from '../../state/filters';
@@ -16,13 +17,17 @@ interface Props {
 }
 
 export function SearchHitRow({ hit, item, section }: Props) {
-  const fiscalYear = useFiscalYear();
-  const where = item ? `${item.label} ${item.key}` : section ? `${sectionName(section)} ${section.title}` : hit.key;
+  const shown = useShownFiscalYear();
+  // A hit of another edition names its edition and that edition's actions field.
+  const fiscalYear = hit.edition ?? shown;
+  const other = hit.edition !== undefined && hit.edition !== shown;
+  const where = item && !other ? `${item.label} ${item.key}` : section ? `${sectionName(section)} ${section.title}` : hit.key;
   const position = hit.field === 'actions' || hit.field === 'future' || hit.field === 'intro' ? ` ${hit.ord + 1}番目` : '';
   return (
     <div className="hit-row">
       <div className="hit-row-head">
         <span className="hit-where">{where}</span>
+        {hit.edition !== undefined && <span className={other ? 'hit-edition hit-edition-other' : 'hit-edition'}>{editionLabel(hit.edition)}</span>}
         <span className="hit-field">
           {fieldLabel(hit.field, fiscalYear)}
           {position}
