@@ -114,7 +114,7 @@ describe('CLI: cells a file would empty or cut down', () => {
     const before = await future113();
     expect(before.length).toBeGreaterThan(0);
     const edited = path.join(dir, '厚_回答.xlsx');
-    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`H${await rowOf('1-1-13')}`]: '', [`G${await rowOf('1-1-5')}`]: '・データベースを構築する。' }));
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`${COL.future}${await rowOf('1-1-13')}`]: '', [`${COL.actions}${await rowOf('1-1-5')}`]: '・データベースを構築する。' }));
     const staged = JSON.parse((await cli(['--db', db, 'import', edited, '--json'])).out) as { batch: number; changes: { key: string; field: string; kind: string }[] };
     expect(staged.changes.map((c) => `${c.key}/${c.field}/${c.kind}`)).toEqual(['1-1-5/actions/shrunk', '1-1-13/future/cleared']);
 
@@ -128,7 +128,7 @@ describe('CLI: cells a file would empty or cut down', () => {
 
   it('apply --accept KEY/FIELD takes such a cell; a bad FIELD is refused and changes nothing', async () => {
     const edited = path.join(dir, '厚_回答2.xlsx');
-    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`H${await rowOf('1-1-13')}`]: '・' }));
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`${COL.future}${await rowOf('1-1-13')}`]: '・' }));
     const plain = await cli(['--db', db, 'import', edited]);
     expect(plain.out).toContain('1-1-13 future: 空になる欄(この欄が空になります)');
     const batch = /取込バッチ #(\d+)/.exec(plain.out)![1]!;

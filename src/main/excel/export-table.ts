@@ -1,5 +1,8 @@
 // The consolidated council table (協議会資料): the whole plan in the original three-column layout,
-// with 大項目 / 中項目 / 分野 heading rows above their items, ready to print and hand out.
+// with 大項目 / 中項目 / 分野 heading rows above their items, ready to print and hand out: bullets
+// hang-indented under their 「・」 (hanging-wrap.ts), the title and 「n / N ページ」 on every page, and
+// page breaks placed by the program so that a heading is never left at the foot of a page without
+// its first item (every row has an explicit height, so where a page ends can be computed).
 import { currentFiscalYear } from '../store/edition-store';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +15,8 @@ import { withBullets, type ExportItem as Item } from './bulk-items';
 import { workbookBase64, writeWorkbookFile, type ExportedFile } from './export-ministry';
 import { AppError } from '../../shared/errors';
 import { EXCEL_MAX_CELL_CHARS, TABLE_COLUMNS, TABLE_SHEET, columnHeader, itemLabelTitle, ministriesLabel, overlongMessage, type OverlongCell } from './layout';
-import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
+import { hangingCell } from './hanging-wrap';
+import { BODY_FONT, GRID, PAGE_MARGINS, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
 
 const HEADING_STYLE: Record<Section['level'], { fill: string; size: number }> = {
   major: { fill: 'FFBDD7EE', size: 12 },
@@ -27,7 +31,7 @@ export function headingText(s: Section): string {
   return `${s.area ?? ''}) ${s.title}`;
 }
 
-function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): void {
+function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): number {
   const style = HEADING_STYLE[s.level];
   const row = ws.getRow(rowNo);
   const cell = row.getCell(1);
@@ -37,15 +41,24 @@ function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): void {
   cell.alignment = { vertical: 'middle', wrapText: true };
   for (let c = 1; c <= TABLE_COLUMNS.length; c++) row.getCell(c).border = GRID;
   ws.mergeCells(rowNo, 1, rowNo, TABLE_COLUMNS.length);
-  row.height = 22;
+  row.height = fittingHeight([{ text: cell.value, width: TABLE_WIDTH }], 1, style.size);
+  return row.height;
 }
 
+const TABLE_WIDTH = TABLE_COLUMNS.reduce((w, c) => w + c.width, 0);
+
+/** The item's cells as stored (what the Excel cell limit is checked on). */
 function itemTexts(it: Item): string[] {
   return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.actions), bulletsToCell(it.future)];
 }
 
-function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): void {
-  const texts = itemTexts(it);
+/** The item's cells as printed: the bullets hang-indented for their columns. */
+function printedTexts(it: Item): string[] {
+  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, hangingCell(it.actions, TABLE_COLUMNS[1].width), hangingCell(it.future, TABLE_COLUMNS[2].width)];
+}
+
+function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): number {
+  const texts = printedTexts(it);
   const row = ws.getRow(rowNo);
   texts.forEach((t, i) => {
     const cell = row.getCell(i + 1);
@@ -55,6 +68,15 @@ function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): void {
     cell.border = GRID;
   });
   row.height = fittingHeight(texts.map((text, i) => ({ text, width: TABLE_COLUMNS[i]!.width })));
+  return row.height;
+}
+
+/** Points of an A4 landscape page left for rows below the repeated header row, with some slack. */
+function pageRoom(headerRowHeight: number): number {
+  const A4_SHORT_SIDE = 595.3;
+  const { top, bottom } = PAGE_MARGINS;
+  // 5 % slack: LibreOffice and Excel place the header/footer slightly differently.
+  return (A4_SHORT_SIDE - (top + bottom) * 72 - headerRowHeight) * 0.95;
 }
 
 export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
@@ -76,26 +98,40 @@ export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
   });
   setupHeader(ws, TABLE_COLUMNS.map((c) => columnHeader(c, 'table', fiscalYear)), false);
   setupPrint(ws, title);
+  // Rows are laid out in blocks: the headings a section opens with go in one block with the item
+  // below them, so a page break never falls between a heading and its first item.
+  const room = pageRoom(ws.getRow(1).height);
   let rowNo = 2;
-  const printed = new Set<string>();
-  const headingFor = (id: string) => {
-    if (printed.has(id)) return;
-    const s = sections.find((x) => x.id === id);
-    if (!s) return;
-    printed.add(id);
-    addHeading(ws, rowNo++, s);
+  let used = 0;
+  /** Start a new page above the block at `first` when the block does not fit on this one. */
+  const keepTogether = (first: number, blockHeight: number) => {
+    if (used > 0 && used + blockHeight > room) {
+      ws.getRow(first - 1).addPageBreak();
+      used = 0;
+    }
+    used += blockHeight;
   };
+  const printed = new Set<string>();
   let current = '';
   for (const it of items) {
-    const place = `${it.major}-${it.middle}-${it.area ?? ''}`;
-    if (place !== current) {
+    const opening: Section[] = [];
+    const where = `${it.major}-${it.middle}-${it.area ?? ''}`;
+    if (where !== current) {
       // Items are in plan order; a heading repeats only if the plan really returns to a section.
-      current = place;
-      headingFor(`${it.major}`);
-      headingFor(`${it.major}-${it.middle}`);
-      if (it.area !== null) headingFor(`${it.major}-${it.middle}-${it.area}`);
+      current = where;
+      for (const id of [`${it.major}`, `${it.major}-${it.middle}`, ...(it.area === null ? [] : [`${it.major}-${it.middle}-${it.area}`])]) {
+        const s = printed.has(id) ? undefined : sections.find((x) => x.id === id);
+        if (s) {
+          printed.add(id);
+          opening.push(s);
+        }
+      }
     }
-    addItem(ws, rowNo++, it);
+    const first = rowNo;
+    let height = 0;
+    for (const s of opening) height += addHeading(ws, rowNo++, s);
+    height += addItem(ws, rowNo++, it);
+    keepTogether(first, height);
   }
   return wb;
 }
