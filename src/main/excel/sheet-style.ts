@@ -46,7 +46,7 @@ export function setupPrint(ws: ExcelJS.Worksheet, headerText: string, repeatHead
     ...(repeatHeaderRow ? { printTitlesRow: '1:1' } : {}),
     margins: PAGE_MARGINS,
   };
-  ws.headerFooter = { oddHeader: `&L&"${FONT_NAME}"&9${escapeHeaderText(headerText)}`, oddFooter: `&C&"${FONT_NAME}"&9&P / &N ページ` };
+  ws.headerFooter = { oddHeader: `&L&"${FONT_NAME}"&10${escapeHeaderText(headerText)}`, oddFooter: `&C&"${FONT_NAME}"&10&P / &N ページ` };
 }
 
 /** Page margins in inches (Excel's unit); the page-break estimate of the table uses them too. */
