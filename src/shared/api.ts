@@ -23,7 +23,7 @@ import {
   type AnnotationVersion,
   type AnnotationView,
 } from './annotations';
-import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, ExportedFileInfo, StageOutcome } from './imports';
+import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, ExportedFileInfo, MinistryNote, StageOutcome } from './imports';
 
 export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません(例: 1-1-16)');
 const AuthorSchema = z.string().trim().min(1, '作成者名を入力してください').max(100);
@@ -149,6 +149,8 @@ export const API = {
   'prefs.set': method<Preferences>()(z.object({ author: z.string().trim().max(100).optional() }).strict()),
   /** Several items in full at once (the UI's overview of future directions reads every item). */
   'items.getMany': method<Item[]>()(z.object({ keys: z.array(ItemKeySchema).max(20000) }).strict()),
+  /** 府省からの補足 recorded at apply, by item key (items without notes are absent), oldest first. */
+  'items.notes': method<Record<string, MinistryNote[]>>()(z.object({ keys: z.array(ItemKeySchema).max(20000) }).strict()),
   /**
    * One inquiry workbook per ministry, into outDir (or outFile for a single ministry); with neither,
    * each workbook comes back as bytes (`dataBase64`, `file` = its suggested name) for the page to save.

@@ -8,6 +8,7 @@ import { getItem, listItems, listRevisions, listSections, restoreRevision, write
 import { search } from '../store/search';
 import { APP_VERSION } from '../app-info';
 import { annotationHandlers } from './annotation-handlers';
+import { noteHandlers } from './note-handlers';
 import { roundTripHandlers } from './round-trip-handlers';
 
 function readPreferences(db: Db): Preferences {
@@ -63,6 +64,7 @@ export function createHandlers(db: Db): Handlers {
     'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
     ...roundTripHandlers(db),
     ...annotationHandlers(db),
+    ...noteHandlers(db),
   };
 }
 
