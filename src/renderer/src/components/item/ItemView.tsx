@@ -1,4 +1,4 @@
-// The item view: breadcrumb, full title, ministries, 再掲 links, ingest warnings, then either the
+// The item view: breadcrumb, full title, ministries, 再掲 links, ingest warnings, 府省からの補足, then either the
 // actions-vs-future comparison (or its editor) or the item's history.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Item } from '../../../../shared/domain';
@@ -13,6 +13,7 @@ import { EditorToolbar } from '../edit/EditorToolbar';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { Breadcrumb } from './Breadcrumb';
 import { IngestWarnings } from './IngestWarnings';
+import { ItemMinistryNotes } from './MinistryNotes';
 import { RelistLinks } from './RelistLinks';
 import { Welcome } from './Welcome';
 import { AnnotatedText } from '../annotations/AnnotatedText';
@@ -93,6 +94,7 @@ function ItemDetails({ item }: { item: Item }) {
       </header>
       <RelistLinks item={item} />
       <IngestWarnings warnings={item.warnings} />
+      <ItemMinistryNotes item={item} />
       <Tabs current={tab} />
       <ItemAnnotations item={item}>
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
