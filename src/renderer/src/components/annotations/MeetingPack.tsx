@@ -153,7 +153,7 @@ function loadHeading(): PackHeading {
 function HeadingFields({ heading, onChange }: { heading: PackHeading; onChange: (h: PackHeading) => void }) {
   const set = (patch: Partial<PackHeading>) => onChange({ ...heading, ...patch });
   return (
-    <div className="pack-heading-fields no-print" role="group" aria-label="資料の見出し">
+    <div className="pack-heading-fields no-print" role="group" aria-label="各ページの見出しの入力">
       <label>
         会議名
         <input type="text" value={heading.meeting} maxLength={80} placeholder="例: 第3回データ利活用・ライフコース協議会" onChange={(e) => set({ meeting: e.target.value })} />
@@ -227,7 +227,7 @@ export function MeetingPack() {
           <thead>
             <tr>
               <td>
-                <p className="pack-running-head" aria-label="見出し">
+                <p className="pack-running-head" aria-label="各ページの見出し">
                   <span>{heading.meeting || '会議用資料'}</span>
                   {heading.docNo && <span className="pack-doc-no">{heading.docNo}</span>}
                   <span className="pack-date">{date}</span>
