@@ -170,7 +170,8 @@ export const API = {
       .refine((a) => a.outFile === undefined || a.ministries.length === 1, 'ファイル名を指定できるのは府省が1つのときだけです'),
   ),
   /** The consolidated table, into outFile; without it, returned as bytes (`dataBase64`) for the page to save. */
-  'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema.optional() }).strict()),
+  /** The consolidated table; `ministryNotes` adds 府省からの補足 as a fourth column. */
+  'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema.optional(), ministryNotes: z.boolean().optional() }).strict()),
   /** Stage returned workbooks: paths (desktop, CLI) or uploaded contents (web host). One batch per file. */
   'imports.stage': method<StageOutcome[]>()(
     z.object({ ...FileSources, ministry: MinistrySchema.optional() }).strict().refine(hasFiles, '取り込むファイルを指定してください'),

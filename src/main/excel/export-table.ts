@@ -14,7 +14,22 @@ import { listItems, listSections, nowIso } from '../store/plan-store';
 import { withBullets, type ExportItem as Item } from './bulk-items';
 import { workbookBase64, writeWorkbookFile, type ExportedFile } from './export-ministry';
 import { AppError } from '../../shared/errors';
-import { EXCEL_MAX_CELL_CHARS, TABLE_COLUMNS, TABLE_SHEET, columnHeader, itemLabelTitle, ministriesLabel, overlongMessage, type OverlongCell } from './layout';
+import type { MinistryNote } from '../../shared/imports';
+import { warekiDate } from '../../shared/wareki';
+import { notesOf } from '../store/ministry-notes';
+import {
+  EXCEL_MAX_CELL_CHARS,
+  PRINT_WIDTH,
+  TABLE_COLUMNS,
+  TABLE_COLUMNS_WITH_NOTES,
+  TABLE_SHEET,
+  columnHeader,
+  itemLabelTitle,
+  ministriesLabel,
+  overlongMessage,
+  type OverlongCell,
+  type TableColumn,
+} from './layout';
 import { hangingCell } from './hanging-wrap';
 import { BODY_FONT, GRID, PAGE_MARGINS, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
 
@@ -31,7 +46,7 @@ export function headingText(s: Section): string {
   return `${s.area ?? ''}) ${s.title}`;
 }
 
-function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): number {
+function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section, columns: readonly TableColumn[]): number {
   const style = HEADING_STYLE[s.level];
   const row = ws.getRow(rowNo);
   const cell = row.getCell(1);
@@ -39,26 +54,30 @@ function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): number {
   cell.font = { ...BODY_FONT, bold: true, size: style.size };
   cell.fill = solidFill(style.fill);
   cell.alignment = { vertical: 'middle', wrapText: true };
-  for (let c = 1; c <= TABLE_COLUMNS.length; c++) row.getCell(c).border = GRID;
-  ws.mergeCells(rowNo, 1, rowNo, TABLE_COLUMNS.length);
-  row.height = fittingHeight([{ text: cell.value, width: TABLE_WIDTH }], 1, style.size);
+  for (let c = 1; c <= columns.length; c++) row.getCell(c).border = GRID;
+  ws.mergeCells(rowNo, 1, rowNo, columns.length);
+  row.height = fittingHeight([{ text: cell.value, width: PRINT_WIDTH }], 1, style.size);
   return row.height;
 }
 
-const TABLE_WIDTH = TABLE_COLUMNS.reduce((w, c) => w + c.width, 0);
+/** The notes cell: one paragraph per note, 「【厚】補足の文(令和8年12月2日)」. */
+function notesCell(notes: readonly MinistryNote[]): string {
+  return notes.map((n) => `【${n.ministry ?? '資料'}】${n.text}(${warekiDate(n.createdAt)})`).join('\n');
+}
 
 /** The item's cells as stored (what the Excel cell limit is checked on). */
-function itemTexts(it: Item): string[] {
-  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.actions), bulletsToCell(it.future)];
+function itemTexts(it: Item, notes: string | null): string[] {
+  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.actions), bulletsToCell(it.future), ...(notes === null ? [] : [notes])];
 }
 
 /** The item's cells as printed: the bullets hang-indented for their columns. */
-function printedTexts(it: Item): string[] {
-  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, hangingCell(it.actions, TABLE_COLUMNS[1].width), hangingCell(it.future, TABLE_COLUMNS[2].width)];
+function printedTexts(it: Item, notes: string | null, columns: readonly TableColumn[]): string[] {
+  const [, actions, future] = columns;
+  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, hangingCell(it.actions, actions!.width), hangingCell(it.future, future!.width), ...(notes === null ? [] : [notes])];
 }
 
-function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): number {
-  const texts = printedTexts(it);
+function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item, notes: string | null, columns: readonly TableColumn[]): number {
+  const texts = printedTexts(it, notes, columns);
   const row = ws.getRow(rowNo);
   texts.forEach((t, i) => {
     const cell = row.getCell(i + 1);
@@ -67,7 +86,7 @@ function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): number {
     cell.alignment = WRAP_TOP;
     cell.border = GRID;
   });
-  row.height = fittingHeight(texts.map((text, i) => ({ text, width: TABLE_COLUMNS[i]!.width })));
+  row.height = fittingHeight(texts.map((text, i) => ({ text, width: columns[i]!.width })));
   return row.height;
 }
 
@@ -79,13 +98,21 @@ function pageRoom(headerRowHeight: number): number {
   return (A4_SHORT_SIDE - (top + bottom) * 72 - headerRowHeight) * 0.95;
 }
 
-export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
+export interface TableOptions {
+  /** Add 府省からの補足 (the notes recorded at apply) as a fourth column. */
+  ministryNotes?: boolean;
+}
+
+export function buildTableWorkbook(db: Db, title: string, opts: TableOptions = {}): ExcelJS.Workbook {
   const fiscalYear = currentFiscalYear(db);
   const items = withBullets(db, listItems(db));
+  const columns: readonly TableColumn[] = opts.ministryNotes ? TABLE_COLUMNS_WITH_NOTES : TABLE_COLUMNS;
+  const notes = opts.ministryNotes ? notesOf(db, items.map((it) => it.key)) : null;
+  const notesText = (it: Item) => (notes === null ? null : notesCell(notes[it.key] ?? []));
   const overlong: OverlongCell[] = [];
   for (const it of items) {
-    itemTexts(it).forEach((text, i) => {
-      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: it.key, item: itemLabelTitle(it), column: columnHeader(TABLE_COLUMNS[i]!, 'table', fiscalYear), length: text.length });
+    itemTexts(it, notesText(it)).forEach((text, i) => {
+      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: it.key, item: itemLabelTitle(it), column: columnHeader(columns[i]!, 'table', fiscalYear), length: text.length });
     });
   }
   if (overlong.length) throw new AppError('bad_request', overlongMessage('協議会資料', overlong));
@@ -93,10 +120,10 @@ export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '協議会デスク';
   const ws = wb.addWorksheet(TABLE_SHEET);
-  TABLE_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
-  setupHeader(ws, TABLE_COLUMNS.map((c) => columnHeader(c, 'table', fiscalYear)), false);
+  setupHeader(ws, columns.map((c) => columnHeader(c, 'table', fiscalYear)), false);
   setupPrint(ws, title);
   // Rows are laid out in blocks: the headings a section opens with go in one block with the item
   // below them, so a page break never falls between a heading and its first item.
@@ -129,21 +156,21 @@ export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
     }
     const first = rowNo;
     let height = 0;
-    for (const s of opening) height += addHeading(ws, rowNo++, s);
-    height += addItem(ws, rowNo++, it);
+    for (const s of opening) height += addHeading(ws, rowNo++, s, columns);
+    height += addItem(ws, rowNo++, it, notesText(it), columns);
     keepTogether(first, height);
   }
   return wb;
 }
 
-export async function exportTable(db: Db, file: string): Promise<ExportedFile> {
-  await writeWorkbookFile(buildTableWorkbook(db, planTitle(db)), file);
+export async function exportTable(db: Db, file: string, opts: TableOptions = {}): Promise<ExportedFile> {
+  await writeWorkbookFile(buildTableWorkbook(db, planTitle(db), opts), file);
   return recordTableExport(db, file, path.basename(file));
 }
 
 /** The consolidated table as bytes (base64) under a suggested file name, for the page to save. */
-export async function exportTableData(db: Db, fileName: string): Promise<ExportedFile & { dataBase64: string }> {
-  const dataBase64 = await workbookBase64(buildTableWorkbook(db, planTitle(db)));
+export async function exportTableData(db: Db, fileName: string, opts: TableOptions = {}): Promise<ExportedFile & { dataBase64: string }> {
+  const dataBase64 = await workbookBase64(buildTableWorkbook(db, planTitle(db), opts));
   return { ...recordTableExport(db, fileName, fileName), dataBase64 };
 }
 

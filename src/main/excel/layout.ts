@@ -45,6 +45,20 @@ export const TABLE_COLUMNS = [
 ] as const;
 
 /**
+ * The consolidated table with the ministries' notes (府省からの補足) as a fourth column, on request.
+ * Its header is not one the import recognises (HEADER_ALIASES): the notes are shown, not read back,
+ * and the file still imports as the consolidated layout.
+ */
+export const TABLE_COLUMNS_WITH_NOTES = [
+  { id: 'item', header: '小項目【担当府省・AMED】', width: 24 },
+  { id: 'actions', header: '', width: 40 },
+  { id: 'future', header: '今後の方向性・課題など', width: 36 },
+  { id: 'notes', header: '府省からの補足(参考)', width: 18 },
+] as const;
+
+export type TableColumn = { id: string; header: string; width: number };
+
+/**
  * A column's header for an edition of the given fiscal year: the actions column names the year
  * (令和7年度の取組 in the answer sheet, 各府省・AMEDの令和7年度の取組 in the consolidated table).
  */
