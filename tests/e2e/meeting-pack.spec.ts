@@ -107,6 +107,9 @@ test('the meeting pack prints with a running header, page numbers, continuous nu
   await expect(pack.locator('.pack-item').nth(2).locator('.annot-ref').first()).toHaveText('12');
   await expect(pack.getByRole('region', { name: '1-1-2 の府省からの補足' })).toContainText(NOTE);
   await screenshot(page, 'meeting-pack');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(pack.getByLabel('会議名')).toBeVisible();
+  await screenshot(page, 'meeting-pack-1920');
 
   await page.emulateMedia({ media: 'print' });
   fs.mkdirSync(OUT, { recursive: true });
