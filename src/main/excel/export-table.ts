@@ -94,8 +94,8 @@ function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item, notes: string |
 function pageRoom(headerRowHeight: number): number {
   const A4_SHORT_SIDE = 595.3;
   const { top, bottom } = PAGE_MARGINS;
-  // 5 % slack: LibreOffice and Excel place the header/footer slightly differently.
-  return (A4_SHORT_SIDE - (top + bottom) * 72 - headerRowHeight) * 0.95;
+  // 2 % slack for rounding of row heights (Excel keeps them in pixels).
+  return (A4_SHORT_SIDE - (top + bottom) * 72 - headerRowHeight) * 0.98;
 }
 
 export interface TableOptions {
