@@ -33,7 +33,7 @@ import {
 } from './annotations';
 import { FUTURE_LABEL_KINDS, type DashboardFigures, type FacetsByKey } from './dashboard';
 import type { QualityLabel } from './quality';
-import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, ExportedFileInfo, StageOutcome } from './imports';
+import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, ExportedFileInfo, MinistryNote, StageOutcome } from './imports';
 
 export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません(例: 1-1-16)');
 const AuthorSchema = z.string().trim().min(1, '作成者名を入力してください').max(100);
@@ -238,6 +238,8 @@ export const API = {
   'prefs.set': method<Preferences>()(z.object({ author: z.string().trim().max(100).optional() }).strict()),
   /** Several items in full at once (the UI's overview of future directions reads every item). */
   'items.getMany': method<Item[]>()(z.object({ keys: z.array(ItemKeySchema).max(20000) }).strict()),
+  /** 府省からの補足 recorded at apply, by item key (items without notes are absent), oldest first. */
+  'items.notes': method<Record<string, MinistryNote[]>>()(z.object({ keys: z.array(ItemKeySchema).max(20000) }).strict()),
   /**
    * One inquiry workbook per ministry, into outDir (or outFile for a single ministry); with neither,
    * each workbook comes back as bytes (`dataBase64`, `file` = its suggested name) for the page to save.
@@ -257,7 +259,8 @@ export const API = {
       .refine((a) => a.outFile === undefined || a.ministries.length === 1, 'ファイル名を指定できるのは府省が1つのときだけです'),
   ),
   /** The consolidated table, into outFile; without it, returned as bytes (`dataBase64`) for the page to save. */
-  'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema.optional() }).strict()),
+  /** The consolidated table; `ministryNotes` adds 府省からの補足 as a fourth column. */
+  'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema.optional(), ministryNotes: z.boolean().optional() }).strict()),
   /** Stage returned workbooks: paths (desktop, CLI) or uploaded contents (web host). One batch per file. */
   'imports.stage': method<StageOutcome[]>()(
     z.object({ ...FileSources, ministry: MinistrySchema.optional() }).strict().refine(hasFiles, '取り込むファイルを指定してください'),

@@ -143,3 +143,16 @@ export interface BackupListing {
   /** How many automatic backups are kept (manual ones are all kept). */
   keepAutomatic: number;
 }
+
+/** A ministry's note (府省からの補足) recorded when its answers were applied. */
+export interface MinistryNote {
+  id: number;
+  itemKey: string;
+  /** The ministry code the batch answered for, or null (consolidated layout). */
+  ministry: string | null;
+  text: string;
+  /** The returned workbook the note came from. */
+  fileName: string;
+  batchId: number;
+  createdAt: string;
+}

@@ -10,14 +10,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Item, ItemSummary } from '../../src/shared/domain';
+import { ANSWER_COLUMNS } from '../../src/main/excel/layout';
 import { api, expect, freshHost, openApp, openItemByKey, screenshot, test } from './fixtures';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
 
-const ACTIONS = 7;
-const FUTURE = 8;
-const NOTE = 9;
+/** 1-based column numbers of the answer sheet, from its layout. */
+const column = (id: (typeof ANSWER_COLUMNS)[number]['id']) => ANSWER_COLUMNS.findIndex((c) => c.id === id) + 1;
+const ACTIONS = column('actions');
+const FUTURE = column('future');
+const NOTE = column('comment');
 
 function rowOf(ws: ExcelJS.Worksheet, key: string): number {
   for (let r = 2; r <= ws.rowCount; r++) if (String(ws.getCell(r, 1).value ?? '') === key) return r;

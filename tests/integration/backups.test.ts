@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/api/service';
 import { backupDir, KEEP_AUTOMATIC } from '../../src/main/store/backups';
 import { SCHEMA_VERSION } from '../../src/main/store/database';
-import { api, apiError, answerRow, exportFor, planSnapshot, stageOk } from './excel-helpers';
+import { COL, api, apiError, answerRow, exportFor, planSnapshot, stageOk } from './excel-helpers';
 import { count, seededService } from './helpers';
 import { editCells } from './xlsx-tools';
 
@@ -150,7 +150,7 @@ describe('backups: leftovers, retention, failed apply', () => {
 
   it('an apply that fails after its backup removes that backup, and the retry works', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: '・再試行で入る答え' });
+    const bytes = editCells(await exportFor(svc, '厚'), { [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: '・再試行で入る答え' });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const before = planSnapshot(svc);
     // The write fails inside the transaction (as a full disk would), after the backup was taken.

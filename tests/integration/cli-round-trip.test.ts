@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/main';
+import { COL } from './excel-helpers';
 import { tempDbPath, tempDir } from './helpers';
 import { editCells } from './xlsx-tools';
 
@@ -35,7 +36,7 @@ describe('CLI: Excel round trip', () => {
     const cell = async (key: string, field: 'actions' | 'future') => (JSON.parse((await cli(['--db', db, 'show', key, '--json'])).out) as Record<string, string[]>)[field]!.map((t) => `・${t}`).join('\n');
     const theirsActions = `${await cell('1-1-1', 'actions')}\n・CLI で直した取組`;
     const theirsFuture = `${await cell('1-1-3', 'future')}\n・CLI で直した方向性`;
-    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { G2: theirsActions, H4: theirsFuture }));
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`${COL.actions}2`]: theirsActions, [`${COL.future}4`]: theirsFuture }));
     const res = await cli(['--db', db, 'import', edited, '--json']);
     expect(res.code).toBe(0);
     const staged = JSON.parse(res.out) as { batch: number; ministry: string; changes: unknown[]; warnings: string[]; errors: string[] };
@@ -81,7 +82,7 @@ describe('CLI: Excel round trip', () => {
     expect(JSON.parse(badJson.out)).toMatchObject({ batch: null, errors: [expect.stringContaining('text.xlsx')] });
 
     const other = path.join(dir, '厚2.xlsx');
-    fs.writeFileSync(other, editCells(fs.readFileSync(sheet), { G3: '・破棄する' }));
+    fs.writeFileSync(other, editCells(fs.readFileSync(sheet), { [`${COL.actions}3`]: '・破棄する' }));
     const staged = JSON.parse((await cli(['--db', db, 'import', other, '--json'])).out) as { batch: number };
     const discarded = await cli(['--db', db, 'discard', String(staged.batch)]);
     expect(discarded.code).toBe(0);
@@ -114,7 +115,7 @@ describe('CLI: cells a file would empty or cut down', () => {
     const before = await future113();
     expect(before.length).toBeGreaterThan(0);
     const edited = path.join(dir, '厚_回答.xlsx');
-    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`H${await rowOf('1-1-13')}`]: '', [`G${await rowOf('1-1-5')}`]: '・データベースを構築する。' }));
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`${COL.future}${await rowOf('1-1-13')}`]: '', [`${COL.actions}${await rowOf('1-1-5')}`]: '・データベースを構築する。' }));
     const staged = JSON.parse((await cli(['--db', db, 'import', edited, '--json'])).out) as { batch: number; changes: { key: string; field: string; kind: string }[] };
     expect(staged.changes.map((c) => `${c.key}/${c.field}/${c.kind}`)).toEqual(['1-1-5/actions/shrunk', '1-1-13/future/cleared']);
 
@@ -128,7 +129,7 @@ describe('CLI: cells a file would empty or cut down', () => {
 
   it('apply --accept KEY/FIELD takes such a cell; a bad FIELD is refused and changes nothing', async () => {
     const edited = path.join(dir, '厚_回答2.xlsx');
-    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`H${await rowOf('1-1-13')}`]: '・' }));
+    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`${COL.future}${await rowOf('1-1-13')}`]: '・' }));
     const plain = await cli(['--db', db, 'import', edited]);
     expect(plain.out).toContain('1-1-13 future: 空になる欄(この欄が空になります)');
     const batch = /取込バッチ #(\d+)/.exec(plain.out)![1]!;

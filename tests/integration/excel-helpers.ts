@@ -7,6 +7,7 @@ import type { MinistryCode } from '../../src/shared/domain';
 import type { Service } from '../../src/main/api/service';
 import { bulletsByItem } from '../../src/main/excel/bulk-items';
 import { bulletsToCell } from '../../src/shared/merge/cell-text';
+import { ANSWER_COLUMNS } from '../../src/main/excel/layout';
 import { tempDir } from './helpers';
 
 export async function api<M extends MethodName>(svc: Service, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
@@ -71,3 +72,6 @@ export function answerAdding(svc: Service, key: string, field: 'actions' | 'futu
   const fields = bulletsByItem(svc.db).get(key);
   return [bulletsToCell(fields?.[field] ?? []), lines].filter(Boolean).join('\n');
 }
+
+/** Column letters of the answer sheet, from its layout (A = 管理番号, …). */
+export const COL = Object.fromEntries(ANSWER_COLUMNS.map((c, i) => [c.id, String.fromCharCode(65 + i)])) as Record<(typeof ANSWER_COLUMNS)[number]['id'], string>;

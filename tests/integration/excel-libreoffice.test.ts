@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { api, answerAdding, answerRow, changesOf, exportFor, planSnapshot, stageOk } from './excel-helpers';
+import { COL, api, answerAdding, answerRow, changesOf, exportFor, planSnapshot, stageOk } from './excel-helpers';
 import { seededService, tempDir } from './helpers';
 import { editCells } from './xlsx-tools';
 
@@ -30,9 +30,9 @@ describe.skipIf(!soffice)('LibreOffice re-save', () => {
     fs.writeFileSync(
       ministryFile,
       editCells(await exportFor(svc, '厚'), {
-        [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・LibreOffice で書いた取組\n\u3000・下位の点'),
-        [`H${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・方向性を更新'),
-        [`I${answerRow(svc, '厚', '1-1-2')}`]: '補足: 予算は未定',
+        [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・LibreOffice で書いた取組\n\u3000・下位の点'),
+        [`${COL.future}${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・方向性を更新'),
+        [`${COL.comment}${answerRow(svc, '厚', '1-1-2')}`]: '補足: 予算は未定',
       }),
     );
     const tableFile = path.join(dir, '協議会資料.xlsx');

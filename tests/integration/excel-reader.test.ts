@@ -9,7 +9,7 @@ import { compactWorkbook, expandWorkbook, readWorkbookCells, warmUpWorkbook } fr
 import { readCentralDirectory, unpackForReading } from '../../src/main/excel/zip-check';
 import { getBatch, insertBatch, listBatches, readOursAhead } from '../../src/main/store/import-store';
 import { writeField } from '../../src/main/store/plan-store';
-import { answerAdding, answerRow, exportFor, stageOk } from './excel-helpers';
+import { COL, answerAdding, answerRow, exportFor, stageOk } from './excel-helpers';
 import { seededService } from './helpers';
 import { editCells, readZip, writeZip } from './xlsx-tools';
 
@@ -67,9 +67,9 @@ describe('what exceljs is given', () => {
     const ws = wb.getWorksheet('回答')!;
     const row = answerRow(svc, '厚', '1-1-1');
     const answer = answerAdding(svc, '1-1-1', 'actions', '・コメント付きの答え');
-    ws.getCell(`G${row}`).value = answer;
-    ws.getCell(`G${row}`).note = '厚労省からのメモ';
-    ws.getCell(`E${row}`).note = { texts: [{ text: '確認中' }] };
+    ws.getCell(`${COL.actions}${row}`).value = answer;
+    ws.getCell(`${COL.actions}${row}`).note = '厚労省からのメモ';
+    ws.getCell(`${COL.item}${row}`).note = { texts: [{ text: '確認中' }] };
     const image = wb.addImage({ buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') as unknown as ExcelJS.Buffer, extension: 'png' });
     ws.addImage(image, 'J2:K4');
     const batch = await stageOk(svc, '厚.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
@@ -135,7 +135,7 @@ describe('reading a staged batch', () => {
     const svc = seededService();
     const bytes = await exportFor(svc, '厚');
     const keys = (svc.db.prepare("SELECT key FROM items WHERE ministries LIKE '%\"厚\"%' ORDER BY position").pluck().all() as string[]).slice(0, 30);
-    const edits = Object.fromEntries(keys.flatMap((k) => [[`G${answerRow(svc, '厚', k)}`, `・${k} の新しい取組`], [`H${answerRow(svc, '厚', k)}`, `・${k} の新しい方向性`]]));
+    const edits = Object.fromEntries(keys.flatMap((k) => [[`${COL.actions}${answerRow(svc, '厚', k)}`, `・${k} の新しい取組`], [`${COL.future}${answerRow(svc, '厚', k)}`, `・${k} の新しい方向性`]]));
     const batch = await stageOk(svc, '厚.xlsx', editCells(bytes, edits));
     expect(batch.items).toHaveLength(30);
     const prepare = vi.spyOn(svc.db, 'prepare');

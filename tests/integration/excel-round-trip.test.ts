@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { writeField } from '../../src/main/store/plan-store';
-import { api, apiError, answerAdding, answerRow, changesOf, exportFor, planSnapshot, stage, stageOk } from './excel-helpers';
+import { COL, api, apiError, answerAdding, answerRow, changesOf, exportFor, planSnapshot, stage, stageOk } from './excel-helpers';
 import { seededService } from './helpers';
 import { editCells } from './xlsx-tools';
 
@@ -19,23 +19,24 @@ async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 describe('per-ministry inquiry workbook', () => {
-  it('has the answer sheet first, instructions, and a veryHidden _meta; only answer cells are unlocked', async () => {
+  it('has the instructions first, the answer sheet, and a veryHidden _meta; only answer cells are unlocked', async () => {
     const svc = seededService();
     const wb = await load(await exportFor(svc, '厚'));
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
-      ['回答', 'visible'],
       ['記入要領', 'visible'],
+      ['回答', 'visible'],
       ['_meta', 'veryHidden'],
     ]);
     const ws = wb.getWorksheet('回答')!;
     expect((ws.getRow(1).values as string[]).slice(1)).toEqual([
-      '管理番号', '大項目', '中項目', '分野', '小項目', '担当府省', '令和7年度の取組', '今後の方向性・課題など', '府省からの補足',
+      '管理番号', '区分', '小項目', '担当府省', '令和7年度の取組', '今後の方向性・課題など', '府省からの補足',
     ]);
     expect(ws.getCell('A2').value).toBe('1-1-1');
-    expect(ws.getCell('F2').value).toBe('【文・厚】');
-    expect(String(ws.getCell('E2').value)).toMatch(/^①/);
+    expect(String(ws.getCell('B2').value)).toMatch(/^1-1 データ利活用・ライフコースプロジェクト/);
+    expect(ws.getCell('D2').value).toBe('【文・厚】');
+    expect(String(ws.getCell('C2').value)).toMatch(/^①/);
     expect(ws.getCell('A2').protection?.locked).not.toBe(false);
-    for (const c of ['G2', 'H2', 'I2']) expect(ws.getCell(c).protection?.locked).toBe(false);
+    for (const c of ['E2', 'F2', 'G2']) expect(ws.getCell(c).protection?.locked).toBe(false);
     // exceljs keeps sheet protection on an untyped field
     const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; algorithmName?: string } }).sheetProtection;
     expect(protection?.sheet).toBe(true);
@@ -45,13 +46,13 @@ describe('per-ministry inquiry workbook', () => {
     expect(ws.pageSetup.printTitlesRow).toBe('1:1');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
-    expect(ws.getCell('G2').font?.name).toBe('Meiryo UI');
-    expect(ws.getCell('G2').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('E2').font?.name).toBe('Meiryo UI');
+    expect(ws.getCell('E2').alignment?.wrapText).toBe(true);
     expect(ws.getRow(2).height).toBeGreaterThan(20);
     let answerCells = 0;
     ws.eachRow((row, n) => {
       if (n === 1) return;
-      for (const col of [7, 8]) {
+      for (const col of [5, 6]) {
         const v = String(row.getCell(col).value ?? '');
         if (!v) continue;
         answerCells += 1;
@@ -65,6 +66,15 @@ describe('per-ministry inquiry workbook', () => {
     expect(guideText).toContain('令和7年12月1日');
     expect(guideText).toContain('事務局 山田');
     expect(guideText).toContain('厚生労働省 御中');
+    // The respondent's fields: labels in column A, unlocked cells beside them.
+    for (const label of ['部署', '担当者', '連絡先', '回答日']) {
+      const row = guide.getColumn(1).values.indexOf(label);
+      expect(row, label).toBeGreaterThan(0);
+      expect(guide.getCell(row, 2).protection?.locked).toBe(false);
+    }
+    // Dates a person reads are 和暦 in Japan's time, never an ISO string.
+    expect(guideText).toMatch(/出力日時: 令和\d+年\d+月\d+日 \d+:\d\d/);
+    expect(guideText).not.toMatch(/\d{4}-\d\d-\d\dT/);
     const meta = wb.getWorksheet('_meta')!;
     expect(meta.getCell('A1').value).toBe('format');
     expect(meta.getCell('B3').value).toBe('厚');
@@ -104,9 +114,9 @@ describe('import: staging, merge and apply', () => {
     const r1 = answerRow(svc, '厚', '1-1-1');
     const r3 = answerRow(svc, '厚', '1-1-3');
     const edited = editCells(original, {
-      [`G${r1}`]: answerAdding(svc, '1-1-1', 'actions', '・厚労省が書き直した取組\n\u3000・その下位の取組'),
-      [`H${r3}`]: answerAdding(svc, '1-1-3', 'future', '・今後は拡充する【厚】。'),
-      [`I${r1}`]: '予算要求中です',
+      [`${COL.actions}${r1}`]: answerAdding(svc, '1-1-1', 'actions', '・厚労省が書き直した取組\n\u3000・その下位の取組'),
+      [`${COL.future}${r3}`]: answerAdding(svc, '1-1-3', 'future', '・今後は拡充する【厚】。'),
+      [`${COL.comment}${r1}`]: '予算要求中です',
     });
     const before = planSnapshot(svc);
     const batch = await stageOk(svc, '厚_回答.xlsx', edited);
@@ -147,9 +157,9 @@ describe('import: staging, merge and apply', () => {
     writeField(svc.db, '1-1-4', 'actions', [{ text: '事務局の案', level: 0 }], CTX);
     const item3 = await api(svc, 'items.get', { key: '1-1-3' });
     const edited = editCells(original, {
-      [`G${rows[1]}`]: '・同じ修正',
-      [`G${rows[2]}`]: item3.actions.map((b) => `${'\u3000'.repeat(b.level)}・ ${b.text} `).join('\r\n'),
-      [`G${rows[3]}`]: '・府省の案',
+      [`${COL.actions}${rows[1]}`]: '・同じ修正',
+      [`${COL.actions}${rows[2]}`]: item3.actions.map((b) => `${'\u3000'.repeat(b.level)}・ ${b.text} `).join('\r\n'),
+      [`${COL.actions}${rows[3]}`]: '・府省の案',
     });
     const batch = await stageOk(svc, '厚.xlsx', edited);
     expect(changesOf(batch)).toEqual(['1-1-1/actions/ours', '1-1-2/actions/same', '1-1-4/actions/conflict']);
@@ -171,7 +181,7 @@ describe('import: staging, merge and apply', () => {
     const row = answerRow(svc, '厚', '1-1-1');
     const item = await api(svc, 'items.get', { key: '1-1-1' });
     const spaced = item.actions.map((b) => `・${b.text.replace('、', '、 ')}`).join('\n');
-    const batch = await stageOk(svc, '厚.xlsx', editCells(original, { [`G${row}`]: spaced }));
+    const batch = await stageOk(svc, '厚.xlsx', editCells(original, { [`${COL.actions}${row}`]: spaced }));
     expect(changesOf(batch)).toEqual(['1-1-1/actions/whitespace']);
     const before = planSnapshot(svc);
     expect(await api(svc, 'imports.apply', { batch: batch.id, author: 'x' })).toMatchObject({ written: 0, kept: 1 });
@@ -184,9 +194,9 @@ describe('import: staging, merge and apply', () => {
     const mhlw = await exportFor(svc, '厚');
     const mext = await exportFor(svc, '文');
     const answer = (key: string, line: string) => answerAdding(svc, key, 'actions', line);
-    const b1 = await stageOk(svc, '厚.xlsx', editCells(mhlw, { [`G${answerRow(svc, '厚', '1-1-1')}`]: answer('1-1-1', '・厚の答え'), [`G${answerRow(svc, '厚', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
+    const b1 = await stageOk(svc, '厚.xlsx', editCells(mhlw, { [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answer('1-1-1', '・厚の答え'), [`${COL.actions}${answerRow(svc, '厚', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
     expect(changesOf(b1)).toEqual(['1-1-1/actions/theirs', '1-1-3/actions/theirs']);
-    const b2 = await stageOk(svc, '文.xlsx', editCells(mext, { [`G${answerRow(svc, '文', '1-1-1')}`]: answer('1-1-1', '・文の答え'), [`G${answerRow(svc, '文', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
+    const b2 = await stageOk(svc, '文.xlsx', editCells(mext, { [`${COL.actions}${answerRow(svc, '文', '1-1-1')}`]: answer('1-1-1', '・文の答え'), [`${COL.actions}${answerRow(svc, '文', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
     expect(changesOf(b2)).toEqual(['1-1-1/actions/conflict', '1-1-3/actions/theirs']);
     expect(b2.items[0]!.changes[0]!.reason).toBe('ministries_disagree');
     expect(changesOf(await api(svc, 'imports.get', { batch: b1.id }))).toEqual(['1-1-1/actions/conflict', '1-1-3/actions/theirs']);
@@ -210,15 +220,32 @@ describe('import: staging, merge and apply', () => {
     });
     const rowOf = (key: string) => data.findIndex((v) => v[0] === key) + 2;
     ws.getRow(rowOf('1-1-2')).hidden = true;
-    const g111 = String(ws.getCell(`G${rowOf('1-1-1')}`).value);
-    const h112 = String(ws.getCell(`H${rowOf('1-1-2')}`).value);
-    ws.getCell(`G${rowOf('1-1-1')}`).value = { richText: [{ text: `${g111}\n・` }, { text: '太字の', font: { bold: true } }, { text: '取組' }] };
-    ws.getCell(`H${rowOf('1-1-2')}`).value = { formula: `"${h112.replace(/\n/g, '"&CHAR(10)&"')}"&CHAR(10)&"・式"&"の結果"`, result: `${h112}\n・式の結果` };
+    const g111 = String(ws.getCell(`${COL.actions}${rowOf('1-1-1')}`).value);
+    const h112 = String(ws.getCell(`${COL.future}${rowOf('1-1-2')}`).value);
+    ws.getCell(`${COL.actions}${rowOf('1-1-1')}`).value = { richText: [{ text: `${g111}\n・` }, { text: '太字の', font: { bold: true } }, { text: '取組' }] };
+    ws.getCell(`${COL.future}${rowOf('1-1-2')}`).value = { formula: `"${h112.replace(/\n/g, '"&CHAR(10)&"')}"&CHAR(10)&"・式"&"の結果"`, result: `${h112}\n・式の結果` };
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-1/actions/theirs', '1-1-2/future/theirs']);
     expect(batch.items[0]!.changes[0]!.theirs).toBe(`${g111}\n・太字の取組`);
     expect(batch.items[1]!.changes[0]!.theirs).toBe(`${h112}\n・式の結果`);
-    expect(batch.report.warnings.join('\n')).toMatch(/厚\.xlsx: 数式のセルが 1 件あります\(回答\(厚労省\)!H\d+\)/);
+    expect(batch.report.warnings.join('\n')).toMatch(/厚\.xlsx: 数式のセルが 1 件あります\(回答\(厚労省\)!F\d+\)/);
+  });
+
+  it('still reads a workbook of the older layout (大項目 / 中項目 / 分野 columns instead of 区分)', async () => {
+    const svc = seededService();
+    const wb = await load(await exportFor(svc, '厚'));
+    const ws = wb.getWorksheet('回答')!;
+    const row = answerRow(svc, '厚', '1-1-4');
+    // The old nine columns: 区分 (B) becomes 大項目 / 中項目 / 分野, so the answers sit in G / H / I.
+    // Column values from row 1 on (exceljs's `values` has a hole at index 0, spliceColumns does not).
+    const sections = ws.getColumn(2).values.slice(1).map((v) => String(v ?? '').split(' ')[0]!.split('-'));
+    const oldColumn = (k: number) => sections.map((p, i) => (i === 0 ? ['大項目', '中項目', '分野'][k]! : p[k] ? `${['大項目', '中項目', ''][k]}${p[k]}` : ''));
+    ws.spliceColumns(2, 1, oldColumn(0), oldColumn(1), oldColumn(2));
+    expect((ws.getRow(1).values as string[]).slice(1, 10)).toEqual(['管理番号', '大項目', '中項目', '分野', '小項目', '担当府省', '令和7年度の取組', '今後の方向性・課題など', '府省からの補足']);
+    ws.getCell(`G${row}`).value = answerAdding(svc, '1-1-4', 'actions', '・旧様式の答え');
+    ws.getCell(`A${row}`).value = ''; // matched by section and title
+    const batch = await stageOk(svc, '厚.xlsx', await save(wb));
+    expect(changesOf(batch)).toEqual(['1-1-4/actions/theirs']);
   });
 
   it('aligns by section, label and title when the key column is deleted, and says so', async () => {
@@ -227,7 +254,7 @@ describe('import: staging, merge and apply', () => {
     const ws = wb.getWorksheet('回答')!;
     ws.unprotect();
     const row = answerRow(svc, '厚', '1-1-3');
-    ws.getCell(`G${row}`).value = `${String(ws.getCell(`G${row}`).value)}\n・列を消したファイルの答え`;
+    ws.getCell(`${COL.actions}${row}`).value = `${String(ws.getCell(`${COL.actions}${row}`).value)}\n・列を消したファイルの答え`;
     ws.spliceColumns(1, 1);
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-3/actions/theirs']);
@@ -238,14 +265,14 @@ describe('import: staging, merge and apply', () => {
     const svc = seededService();
     const wb = await load(await exportFor(svc, '厚'));
     const ws = wb.getWorksheet('回答')!;
-    ws.getCell(`A${answerRow(svc, '厚', '1-1-2')}`).value = '9-9-99';
-    ws.getCell(`E${answerRow(svc, '厚', '1-1-2')}`).value = '存在しない小項目';
-    ws.getCell(`A${answerRow(svc, '厚', '1-1-3')}`).value = '1-1-8'; // 総's item
-    ws.getCell(`A${answerRow(svc, '厚', '1-1-4')}`).value = ''; // blanked key: matched by title
-    ws.getCell(`G${answerRow(svc, '厚', '1-1-4')}`).value = answerAdding(svc, '1-1-4', 'actions', '・番号なしの行の答え');
+    ws.getCell(`${COL.key}${answerRow(svc, '厚', '1-1-2')}`).value = '9-9-99';
+    ws.getCell(`${COL.item}${answerRow(svc, '厚', '1-1-2')}`).value = '存在しない小項目';
+    ws.getCell(`${COL.key}${answerRow(svc, '厚', '1-1-3')}`).value = '1-1-8'; // 総's item
+    ws.getCell(`${COL.key}${answerRow(svc, '厚', '1-1-4')}`).value = ''; // blanked key: matched by title
+    ws.getCell(`${COL.actions}${answerRow(svc, '厚', '1-1-4')}`).value = answerAdding(svc, '1-1-4', 'actions', '・番号なしの行の答え');
     const free = ws.actualRowCount + 1;
-    ws.getCell(`E${free}`).value = '新しい小項目の提案';
-    ws.getCell(`G${free}`).value = '・新規の取組';
+    ws.getCell(`${COL.item}${free}`).value = '新しい小項目の提案';
+    ws.getCell(`${COL.actions}${free}`).value = '・新規の取組';
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-4/actions/theirs']);
     const w = batch.report.warnings.join('\n');
@@ -266,7 +293,7 @@ describe('import: staging, merge and apply', () => {
     writeField(svc.db, '1-1-4', 'actions', [{ text: '事務局の案', level: 0 }], CTX);
     const base111 = (await api(other, 'items.get', { key: '1-1-1' })).actions.map((b) => `・${b.text}`).join('\n');
     const theirs111 = answerAdding(other, '1-1-1', 'actions', '・別環境の答え');
-    const bytes = editCells(exported, { [`G${answerRow(other, '厚', '1-1-1')}`]: theirs111, [`G${answerRow(other, '厚', '1-1-4')}`]: '・府省の案' });
+    const bytes = editCells(exported, { [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: theirs111, [`${COL.actions}${answerRow(other, '厚', '1-1-4')}`]: '・府省の案' });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/actions/theirs', '1-1-2/actions/ours', '1-1-4/actions/conflict']);
     const c111 = batch.items[0]!.changes[0]!;
@@ -290,7 +317,7 @@ describe('import: staging, merge and apply', () => {
     // _meta: the column header is row 9 (key, actions, future, comment); older versions wrote r7.
     const older = editCells(await exportFor(other, '厚'), { B9: 'r7' }, 'xl/worksheets/sheet3.xml');
     const base111 = (await api(other, 'items.get', { key: '1-1-1' })).actions.map((b) => `・${b.text}`).join('\n');
-    const bytes = editCells(older, { [`G${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え') });
+    const bytes = editCells(older, { [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え') });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(batch.report.baseSource).toBe('file');
     expect(batch.items[0]!.changes[0]).toMatchObject({ key: '1-1-1', field: 'actions', kind: 'theirs', twoWay: false, base: base111 });
@@ -301,7 +328,7 @@ describe('import: staging, merge and apply', () => {
     const other = seededService();
     // _meta: 7 header rows, a blank row, the column header, then one row per item (1-1-1 first).
     const tampered = editCells(await exportFor(other, '厚'), { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml');
-    const bytes = editCells(tampered, { [`G${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え') });
+    const bytes = editCells(tampered, { [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え') });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/actions/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
@@ -320,7 +347,7 @@ describe('import: staging, merge and apply', () => {
     // Keys only under the column header (row 9), as in a file written before the values were added.
     for (let r = 9; r <= meta.rowCount; r++) for (const c of [2, 3, 4]) meta.getCell(r, c).value = null;
     meta.getRow(7).values = []; // no digest either
-    wb.getWorksheet('回答')!.getCell(`G${answerRow(other, '厚', '1-1-1')}`).value = answerAdding(other, '1-1-1', 'actions', '・別環境の答え');
+    wb.getWorksheet('回答')!.getCell(`${COL.actions}${answerRow(other, '厚', '1-1-1')}`).value = answerAdding(other, '1-1-1', 'actions', '・別環境の答え');
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-1/actions/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
@@ -331,7 +358,7 @@ describe('import: staging, merge and apply', () => {
     const svc = seededService();
     const original = await exportFor(svc, '厚');
     const row = answerRow(svc, '厚', '1-1-1');
-    const bytes = editCells(editCells(original, { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml'), { [`H${row}`]: answerAdding(svc, '1-1-1', 'future', '・府省の方向性') });
+    const bytes = editCells(editCells(original, { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml'), { [`${COL.future}${row}`]: answerAdding(svc, '1-1-1', 'future', '・府省の方向性') });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/future/theirs']);
     expect(batch.report.baseSource).toBe('export');
@@ -350,7 +377,7 @@ describe('import: staging, merge and apply', () => {
     ws.eachRow((row, n) => {
       if (!target && String(row.getCell(1).value).startsWith('③') && n > 3) target = n;
     });
-    expect(String(ws.getCell(`A${target}`).value)).toMatch(/【.+】$/);
+    expect(String(ws.getCell(`${COL.key}${target}`).value)).toMatch(/【.+】$/);
     ws.getCell(`C${target}`).value = `${String(ws.getCell(`C${target}`).value)}\n・資料で直した方向性`;
     const batch = await stageOk(svc, 'table.xlsx', await save(wb));
     expect(batch.layout).toBe('table');
@@ -360,7 +387,7 @@ describe('import: staging, merge and apply', () => {
 
   it('discard leaves no trace in the plan and lets the same file be staged again', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: '・破棄される答え' });
+    const bytes = editCells(await exportFor(svc, '厚'), { [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: '・破棄される答え' });
     const before = planSnapshot(svc);
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect((await api(svc, 'imports.discard', { batch: batch.id })).status).toBe('discarded');
@@ -371,7 +398,7 @@ describe('import: staging, merge and apply', () => {
 
   it('restores a backup in place, after taking a safety backup', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・反映して戻す答え') });
+    const bytes = editCells(await exportFor(svc, '厚'), { [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・反映して戻す答え') });
     const before = planSnapshot(svc);
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const applied = await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/api/service';
 import { decide, getBatch } from '../../src/main/store/import-store';
 import { writeField } from '../../src/main/store/plan-store';
-import { api, answerAdding, answerRow, exportFor, stageOk } from './excel-helpers';
+import { COL, api, answerAdding, answerRow, exportFor, stageOk } from './excel-helpers';
 import { ROOT, seededService } from './helpers';
 import { editCells } from './xlsx-tools';
 
@@ -53,9 +53,9 @@ describe('apply re-checks every cell inside its write transaction', () => {
     const actionsAnswer = answerAdding(svc, '1-1-1', 'actions', '・府省が追記した取組。');
     const futureAnswer = answerAdding(svc, '1-1-3', 'future', '・府省が追記した方向性。');
     const bytes = editCells(await exportFor(svc, '厚'), {
-      [`G${answerRow(svc, '厚', '1-1-1')}`]: actionsAnswer,
-      [`I${answerRow(svc, '厚', '1-1-1')}`]: '予算要求中です',
-      [`H${answerRow(svc, '厚', '1-1-3')}`]: futureAnswer,
+      [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: actionsAnswer,
+      [`${COL.comment}${answerRow(svc, '厚', '1-1-1')}`]: '予算要求中です',
+      [`${COL.future}${answerRow(svc, '厚', '1-1-3')}`]: futureAnswer,
     });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual([
@@ -102,8 +102,8 @@ describe('apply re-checks every cell inside its write transaction', () => {
   it('a decision changed during the backup is the one applied; a conflict that appeared meanwhile is held back', async () => {
     const svc = seededService();
     const bytes = editCells(await exportFor(svc, '厚'), {
-      [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・府省の追記。'),
-      [`H${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・府省の追記。'),
+      [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・府省の追記。'),
+      [`${COL.future}${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・府省の追記。'),
     });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const other = openService(svc.db.name, { seed: false });

@@ -2,7 +2,7 @@
 // it is kept unless someone takes it on the cell itself. Whole-file and whole-item choices (the
 // screen's すべて採用, the CLI's --accept all) leave it undecided, and apply says it kept it.
 import { describe, expect, it } from 'vitest';
-import { api, apiError, answerAdding, answerRow, changesOf, exportFor, planSnapshot, stageOk } from './excel-helpers';
+import { COL, api, apiError, answerAdding, answerRow, changesOf, exportFor, planSnapshot, stageOk } from './excel-helpers';
 import { seededService } from './helpers';
 import { editCells } from './xlsx-tools';
 
@@ -14,9 +14,9 @@ describe('cleared and shrunk cells', () => {
     const future113 = (await api(svc, 'items.get', { key: '1-1-13' })).future;
     expect(future113.length).toBeGreaterThan(0);
     const bytes = editCells(await exportFor(svc, '厚'), {
-      [`H${answerRow(svc, '厚', '1-1-13')}`]: '',
-      [`G${answerRow(svc, '厚', '1-1-5')}`]: SHORT_1_1_5,
-      [`H${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・府省の追記。'),
+      [`${COL.future}${answerRow(svc, '厚', '1-1-13')}`]: '',
+      [`${COL.actions}${answerRow(svc, '厚', '1-1-5')}`]: SHORT_1_1_5,
+      [`${COL.future}${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・府省の追記。'),
     });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-13/future/cleared', '1-1-3/future/theirs', '1-1-5/actions/shrunk']);
@@ -41,7 +41,7 @@ describe('cleared and shrunk cells', () => {
 
   it('a cleared cell chosen on the cell empties the field; a bad decision changes nothing', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`H${answerRow(svc, '厚', '1-1-13')}`]: '' });
+    const bytes = editCells(await exportFor(svc, '厚'), { [`${COL.future}${answerRow(svc, '厚', '1-1-13')}`]: '' });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const before = planSnapshot(svc);
     expect(await apiError(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-99', field: 'future', decision: 'theirs' }] })).toMatch(/1-1-99/);

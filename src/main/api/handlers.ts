@@ -14,6 +14,7 @@ import { editionHandlers } from './edition-handlers';
 import { dashboardHandlers } from './dashboard-handlers';
 import { filterByFacets } from '../store/item-facets';
 import { needsFacets } from '../../shared/item-filter';
+import { noteHandlers } from './note-handlers';
 import { roundTripHandlers } from './round-trip-handlers';
 import { searchHandlers } from './search-handlers';
 import { graphHandlers } from './graph-handlers';
@@ -87,6 +88,7 @@ export function createHandlers(db: Db): Handlers {
     ...dashboardHandlers(db),
     ...searchHandlers(db),
     ...graphHandlers(db),
+    ...noteHandlers(db),
   };
 }
 

@@ -65,7 +65,8 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
       }
       return out;
     },
-    'excel.exportTable': ({ outFile }) => (outFile === undefined ? exportTableData(db, tableFileName(nowIso())) : exportTable(db, outFile)),
+    'excel.exportTable': ({ outFile, ministryNotes }) =>
+      outFile === undefined ? exportTableData(db, tableFileName(nowIso()), { ministryNotes }) : exportTable(db, outFile, { ministryNotes }),
     'imports.stage': async ({ files, uploads, ministry }) => {
       const out: StageOutcome[] = [];
       // One file failing (broken, hostile, already imported) does not stop the others.

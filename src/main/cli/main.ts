@@ -33,7 +33,7 @@ commands:
   search QUERY [--edition YEAR | --all-editions] [--json]
   projects [--json]
   export ministry CODE --out FILE.xlsx [--lead] [--due TEXT] [--contact TEXT]
-  export table --out FILE.xlsx
+  export table --out FILE.xlsx [--notes]  (--notes: add 府省からの補足 as a column)
   import FILE.xlsx [--ministry CODE] [--json]   stage a returned workbook (the plan is not changed)
   apply BATCH [--accept all|KEY[/FIELD][,…]] [--reject KEY[/FIELD][,…]] [--json]
   discard BATCH
@@ -63,6 +63,7 @@ const OPTIONS = {
   out: { type: 'string' },
   due: { type: 'string' },
   contact: { type: 'string' },
+  notes: { type: 'boolean' },
   accept: { type: 'string' },
   reject: { type: 'string' },
   field: { type: 'string' },
@@ -85,7 +86,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   show: ['edition', 'json'],
   search: ['edition', 'all-editions', 'json'],
   projects: ['json'],
-  export: ['out', 'lead', 'due', 'contact'],
+  export: ['out', 'lead', 'due', 'contact', 'notes'],
   import: ['ministry', 'json'],
   apply: ['accept', 'reject', 'json'],
   discard: [],

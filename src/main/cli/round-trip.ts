@@ -12,6 +12,7 @@ interface Values {
   lead?: boolean;
   due?: string;
   contact?: string;
+  notes?: boolean;
   accept?: string;
   reject?: string;
   ministry?: string;
@@ -76,9 +77,10 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
       const outFile = path.resolve(values.out);
       if (rest[0] === 'table') {
         if (values.lead || values.due || values.contact) throw new UsageError("--lead/--due/--contact apply to 'export ministry' only");
-        const r = await call(svc, 'excel.exportTable', { outFile });
+        const r = await call(svc, 'excel.exportTable', { outFile, ministryNotes: values.notes === true });
         io.out(`${r.file}: ${r.items} 項目を書き出しました`);
       } else {
+        if (values.notes) throw new UsageError("--notes applies to 'export table' only");
         const [r] = await call(svc, 'excel.exportMinistry', {
           ministries: [rest[1] as never],
           leadOnly: values.lead,

@@ -11,6 +11,7 @@ import { prewarmParser } from '../excel/parse-in-worker';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, APP_SCHEME, hardenAllContents, hardenSession, isTrustedSender } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
+import { PACK_PDF_OPTIONS } from '../../shared/pack-print';
 
 // The same folder and database file the CLI uses by default.
 app.setName('council-desk');
@@ -56,7 +57,7 @@ function handlePrintToPdf(): void {
     });
     if (choice.canceled || !choice.filePath) return { saved: false, message: null };
     try {
-      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', ...PACK_PDF_OPTIONS });
       await fs.promises.writeFile(choice.filePath, pdf);
       return { saved: true, file: choice.filePath };
     } catch (err) {

@@ -5,7 +5,7 @@
 // (headings 大項目… / 中項目… / 1) … above the item rows, no metadata).
 import { AppError } from '../../shared/errors';
 import { normalizeNewlines } from '../../shared/merge/cell-text';
-import { META_FORMAT, META_SHEET, headerId } from './layout';
+import { META_FORMAT, META_SHEET, headerId, sectionNumbers } from './layout';
 import type { GridRow, ParsedWorkbook, SheetGrid } from './read-cells';
 
 export interface FileMeta {
@@ -128,7 +128,13 @@ export function findAnswerSheet(wb: ParsedWorkbook, file: string): AnswerSheet {
       const i = col(id);
       return i === undefined ? '' : cleanCell(r.cells[i]);
     };
-    const isMinistryLayout = meta !== null || col('key') !== undefined || col('comment') !== undefined || col('major') !== undefined;
+    const isMinistryLayout =
+      meta !== null || col('key') !== undefined || col('comment') !== undefined || col('major') !== undefined || col('section') !== undefined;
+    // The 区分 column (「1-1 …」) of current workbooks, or the 大項目 / 中項目 / 分野 columns of older ones.
+    const ministrySection = (r: GridRow) =>
+      col('section') !== undefined
+        ? sectionNumbers(get(r, 'section'))
+        : { major: firstNumber(get(r, 'major')), middle: firstNumber(get(r, 'middle')), area: firstNumber(get(r, 'area')) };
     const rows: FileRow[] = [];
     let heading = { major: null as number | null, middle: null as number | null, area: null as number | null };
     for (const r of sheet.rows) {
@@ -149,9 +155,7 @@ export function findAnswerSheet(wb: ParsedWorkbook, file: string): AnswerSheet {
       const row: FileRow = {
         row: r.row,
         key: get(r, 'key').normalize('NFKC').replace(/\s/g, ''),
-        major: isMinistryLayout ? firstNumber(get(r, 'major')) : heading.major,
-        middle: isMinistryLayout ? firstNumber(get(r, 'middle')) : heading.middle,
-        area: isMinistryLayout ? firstNumber(get(r, 'area')) : heading.area,
+        ...(isMinistryLayout ? ministrySection(r) : heading),
         item: isMinistryLayout ? item : stripMinistryTag(item),
         actions,
         future,

@@ -15,6 +15,7 @@ import { AppError } from '../../shared/errors';
 import { serializeField } from '../../shared/item-fields';
 import { bulletsToCell } from '../../shared/merge/cell-text';
 import { APP_VERSION } from '../app-info';
+import { warekiDateTime } from '../../shared/wareki';
 import type { Db } from '../store/database';
 import { schemaVersion } from '../store/database';
 import { listItems, listSections, nowIso } from '../store/plan-store';
@@ -30,12 +31,13 @@ import {
   itemLabelTitle,
   metaDigest,
   ministriesLabel,
+  sectionCell,
   overlongMessage,
   type AnswerColumnId,
   type MetaValues,
   type OverlongCell,
 } from './layout';
-import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
+import { ANSWER_FILL, BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
 
 export interface MinistryExportOptions {
   ministry: MinistryCode;
@@ -55,20 +57,17 @@ export interface ExportedFile {
 /** Blank rows below the items where a ministry may propose a new item. */
 const PROPOSAL_ROWS = 10;
 
-function sectionCells(it: Item, sections: Map<string, Section>): Record<'major' | 'middle' | 'area', string> {
-  const area = it.area === null ? undefined : sections.get(`${it.major}-${it.middle}-${it.area}`);
-  return {
-    major: `大項目${it.major}`,
-    middle: `中項目${it.middle}`,
-    area: area ? `${it.area}) ${area.title}` : '',
-  };
+/** The 区分 cell: the most specific section the item sits in (分野 under a disease area, else 中項目). */
+function sectionText(it: Item, sections: Map<string, Section>): string {
+  const id = it.area === null ? `${it.major}-${it.middle}` : `${it.major}-${it.middle}-${it.area}`;
+  return sectionCell(it, sections.get(id)?.title ?? '');
 }
 
 /** The texts of an item's row in the answer sheet, by column. */
 function answerCells(it: Item, sections: Map<string, Section>): Record<AnswerColumnId, string> {
   return {
     key: it.key,
-    ...sectionCells(it, sections),
+    section: sectionText(it, sections),
     item: itemLabelTitle(it),
     ministries: ministriesLabel(it),
     actions: bulletsToCell(it.actions),
@@ -95,7 +94,7 @@ function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<st
     ws.getColumn(i + 1).width = c.width;
   });
   setupHeader(ws, ANSWER_COLUMNS.map((c) => columnHeader(c, 'answer', fiscalYear)), true);
-  const unlockedFill = solidFill('FFFFFDE7');
+  const unlockedFill = solidFill(ANSWER_FILL);
   const put = (rowNo: number, values: Partial<Record<AnswerColumnId, string>>, editable: (c: (typeof ANSWER_COLUMNS)[number]) => boolean) => {
     const row = ws.getRow(rowNo);
     ANSWER_COLUMNS.forEach((c, i) => {
@@ -128,36 +127,76 @@ function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<st
   });
 }
 
+/** The respondent's fields on the guide sheet, in order: label and what to write. */
+export const RESPONDENT_FIELDS = [
+  ['部署', '例: ○○局○○課'],
+  ['担当者', '例: ○○ ○○(役職)'],
+  ['連絡先', '例: 電話 03-xxxx-xxxx(内線 xxxx)/メール'],
+  ['回答日', '例: 令和○年○月○日'],
+] as const;
+
+/**
+ * 記入要領, the first tab a ministry sees: who is asked, by when, the respondent's fields (部署, 担当者,
+ * 連絡先, 回答日: unlocked yellow cells, like the answer columns) and how to fill in the answer sheet.
+ * Column A holds labels, B the text; instruction lines are merged across both.
+ */
 function writeGuideSheet(ws: ExcelJS.Worksheet, opts: MinistryExportOptions, exportId: string, exportedAt: string, count: number, fiscalYear: number | null): void {
-  ws.getColumn(1).width = 110;
-  const lines: [string, boolean?][] = [
-    [`${MINISTRY_NAMES[opts.ministry]} 御中`, true],
-    ['健康・医療戦略のフォローアップ(データ利活用・ライフコース)に関する照会', true],
-    [''],
-    [`回答期限: ${opts.dueDate?.trim() || '別途ご連絡します'}`, true],
-    [`問い合わせ先: ${opts.contact?.trim() || '協議会事務局'}`],
-    [`対象項目: ${count} 件${opts.leadOnly ? '(主担当(◎)の項目のみ)' : '(関係する項目すべて。◎は主担当)'}`],
-    [''],
-    ['記入方法', true],
-    [`1. 「回答」シートの黄色の3列(${actionsLabel(fiscalYear)}/${futureLabel}/府省からの補足)に記入してください。他の列は保護されています。`],
-    ['2. 箇条書きは1行に1項目とし、行頭に「・」を付けてください。セル内の改行は Alt+Enter です。'],
-    ['3. 下位の箇条書きは、「・」の前に全角スペースを1つ入れてください。'],
-    ['4. 行頭に「=」「+」「-」「@」を入力しないでください(数式として扱われます)。'],
-    ['5. 変更がない項目はそのままにしてください。内容を削除する場合はセルを空にしてください。'],
-    ['6. 管理番号・小項目・担当府省の列、見出し行、シート名は変更しないでください。並べ替えやフィルターは構いません。'],
-    ['7. 新しい小項目を提案する場合は、表の下の空欄行に小項目名と内容を記入してください(事務局で検討します)。'],
-    ['8. 他府省と共同の項目は、各府省に同じ内容をお送りしています。御府省の取組を中心に記入してください。'],
-    ['9. ファイルは .xlsx 形式のまま返送してください(.xls やパスワード付きのファイルは読み込めません)。'],
-    [''],
-    [`出力日時: ${exportedAt}  出力番号: ${exportId}`],
-  ];
-  lines.forEach(([text, bold], i) => {
-    const cell = ws.getCell(i + 1, 1);
+  ws.getColumn(1).width = 14;
+  ws.getColumn(2).width = 110;
+  let rowNo = 0;
+  const line = (text: string, style: 'title' | 'heading' | 'body' = 'body') => {
+    rowNo += 1;
+    ws.mergeCells(rowNo, 1, rowNo, 2);
+    const cell = ws.getCell(rowNo, 1);
     cell.value = text;
-    cell.font = { ...BODY_FONT, size: bold ? 12 : 10, bold: bold ?? false };
+    cell.font = { ...BODY_FONT, size: style === 'title' ? 14 : style === 'heading' ? 12 : 11, bold: style !== 'body' };
     cell.alignment = { wrapText: true, vertical: 'top' };
-  });
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    ws.getRow(rowNo).height = fittingHeight([{ text, width: 124 }], 1, style === 'body' ? 11 : 14);
+  };
+  line(`${MINISTRY_NAMES[opts.ministry]} 御中`, 'heading');
+  line('健康・医療戦略のフォローアップ(データ利活用・ライフコース)に関する照会', 'title');
+  line('');
+  line(`回答期限: ${opts.dueDate?.trim() || '別途ご連絡します'}`, 'heading');
+  line(`問い合わせ先: ${opts.contact?.trim() || '協議会事務局'}`);
+  line(`対象項目: ${count} 件${opts.leadOnly ? '(主担当(◎)の項目のみ)' : '(関係する項目すべて。◎は主担当)'}`);
+  line('');
+  line('ご回答者(黄色の欄に記入してください)', 'heading');
+  const inputFill = solidFill(ANSWER_FILL);
+  for (const [label, hint] of RESPONDENT_FIELDS) {
+    rowNo += 1;
+    const row = ws.getRow(rowNo);
+    const head = row.getCell(1);
+    head.value = label;
+    head.font = { ...BODY_FONT, size: 11, bold: true };
+    head.alignment = { vertical: 'middle' };
+    head.border = GRID;
+    const input = row.getCell(2);
+    input.value = '';
+    input.font = { ...BODY_FONT, size: 11 };
+    input.alignment = { vertical: 'middle', wrapText: true };
+    input.border = GRID;
+    input.fill = inputFill;
+    input.protection = { locked: false };
+    input.note = hint;
+    row.height = 22;
+  }
+  line('');
+  line('記入方法', 'heading');
+  const steps = [
+    `「回答」シートの黄色の3列(${actionsLabel(fiscalYear)}/${futureLabel}/府省からの補足)に記入してください。他の列は保護されています。`,
+    '箇条書きは1行に1項目とし、行頭に「・」を付けてください。セル内の改行は Alt+Enter です。',
+    '下位の箇条書きは、「・」の前に全角スペースを1つ入れてください。',
+    '行頭に「=」「+」「-」「@」を入力しないでください(数式として扱われます)。',
+    '変更がない項目はそのままにしてください。内容を削除する場合はセルを空にしてください。',
+    '管理番号・区分・小項目・担当府省の列、見出し行、シート名は変更しないでください。並べ替えやフィルターは構いません。',
+    '新しい小項目を提案する場合は、表の下の空欄行に小項目名と内容を記入してください(事務局で検討します)。',
+    '他府省と共同の項目は、各府省に同じ内容をお送りしています。御府省の取組を中心に記入してください。',
+    'ファイルは .xlsx 形式のまま返送してください(.xls やパスワード付きのファイルは読み込めません)。',
+  ];
+  steps.forEach((text, i) => line(`${i + 1}. ${text}`));
+  line('');
+  line(`出力日時: ${warekiDateTime(exportedAt)}  出力番号: ${exportId}`);
+  setupPrint(ws, `${MINISTRY_NAMES[opts.ministry]} 照会 記入要領`, false);
   void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
 
@@ -204,8 +243,12 @@ export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions,
   const answer = wb.addWorksheet(ANSWER_SHEET, { properties: { tabColor: { argb: 'FF1F4E79' } } });
   const fiscalYear = currentFiscalYear(db);
   writeAnswerSheet(answer, items, sections, fiscalYear);
-  setupPrint(answer, `${MINISTRY_NAMES[opts.ministry]} 回答票`);
-  writeGuideSheet(wb.addWorksheet(GUIDE_SHEET), opts, exportId, exportedAt, items.length, fiscalYear);
+  setupPrint(answer, `${MINISTRY_NAMES[opts.ministry]} 回答票(記入方法は「記入要領」シートをご覧ください)`);
+  // 記入要領 is the first tab (and the one the workbook opens on, and prints first); it is added
+  // second so the answer sheet keeps its part name (sheet1.xml) and its place in older tooling.
+  const guide = wb.addWorksheet(GUIDE_SHEET, { properties: { tabColor: { argb: 'FFC00000' } } });
+  (guide as ExcelJS.Worksheet & { orderNo: number }).orderNo = 0; // exceljs sorts tabs by it; its typings omit it
+  writeGuideSheet(guide, opts, exportId, exportedAt, items.length, fiscalYear);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   writeMetaSheet(
     meta,

@@ -1,5 +1,8 @@
 // The consolidated council table (協議会資料): the whole plan in the original three-column layout,
-// with 大項目 / 中項目 / 分野 heading rows above their items, ready to print and hand out.
+// with 大項目 / 中項目 / 分野 heading rows above their items, ready to print and hand out: bullets
+// hang-indented under their 「・」 (hanging-wrap.ts), the title and 「n / N ページ」 on every page, and
+// page breaks placed by the program so that a heading is never left at the foot of a page without
+// its first item (every row has an explicit height, so where a page ends can be computed).
 import { currentFiscalYear } from '../store/edition-store';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -11,8 +14,24 @@ import { listItems, listSections, nowIso } from '../store/plan-store';
 import { withBullets, type ExportItem as Item } from './bulk-items';
 import { workbookBase64, writeWorkbookFile, type ExportedFile } from './export-ministry';
 import { AppError } from '../../shared/errors';
-import { EXCEL_MAX_CELL_CHARS, TABLE_COLUMNS, TABLE_SHEET, columnHeader, itemLabelTitle, ministriesLabel, overlongMessage, type OverlongCell } from './layout';
-import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
+import type { MinistryNote } from '../../shared/imports';
+import { warekiDate } from '../../shared/wareki';
+import { notesOf } from '../store/ministry-notes';
+import {
+  EXCEL_MAX_CELL_CHARS,
+  PRINT_WIDTH,
+  TABLE_COLUMNS,
+  TABLE_COLUMNS_WITH_NOTES,
+  TABLE_SHEET,
+  columnHeader,
+  itemLabelTitle,
+  ministriesLabel,
+  overlongMessage,
+  type OverlongCell,
+  type TableColumn,
+} from './layout';
+import { hangingCell } from './hanging-wrap';
+import { BODY_FONT, GRID, PAGE_MARGINS, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
 
 const HEADING_STYLE: Record<Section['level'], { fill: string; size: number }> = {
   major: { fill: 'FFBDD7EE', size: 12 },
@@ -27,7 +46,7 @@ export function headingText(s: Section): string {
   return `${s.area ?? ''}) ${s.title}`;
 }
 
-function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): void {
+function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section, columns: readonly TableColumn[]): number {
   const style = HEADING_STYLE[s.level];
   const row = ws.getRow(rowNo);
   const cell = row.getCell(1);
@@ -35,17 +54,30 @@ function addHeading(ws: ExcelJS.Worksheet, rowNo: number, s: Section): void {
   cell.font = { ...BODY_FONT, bold: true, size: style.size };
   cell.fill = solidFill(style.fill);
   cell.alignment = { vertical: 'middle', wrapText: true };
-  for (let c = 1; c <= TABLE_COLUMNS.length; c++) row.getCell(c).border = GRID;
-  ws.mergeCells(rowNo, 1, rowNo, TABLE_COLUMNS.length);
-  row.height = 22;
+  for (let c = 1; c <= columns.length; c++) row.getCell(c).border = GRID;
+  ws.mergeCells(rowNo, 1, rowNo, columns.length);
+  row.height = fittingHeight([{ text: cell.value, width: PRINT_WIDTH }], 1, style.size);
+  return row.height;
 }
 
-function itemTexts(it: Item): string[] {
-  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.actions), bulletsToCell(it.future)];
+/** The notes cell: one paragraph per note, 「【厚】補足の文(令和8年12月2日)」. */
+function notesCell(notes: readonly MinistryNote[]): string {
+  return notes.map((n) => `【${n.ministry ?? '資料'}】${n.text}(${warekiDate(n.createdAt)})`).join('\n');
 }
 
-function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): void {
-  const texts = itemTexts(it);
+/** The item's cells as stored (what the Excel cell limit is checked on). */
+function itemTexts(it: Item, notes: string | null): string[] {
+  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.actions), bulletsToCell(it.future), ...(notes === null ? [] : [notes])];
+}
+
+/** The item's cells as printed: the bullets hang-indented for their columns. */
+function printedTexts(it: Item, notes: string | null, columns: readonly TableColumn[]): string[] {
+  const [, actions, future] = columns;
+  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, hangingCell(it.actions, actions!.width), hangingCell(it.future, future!.width), ...(notes === null ? [] : [notes])];
+}
+
+function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item, notes: string | null, columns: readonly TableColumn[]): number {
+  const texts = printedTexts(it, notes, columns);
   const row = ws.getRow(rowNo);
   texts.forEach((t, i) => {
     const cell = row.getCell(i + 1);
@@ -54,16 +86,33 @@ function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item): void {
     cell.alignment = WRAP_TOP;
     cell.border = GRID;
   });
-  row.height = fittingHeight(texts.map((text, i) => ({ text, width: TABLE_COLUMNS[i]!.width })));
+  row.height = fittingHeight(texts.map((text, i) => ({ text, width: columns[i]!.width })));
+  return row.height;
 }
 
-export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
+/** Points of an A4 landscape page left for rows below the repeated header row, with some slack. */
+function pageRoom(headerRowHeight: number): number {
+  const A4_SHORT_SIDE = 595.3;
+  const { top, bottom } = PAGE_MARGINS;
+  // 2 % slack for rounding of row heights (Excel keeps them in pixels).
+  return (A4_SHORT_SIDE - (top + bottom) * 72 - headerRowHeight) * 0.98;
+}
+
+export interface TableOptions {
+  /** Add 府省からの補足 (the notes recorded at apply) as a fourth column. */
+  ministryNotes?: boolean;
+}
+
+export function buildTableWorkbook(db: Db, title: string, opts: TableOptions = {}): ExcelJS.Workbook {
   const fiscalYear = currentFiscalYear(db);
   const items = withBullets(db, listItems(db));
+  const columns: readonly TableColumn[] = opts.ministryNotes ? TABLE_COLUMNS_WITH_NOTES : TABLE_COLUMNS;
+  const notes = opts.ministryNotes ? notesOf(db, items.map((it) => it.key)) : null;
+  const notesText = (it: Item) => (notes === null ? null : notesCell(notes[it.key] ?? []));
   const overlong: OverlongCell[] = [];
   for (const it of items) {
-    itemTexts(it).forEach((text, i) => {
-      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: it.key, item: itemLabelTitle(it), column: columnHeader(TABLE_COLUMNS[i]!, 'table', fiscalYear), length: text.length });
+    itemTexts(it, notesText(it)).forEach((text, i) => {
+      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: it.key, item: itemLabelTitle(it), column: columnHeader(columns[i]!, 'table', fiscalYear), length: text.length });
     });
   }
   if (overlong.length) throw new AppError('bad_request', overlongMessage('協議会資料', overlong));
@@ -71,43 +120,57 @@ export function buildTableWorkbook(db: Db, title: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '協議会デスク';
   const ws = wb.addWorksheet(TABLE_SHEET);
-  TABLE_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
-  setupHeader(ws, TABLE_COLUMNS.map((c) => columnHeader(c, 'table', fiscalYear)), false);
+  setupHeader(ws, columns.map((c) => columnHeader(c, 'table', fiscalYear)), false);
   setupPrint(ws, title);
+  // Rows are laid out in blocks: the headings a section opens with go in one block with the item
+  // below them, so a page break never falls between a heading and its first item.
+  const room = pageRoom(ws.getRow(1).height);
   let rowNo = 2;
-  const printed = new Set<string>();
-  const headingFor = (id: string) => {
-    if (printed.has(id)) return;
-    const s = sections.find((x) => x.id === id);
-    if (!s) return;
-    printed.add(id);
-    addHeading(ws, rowNo++, s);
+  let used = 0;
+  /** Start a new page above the block at `first` when the block does not fit on this one. */
+  const keepTogether = (first: number, blockHeight: number) => {
+    if (used > 0 && used + blockHeight > room) {
+      ws.getRow(first - 1).addPageBreak();
+      used = 0;
+    }
+    used += blockHeight;
   };
+  const printed = new Set<string>();
   let current = '';
   for (const it of items) {
-    const place = `${it.major}-${it.middle}-${it.area ?? ''}`;
-    if (place !== current) {
+    const opening: Section[] = [];
+    const where = `${it.major}-${it.middle}-${it.area ?? ''}`;
+    if (where !== current) {
       // Items are in plan order; a heading repeats only if the plan really returns to a section.
-      current = place;
-      headingFor(`${it.major}`);
-      headingFor(`${it.major}-${it.middle}`);
-      if (it.area !== null) headingFor(`${it.major}-${it.middle}-${it.area}`);
+      current = where;
+      for (const id of [`${it.major}`, `${it.major}-${it.middle}`, ...(it.area === null ? [] : [`${it.major}-${it.middle}-${it.area}`])]) {
+        const s = printed.has(id) ? undefined : sections.find((x) => x.id === id);
+        if (s) {
+          printed.add(id);
+          opening.push(s);
+        }
+      }
     }
-    addItem(ws, rowNo++, it);
+    const first = rowNo;
+    let height = 0;
+    for (const s of opening) height += addHeading(ws, rowNo++, s, columns);
+    height += addItem(ws, rowNo++, it, notesText(it), columns);
+    keepTogether(first, height);
   }
   return wb;
 }
 
-export async function exportTable(db: Db, file: string): Promise<ExportedFile> {
-  await writeWorkbookFile(buildTableWorkbook(db, planTitle(db)), file);
+export async function exportTable(db: Db, file: string, opts: TableOptions = {}): Promise<ExportedFile> {
+  await writeWorkbookFile(buildTableWorkbook(db, planTitle(db), opts), file);
   return recordTableExport(db, file, path.basename(file));
 }
 
 /** The consolidated table as bytes (base64) under a suggested file name, for the page to save. */
-export async function exportTableData(db: Db, fileName: string): Promise<ExportedFile & { dataBase64: string }> {
-  const dataBase64 = await workbookBase64(buildTableWorkbook(db, planTitle(db)));
+export async function exportTableData(db: Db, fileName: string, opts: TableOptions = {}): Promise<ExportedFile & { dataBase64: string }> {
+  const dataBase64 = await workbookBase64(buildTableWorkbook(db, planTitle(db), opts));
   return { ...recordTableExport(db, fileName, fileName), dataBase64 };
 }
 

@@ -11,26 +11,52 @@ export const META_SHEET = '_meta';
 export const TABLE_SHEET = '協議会資料';
 export const META_FORMAT = 'council-desk/ministry-inquiry/1';
 
-/** Columns of the answer sheet, in order. `answer` columns are the only ones left unlocked. */
+/**
+ * Columns of the answer sheet, in order. `answer` columns are the only ones left unlocked. The widths
+ * add up to PRINT_WIDTH, so the 10 pt body prints at 9.5 pt or more (see there). One 区分 column naming
+ * the section replaces the old 大項目 / 中項目 / 分野 columns, which the import still reads in
+ * workbooks exported before (see HEADER_ALIASES).
+ */
 export const ANSWER_COLUMNS = [
-  { id: 'key', header: '管理番号', width: 10 },
-  { id: 'major', header: '大項目', width: 8 },
-  { id: 'middle', header: '中項目', width: 8 },
-  { id: 'area', header: '分野', width: 12 },
-  { id: 'item', header: '小項目', width: 40 },
-  { id: 'ministries', header: '担当府省', width: 12 },
-  { id: 'actions', header: '', width: 60, answer: true }, // named by the edition: see columnHeader
-  { id: 'future', header: '今後の方向性・課題など', width: 50, answer: true },
-  { id: 'comment', header: '府省からの補足', width: 30, answer: true },
+  { id: 'key', header: '管理番号', width: 7 },
+  { id: 'section', header: '区分', width: 10 },
+  { id: 'item', header: '小項目', width: 18 },
+  { id: 'ministries', header: '担当府省', width: 7 },
+  { id: 'actions', header: '', width: 34, answer: true }, // named by the edition: see columnHeader
+  { id: 'future', header: '今後の方向性・課題など', width: 29, answer: true },
+  { id: 'comment', header: '府省からの補足', width: 13, answer: true },
 ] as const;
+/**
+ * The total column width (in Excel's units) of the printed sheets. A unit is the widest digit of the
+ * workbook's default font, Calibri: 7 px (5.25 pt) in Excel, but about 7 pt in a LibreOffice without
+ * Calibri or its metric twin Carlito, where DejaVu Sans stands in. 118 units fit A4 landscape's
+ * 784 pt at 100 % in Excel and at 95 % in such a LibreOffice, so the 10 pt body never prints below
+ * 9.5 pt (the old nine columns, 230 units, printed at about 5 pt there).
+ */
+export const PRINT_WIDTH = 118;
+
 export type AnswerColumnId = (typeof ANSWER_COLUMNS)[number]['id'];
 
-/** Columns of the consolidated table (the original three-column layout). */
+/** Columns of the consolidated table (the original three-column layout), PRINT_WIDTH in all. */
 export const TABLE_COLUMNS = [
-  { id: 'item', header: '小項目【担当府省・AMED】', width: 45 },
-  { id: 'actions', header: '', width: 65 }, // named by the edition: see columnHeader
-  { id: 'future', header: '今後の方向性・課題など', width: 55 },
+  { id: 'item', header: '小項目【担当府省・AMED】', width: 29 },
+  { id: 'actions', header: '', width: 47 }, // named by the edition: see columnHeader
+  { id: 'future', header: '今後の方向性・課題など', width: 42 },
 ] as const;
+
+/**
+ * The consolidated table with the ministries' notes (府省からの補足) as a fourth column, on request.
+ * Its header is not one the import recognises (HEADER_ALIASES): the notes are shown, not read back,
+ * and the file still imports as the consolidated layout.
+ */
+export const TABLE_COLUMNS_WITH_NOTES = [
+  { id: 'item', header: '小項目【担当府省・AMED】', width: 24 },
+  { id: 'actions', header: '', width: 40 },
+  { id: 'future', header: '今後の方向性・課題など', width: 36 },
+  { id: 'notes', header: '府省からの補足(参考)', width: 18 },
+] as const;
+
+export type TableColumn = { id: string; header: string; width: number };
 
 /**
  * A column's header for an edition of the given fiscal year: the actions column names the year
@@ -51,6 +77,9 @@ export type AnswerField = (typeof ANSWER_FIELDS)[number];
  */
 const HEADER_ALIASES: Record<string, string[]> = {
   key: ['管理番号', '項目番号', 'key'],
+  // 区分 (「1-1 データ利活用・ライフコースプロジェクト」) names the section in one cell; workbooks
+  // exported before it have separate 大項目 / 中項目 / 分野 columns.
+  section: ['区分'],
   major: ['大項目'],
   middle: ['中項目'],
   area: ['分野', '疾患領域'],
@@ -73,6 +102,22 @@ export function headerId(cellText: string): string | undefined {
 }
 
 export { formatMinistries as ministriesLabel } from '../cli/format';
+
+/**
+ * The 区分 cell of the answer sheet: the section's numbers and title, 「1-1 データ利活用・ライフコース
+ * プロジェクト」 (or 「1-2-3 がん」 under a disease area), read back by sectionNumbers.
+ */
+export function sectionCell(numbers: { major: number; middle: number; area: number | null }, title: string): string {
+  const id = [numbers.major, numbers.middle, ...(numbers.area === null ? [] : [numbers.area])].join('-');
+  return title ? `${id} ${title}` : id;
+}
+
+/** The section numbers at the start of a 区分 cell (「1-2-3 がん」 → 1, 2, 3); nulls where absent. */
+export function sectionNumbers(text: string): { major: number | null; middle: number | null; area: number | null } {
+  const m = /^\s*(\d+)(?:\s*-\s*(\d+))?(?:\s*-\s*(\d+))?/.exec(text.normalize('NFKC'));
+  const n = (v: string | undefined) => (v === undefined ? null : Number(v));
+  return m ? { major: n(m[1]), middle: n(m[2]), area: n(m[3]) } : { major: null, middle: null, area: null };
+}
 
 /** The item cell: circled number and title (the label is '' for the untabled 中項目). */
 export function itemLabelTitle(it: Pick<ItemSummary, 'label' | 'title'>): string {

@@ -1,4 +1,4 @@
-// The item view: breadcrumb, full title, ministries, 再掲 links, ingest warnings, then either the
+// The item view: breadcrumb, full title, ministries, 再掲 links, ingest warnings, 府省からの補足, then either the
 // actions-vs-future comparison (or its editor) or the item's history.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Item } from '../../../../shared/domain';
@@ -14,6 +14,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { Breadcrumb } from './Breadcrumb';
 import { IngestWarnings } from './IngestWarnings';
 import { QualityBadges } from '../quality/QualityBadges';
+import { ItemMinistryNotes } from './MinistryNotes';
 import { RelistLinks } from './RelistLinks';
 import { Welcome } from './Welcome';
 import { AnnotatedText } from '../annotations/AnnotatedText';
@@ -133,6 +134,7 @@ function ItemDetails({ item }: { item: Item }) {
       <RelistLinks item={item} />
       <IngestWarnings itemKey={item.key} warnings={item.warnings} />
       {archived === null && <QualityBadges itemKey={item.key} detailed />}
+      {archived === null && <ItemMinistryNotes item={item} />}
       <Tabs current={tab} tabs={tabs} />
       {archived !== null ? (
         // Annotations belong to the current edition's text: an archived edition is read without them.
