@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildIfStale } from './build-if-stale.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,7 +43,5 @@ if (bin) {
       '',
     ].join('\n'),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main/web/index.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code) => process.exit(code ?? 1));
+  await import(pathToFileURL(path.join(root, 'out', 'main', 'web.js')).href);
 }

@@ -8,6 +8,7 @@ import { getItem, listItems, listRevisions, listSections, restoreRevision, write
 import { search } from '../store/search';
 import { APP_VERSION } from '../app-info';
 import { annotationHandlers } from './annotation-handlers';
+import { parserHandlers } from './parser-handlers';
 import { roundTripHandlers } from './round-trip-handlers';
 
 function readPreferences(db: Db): Preferences {
@@ -62,6 +63,7 @@ export function createHandlers(db: Db): Handlers {
     },
     'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
     ...roundTripHandlers(db),
+    ...parserHandlers(),
     ...annotationHandlers(db),
   };
 }
