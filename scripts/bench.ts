@@ -18,6 +18,7 @@ import { stageWorkbook } from '../src/main/excel/import-workbook';
 import { DEFAULT_PARSE_LIMITS, prewarmParser } from '../src/main/excel/parse-in-worker';
 import { Worker } from 'node:worker_threads';
 import { benchHostile } from './bench/hostile';
+import { benchStartup } from './bench/startup';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -201,6 +202,8 @@ rows.push(...(await benchBackups(bigFile, work)));
   db.close();
 }
 rows.push(['peak RSS of this process', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`, '', '']);
+// Start-up of the built CLI and web host, whole processes (scripts/bench/startup.ts).
+rows.push(...(await benchStartup(work)));
 // Hostile files of every kind we read, each imported by a CLI child process (scripts/bench/hostile.ts).
 rows.push(...(await benchHostile(work)));
 
