@@ -42,3 +42,23 @@ export function findElectronRuntime({ download = false } = {}) {
   }
   return { missing: `no Electron runtime: node_modules/electron/dist is absent and ELECTRON_OVERRIDE_DIST_PATH is not set` };
 }
+
+/**
+ * The packaged app npm run dist left in dist/ (its unpacked folder) as { executable }, or { missing }:
+ * what the release workflow smoke-starts.
+ */
+export function packagedApp() {
+  const dist = path.join(root, 'dist');
+  const product = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).build.productName;
+  const inFolder = {
+    linux: (d) => path.join(d, 'council-desk'),
+    win32: (d) => path.join(d, `${product}.exe`),
+    darwin: (d) => path.join(d, `${product}.app`, 'Contents', 'MacOS', product),
+  }[process.platform];
+  const folders = fs.existsSync(dist) ? fs.readdirSync(dist).filter((n) => n.endsWith('-unpacked') || /^mac(-\w+)?$/.test(n)) : [];
+  for (const folder of folders) {
+    const executable = inFolder?.(path.join(dist, folder));
+    if (executable && fs.existsSync(executable)) return { executable };
+  }
+  return { missing: `no packaged app in ${dist} (run npm run dist first)` };
+}
