@@ -1,5 +1,6 @@
 // `npm run dist`: the installers for this platform, with electron-builder (configuration: "build" in
-// package.json), into dist/. Windows: portable .exe and a per-user NSIS installer; Linux: AppImage
+// package.json), into dist/. better-sqlite3 is not recompiled: its Node-API prebuilt binary loads in
+// Electron as in Node (scripts/after-pack.cjs checks each package carries the one for its platform). Windows: portable .exe and a per-user NSIS installer; Linux: AppImage
 // and .deb; macOS: .dmg. Packaging needs the Electron runtime for this platform: the one named by
 // ELECTRON_OVERRIDE_DIST_PATH, the installed one, a zip in electron-builder's cache, or a download;
 // where none of them is possible it stops with one paragraph saying what to provide.
@@ -43,8 +44,7 @@ if (runtime.missing && !cached) {
       `${process.platform}-${process.arch} into each package. Provide it in one of two ways, ` +
       `then run npm run dist again: set ELECTRON_OVERRIDE_DIST_PATH to a folder holding that runtime (${zipName} unpacked), or put ` +
       `${zipName} into electron-builder's cache (${builderCacheDir()}; ELECTRON_BUILDER_CACHE names another). The installer tools ` +
-      `(NSIS, AppImage, fpm for .deb) come from the same cache or a download, and better-sqlite3 is rebuilt for Electron, which ` +
-      `needs Electron's headers; the release workflow (.github/workflows/release.yml) builds every platform on machines with network access.\n`,
+      `(NSIS, AppImage, fpm for .deb) come from the same cache or a download; the release workflow (.github/workflows/release.yml) builds every platform on machines with network access.\n`,
   );
   process.exit(1);
 }
