@@ -1,6 +1,6 @@
 // `npm run dist`: the installers for this platform, with electron-builder (configuration: "build" in
 // package.json), into dist/. better-sqlite3 is not recompiled: its Node-API prebuilt binary loads in
-// Electron as in Node (scripts/after-pack.cjs checks each package carries the one for its platform). Windows: portable .exe and a per-user NSIS installer; Linux: AppImage
+// Electron as in Node (scripts/after-pack.mjs checks each package carries the one for its platform). Windows: portable .exe and a per-user NSIS installer; Linux: AppImage
 // and .deb; macOS: .dmg. Packaging needs the Electron runtime for this platform: the one named by
 // ELECTRON_OVERRIDE_DIST_PATH, the installed one, a zip in electron-builder's cache, or a download;
 // where none of them is possible it stops with one paragraph saying what to provide.

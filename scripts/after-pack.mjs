@@ -3,12 +3,12 @@
 // 10, ABI-stable), so the prebuilt binary its npm package ships for each platform loads in Electron as
 // it does in Node: nothing is compiled against Electron's headers, and packaging needs no download
 // for it. A package without that binary would start and then fail on opening the database: stop here.
-const fs = require('node:fs');
-const path = require('node:path');
+import fs from 'node:fs';
+import path from 'node:path';
 
 const ARCH_NAMES = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal' };
 
-exports.default = async function afterPack(context) {
+export default async function afterPack(context) {
   const platform = context.electronPlatformName;
   const arch = ARCH_NAMES[context.arch] ?? String(context.arch);
   const product = context.packager.appInfo.productFilename;
@@ -26,4 +26,4 @@ exports.default = async function afterPack(context) {
   for (const seed of ['000_', '004_']) {
     if (!fs.readdirSync(path.join(app, 'seeds')).some((n) => n.startsWith(seed))) throw new Error(`the packaged app lacks the seed document ${seed}*.txt`);
   }
-};
+}
