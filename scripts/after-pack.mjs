@@ -23,7 +23,9 @@ export default async function afterPack(context) {
       throw new Error(`the packaged app has no better-sqlite3 binary for ${platform}-${a} (${binary}); better-sqlite3 ships prebuilt binaries for linux, darwin and win32 on x64 and arm64 only`);
     }
   }
+  const seeds = path.join(app, 'seeds');
+  const names = fs.existsSync(seeds) ? fs.readdirSync(seeds) : [];
   for (const seed of ['000_', '004_']) {
-    if (!fs.readdirSync(path.join(app, 'seeds')).some((n) => n.startsWith(seed))) throw new Error(`the packaged app lacks the seed document ${seed}*.txt`);
+    if (!names.some((n) => n.startsWith(seed))) throw new Error(`the packaged app lacks the seed document ${seed}*.txt (${seeds})`);
   }
 }
