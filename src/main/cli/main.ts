@@ -21,7 +21,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 export async function runCommand({ values, command, rest }: CommandLine, io: Io): Promise<number> {
   let svc: Service | undefined;
   try {
-    svc = openService(defaultDbPath(values.db));
+    // `seed` ingests once, itself, and reports what it created; every other command seeds a new
+    // database on opening it.
+    svc = openService(defaultDbPath(values.db), { seed: command !== 'seed' });
     const json = values.json === true;
     switch (command) {
       case 'seed': {
