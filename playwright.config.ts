@@ -1,6 +1,7 @@
 // End-to-end tests: the built UI through the web host, in Debian's Chromium (no browser download).
 // global-setup builds the renderer if stale and starts a web host on a fresh temporary database.
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,7 +23,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      // Debian's Chromium here; where there is none (the release workflow's runners), Playwright's own.
+      executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     },
   },

@@ -22,6 +22,7 @@ import { benchEditions, benchEditionStore } from './bench/editions';
 import { benchDashboard } from './bench/dashboard';
 import { benchReading } from './bench/reading';
 import { benchGraph, bundleRows } from './bench/graph';
+import { benchStartup } from './bench/startup';
 
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
@@ -211,6 +212,8 @@ rows.push(['peak RSS of this process', `${(process.memoryUsage().rss / 2 ** 20).
 // through the store.
 rows.push(...benchEditions(seeds, work));
 rows.push(...(await benchEditionStore(seeds, work)));
+// Start-up of the built CLI and web host, whole processes (scripts/bench/startup.ts).
+rows.push(...(await benchStartup(work)));
 // Hostile files of every kind we read, each imported by a CLI child process (scripts/bench/hostile.ts).
 rows.push(...(await benchHostile(work)));
 rows.push(...benchReading(seeds, work));

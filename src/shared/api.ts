@@ -265,6 +265,11 @@ export const API = {
   'imports.stage': method<StageOutcome[]>()(
     z.object({ ...FileSources, ministry: MinistrySchema.optional() }).strict().refine(hasFiles, '取り込むファイルを指定してください'),
   ),
+  /**
+   * The user is about to import (the import screen or the file chooser opened, files dragged over the
+   * window): start the workbook reader's spare worker now, so the parse does not wait for it to load.
+   */
+  'imports.prepare': method<null>()(NoArgs),
   'imports.list': method<BatchSummary[]>()(NoArgs),
   'imports.get': method<BatchDetail>()(z.object({ batch: BatchIdSchema }).strict()),
   /** Decide cells: per cell (key + field), per item (key), or the whole file (neither). */

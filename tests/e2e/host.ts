@@ -1,5 +1,6 @@
-// Starting and stopping the web host for the e2e tests: `tsx src/main/web/index.ts --port 0 --db <tmp>`
-// on a fresh temporary database, with the URL read from what it prints.
+// Starting and stopping the web host for the e2e tests: the built host (`node out/main/web.js --port 0
+// --db <tmp>`, what `npm run web` runs; global-setup builds it when stale) on a fresh temporary
+// database, with the URL read from what it prints.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,7 @@ export function tempDb(label: string): string {
 }
 
 export async function startHost(db = tempDb('host')): Promise<Host> {
-  const child: ChildProcess = spawn(path.join(BIN, 'tsx'), ['src/main/web/index.ts', '--port', '0', '--db', db, '--quiet'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'out', 'main', 'web.js'), '--port', '0', '--db', db, '--quiet'], {
     cwd: ROOT,
     env: childEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],

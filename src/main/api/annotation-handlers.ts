@@ -4,7 +4,6 @@ import type { AnnotationImportOutcome } from '../../shared/annotations';
 import type { Handlers } from '../../shared/api';
 import { toErrorPayload } from '../../shared/errors';
 import { createAnnotation, deleteAnnotation, replyTo, updateAnnotation } from '../annotations/annotate';
-import { exportAnnotations, importAnnotationFile } from '../annotations/excel';
 import { annotationCounts, annotationView, listAnnotationViews } from '../annotations/views';
 import type { Db } from '../store/database';
 import { listHistory } from '../store/annotation-store';
@@ -31,8 +30,10 @@ export function annotationHandlers(db: Db): Pick<Handlers, AnnotationMethods> {
     'annotations.delete': ({ id }) => annotationView(db, deleteAnnotation(db, id)),
     'annotations.reply': ({ id, text, author }) => annotationView(db, replyTo(db, id, text, author)),
     'annotations.counts': () => annotationCounts(db),
-    'annotations.export': (args) => exportAnnotations(db, args?.outPath),
+    // The Excel share loads exceljs on first use (see round-trip-handlers.ts).
+    'annotations.export': async (args) => (await import('../annotations/excel')).exportAnnotations(db, args?.outPath),
     'annotations.import': async ({ files, uploads }) => {
+      const { importAnnotationFile } = await import('../annotations/excel');
       const out: AnnotationImportOutcome[] = [];
       // Each file is checked whole and merged in its own transaction: a bad one changes nothing and
       // does not stop the others.

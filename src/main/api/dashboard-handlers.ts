@@ -4,8 +4,6 @@ import type { Handlers } from '../../shared/api';
 import { computeDashboard, type DashboardFigures } from '../../shared/dashboard';
 import { editionLabel } from '../../shared/editions/fiscal-year';
 import { AppError } from '../../shared/errors';
-import { buildDashboardWorkbook, dashboardFileName } from '../excel/dashboard-workbook';
-import { workbookBase64, writeWorkbookFile } from '../excel/export-ministry';
 import type { Db } from '../store/database';
 import { currentFiscalYear, listEditions } from '../store/edition-store';
 import { planFacets } from '../store/item-facets';
@@ -40,6 +38,9 @@ export function dashboardHandlers(db: Db): Pick<Handlers, DashboardMethods> {
     'warnings.check': ({ key, author, warning }) => checkWarnings(db, key, author, warning),
     'dashboard.figures': (args) => dashboardFigures(db, args?.edition),
     'dashboard.export': async ({ edition, outFile }) => {
+      // exceljs loads when a workbook is first written, not with the API.
+      const { buildDashboardWorkbook, dashboardFileName } = await import('../excel/dashboard-workbook');
+      const { workbookBase64, writeWorkbookFile } = await import('../excel/export-ministry');
       const wb = buildDashboardWorkbook(dashboardFigures(db, edition));
       if (outFile === undefined) return { file: dashboardFileName(nowIso()), dataBase64: await workbookBase64(wb) };
       await writeWorkbookFile(wb, outFile);

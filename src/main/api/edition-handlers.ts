@@ -4,9 +4,7 @@ import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { applyEdition } from '../editions/apply-edition';
 import { followUpReport, diffEditions } from '../editions/compare-editions';
-import { buildComparisonWorkbook, comparisonFileName } from '../editions/comparison-workbook';
 import { discardEditionBatch, editionBatchDetail, listEditionBatches, pairEditionItem, stageEdition } from '../editions/edition-batches';
-import { workbookBase64, writeWorkbookFile } from '../excel/export-ministry';
 import { checkSourceSize } from '../ingest/ingest';
 import type { Db } from '../store/database';
 import { listEditions } from '../store/edition-store';
@@ -47,6 +45,9 @@ export function editionHandlers(db: Db): Pick<Handlers, EditionMethods> {
     'editions.diff': ({ from, to }) => diffEditions(db, from, to),
     'editions.followup': (args) => followUpReport(db, args?.fiscalYear),
     'editions.exportComparison': async ({ from, to, outFile }) => {
+      // exceljs loads when a workbook is first written, not with the API.
+      const { buildComparisonWorkbook, comparisonFileName } = await import('../editions/comparison-workbook');
+      const { workbookBase64, writeWorkbookFile } = await import('../excel/export-ministry');
       const { workbook, items } = buildComparisonWorkbook(db, from, to);
       const fileName = comparisonFileName(from, to, nowIso());
       const info = { exportId: '', ministry: null, items };

@@ -15,6 +15,7 @@ import { dashboardHandlers } from './dashboard-handlers';
 import { filterByFacets } from '../store/item-facets';
 import { needsFacets } from '../../shared/item-filter';
 import { noteHandlers } from './note-handlers';
+import { parserHandlers } from './parser-handlers';
 import { roundTripHandlers } from './round-trip-handlers';
 import { searchHandlers } from './search-handlers';
 import { graphHandlers } from './graph-handlers';
@@ -83,6 +84,7 @@ export function createHandlers(db: Db): Handlers {
     },
     'items.getMany': ({ keys }) => db.transaction(() => keys.map((key) => getItem(db, key)))(),
     ...roundTripHandlers(db),
+    ...parserHandlers(),
     ...annotationHandlers(db),
     ...editionHandlers(db),
     ...dashboardHandlers(db),

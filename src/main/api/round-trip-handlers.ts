@@ -4,9 +4,6 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { AppError, toErrorPayload } from '../../shared/errors';
 import type { StageOutcome } from '../../shared/imports';
-import { exportMinistry, exportMinistryData, ministryExportItems, ministryFileName } from '../excel/export-ministry';
-import { exportTable, exportTableData, tableFileName } from '../excel/export-table';
-import { stageWorkbook } from '../excel/import-workbook';
 import { ZIP_LIMITS } from '../excel/zip-check';
 import { backupDatabase, listBackups, restoreBackup } from '../store/backups';
 import type { Db } from '../store/database';
@@ -48,7 +45,10 @@ export function fileInputs(files: readonly string[] = [], uploads: readonly { na
 
 export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
   return {
+    // The Excel modules (and exceljs under them) load on the first call that needs them, so a CLI
+    // command or a start-up that never touches a workbook does not pay for them.
     'excel.exportMinistry': async ({ ministries, leadOnly, dueDate, contact, outDir, outFile }) => {
+      const { exportMinistry, exportMinistryData, ministryExportItems, ministryFileName } = await import('../excel/export-ministry');
       // Check every ministry first: one that cannot be exported (a cell too long for Excel) stops the
       // request before any file is written, rather than leaving half the set on disk.
       for (const ministry of ministries) ministryExportItems(db, { ministry, leadOnly });
@@ -65,9 +65,12 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
       }
       return out;
     },
-    'excel.exportTable': ({ outFile, ministryNotes }) =>
-      outFile === undefined ? exportTableData(db, tableFileName(nowIso()), { ministryNotes }) : exportTable(db, outFile, { ministryNotes }),
+    'excel.exportTable': async ({ outFile, ministryNotes }) => {
+      const { exportTable, exportTableData, tableFileName } = await import('../excel/export-table');
+      return outFile === undefined ? exportTableData(db, tableFileName(nowIso()), { ministryNotes }) : exportTable(db, outFile, { ministryNotes });
+    },
     'imports.stage': async ({ files, uploads, ministry }) => {
+      const { stageWorkbook } = await import('../excel/import-workbook');
       const out: StageOutcome[] = [];
       // One file failing (broken, hostile, already imported) does not stop the others.
       for (const input of fileInputs(files, uploads)) {

@@ -7,25 +7,6 @@ import { fiscalYearLabel } from '../../shared/editions/fiscal-year';
 import type { Service } from '../api/service';
 import { author, call, printJson, UsageError, type Io } from './command-io';
 
-export const DASHBOARD_USAGE = `  dashboard [--edition YEAR] [--json] [--out FILE.xlsx]
-                                         figures behind every chart; --out writes them as a workbook
-  quality [--json]                       quality labels of every item, with reasons and evidence
-  check-warnings KEY [--json]            confirm (確認済み) the item's ingest warnings`;
-
-/** Options of `items` that select by facet; the names match the ItemFilter fields. */
-export const ITEM_FACET_OPTIONS = {
-  section: { type: 'string' },
-  quality: { type: 'string' },
-  'future-label': { type: 'string' },
-  'boilerplate-only': { type: 'boolean' },
-  'commitment-year': { type: 'string' },
-  'unchecked-warnings': { type: 'boolean' },
-  'annotation-status': { type: 'string' },
-  'annotation-tag': { type: 'string' },
-  'annotation-author': { type: 'string' },
-  edition: { type: 'string' },
-} as const;
-
 type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** The `items` facet options as items.list arguments (the API checks each value). */

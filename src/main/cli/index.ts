@@ -1,5 +1,7 @@
-// Entry point of the CLI process.
-import { runCli } from './main';
+// Entry point of the CLI process. The command line is checked first and the rest of the CLI (the
+// store, the API contract) is loaded only for a command that needs it, so `--help` and usage errors
+// answer at once.
+import { parseCommandLine } from './command-line';
 
 // A reader that stops early (`council-desk search がん | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -7,8 +9,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const code = await runCli(process.argv.slice(2), {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-});
-process.exitCode = code;
+const io = {
+  out: (line: string) => process.stdout.write(`${line}\n`),
+  err: (line: string) => process.stderr.write(`${line}\n`),
+};
+const line = parseCommandLine(process.argv.slice(2), io);
+process.exitCode = typeof line === 'number' ? line : await (await import('./main')).runCommand(line, io);

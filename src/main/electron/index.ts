@@ -7,7 +7,6 @@ import { COMMAND_CHANNEL, IPC_CHANNEL, PDF_CHANNEL, type PdfOutcome } from '../.
 import { APP_VERSION, defaultDbPath } from '../app-info';
 import type { Dispatch } from '../api/dispatch';
 import { openService, type Service } from '../api/service';
-import { prewarmParser } from '../excel/parse-in-worker';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, APP_SCHEME, hardenAllContents, hardenSession, isTrustedSender } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -125,16 +124,8 @@ if (!app.requestSingleInstanceLock()) {
         onCommand: (command) => mainWindow?.webContents.send(COMMAND_CHANNEL, command),
       }),
     );
+    // The workbook reader's spare worker starts when the page turns to importing (imports.prepare).
     createWindow();
-    // Start the workbook reader's spare worker once the window is up, so the first import does not
-    // wait for exceljs to load (excel/parse-in-worker.ts).
-    setTimeout(() => {
-      try {
-        prewarmParser();
-      } catch {
-        // The first import will start its worker itself.
-      }
-    }, 3000);
   });
   app.on('window-all-closed', () => {
     service?.close();

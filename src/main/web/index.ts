@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appRoot, defaultDbPath } from '../app-info';
 import { openService } from '../api/service';
-import { prewarmParser } from '../excel/parse-in-worker';
 import { startWebHost } from './server';
 
 const { values } = parseArgs({
@@ -26,12 +25,8 @@ try {
 }
 const host = await startWebHost({ dispatch: svc.doorFor('web'), rendererDir: path.join(appRoot(), 'out', 'renderer'), port });
 process.stdout.write(`協議会デスク: ${host.url}\n`);
-// The workbook reader's spare worker, so the first import does not wait for exceljs to load.
-try {
-  prewarmParser();
-} catch {
-  // The first import will start its worker itself.
-}
+// The workbook reader's spare worker is not started here: the page asks for it when the user turns
+// to importing (imports.prepare), so an idle host stays small.
 if (!values.quiet) process.stdout.write(`(database: ${dbPath}; Ctrl+C で終了)\n`);
 const stop = () => {
   void host.close().then(() => {

@@ -187,6 +187,14 @@ function patchUpload(id: number, patch: Partial<Upload>): void {
  * bad file does not hold up the others, and each shows its own progress and result). Opens the
  * review screen at once.
  */
+/**
+ * The user is about to import: have the main side start the workbook reader now (imports.prepare),
+ * so the first file does not wait for it. Cheap to repeat; a failure only means a slower first file.
+ */
+export function prepareImport(): void {
+  invoke('imports.prepare', {}).catch(() => undefined);
+}
+
 export function importFiles(files: readonly File[]): void {
   if (files.length === 0) return;
   set({ dialog: null });

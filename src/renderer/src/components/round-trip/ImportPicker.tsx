@@ -2,7 +2,7 @@
 // opens (a menu click outside the page cannot open a file chooser by itself: the browser wants a
 // click in the page), and the drop overlay that turns the whole window into a drop target.
 import { useEffect, useRef, useState } from 'react';
-import { closeFileDialog, importFiles, useRoundTrip } from '../../state/round-trip';
+import { closeFileDialog, importFiles, prepareImport, useRoundTrip } from '../../state/round-trip';
 import { Dialog } from '../common/Dialog';
 import { stageEditionFiles } from '../../state/editions';
 import { useApp } from '../../state/store';
@@ -12,6 +12,7 @@ const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetm
 
 /** Open the file chooser now if the page may (a click in it), else the import dialog with its button. */
 export function openFilePicker(): void {
+  prepareImport();
   const input = document.getElementById(INPUT_ID) as HTMLInputElement | null;
   if (input && navigator.userActivation?.isActive !== false) input.click();
   else useRoundTrip.setState({ dialog: 'import' });
@@ -70,6 +71,7 @@ export function DropOverlay() {
     const onEnter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
+      if (depth.current === 0) prepareImport();
       depth.current += 1;
       setDragging(true);
     };

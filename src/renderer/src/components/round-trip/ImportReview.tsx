@@ -16,6 +16,7 @@ import {
   discardBatch,
   loadBatches,
   openFileDialog,
+  prepareImport,
   selectBatch,
   useRoundTrip,
   type Upload,
@@ -414,6 +415,7 @@ function BatchView({ detail }: { detail: BatchDetail }) {
 export function ImportReview() {
   const detail = useRoundTrip((s) => s.detail);
   useEffect(() => {
+    prepareImport();
     void loadBatches();
   }, []);
   return (
