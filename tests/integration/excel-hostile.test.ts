@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedStringsWorkbook } from '../../src/main/bench/hostile-files';
 import { stageWorkbook } from '../../src/main/excel/import-workbook';
 import { api, exportFor, planSnapshot, stage } from './excel-helpers';
 import { seededService } from './helpers';
@@ -87,15 +88,21 @@ describe('broken and hostile workbooks', () => {
     expect(planSnapshot(svc)).toBe(before);
   });
 
-  it('if exceljs were let loose on the merge, only the worker dies (memory cap), in seconds', async () => {
-    const hostile = injectAfterSheetData(await exportFor(svc, '厚'), '<mergeCells count="1"><mergeCell ref="A2:Z1000000"/></mergeCells>');
+  it('a file that needs more memory than the worker may use, or more time, ends only the worker, with a clear message', async () => {
+    // 30 MB of distinct shared strings: under every cap, so the checks pass and the reader holds them all.
+    const big = sharedStringsWorkbook(10_000, 3000);
+    const n = batchesBefore();
     const t = Date.now();
-    await expect(stageWorkbook(svc.db, '結合2.xlsx', hostile, { limits: { timeoutMs: 20_000, memoryMb: 96, ignoreNodes: [] } })).rejects.toThrow(
-      /^結合2\.xlsx: 読み込みに必要なメモリが上限\(96 MB\)を超えたため中止しました/,
+    await expect(stageWorkbook(svc.db, '大きい.xlsx', big, { limits: { timeoutMs: 20_000, memoryMb: 16 } })).rejects.toThrow(
+      /^大きい\.xlsx: 読み込みに必要なメモリが上限\(16 MB\)を超えたため中止しました/,
     );
     expect(Date.now() - t).toBeLessThan(20_000);
-    await expect(stageWorkbook(svc.db, '遅い.xlsx', hostile, { limits: { timeoutMs: 50, memoryMb: 512 } })).rejects.toThrow(/^遅い\.xlsx: 読み込みが 0\.05 秒で終わらない/);
+    await expect(stageWorkbook(svc.db, '遅い.xlsx', big, { limits: { timeoutMs: 50, memoryMb: 512 } })).rejects.toThrow(/^遅い\.xlsx: 読み込みが 0\.05 秒で終わらない/);
+    expect(batchesBefore()).toBe(n);
     expect(planSnapshot(svc)).toBe(before);
+    // The process carries on: a real returned file is read as usual, even under that same small cap.
+    const ok = await stageWorkbook(svc.db, '厚.xlsx', await exportFor(svc, '厚'), { limits: { timeoutMs: 20_000, memoryMb: 16 } });
+    await api(svc, 'imports.discard', { batch: ok.batch });
   });
 
   it('garbage inside a valid zip', async () => {
