@@ -129,6 +129,25 @@ describe('the store read ahead while the worker parses', () => {
   });
 });
 
+describe('one snapshot of the plan per import', () => {
+  it('staging a file and then showing its batch read every item\u2019s bullets once; a write in between makes them read again', async () => {
+    const svc = seededService();
+    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・新しい取組') });
+    const prepare = vi.spyOn(svc.db, 'prepare');
+    const bulletReads = () => prepare.mock.calls.filter(([sql]) => /^SELECT item_key, field, level, text FROM bullets/.test(sql)).length;
+    const staged = await stageWorkbook(svc.db, '厚.xlsx', bytes);
+    const shown = getBatch(svc.db, staged.batch);
+    listBatches(svc.db);
+    expect(shown.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual(['1-1-1/actions/theirs']);
+    expect(bulletReads()).toBe(1);
+    writeField(svc.db, '1-1-1', 'actions', [{ text: '事務局が書いた値', level: 0 }], { author: 't', source: 'edit' });
+    // The store moved under the staged cell: seen at once, from a fresh read.
+    expect(getBatch(svc.db, staged.batch).items[0]!.changes.map((c) => `${c.kind}/${c.reason}/${c.ours}`)).toEqual(['conflict/changed_since_staging/・事務局が書いた値']);
+    expect(bulletReads()).toBe(2);
+    prepare.mockRestore();
+  });
+});
+
 describe('reading a staged batch', () => {
   it('costs a fixed number of statements, however many cells it holds', async () => {
     const svc = seededService();
