@@ -1,9 +1,10 @@
 // A corpus of broken and hostile files, generated here. Each must fail (or be read safely) with a
 // Japanese message naming the file, and leave the plan exactly as it was.
 import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sharedStringsWorkbook } from '../../src/main/bench/hostile-files';
+import { sharedStringWorkbook } from '../../src/main/bench/hostile-files';
 import { stageWorkbook } from '../../src/main/excel/import-workbook';
 import { api, exportFor, planSnapshot, stage } from './excel-helpers';
 import { seededService } from './helpers';
@@ -89,8 +90,10 @@ describe('broken and hostile workbooks', () => {
   });
 
   it('a file that needs more memory than the worker may use, or more time, ends only the worker, with a clear message', async () => {
-    // 30 MB of distinct shared strings: under every cap, so the checks pass and the reader holds them all.
-    const big = sharedStringsWorkbook(10_000, 3000);
+    // 30 MB of distinct Japanese shared strings: under every cap, so the checks pass and the reader
+    // holds them all (10 million characters, 20 MB as the reader's strings).
+    const text = () => String.fromCharCode(...Array.from(randomBytes(1000), (b, k) => 0x4e00 + b * 7 + k));
+    const big = sharedStringWorkbook([{ name: '回答', rows: Array.from({ length: 10_000 }, () => ['', text()]) }]);
     const n = batchesBefore();
     const t = Date.now();
     await expect(stageWorkbook(svc.db, '大きい.xlsx', big, { limits: { timeoutMs: 20_000, memoryMb: 16 } })).rejects.toThrow(
@@ -110,6 +113,6 @@ describe('broken and hostile workbooks', () => {
     parts.set('xl/worksheets/sheet1.xml', zlib.gzipSync(Buffer.from('not xml')));
     const out = await stage(svc, '中身が壊れた.xlsx', writeZip(parts));
     expect(out.batch).toBeNull();
-    expect(out.error).toMatch(/^中身が壊れた\.xlsx: /);
+    expect(out.error).toMatch(/^中身が壊れた\.xlsx: Excel ファイルとして読み込めません\(xl\/worksheets\/sheet1\.xml の XML が壊れています: /);
   });
 });

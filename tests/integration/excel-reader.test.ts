@@ -6,7 +6,7 @@ import { alignRows, type AlignItem } from '../../src/main/excel/align-rows';
 import type { FileRow } from '../../src/main/excel/answer-sheet';
 import { stageWorkbook } from '../../src/main/excel/import-workbook';
 import { compactWorkbook, expandWorkbook, readWorkbookCells, warmUpWorkbook } from '../../src/main/excel/read-cells';
-import { unpackForReading } from '../../src/main/excel/zip-check';
+import { storedZip, unpackForReading } from '../../src/main/excel/zip-check';
 import { getBatch, insertBatch, listBatches, readOursAhead } from '../../src/main/store/import-store';
 import { writeField } from '../../src/main/store/plan-store';
 import { answerAdding, answerRow, exportFor, stageOk } from './excel-helpers';
@@ -57,6 +57,43 @@ describe('what the reader is given', () => {
     expect(wb.sheets[0]!.rows.filter((r) => r.hidden).map((r) => r.row)).toEqual([17]);
     expect(wb.formulas).toHaveLength(40);
     expect(expandWorkbook(compactWorkbook(wb))).toEqual(wb);
+  });
+
+  it('reads what other writers do: prefixed tags, rows and cells without addresses, escaped characters, errors, rows out of order', () => {
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const part = (body: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${body}`, 'utf8');
+    const bytes = storedZip([
+      ['xl/workbook.xml', part(`<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="回答" sheetId="1" rel:id="s1"/></x:sheets></x:workbook>`)],
+      ['xl/_rels/workbook.xml.rels', part(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="${rel}/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>`)],
+      ['xl/styles.xml', part(`<x:styleSheet ${ns}><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>`)],
+      ['xl/sharedStrings.xml', part(`<x:sst ${ns}><x:si><x:t>一行目_x000D_
+二行目</x:t></x:si><x:si><x:t><![CDATA[<そのまま>]]></x:t></x:si></x:sst>`)],
+      [
+        'xl/worksheets/sheet1.xml',
+        part(
+          `<x:worksheet ${ns}><x:sheetData>` +
+            '<x:row r="3"><x:c t="s"><x:v>1</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row>' +
+            '<x:row><x:c r="B4" t="str"><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c r="AZ4"><x:v>9</x:v></x:c></x:row>' +
+            '<x:row r="2" hidden="true"><x:c t="s"><x:v>0</x:v></x:c><x:c s="1"><x:v>0</x:v></x:c><x:c r="D2" t="inlineStr"><x:is><x:t>い</x:t><x:rPh sb="0" eb="1"><x:t>イ</x:t></x:rPh></x:is></x:c></x:row>' +
+            '<x:row r="5"><x:c r="A5" s="1"/></x:row>' +
+            '</x:sheetData></x:worksheet>',
+        ),
+      ],
+    ]);
+    const wb = readWorkbookCells(bytes, 'w.xlsx');
+    expect(wb.sheets).toEqual([
+      {
+        name: '回答',
+        state: 'visible',
+        rows: [
+          { row: 2, hidden: true, cells: ['一行目\r\n二行目', '1904-01-01', '', 'い'] },
+          { row: 3, hidden: false, cells: ['<そのまま>', '#N/A'] },
+          { row: 4, hidden: false, cells: ['', '2'] },
+        ],
+      },
+    ]);
+    expect(wb.formulas).toEqual(['回答!B4']);
   });
 
   it('a returned file with cell comments (notes) and an image reads as before', async () => {

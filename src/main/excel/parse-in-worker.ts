@@ -114,9 +114,9 @@ export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits =
   });
 }
 
-/** The XML parser's messages start with `line:column:`; people are told the XML is broken, and where. */
+/** The XML parser's messages start with the part they are about; people are told that part is broken. */
 function describeParseError(message: string): string {
-  const at = /^(\d+):(\d+): (.*)$/s.exec(message);
-  if (at) return `XML が壊れています: ${at[1]} 行 ${at[2]} 文字目、${at[3]!.slice(0, 150)}`;
+  const part = /^(xl\/[^:]+\.(?:xml|rels)): (.*)$/s.exec(message);
+  if (part) return `${part[1]} の XML が壊れています: ${part[2]!.slice(0, 150)}`;
   return message.slice(0, 200);
 }

@@ -8,7 +8,6 @@
 // This module imports nothing but saxes and Node (the parse worker runs it from source with type
 // stripping), and it never sees a part the zip checks have not inflated under their caps.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { StringDecoder } from 'node:string_decoder';
 
 export interface GridRow {
   /** 1-based row number in the sheet. */
@@ -59,9 +58,13 @@ function relationshipId(tag: SaxesTagPlain): string | undefined {
   return undefined;
 }
 
-/** One streaming pass over a part; malformed XML throws (the worker reports the file as unreadable). */
-function walk(xml: Buffer, h: Handlers): void {
-  const parser = new SaxesParser();
+/**
+ * One streaming pass over a part; malformed XML throws an error that names the part (the worker
+ * reports the file as unreadable). Positions (line, column) are not tracked: counting them cost more
+ * than a tenth of the pass.
+ */
+function walk(xml: Buffer, part: string, h: Handlers): void {
+  const parser = new SaxesParser({ xmlns: false, position: false, fileName: part } as const);
   parser.on('opentag', (tag) => h.open(local(tag.name), tag));
   if (h.close) {
     const close = h.close;
@@ -74,9 +77,13 @@ function walk(xml: Buffer, h: Handlers): void {
   parser.on('error', (err) => {
     throw err;
   });
-  const decoder = new StringDecoder('utf8');
-  for (let at = 0; at < xml.length; at += CHUNK_BYTES) parser.write(decoder.write(xml.subarray(at, at + CHUNK_BYTES)));
-  parser.write(decoder.end());
+  for (let at = 0; at < xml.length; ) {
+    let end = Math.min(xml.length, at + CHUNK_BYTES);
+    // Cut before a UTF-8 continuation byte (10xxxxxx), so that no character is split between pieces.
+    while (end < xml.length && end > at && (xml[end]! & 0xc0) === 0x80) end -= 1;
+    parser.write(xml.toString('utf8', at, end));
+    at = end;
+  }
   parser.close();
 }
 
@@ -113,7 +120,7 @@ export function readSharedStrings(xml: Buffer | undefined): string[] {
   const strings: string[] = [];
   if (!xml) return strings;
   const item = new StringItem();
-  walk(xml, {
+  walk(xml, 'xl/sharedStrings.xml', {
     open: (name) => item.open(name),
     close: (name) => (name === 'si' ? strings.push(item.take()) : item.close(name)),
     text: (text) => item.text(text),
@@ -132,7 +139,7 @@ export interface SheetRef {
 export function readWorkbook(workbookXml: Buffer, relsXml: Buffer | undefined): { sheets: SheetRef[]; date1904: boolean } {
   const targets = new Map<string, string>();
   if (relsXml) {
-    walk(relsXml, {
+    walk(relsXml, 'xl/_rels/workbook.xml.rels', {
       open: (name, tag) => {
         const id = attr(tag, 'Id');
         const target = attr(tag, 'Target');
@@ -142,7 +149,7 @@ export function readWorkbook(workbookXml: Buffer, relsXml: Buffer | undefined): 
   }
   const sheets: SheetRef[] = [];
   let date1904 = false;
-  walk(workbookXml, {
+  walk(workbookXml, 'xl/workbook.xml', {
     open: (name, tag) => {
       if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attr(tag, 'date1904') ?? '');
       if (name !== 'sheet') return;
@@ -181,7 +188,7 @@ export function readDateStyles(xml: Buffer | undefined): boolean[] {
   const custom = new Map<number, boolean>();
   const styles: boolean[] = [];
   let inCellXfs = false;
-  walk(xml, {
+  walk(xml, 'xl/styles.xml', {
     open: (name, tag) => {
       if (name === 'numFmt') custom.set(Number(attr(tag, 'numFmtId')), isDateFormat(attr(tag, 'formatCode') ?? ''));
       else if (name === 'cellXfs') inCellXfs = true;
@@ -228,7 +235,7 @@ export interface SheetContext {
 }
 
 /** The rows of one worksheet that hold a value, in row order, each cell as the text a person sees. */
-export function readSheetRows(xml: Buffer, sheetName: string, ctx: SheetContext): GridRow[] {
+export function readSheetRows(xml: Buffer, part: string, sheetName: string, ctx: SheetContext): GridRow[] {
   const rows: GridRow[] = [];
   let row: GridRow | null = null;
   let rowHasValue = false;
@@ -266,7 +273,7 @@ export function readSheetRows(xml: Buffer, sheetName: string, ctx: SheetContext)
     }
   };
 
-  walk(xml, {
+  walk(xml, part, {
     open: (name, tag) => {
       switch (name) {
         case 'row': {
@@ -361,7 +368,7 @@ export function readParts(parts: Map<string, Buffer>, warnings: string[] = []): 
   const grids: SheetGrid[] = [];
   for (const s of sheets) {
     const xml = s.part === undefined ? undefined : take(s.part);
-    if (xml) grids.push({ name: s.name, state: s.state, rows: readSheetRows(xml, s.name, ctx) });
+    if (xml) grids.push({ name: s.name, state: s.state, rows: readSheetRows(xml, s.part!, s.name, ctx) });
   }
   return { sheets: grids, formulas: ctx.formulas, warnings };
 }
