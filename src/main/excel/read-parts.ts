@@ -255,7 +255,7 @@ export function readSheetRows(xml: Buffer, part: string, sheetName: string, ctx:
     const v = value.join('');
     switch (type) {
       case 's':
-        return ctx.strings[Number(v)] ?? '';
+        return v === '' ? '' : (ctx.strings[Number(v)] ?? '');
       case 'inlineStr':
         return inline.take();
       case 'str':
