@@ -26,7 +26,7 @@ for (const v of variants) {
 }
 for (const s of skipped) rows.push([`skipped: ${s}`, '', '', '']);
 
-const head: [string, string, string, string] = ['measure', 'result (time, peak RSS)', 'target', 'note'];
+const head: [string, string, string, string] = ['measure', 'wall time, CPU time, peak RSS (× bare exceljs)', 'target', 'note'];
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[head, ...rows].map((r) => r[i]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(line(head));

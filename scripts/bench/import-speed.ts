@@ -88,11 +88,17 @@ function contenders(file: string): { name: string; argv: (db: string) => string[
   ];
 }
 
+interface Runs {
+  seconds: number[];
+  cpuSeconds: number[];
+  peakMiB: number[];
+}
+
 export interface ProcessFigures {
   variant: string;
   size: string;
-  /** By contender name: median wall seconds, median peak RSS MiB, per-round figures. */
-  results: Map<string, { seconds: number[]; peakMiB: number[] }>;
+  /** By contender name: per-round wall seconds, CPU seconds and peak RSS MiB. */
+  results: Map<string, Runs>;
 }
 
 /**
@@ -100,7 +106,7 @@ export interface ProcessFigures {
  * CLI stages into a fresh copy of `baseDb` each time (a file is staged only once per database).
  */
 export async function compareProcesses(variant: ImportVariant, baseDb: string, work: string, rounds: number): Promise<ProcessFigures> {
-  const results = new Map<string, { seconds: number[]; peakMiB: number[] }>();
+  const results = new Map<string, Runs>();
   const list = contenders(variant.file);
   for (let round = 0; round < rounds; round++) {
     for (const c of list) {
@@ -109,8 +115,9 @@ export async function compareProcesses(variant: ImportVariant, baseDb: string, w
       const r: MeasuredImport = await measureProcess(c.argv(db));
       fs.rmSync(db, { force: true });
       if (r.code !== 0) throw new Error(`${c.name} failed on ${variant.file} (exit ${r.code}): ${r.stderr.slice(0, 500)}`);
-      const slot = results.get(c.name) ?? { seconds: [], peakMiB: [] };
+      const slot = results.get(c.name) ?? { seconds: [], cpuSeconds: [], peakMiB: [] };
       slot.seconds.push(r.seconds);
+      slot.cpuSeconds.push(r.cpuSeconds);
       slot.peakMiB.push(r.peakMiB);
       results.set(c.name, slot);
     }
@@ -124,14 +131,14 @@ export function processRows(f: ProcessFigures): Row[] {
   const rows: Row[] = [];
   for (const [name, r] of f.results) {
     const t = median(r.seconds);
+    const cpu = median(r.cpuSeconds);
     const rss = median(r.peakMiB);
     const isCli = name === 'council-desk import';
-    const ratioT = (t / median(base.seconds)).toFixed(2);
-    const ratioM = (rss / median(base.peakMiB)).toFixed(2);
+    const ratio = (x: number, of: number[]) => `${(x / median(of)).toFixed(2)}×`;
     rows.push([
       `  ${name}, ${f.variant} (${f.size})`,
-      `${ms(t * 1000)}, ${rss} MiB (${ratioT}× / ${ratioM}× exceljs)`,
-      isCli ? '≤ 1.0× time, ≤ 1.2× RSS' : '',
+      `${ms(t * 1000)} (${ratio(t, base.seconds)}), cpu ${ms(cpu * 1000)} (${ratio(cpu, base.cpuSeconds)}), ${rss} MiB (${ratio(rss, base.peakMiB)})`,
+      isCli ? '≤ 1.0× time, ≤ 1.2× RSS of exceljs' : '',
       `whole process; median of ${r.seconds.length} paired, min ${ms(Math.min(...r.seconds) * 1000)}`,
     ]);
   }

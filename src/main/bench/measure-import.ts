@@ -16,6 +16,8 @@ export interface MeasuredImport {
   /** Peak resident set size of the child process, MiB (`Maximum resident set size`). */
   peakMiB: number;
   seconds: number;
+  /** CPU time of the process (user + system, all threads): steadier than wall time on a busy machine. */
+  cpuSeconds: number;
 }
 
 /** The CLI arguments that import `file` (a plan text file is ingested from its folder: `seed`). */
@@ -52,6 +54,7 @@ export function measureProcess(argv: string[], env: NodeJS.ProcessEnv = process.
         stdout,
         stderr: ownErr.trim(),
         peakMiB: Math.round(Number(rss[1]) / 1024),
+        cpuSeconds: ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? 0), 0),
         seconds: (performance.now() - started) / 1000,
       });
     });
