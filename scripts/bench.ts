@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory of the store on the real plan and a synthetic plan 100× larger.
 // Prints a table; targets are printed beside the figures (ingest ≤ 300 ms, search p95 ≤ 20 ms at 100×,
-// staging a returned workbook ≤ 1.5× a bare exceljs load of it, a verified backup ≤ 1.5× a bare VACUUM INTO).
+// staging a returned workbook ≤ 1.0× a warm exceljs load of it and the CLI import ≤ 1.0× a bare exceljs
+// process, a verified backup ≤ 1.5× a bare VACUUM INTO).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,12 +12,9 @@ import { ingestDir } from '../src/main/ingest/seed';
 import { parsePlan } from '../src/main/ingest/plan-parser';
 import { openDatabase } from '../src/main/store/database';
 import { search } from '../src/main/store/search';
-import ExcelJS from 'exceljs';
 import { exportMinistry } from '../src/main/excel/export-ministry';
 import { exportTable } from '../src/main/excel/export-table';
-import { stageWorkbook } from '../src/main/excel/import-workbook';
-import { DEFAULT_PARSE_LIMITS, prewarmParser } from '../src/main/excel/parse-in-worker';
-import { Worker } from 'node:worker_threads';
+import { benchImportSpeed } from './bench/import-speed';
 import { benchHostile } from './bench/hostile';
 import { benchEditions, benchEditionStore } from './bench/editions';
 import { benchDashboard } from './bench/dashboard';
@@ -98,11 +96,8 @@ rows.push(...benchDashboard(bigFile));
 rows.push(...(await benchBackups(bigFile, work)));
 rows.push(...(await benchGraph(bigFile)), ...bundleRows(root));
 
-// Excel round trip at 100×: export, then stage that same file (zip checks + worker parse + align +
-// three-way merge + SQLite) against a bare exceljs load of the same bytes on this machine. Both are
-// measured cold (exceljs's code not yet run in that thread: what a fresh or spare worker faces) and
-// warm (the same load repeated in one thread), so the ratio can be read either way. Timings on a
-// shared machine are noisy: each figure is the median of several runs (min in the note).
+// Excel round trip at 100×: export, then import that file (scripts/bench/import-speed.ts). Timings on
+// a shared machine are noisy: each figure is the median of several runs (min in the note).
 {
   const db = openDatabase(bigFile);
   const sheet = path.join(work, 'mhlw.xlsx');
@@ -112,100 +107,11 @@ rows.push(...(await benchGraph(bigFile)), ...bundleRows(root));
   t = performance.now();
   await exportTable(db, path.join(work, 'table.xlsx'));
   rows.push(['export consolidated table, 100× (5,600 items)', ms(performance.now() - t), '≤ 3000 ms', '']);
-  const bytes = fs.readFileSync(sheet);
-  const size = `${(bytes.length / 2 ** 20).toFixed(1)} MB`;
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-  const spread = (xs: number[]) => `median of ${xs.length}, min ${ms(Math.min(...xs))}`;
-  const pause = (msec: number) => new Promise((r) => setTimeout(r, msec));
-
-  // Bare load, cold: a fresh worker thread that has imported exceljs (as a spare has) loads the file
-  // once, with exceljs's defaults. Measured inside the thread, load only.
-  const bareColdOnce = (): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const w = new Worker(
-        `const { parentPort } = require('node:worker_threads');
-         const ExcelJS = require(${JSON.stringify(path.join(root, 'node_modules', 'exceljs'))});
-         parentPort.once('message', async (b) => {
-           const t = performance.now();
-           await new ExcelJS.Workbook().xlsx.load(Buffer.from(b));
-           parentPort.postMessage(performance.now() - t);
-         });
-         parentPort.postMessage('ready');`,
-        { eval: true },
-      );
-      w.on('error', reject);
-      w.on('message', (m: unknown) => {
-        if (m === 'ready') w.postMessage(new Uint8Array(bytes));
-        else void w.terminate().then(() => resolve(m as number));
-      });
-    });
-  const bareCold: number[] = [];
-  for (let i = 0; i < 5; i++) bareCold.push(await bareColdOnce());
-  rows.push([`bare exceljs load, cold thread (same file, ${size})`, ms(median(bareCold)), '', `baseline; ${spread(bareCold)}`]);
-  // Bare load, warm: this thread, after three loads of the same file.
-  for (let i = 0; i < 3; i++) await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const bareWarm: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    t = performance.now();
-    await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    bareWarm.push(performance.now() - t);
-  }
-  rows.push(['bare exceljs load, warm (same thread, 4th+ load)', ms(median(bareWarm)), '', `baseline; ${spread(bareWarm)}`]);
-  const ratio = (x: number) => `${(x / median(bareCold)).toFixed(2)}× cold / ${(x / median(bareWarm)).toFixed(2)}× warm`;
-
-  const discard = (batch: number) => db.prepare("UPDATE import_batches SET status = 'discarded' WHERE id = ?").run(batch);
-  // Staging, cold worker: a worker started for this file (limits other than the default never use the
-  // spare), so the time includes starting the thread and loading exceljs in it.
-  const coldTimes: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    t = performance.now();
-    const r = await stageWorkbook(db, 'mhlw.xlsx', bytes, { limits: { ...DEFAULT_PARSE_LIMITS } });
-    coldTimes.push(performance.now() - t);
-    discard(r.batch);
-  }
-  rows.push(['import + staging, cold worker', `${ms(median(coldTimes))} (${ratio(median(coldTimes))})`, '', `starts the thread + exceljs; ${spread(coldTimes)}`]);
-  // Staging with the spare worker ready (started and warmed up while the app waits for the user).
-  prewarmParser();
-  const spareTimes: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    await pause(2500);
-    t = performance.now();
-    const r = await stageWorkbook(db, 'mhlw.xlsx', bytes);
-    spareTimes.push(performance.now() - t);
-    discard(r.batch);
-  }
-  rows.push(['import + staging, spare worker ready', `${ms(median(spareTimes))} (${ratio(median(spareTimes))})`, '≤ 1.5× bare', `checks, worker, align, merge; ${spread(spareTimes)}`]);
-  // Back to back: five files staged in a row, as when a batch of returned files is imported; the
-  // spare for the next file starts (and warms up) while this one is staged.
-  await pause(2500);
-  const batchTimes: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    t = performance.now();
-    const r = await stageWorkbook(db, 'mhlw.xlsx', bytes);
-    batchTimes.push(performance.now() - t);
-    discard(r.batch);
-  }
-  rows.push(['import + staging, 5 files back to back', `${ms(median(batchTimes))} (${ratio(median(batchTimes))})`, '', `per file; ${spread(batchTimes)}`]);
-  // A file where every answer changed: all 8,600 cells are staged (written to SQLite) as changes.
-  {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    wb.getWorksheet('回答')!.eachRow((row, n) => {
-      if (n === 1 || !row.getCell(1).value) return;
-      row.getCell(7).value = `${String(row.getCell(7).value ?? '')}\n・追記 ${n}`;
-      row.getCell(8).value = `${String(row.getCell(8).value ?? '')}\n・追記 ${n}`;
-    });
-    const edited = Buffer.from(await wb.xlsx.writeBuffer());
-    await pause(2500);
-    t = performance.now();
-    const r = await stageWorkbook(db, 'mhlw-edited.xlsx', edited);
-    const editedTime = performance.now() - t;
-    const staged = (db.prepare('SELECT COUNT(*) AS n FROM import_changes WHERE batch_id = ?').get(r.batch) as { n: number }).n;
-    rows.push([`import + staging, every answer changed (${staged} cells)`, ms(editedTime), '', 'spare ready; one run']);
-    discard(r.batch);
-  }
-  rows.push(['peak RSS incl. worker threads', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`, '', 'maxRSS of the process']);
   db.close();
+  // Staging against exceljs in this process, and `council-desk import` against exceljs and SheetJS
+  // as whole processes on the exported, LibreOffice and openpyxl files (scripts/bench/import-speed.ts).
+  rows.push(...(await benchImportSpeed(bigFile, work)));
+  rows.push(['peak RSS incl. worker threads', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`, '', 'maxRSS of the process']);
 }
 rows.push(['peak RSS of this process', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`, '', '']);
 // Editions at 100×: the pure matching and follow-up (scripts/bench/editions.ts), then the whole cycle

@@ -1,8 +1,10 @@
 // A corpus of broken and hostile files, generated here. Each must fail (or be read safely) with a
 // Japanese message naming the file, and leave the plan exactly as it was.
 import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedStringWorkbook } from '../../src/main/bench/hostile-files';
 import { stageWorkbook } from '../../src/main/excel/import-workbook';
 import { api, exportFor, planSnapshot, stage } from './excel-helpers';
 import { seededService } from './helpers';
@@ -87,15 +89,23 @@ describe('broken and hostile workbooks', () => {
     expect(planSnapshot(svc)).toBe(before);
   });
 
-  it('if exceljs were let loose on the merge, only the worker dies (memory cap), in seconds', async () => {
-    const hostile = injectAfterSheetData(await exportFor(svc, '厚'), '<mergeCells count="1"><mergeCell ref="A2:Z1000000"/></mergeCells>');
+  it('a file that needs more memory than the worker may use, or more time, ends only the worker, with a clear message', async () => {
+    // 30 MB of distinct Japanese shared strings: under every cap, so the checks pass and the reader
+    // holds them all (10 million characters, 20 MB as the reader's strings).
+    const text = () => String.fromCharCode(...Array.from(randomBytes(1000), (b, k) => 0x4e00 + b * 7 + k));
+    const big = sharedStringWorkbook([{ name: '回答', rows: Array.from({ length: 10_000 }, () => ['', text()]) }]);
+    const n = batchesBefore();
     const t = Date.now();
-    await expect(stageWorkbook(svc.db, '結合2.xlsx', hostile, { limits: { timeoutMs: 20_000, memoryMb: 96, ignoreNodes: [] } })).rejects.toThrow(
-      /^結合2\.xlsx: 読み込みに必要なメモリが上限\(96 MB\)を超えたため中止しました/,
+    await expect(stageWorkbook(svc.db, '大きい.xlsx', big, { limits: { timeoutMs: 20_000, memoryMb: 16 } })).rejects.toThrow(
+      /^大きい\.xlsx: 読み込みに必要なメモリが上限\(16 MB\)を超えたため中止しました/,
     );
     expect(Date.now() - t).toBeLessThan(20_000);
-    await expect(stageWorkbook(svc.db, '遅い.xlsx', hostile, { limits: { timeoutMs: 50, memoryMb: 512 } })).rejects.toThrow(/^遅い\.xlsx: 読み込みが 0\.05 秒で終わらない/);
+    await expect(stageWorkbook(svc.db, '遅い.xlsx', big, { limits: { timeoutMs: 50, memoryMb: 512 } })).rejects.toThrow(/^遅い\.xlsx: 読み込みが 0\.05 秒で終わらない/);
+    expect(batchesBefore()).toBe(n);
     expect(planSnapshot(svc)).toBe(before);
+    // The process carries on: a real returned file is read as usual, even under that same small cap.
+    const ok = await stageWorkbook(svc.db, '厚.xlsx', await exportFor(svc, '厚'), { limits: { timeoutMs: 20_000, memoryMb: 16 } });
+    await api(svc, 'imports.discard', { batch: ok.batch });
   });
 
   it('garbage inside a valid zip', async () => {
@@ -103,6 +113,6 @@ describe('broken and hostile workbooks', () => {
     parts.set('xl/worksheets/sheet1.xml', zlib.gzipSync(Buffer.from('not xml')));
     const out = await stage(svc, '中身が壊れた.xlsx', writeZip(parts));
     expect(out.batch).toBeNull();
-    expect(out.error).toMatch(/^中身が壊れた\.xlsx: /);
+    expect(out.error).toMatch(/^中身が壊れた\.xlsx: Excel ファイルとして読み込めません\(xl\/worksheets\/sheet1\.xml の XML が壊れています: /);
   });
 });

@@ -6,22 +6,21 @@ import { alignRows, type AlignItem } from '../../src/main/excel/align-rows';
 import type { FileRow } from '../../src/main/excel/answer-sheet';
 import { stageWorkbook } from '../../src/main/excel/import-workbook';
 import { compactWorkbook, expandWorkbook, readWorkbookCells, warmUpWorkbook } from '../../src/main/excel/read-cells';
-import { readCentralDirectory, unpackForReading } from '../../src/main/excel/zip-check';
+import { storedZip, unpackForReading } from '../../src/main/excel/zip-check';
 import { getBatch, insertBatch, listBatches, readOursAhead } from '../../src/main/store/import-store';
 import { writeField } from '../../src/main/store/plan-store';
 import { COL, answerAdding, answerRow, exportFor, stageOk } from './excel-helpers';
 import { seededService } from './helpers';
 import { editCells, readZip, writeZip } from './xlsx-tools';
 
-describe('what exceljs is given', () => {
-  it('only the parts the import reads, uncompressed; every entry is still inflated and checked', async () => {
+describe('what the reader is given', () => {
+  it('only the parts the import reads; every entry is still inflated and checked', async () => {
     const svc = seededService();
     const parts = readZip(await exportFor(svc, '厚'));
     parts.set('xl/media/image1.png', Buffer.alloc(5000, 7));
     parts.set('xl/comments1.xml', Buffer.from('<comments/>'));
-    const { zip } = unpackForReading(writeZip(parts), '厚.xlsx');
-    const entries = readCentralDirectory(zip, 'x');
-    expect(entries.map((e) => e.name).sort()).toEqual([
+    const unpacked = unpackForReading(writeZip(parts), '厚.xlsx').parts;
+    expect([...unpacked.keys()].sort()).toEqual([
       'xl/_rels/workbook.xml.rels',
       'xl/sharedStrings.xml',
       'xl/styles.xml',
@@ -30,14 +29,14 @@ describe('what exceljs is given', () => {
       'xl/worksheets/sheet2.xml',
       'xl/worksheets/sheet3.xml',
     ]);
-    expect(entries.every((e) => e.method === 0 && e.size === e.compressedSize)).toBe(true);
+    expect(unpacked.get('xl/worksheets/sheet1.xml')!.equals(parts.get('xl/worksheets/sheet1.xml')!)).toBe(true);
     // A part the import never reads is still checked: one that lies about its size refuses the file.
     const liar = writeZip(parts, (name, n) => (name === 'xl/media/image1.png' ? 10 : n));
     expect(() => unpackForReading(liar, '嘘.xlsx')).toThrow(/^嘘\.xlsx: xl\/media\/image1\.png が申告より大きく展開されます/);
   });
 
   it('reads rich text joined, phonetic guides left out, formulas by their cached result, dates, hidden rows and sheet state', async () => {
-    const wb = await readWorkbookCells(warmUpWorkbook(20), 'w.xlsx');
+    const wb = readWorkbookCells(warmUpWorkbook(20), 'w.xlsx');
     expect(wb.sheets.map((s) => [s.name, s.state, s.rows.length])).toEqual([
       ['回答', 'visible', 20],
       ['_meta', 'veryHidden', 20],
@@ -58,6 +57,43 @@ describe('what exceljs is given', () => {
     expect(wb.sheets[0]!.rows.filter((r) => r.hidden).map((r) => r.row)).toEqual([17]);
     expect(wb.formulas).toHaveLength(40);
     expect(expandWorkbook(compactWorkbook(wb))).toEqual(wb);
+  });
+
+  it('reads what other writers do: prefixed tags, rows and cells without addresses, escaped characters, errors, rows out of order', () => {
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const part = (body: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${body}`, 'utf8');
+    const bytes = storedZip([
+      ['xl/workbook.xml', part(`<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="回答" sheetId="1" rel:id="s1"/></x:sheets></x:workbook>`)],
+      ['xl/_rels/workbook.xml.rels', part(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="${rel}/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>`)],
+      ['xl/styles.xml', part(`<x:styleSheet ${ns}><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>`)],
+      ['xl/sharedStrings.xml', part(`<x:sst ${ns}><x:si><x:t>一行目_x000D_
+二行目</x:t></x:si><x:si><x:t><![CDATA[<そのまま>]]></x:t></x:si></x:sst>`)],
+      [
+        'xl/worksheets/sheet1.xml',
+        part(
+          `<x:worksheet ${ns}><x:sheetData>` +
+            '<x:row r="3"><x:c t="s"><x:v>1</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row>' +
+            '<x:row><x:c r="B4" t="str"><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c r="AZ4"><x:v>9</x:v></x:c></x:row>' +
+            '<x:row r="2" hidden="true"><x:c t="s"><x:v>0</x:v></x:c><x:c s="1"><x:v>0</x:v></x:c><x:c r="D2" t="inlineStr"><x:is><x:t>い</x:t><x:rPh sb="0" eb="1"><x:t>イ</x:t></x:rPh></x:is></x:c></x:row>' +
+            '<x:row r="5"><x:c r="A5" s="1"/></x:row>' +
+            '</x:sheetData></x:worksheet>',
+        ),
+      ],
+    ]);
+    const wb = readWorkbookCells(bytes, 'w.xlsx');
+    expect(wb.sheets).toEqual([
+      {
+        name: '回答',
+        state: 'visible',
+        rows: [
+          { row: 2, hidden: true, cells: ['一行目\r\n二行目', '1904-01-01', '', 'い'] },
+          { row: 3, hidden: false, cells: ['<そのまま>', '#N/A'] },
+          { row: 4, hidden: false, cells: ['', '2'] },
+        ],
+      },
+    ]);
+    expect(wb.formulas).toEqual(['回答!B4']);
   });
 
   it('a returned file with cell comments (notes) and an image reads as before', async () => {
@@ -127,6 +163,25 @@ describe('the store read ahead while the worker parses', () => {
     writeField(svc.db, '1-1-1', 'actions', [{ text: '解析中に書かれた値', level: 0 }], { author: 't', source: 'edit' });
     const staged = await staging;
     expect(getBatch(svc.db, staged.batch).items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual(['1-1-1/actions/ours']);
+  });
+});
+
+describe('one snapshot of the plan per import', () => {
+  it('staging a file and then showing its batch read every item\u2019s bullets once; a write in between makes them read again', async () => {
+    const svc = seededService();
+    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・新しい取組') });
+    const prepare = vi.spyOn(svc.db, 'prepare');
+    const bulletReads = () => prepare.mock.calls.filter(([sql]) => /^SELECT item_key, field, level, text FROM bullets/.test(sql)).length;
+    const staged = await stageWorkbook(svc.db, '厚.xlsx', bytes);
+    const shown = getBatch(svc.db, staged.batch);
+    listBatches(svc.db);
+    expect(shown.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual(['1-1-1/actions/theirs']);
+    expect(bulletReads()).toBe(1);
+    writeField(svc.db, '1-1-1', 'actions', [{ text: '事務局が書いた値', level: 0 }], { author: 't', source: 'edit' });
+    // The store moved under the staged cell: seen at once, from a fresh read.
+    expect(getBatch(svc.db, staged.batch).items[0]!.changes.map((c) => `${c.kind}/${c.reason}/${c.ours}`)).toEqual(['conflict/changed_since_staging/・事務局が書いた値']);
+    expect(bulletReads()).toBe(2);
+    prepare.mockRestore();
   });
 });
 

@@ -16,6 +16,8 @@ export interface MeasuredImport {
   /** Peak resident set size of the child process, MiB (`Maximum resident set size`). */
   peakMiB: number;
   seconds: number;
+  /** CPU time of the process (user + system, all threads): steadier than wall time on a busy machine. */
+  cpuSeconds: number;
 }
 
 /** The CLI arguments that import `file` (a plan text file is ingested from its folder: `seed`). */
@@ -26,9 +28,14 @@ function cliArgs(kind: ImportKind, file: string, db: string): string[] {
 }
 
 export function measureImport(kind: ImportKind, file: string, db: string): Promise<MeasuredImport> {
-  const args = ['-v', process.execPath, path.join(root, 'bin', 'council-desk.mjs'), ...cliArgs(kind, file, db)];
   const env = { ...process.env, ...(kind === 'plan' ? { COUNCIL_DESK_SEEDS: path.dirname(file) } : {}) };
-  const started = Date.now();
+  return measureProcess([process.execPath, path.join(root, 'bin', 'council-desk.mjs'), ...cliArgs(kind, file, db)], env);
+}
+
+/** Run any command (`argv[0]` the program) under /usr/bin/time -v: its exit, output, peak RSS and wall time. */
+export function measureProcess(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<MeasuredImport> {
+  const args = ['-v', ...argv];
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', args, { cwd: root, env });
     let stdout = '';
@@ -47,7 +54,8 @@ export function measureImport(kind: ImportKind, file: string, db: string): Promi
         stdout,
         stderr: ownErr.trim(),
         peakMiB: Math.round(Number(rss[1]) / 1024),
-        seconds: (Date.now() - started) / 1000,
+        cpuSeconds: ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? 0), 0),
+        seconds: (performance.now() - started) / 1000,
       });
     });
   });

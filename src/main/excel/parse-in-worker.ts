@@ -1,5 +1,5 @@
-// Run the workbook parse in a worker thread with a heap cap and a deadline. A file that makes
-// exceljs allocate without bound or loop for minutes then ends that worker with a clear message,
+// Run the workbook parse in a worker thread with a heap cap and a deadline. A file that makes the
+// reader allocate without bound or loop for minutes then ends that worker with a clear message,
 // and the app (or CLI, or web host) carries on.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +11,6 @@ import type { SheetCaps } from './zip-check';
 export interface ParseLimits {
   timeoutMs: number;
   memoryMb: number;
-  /** Tests only: what exceljs skips (default: read-cells.ts IGNORED_NODES). */
-  ignoreNodes?: string[];
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 30_000, memoryMb: 640 };
@@ -43,14 +41,17 @@ function startWorker(limits: ParseLimits, warm = false): Worker {
 }
 
 /**
- * One spare worker with the default limits, started ahead so the next import does not wait for
- * exceljs to load (at start-up, and again after each parse with the default limits). Every worker
- * still parses exactly one file and is then terminated, so one file can never leave state behind
- * for the next.
+ * One spare worker with the default limits, started ahead so the next import finds the reader
+ * loaded and warmed up. Only a long-lived process asks for one (the app, the web host): from then on
+ * a new spare follows each parse with the default limits. A one-shot CLI never asks, and so never
+ * starts a thread it would not use. Every worker still parses exactly one file and is then
+ * terminated, so one file can never leave state behind for the next.
  */
 let spare: Worker | null = null;
+let keepSpare = false;
 
 export function prewarmParser(): void {
+  keepSpare = true;
   spare ??= startWorker(DEFAULT_PARSE_LIMITS, true);
 }
 
@@ -64,7 +65,7 @@ function takeWorker(limits: ParseLimits): Worker {
 /**
  * Check, unpack and read one workbook in a worker. The bytes are copied once into a buffer that is
  * then transferred, not cloned, to the worker (the caller keeps its own). The worker runs the zip
- * checks before exceljs sees anything; what it sends back is the compact grid of cell texts.
+ * checks before any XML is parsed; what it sends back is the compact grid of cell texts.
  */
 export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, caps?: SheetCaps): Promise<ParsedWorkbook> {
   return new Promise((resolve, reject) => {
@@ -72,7 +73,7 @@ export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits =
     worker.ref();
     const copy = new Uint8Array(bytes.length);
     copy.set(bytes);
-    const job: ReadJob = { bytes: copy.buffer, file, ignoreNodes: limits.ignoreNodes, caps };
+    const job: ReadJob = { bytes: copy.buffer, file, caps };
     worker.postMessage(job, [copy.buffer]);
     let settled = false;
     const finish = (fn: () => void) => {
@@ -82,9 +83,9 @@ export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits =
       fn();
       void worker.terminate();
       // The next spare starts once this file is read and its caller's synchronous work is done (a
-      // macrotask after the reply): started while the file was parsing, its thread loading exceljs
-      // competed for the CPU with that parse, and the parse took ~1.4× as long on a 2-core machine.
-      if (limits === DEFAULT_PARSE_LIMITS) setImmediate(prewarmParser);
+      // macrotask after the reply): started while the file was parsing, a loading thread competed
+      // for the CPU with that parse on a 2-core machine.
+      if (keepSpare && limits === DEFAULT_PARSE_LIMITS) setImmediate(prewarmParser);
     };
     const timer = setTimeout(
       () => finish(() => reject(new AppError('bad_request', `${file}: 読み込みが ${limits.timeoutMs / 1000} 秒で終わらないため中止しました。不正なファイルの可能性があります。`))),
@@ -113,7 +114,9 @@ export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits =
   });
 }
 
+/** The XML parser's messages start with the part they are about; people are told that part is broken. */
 function describeParseError(message: string): string {
-  if (/Max .* count .* exceeded/i.test(message)) return '行または列が多すぎます';
+  const part = /^(xl\/[^:]+\.(?:xml|rels)): (.*)$/s.exec(message);
+  if (part) return `${part[1]} の XML が壊れています: ${part[2]!.slice(0, 150)}`;
   return message.slice(0, 200);
 }

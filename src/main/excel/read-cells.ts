@@ -1,38 +1,16 @@
 // Turn a workbook into plain text grids: what the import needs and nothing else. Runs inside the
-// parse worker (parse-in-worker.ts), so whatever a hostile file does, to the unzipping or to exceljs,
-// happens there, under the worker's memory cap and deadline.
-// The worker first checks and unpacks the zip (zip-check.ts, unpackForReading): exceljs only ever
-// sees an uncompressed zip of the parts the import reads. exceljs then skips the parts listed in
-// IGNORED_NODES: merges, data validations and conditional formats are where a few bytes of XML
-// declare a million cells (architecture.md, "Reading untrusted workbooks"), and the import has no
-// use for any of them. Rich text (shared or inline strings) and formulas' cached results are cell
-// values, read from sheetData and sharedStrings, which are never skipped.
-import ExcelJS from 'exceljs';
+// parse worker (parse-in-worker.ts), so whatever a hostile file does, to the unzipping or to the XML
+// parser, happens there, under the worker's memory cap and deadline.
+// The worker first checks and unpacks the zip (zip-check.ts, unpackForReading), then reads only the
+// parts the import needs with one streaming pass each (read-parts.ts). exceljs is not used here: it
+// built a whole object model (styles, merges, every cell object) only for the import to keep the
+// texts, and a fresh thread took ~0.3 s just to load it.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-// The explicit extension lets Node run this worker from source (type stripping); bundlers accept it.
+// The explicit extensions let Node run this worker from source (type stripping); bundlers accept them.
+import { readParts, type ParsedWorkbook, type SheetGrid } from './read-parts.ts';
 import { storedZip, unpackForReading, ZipCheckError, type SheetCaps } from './zip-check.ts';
 
-export interface GridRow {
-  /** 1-based row number in the sheet. */
-  row: number;
-  hidden: boolean;
-  /** Cell text by 0-based column index, up to MAX_COLUMNS. */
-  cells: string[];
-}
-
-export interface SheetGrid {
-  name: string;
-  state: 'visible' | 'hidden' | 'veryHidden';
-  rows: GridRow[];
-}
-
-export interface ParsedWorkbook {
-  sheets: SheetGrid[];
-  /** Cells that held a formula: their cached result was used. `sheet!A1`. */
-  formulas: string[];
-  /** Odd things the checks saw and the reader skipped (zip-check.ts). */
-  warnings: string[];
-}
+export type { GridRow, ParsedWorkbook, SheetGrid } from './read-parts.ts';
 
 /**
  * What crosses from the worker to the main thread: each distinct text once, cells as indexes into
@@ -46,77 +24,10 @@ export interface CompactWorkbook {
   warnings: string[];
 }
 
-export const IGNORED_NODES = [
-  'mergeCells',
-  'dataValidations',
-  'conditionalFormatting',
-  'extLst',
-  'hyperlinks',
-  'drawing',
-  'picture',
-  'tableParts',
-  'rowBreaks',
-  'cols',
-  'autoFilter',
-  'pageSetup',
-  'printOptions',
-  'pageMargins',
-  'headerFooter',
-  'sheetProtection',
-];
-
-export const READ_LIMITS = { maxRows: 100_000, maxCols: 300 };
-const MAX_COLUMNS = 40;
-
-/** The text a person sees in the cell: rich text runs joined, a formula's cached result. */
-export function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
-  if (value === null || value === undefined) return { text: '', formula: false };
-  if (typeof value === 'string') return { text: value, formula: false };
-  if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value), formula: false };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), formula: false };
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join(''), formula: false };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    return { text: cellText(result as ExcelJS.CellValue).text, formula: true };
-  }
-  if ('error' in value) return { text: value.error, formula: false };
-  if ('text' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-  return { text: '', formula: false };
-}
-
-export async function loadWorkbook(bytes: Buffer, ignoreNodes: string[] = IGNORED_NODES): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  // Given as a plain Uint8Array, not a Buffer: JSZip (inside exceljs) copies a Buffer's stored
-  // entries byte by byte into new arrays before decoding them, and a view over them it uses as is.
-  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // exceljs types predate Node 22 generic Buffers.
-  await wb.xlsx.load(view as unknown as ExcelJS.Buffer, { ignoreNodes, ...READ_LIMITS });
-  return wb;
-}
-
-export function workbookToGrids(wb: ExcelJS.Workbook, warnings: string[] = []): ParsedWorkbook {
-  const formulas: string[] = [];
-  const sheets = wb.worksheets.map((ws): SheetGrid => {
-    const rows: GridRow[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        if (col > MAX_COLUMNS) return;
-        const { text, formula } = cellText(cell.value);
-        if (formula) formulas.push(`${ws.name}!${cell.address}`);
-        cells[col - 1] = text;
-      });
-      rows.push({ row: rowNo, hidden: row.hidden === true, cells: Array.from(cells, (c) => c ?? '') });
-    });
-    return { name: ws.name, state: (ws.state ?? 'visible') as SheetGrid['state'], rows };
-  });
-  return { sheets, formulas, warnings };
-}
-
 /** Check, unpack and read a workbook: the whole job of the worker, callable in-thread by tests. */
-export async function readWorkbookCells(bytes: Buffer, file = 'workbook.xlsx', ignoreNodes?: string[], caps?: SheetCaps): Promise<ParsedWorkbook> {
-  const { zip, warnings } = unpackForReading(bytes, file, caps);
-  return workbookToGrids(await loadWorkbook(zip, ignoreNodes), warnings);
+export function readWorkbookCells(bytes: Buffer, file = 'workbook.xlsx', caps?: SheetCaps): ParsedWorkbook {
+  const { parts, warnings } = unpackForReading(bytes, file, caps);
+  return readParts(parts, warnings);
 }
 
 export function compactWorkbook(wb: ParsedWorkbook): CompactWorkbook {
@@ -153,7 +64,6 @@ export interface ReadJob {
   /** The file's bytes, transferred (not copied) to the worker. */
   bytes: ArrayBuffer;
   file: string;
-  ignoreNodes?: string[];
   /** Rows and cells allowed for this kind of file (zip-check.ts, SHEET_CAPS by default). */
   caps?: SheetCaps;
 }
@@ -164,9 +74,9 @@ export type ReadReply =
 
 /**
  * A small workbook made here, from nothing a user sent: a spare worker reads it a few times while it
- * waits, so that V8 has compiled exceljs's hot paths (XML parsing, shared strings, rich text, styles,
- * formulas) before the real file comes. A fresh thread runs that code unoptimised, and exceljs took
- * about twice as long on its first file as on its third. The content mimics an answer sheet.
+ * waits, so that V8 has compiled the reader's hot paths (XML parsing, shared strings, rich text,
+ * styles, formulas) before the real file comes. A fresh thread runs that code unoptimised. The
+ * content mimics an answer sheet, and the reader's tests use it for every kind of cell.
  */
 export function warmUpWorkbook(rows = 150): Buffer {
   const text = (i: number) => `・令和${i % 9}年度に取組を推進する【厚】。\n\u3000・下位の取組 ${i} & <続き>`;
@@ -236,7 +146,7 @@ function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Rounds of the warm-up: enough for V8 to optimise the hot paths, each short (~20–60 ms). */
+/** Rounds of the warm-up: enough for V8 to optimise the hot paths, each short (a few ms). */
 const WARM_ROUNDS = 5;
 
 /**
@@ -252,17 +162,21 @@ async function warmUp(stop: () => boolean, jobArrived: Promise<void>): Promise<v
   clearTimeout(timer);
   try {
     const bytes = stop() ? null : warmUpWorkbook();
-    for (let i = 0; bytes && i < WARM_ROUNDS && !stop(); i++) compactWorkbook(workbookToGrids(await loadWorkbook(bytes)));
+    for (let i = 0; bytes && i < WARM_ROUNDS && !stop(); i++) {
+      compactWorkbook(readWorkbookCells(bytes));
+      // Let a job that arrives between rounds be seen.
+      await new Promise((r) => setImmediate(r));
+    }
   } catch {
     // A warm-up is an optimisation only.
   }
 }
 
-// Worker thread entry (see parse-in-worker.ts). This module imports nothing but exceljs, Node and
-// zip-check.ts (itself Node only), so from source Node 24 runs it directly with its built-in type
-// stripping. A spare worker is started ahead of time (exceljs takes ~0.3 s to load in a fresh
-// thread), warms up on its own workbook while it waits, and then reads its one job. A job arriving
-// during the warm-up waits at most for the round under way (the wait before it is cut short).
+// Worker thread entry (see parse-in-worker.ts). This module imports nothing but saxes, Node and
+// modules of its own that do the same, so from source Node 24 runs it directly with its built-in type
+// stripping. In the app a spare worker is started ahead of time, warms up on its own workbook while
+// it waits, and then reads its one job. A job arriving during the warm-up waits at most for the round
+// under way (the wait before it is cut short).
 if (!isMainThread && (workerData as { readCells?: boolean } | null)?.readCells) {
   let job: ReadJob | null = null;
   let arrived = () => {};
@@ -274,7 +188,7 @@ if (!isMainThread && (workerData as { readCells?: boolean } | null)?.readCells) 
     await warming;
     let reply: ReadReply;
     try {
-      reply = { ok: true, result: compactWorkbook(await readWorkbookCells(Buffer.from(job.bytes), job.file, job.ignoreNodes, job.caps)) };
+      reply = { ok: true, result: compactWorkbook(readWorkbookCells(Buffer.from(job.bytes), job.file, job.caps)) };
     } catch (err) {
       reply = { ok: false, refused: err instanceof ZipCheckError, message: (err as Error).message };
     }

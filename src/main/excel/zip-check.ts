@@ -1,5 +1,5 @@
-// The gate a returned file passes before exceljs sees it. exceljs unzips every part into memory with
-// no size check (a 200 KB zip bomb took 550 MB), so the zip's central directory is read here, the
+// The gate a returned file passes before its XML is parsed (read-parts.ts). Unzipping without a size
+// check is how a 200 KB zip bomb took 550 MB (exceljs did that), so the zip's central directory is read here, the
 // limits are checked on the declared sizes, and then every entry is inflated with a hard output cap,
 // because a hostile zip can declare small sizes and inflate to gigabytes anyway.
 // Also tells apart the files people send by mistake: an empty file, a CSV or text file renamed
@@ -9,10 +9,8 @@
 //  - checkContainer(): the cheap checks on the header and the central directory, no inflating. The
 //    main thread runs it so the common mistakes fail at once, without starting a worker.
 //  - unpackForReading(): runs checkContainer() again (the worker trusts nobody), inflates every entry
-//    with its cap, and hands exceljs a new, uncompressed zip holding only the parts the import reads.
-//    It runs inside the parse worker (read-cells.ts), so even inflating happens under the worker's
-//    memory cap and deadline. Inflating once here, natively, also spares exceljs (JSZip's JavaScript
-//    inflate) from unzipping everything a second time.
+//    with its cap, and hands the reader only the parts the import reads, inflated. It runs inside the
+//    parse worker (read-cells.ts), so even inflating happens under the worker's memory cap and deadline.
 // This module imports nothing but Node (the worker runs it from source with type stripping), so it
 // throws ZipCheckError; the caller turns that into an AppError.
 import zlib from 'node:zlib';
@@ -232,28 +230,26 @@ function checkSheetSize(xml: Buffer, part: string, file: string, caps: SheetCaps
 }
 
 /**
- * The parts exceljs is given: the workbook and its relationships (sheet names, order and state), the
- * shared strings, the styles (which number formats are dates) and the worksheets, under the names
- * exceljs looks for. Everything else (themes, drawings, images, comments, printer settings, the
- * worksheets' relationships, document properties) is checked but not passed on: the import reads
- * none of it, and exceljs would parse it all.
+ * The parts the reader is given: the workbook and its relationships (sheet names, order and state),
+ * the shared strings, the styles (which number formats are dates) and the worksheets. Everything else
+ * (themes, drawings, images, comments, printer settings, the worksheets' relationships, document
+ * properties) is checked but not passed on: the import reads none of it.
  */
 const READ_PARTS = /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/;
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 
 export interface UnpackedWorkbook {
-  /** An uncompressed (stored) zip of the parts the import reads. */
-  zip: Buffer;
+  /** The inflated parts the import reads (READ_PARTS), by part name. */
+  parts: Map<string, Buffer>;
   /** Odd things seen that the reader skips anyway (huge merges, whole-sheet validations). */
   warnings: string[];
 }
 
-/** Check the bytes fully (every entry inflated under its cap) and repack the parts to read. */
+/** Check the bytes fully (every entry inflated under its cap) and keep the parts to read. */
 export function unpackForReading(buf: Buffer, file: string, caps: SheetCaps = SHEET_CAPS): UnpackedWorkbook {
   const entries = checkContainer(buf, file);
   const warnings: string[] = [];
-  const parts: [string, Buffer][] = [];
-  const seen = new Set<string>();
+  const parts = new Map<string, Buffer>();
   let cells = 0;
   for (const e of entries) {
     const data = inflateEntry(buf, e, file);
@@ -261,17 +257,14 @@ export function unpackForReading(buf: Buffer, file: string, caps: SheetCaps = SH
     if (SHEET_PART.test(name)) warnings.push(...hugeRanges(data, name, file));
     if (READ_PARTS.test(name)) checkLongestRun(data, name, file);
     if (READ_PARTS.test(name) && SHEET_PART.test(name)) cells = checkSheetSize(data, name, file, caps, cells);
-    if (READ_PARTS.test(name) && !seen.has(name)) {
-      seen.add(name);
-      parts.push([name, data]);
-    }
+    if (READ_PARTS.test(name) && !parts.has(name)) parts.set(name, data);
   }
-  return { zip: storedZip(parts), warnings };
+  return { parts, warnings };
 }
 
 /**
- * A zip of uncompressed (stored) entries: what JSZip, inside exceljs, reads without inflating.
- * `deflate` compresses them instead, as Excel does (the generated test and benchmark files).
+ * A zip of the given parts, uncompressed (stored), or compressed as Excel does with `deflate`: the
+ * generated warm-up, test and benchmark files.
  */
 export function storedZip(parts: readonly [string, Buffer][], deflate = false): Buffer {
   const chunks: Buffer[] = [];
