@@ -169,7 +169,7 @@ describe('the store read ahead while the worker parses', () => {
 describe('one snapshot of the plan per import', () => {
   it('staging a file and then showing its batch read every item\u2019s bullets once; a write in between makes them read again', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`G${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・新しい取組') });
+    const bytes = editCells(await exportFor(svc, '厚'), { [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・新しい取組') });
     const prepare = vi.spyOn(svc.db, 'prepare');
     const bulletReads = () => prepare.mock.calls.filter(([sql]) => /^SELECT item_key, field, level, text FROM bullets/.test(sql)).length;
     const staged = await stageWorkbook(svc.db, '厚.xlsx', bytes);
