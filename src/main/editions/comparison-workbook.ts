@@ -2,7 +2,7 @@
 // 新 (the later edition) and 旧 (the earlier one) side by side, the changed passages underlined on
 // both sides, added and dropped items marked. A4 landscape, header row repeated, 10.5 pt body.
 import ExcelJS from 'exceljs';
-import { wordDiff } from '../../shared/diff/word-diff';
+import { lineDiff } from '../../shared/diff/word-diff';
 import { editionFieldLabel, editionLabel, type EditionField } from '../../shared/editions';
 import type { Db } from '../store/database';
 import { FONT_NAME, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from '../excel/sheet-style';
@@ -24,15 +24,39 @@ const COLUMNS = [
 
 type Rich = ExcelJS.RichText[];
 
-/** Both sides of a changed text as rich text: what changed is underlined (新: added words, 旧: removed words). */
+/**
+ * Both sides of a changed text as rich text: what changed is underlined (新: added words, 旧: removed
+ * words). Line by line first (a bullet kept as it was costs nothing), words only inside a line that
+ * was edited: a whole rewritten cell of actions, the usual case from one year to the next, would
+ * otherwise be diffed word against word across the whole cell.
+ */
 function underlined(before: string, after: string): { newer: Rich; older: Rich } {
   const newer: Rich = [];
   const older: Rich = [];
-  for (const part of wordDiff(before, after)) {
-    if (part.kind !== 'removed') newer.push({ text: part.text, font: { ...BODY, underline: part.kind === 'added' ? 'single' : undefined } });
-    if (part.kind !== 'added') older.push({ text: part.text, font: { ...BODY, underline: part.kind === 'removed' ? 'single' : undefined } });
-  }
-  return { newer, older };
+  const run = (side: Rich, text: string, marked: boolean) => {
+    const last = side.at(-1);
+    const underline = marked ? ('single' as const) : undefined;
+    if (last && last.font?.underline === underline) last.text += text;
+    else side.push({ text, font: { ...BODY, underline } });
+  };
+  const rows = lineDiff(before.split('\n'), after.split('\n'));
+  rows.forEach((row, i) => {
+    const nl = i < rows.length - 1 ? '\n' : '';
+    if (row.kind === 'same') {
+      run(newer, row.text + nl, false);
+      run(older, row.text + nl, false);
+    } else if (row.kind === 'added') run(newer, row.text + nl, true);
+    else if (row.kind === 'removed') run(older, row.text + nl, true);
+    else {
+      for (const part of row.parts) {
+        if (part.kind !== 'removed') run(newer, part.text, part.kind === 'added');
+        if (part.kind !== 'added') run(older, part.text, part.kind === 'removed');
+      }
+      run(newer, nl, false);
+      run(older, nl, false);
+    }
+  });
+  return { newer: newer.filter((r) => r.text), older: older.filter((r) => r.text) };
 }
 
 function wholeText(it: PlainItem, field: EditionField): string {
