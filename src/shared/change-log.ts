@@ -79,3 +79,10 @@ export function describeChangeFilter(f: ChangeFilter, lastMeeting: string | null
   if (f.author) parts.push(f.author);
   return parts.length ? `変更一覧(${parts.join('・')})` : '変更一覧(すべて)';
 }
+
+/** An ISO instant as this computer's local date and time, to the minute. */
+export function localMinute(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

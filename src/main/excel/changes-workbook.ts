@@ -1,7 +1,7 @@
 // The change list (変更一覧) as a workbook: one row per revision, newest first, the old and new value
 // as the cells of the inquiry workbook show them (bullets as 「・」 lines), the filter in the header.
 import ExcelJS from 'exceljs';
-import { sourceName, type ChangeRow } from '../../shared/change-log';
+import { localMinute, sourceName, type ChangeRow } from '../../shared/change-log';
 import { AppError } from '../../shared/errors';
 import { fieldLabel } from '../../shared/fields';
 import { EXCEL_MAX_CELL_CHARS, overlongMessage, type OverlongCell } from './layout';
@@ -17,13 +17,6 @@ const COLUMNS = [
   { header: '変更元', width: 24 },
   { header: '作成者', width: 14 },
 ] as const;
-
-/** An ISO instant as this computer's local date and time, to the minute. */
-export function localMinute(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 function cellsOf(r: ChangeRow, fiscalYear: number | null): string[] {
   return [localMinute(r.createdAt), r.itemKey, `${r.label} ${r.title}`.trim(), fieldLabel(r.field, fiscalYear), r.oldText, r.newText, sourceName(r.source), r.author];
