@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { pathFieldsOf } from '../../src/main/api/dispatch';
 import type { Service } from '../../src/main/api/service';
 import { writeField } from '../../src/main/store/plan-store';
 import { buildTypoFixEdition } from '../fixtures/editions/build';
@@ -131,6 +132,8 @@ describe('changes.export', () => {
     expect(ws.headerFooter.oddHeader).toContain('編集');
 
     const bytes = await api(svc, 'changes.export', { key: '1-1-3' });
+    // The page may not name a file: the web host and IPC refuse outFile.
+    expect(pathFieldsOf('changes.export')).toEqual(['outFile']);
     expect(bytes.file).toMatch(/^変更一覧_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(Buffer.from(bytes.dataBase64!, 'base64') as unknown as ExcelJS.Buffer);
