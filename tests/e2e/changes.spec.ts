@@ -98,4 +98,17 @@ test.describe('変更一覧', () => {
     await wb.xlsx.readFile(file);
     expect(wb.getWorksheet('変更一覧')!.rowCount).toBe(1 + edition.total);
   });
+
+  test('layout at 1920×1080: filters on one line, rows full width', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, host.get().url);
+    await page.getByRole('button', { name: '変更一覧' }).click();
+    const view = page.getByRole('region', { name: /変更一覧/ });
+    await expect(view.getByRole('article').first()).toBeVisible();
+    const filters = await view.getByRole('group').boundingBox();
+    expect(filters!.height).toBeLessThan(60);
+    const row = await view.getByRole('article').first().boundingBox();
+    expect(row!.width).toBeGreaterThan(1800);
+    await screenshot(page, 'changes-1920');
+  });
 });
