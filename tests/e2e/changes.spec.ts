@@ -111,4 +111,20 @@ test.describe('変更一覧', () => {
     expect(row!.width).toBeGreaterThan(1800);
     await screenshot(page, 'changes-1920');
   });
+
+  test('scrolling to the end loads the next page of changes', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    for (let i = 0; i < 230; i++) await edit('1-1-10', 'title', `何度も直した小項目名 ${i}`, '高橋');
+    const all = await api<ChangePage>(host.get(), 'changes.list', { limit: 1000 });
+    expect(all.rows.length).toBe(all.total);
+    expect(all.total).toBeGreaterThan(200); // the page loads 200 at a time
+    await openApp(page, host.get().url);
+    await page.getByRole('button', { name: '変更一覧' }).click();
+    const view = page.getByRole('region', { name: /変更一覧/ });
+    const feed = view.getByRole('feed', { name: '変更の一覧' });
+    await expect(view.getByRole('article').first()).toContainText('何度も直した小項目名 229');
+    const oldest = view.getByRole('article', { name: new RegExp(`^#${all.rows.at(-1)!.id} `) });
+    for (let i = 0; i < 100 && !(await oldest.isVisible()); i++) await feed.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(oldest).toContainText('直した小項目名');
+  });
 });
