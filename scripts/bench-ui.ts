@@ -4,6 +4,7 @@
 //   search keystroke        a key (or an IME character) in the search box → the next frame, while
 //                           search-as-you-type runs on the 100× synthetic plan (5,600 items)
 //   search by reading       a kana query (にんちしょう) typed → its results painted, on the 100× plan
+//   change list             a click on 変更一覧 → its first rows painted, over 10,000 revisions
 // Prints a table with the targets: first paint ≤ 1.5 s; item switch ≤ 50 ms; keystroke ≤ one frame.
 // (Functions sent into the page declare no named inner functions: tsx would wrap them in a helper
 // that does not exist in the page.)
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openService } from '../src/main/api/service';
 import { makeSyntheticPlan } from '../src/main/bench/synthetic';
+import { listItems, writeField } from '../src/main/store/plan-store';
 import { buildIfStale, startHost, tempDb, type Host } from '../tests/e2e/host';
 
 const FRAME = 1000 / 60;
@@ -328,8 +330,71 @@ async function dashboardPaint(browser: Browser, host: Host, label: string): Prom
   rows.push([`dashboard first paint (${label})`, `${ms(s.median)} (max ${ms(s.max)})`, '≤ 1000 ms', 'click → charts painted; median of 5']);
 }
 
+/** A plan with `count` revisions: titles edited in turn across the items, by a few authors, in one transaction. */
+function makeRevisions(db: string, count: number): void {
+  const svc = openService(db);
+  const keys = listItems(svc.db).map((it) => it.key);
+  const authors = ['佐藤', '鈴木', '高橋', '事務局'];
+  svc.db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const key = keys[i % keys.length]!;
+      writeField(svc.db, key, 'title', `変更 ${i} による小項目名 ${key}`, { author: authors[i % authors.length]!, source: 'edit' });
+    }
+  })();
+  svc.close();
+}
+
+/** The change list over many revisions: from the click on 変更一覧 to its first rows painted, five times. */
+async function changeListPaint(browser: Browser, host: Host, label: string): Promise<void> {
+  process.stderr.write(`change list (${label})…\n`);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { page, done } = await openList(browser, host);
+    await page.evaluate(() => {
+      const w = window as unknown as { __changes?: Promise<number> };
+      w.__changes = new Promise<number>((resolve) => {
+        let t0 = 0;
+        window.addEventListener('mousedown', (e) => (t0 = e.timeStamp), { capture: true, once: true });
+        const obs = new MutationObserver(() => {
+          if (!document.querySelector('.changes .change-row')) return;
+          obs.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        });
+        obs.observe(document.body, { childList: true, subtree: true });
+      });
+    });
+    await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '変更一覧' }).click();
+    times.push(await page.evaluate(() => (window as unknown as { __changes: Promise<number> }).__changes));
+    await done();
+  }
+  const s = stats(times);
+  rows.push([`change list first paint (${label})`, `${ms(s.median)} (max ${ms(s.max)})`, '≤ 500 ms', 'click → first rows painted; median of 5']);
+}
+
+/** BENCH_ONLY=changes runs only the change list's measure (its setup alone takes a while). */
+const only = process.env.BENCH_ONLY;
+
 async function main(): Promise<void> {
   buildIfStale();
+  const changesDb = tempDb('bench-changes');
+  makeRevisions(changesDb, 10_000);
+  process.stdout.write('change list: 10,000 revisions\n');
+  const changes = await startHost(changesDb);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    await changeListPaint(browser, changes, '10,000 revisions');
+    if (only !== 'changes') await everyOtherMeasure(browser);
+  } finally {
+    await browser.close();
+    await changes.close();
+  }
+  printTable();
+}
+
+async function everyOtherMeasure(browser: Browser): Promise<void> {
   const realDb = tempDb('bench-real');
   const bigDb = tempDb('bench-100x');
   {
@@ -340,10 +405,6 @@ async function main(): Promise<void> {
   }
   const real = await startHost(realDb);
   const big = await startHost(bigDb);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
   try {
     await firstPaint(browser, real); // warm the OS file cache
     const paints = [];
@@ -361,11 +422,12 @@ async function main(): Promise<void> {
     await overview(browser, big, '100×');
     await dashboardPaint(browser, big, '100×');
   } finally {
-    await browser.close();
     await real.close();
     await big.close();
   }
+}
 
+function printTable(): void {
   const header: Row = ['measure', 'result', 'target', 'notes'];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => [...r[i]!].length)));
   const line = (r: Row) => r.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ');

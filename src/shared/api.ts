@@ -2,7 +2,7 @@
 // and the CLI all dispatch through src/main/api/dispatch.ts to the same implementation, and every
 // argument is checked against the schema here before a handler sees it.
 import { z } from 'zod';
-import { MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Section } from './domain';
+import { ITEM_FIELDS, MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Section } from './domain';
 import type { ErrorPayload } from './errors';
 import { BulletsSchema, TitleSchema } from './item-schemas';
 import type {
@@ -14,6 +14,7 @@ import type {
   FollowUpReport,
 } from './editions';
 import type { ProjectRecord } from './project';
+import { CHANGE_SOURCES, type ChangePage } from './change-log';
 import { NODE_TYPES, type EntityInfo, type GraphNode, type MentionView, type Neighbourhood, type RelatedItem } from './graph/types';
 import {
   ANNOTATION_LIMITS,
@@ -177,6 +178,29 @@ export interface GraphExportResult {
   edges: number;
   mentions: number;
 }
+
+/** A calendar day, YYYY-MM-DD. */
+const DaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD の形式で指定してください(例: 2026-11-20)')
+  .refine((d) => {
+    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, day));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
+  }, '存在しない日付です');
+/** The change list's filters (src/shared/change-log.ts ChangeFilter). */
+const ChangeFilterFields = {
+  from: DaySchema.optional(),
+  to: DaySchema.optional(),
+  sinceMeeting: z.boolean().optional(),
+  key: ItemKeySchema.optional(),
+  ministry: MinistrySchema.optional(),
+  field: z.enum(ITEM_FIELDS).optional(),
+  source: z.enum(CHANGE_SOURCES).optional(),
+  author: z.string().trim().min(1, '作成者名を入力してください').max(100).optional(),
+};
+const fromNotAfterTo = (a: { from?: string; to?: string }) => a.from === undefined || a.to === undefined || a.from <= a.to;
+const FROM_AFTER_TO = '開始日が終了日より後になっています';
 
 export const API = {
   'plan.overview': method<PlanOverview>()(NoArgs),
@@ -370,6 +394,21 @@ export const API = {
   /** Items sharing entities with an item: `[{ key, title, shared, score }]`. */
   'graph.related': method<RelatedItem[]>()(z.object({ key: ItemKeySchema, limit: z.number().int().min(1).max(200).optional() }).strict()),
   'graph.export': method<GraphExportResult>()(z.object({ format: z.enum(['json', 'graphml']), outFile: PathSchema.optional() }).strict()),
+  /** Every revision of every item (変更一覧), newest first, filtered, one page at a time. */
+  'changes.list': method<ChangePage>()(
+    z
+      .object({ ...ChangeFilterFields, limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() })
+      .strict()
+      .refine(fromNotAfterTo, FROM_AFTER_TO)
+      .optional(),
+  ),
+  /** The filtered changes as one workbook: into outFile (CLI), or returned as bytes for the page to save. */
+  'changes.export': method<DashboardExport>()(z.object({ ...ChangeFilterFields, outFile: PathSchema.optional() }).strict().refine(fromNotAfterTo, FROM_AFTER_TO)),
+  /** Who has made changes, for the author filter. */
+  'changes.authors': method<string[]>()(NoArgs),
+  /** The 「前回会議」 date (YYYY-MM-DD, or null when not set). */
+  'changes.lastMeeting': method<{ lastMeeting: string | null }>()(NoArgs),
+  'changes.setLastMeeting': method<{ lastMeeting: string | null }>()(z.object({ date: DaySchema.nullable() }).strict()),
 } as const;
 
 export interface QualityEntry {

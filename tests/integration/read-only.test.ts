@@ -45,6 +45,7 @@ async function expectReadOnlyService(file: string): Promise<void> {
       await svc.dispatch('items.update', { key: '1-1-1', field: 'title', value: '書けない題名', author: '事務局' }),
       await svc.dispatch('annotations.create', { itemKey: '1-1-1', comment: '書けない注釈', author: '委員' }),
       await svc.dispatch('prefs.set', { author: '事務局' }),
+      await svc.dispatch('changes.setLastMeeting', { date: '2026-11-20' }),
     ];
     for (const res of edits) expect(res).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(READ_ONLY) } });
   } finally {

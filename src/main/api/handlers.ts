@@ -19,6 +19,7 @@ import { parserHandlers } from './parser-handlers';
 import { roundTripHandlers } from './round-trip-handlers';
 import { searchHandlers } from './search-handlers';
 import { graphHandlers } from './graph-handlers';
+import { changeHandlers } from './change-handlers';
 
 function readPreferences(db: Db): Preferences {
   const row = db.prepare("SELECT value FROM preferences WHERE name = 'author'").get() as { value: string } | undefined;
@@ -91,6 +92,7 @@ export function createHandlers(db: Db): Handlers {
     ...searchHandlers(db),
     ...graphHandlers(db),
     ...noteHandlers(db),
+    ...changeHandlers(db),
   };
 }
 

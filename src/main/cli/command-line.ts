@@ -57,6 +57,10 @@ ${DASHBOARD_USAGE}
   graph [--json | --graphml] [--out FILE]
                                          the knowledge graph (nodes, edges, mentions); without a format, a summary
   related KEY [--json]                   items sharing named entities with KEY: key, title, shared, score
+  changes [--since DATE | --since-meeting] [--until DATE] [--key KEY] [--ministry CODE]
+          [--field title|actions|future] [--source edit|import|restore|edition|seed] [--author A]
+          [--json] [--out FILE.xlsx]      every change to every item (変更一覧), newest first
+  changes meeting [DATE|none]            show or set the 前回会議 date (YYYY-MM-DD) --since-meeting uses
 
 options:
   --db PATH    database file (default: $COUNCIL_DESK_DB, else the app's per-user data folder)
@@ -80,6 +84,12 @@ const OPTIONS = {
   'all-editions': { type: 'boolean' },
   pair: { type: 'string', multiple: true },
   graphml: { type: 'boolean' },
+  since: { type: 'string' },
+  'since-meeting': { type: 'boolean' },
+  until: { type: 'string' },
+  key: { type: 'string' },
+  source: { type: 'string' },
+  author: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...ITEM_FACET_OPTIONS,
 } as const;
@@ -108,6 +118,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   'check-warnings': ['json'],
   graph: ['json', 'graphml', 'out'],
   related: ['json'],
+  changes: ['since', 'since-meeting', 'until', 'key', 'ministry', 'field', 'source', 'author', 'json', 'out'],
 };
 
 /** Positional arguments each command takes. */
@@ -124,6 +135,7 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   annotate: (r) => r.length === 1,
   'check-warnings': (r) => r.length === 1,
   related: (r) => r.length === 1,
+  changes: (r) => r.length === 0 || (r[0] === 'meeting' && r.length <= 2),
   annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
 };
 

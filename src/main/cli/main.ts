@@ -14,6 +14,7 @@ import { parseCommandLine, type CommandLine } from './command-line';
 import { runRoundTrip } from './round-trip';
 import { facetArgs, runDashboard } from './dashboard';
 import { runGraph } from './graph';
+import { runChanges } from './changes';
 
 /** `--edition 8` (or R8, 令和8, 2026): an edition's fiscal year. */
 function editionOption(text: string | undefined): number | undefined {
@@ -115,6 +116,9 @@ export async function runCommand({ values, command, rest }: CommandLine, io: Io)
       case 'graph':
       case 'related':
         await runGraph(svc, command, rest, values, io);
+        break;
+      case 'changes':
+        await runChanges(svc, rest, values, io);
         break;
       case 'projects': {
         const projects = await call(svc, 'projects.list', {});

@@ -19,7 +19,7 @@ export interface SaveError {
   retry: boolean;
 }
 
-export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack' | 'dashboard' | 'quality-help' | 'graph' | 'editions';
+export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack' | 'dashboard' | 'quality-help' | 'graph' | 'editions' | 'changes';
 export type ItemTab = 'compare' | 'history' | 'followup';
 
 export interface BulletTarget {

@@ -7,15 +7,7 @@ import { invoke } from '../../api-client';
 import { messageOf, restoreRevision, useApp, useFiscalYear } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
 import { DiffView } from './DiffView';
-
-
-function sourceName(source: string): string {
-  if (source === 'edit') return '編集';
-  if (source.startsWith('restore:')) return `復元(${source.slice('restore:'.length)} の変更前に戻す)`;
-  if (source.startsWith('seed:')) return `資料の取込(${source.slice('seed:'.length)})`;
-  if (source.startsWith('import:')) return `Excel取込(${source.slice('import:'.length)})`;
-  return source;
-}
+import { sourceName } from '../../../../shared/change-log';
 
 type Load = { status: 'loading' } | { status: 'ready'; revisions: Revision[] } | { status: 'error'; message: string };
 

@@ -21,6 +21,7 @@ import { AnnotationsView } from '../annotations/AnnotationsView';
 import { MeetingPack } from '../annotations/MeetingPack';
 import { Dashboard } from '../dashboard/Dashboard';
 import { QualityHelp } from '../quality/QualityHelp';
+import { ChangesView } from '../changes/ChangesView';
 
 // The graph view brings Cytoscape.js (~450 kB): loaded from the app's own files when first opened.
 const GraphView = lazy(() => import('../graph/GraphView').then((m) => ({ default: m.GraphView })));
@@ -46,12 +47,13 @@ function MainView() {
     );
   }
   if (view === 'editions') return <EditionsView />;
+  if (view === 'changes') return <ChangesView />;
   return <ItemView />;
 }
 
 export function AppShell() {
-  // The import review, the graph and the editions screens take the whole width.
-  const wide = useApp((s) => s.view === 'imports' || s.view === 'graph' || s.view === 'editions');
+  // The import review, the graph, the editions and the change list take the whole width.
+  const wide = useApp((s) => s.view === 'imports' || s.view === 'graph' || s.view === 'editions' || s.view === 'changes');
   useEffect(
     () =>
       onAppCommand((command) => {

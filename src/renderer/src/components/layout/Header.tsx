@@ -10,6 +10,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'boilerplate', label: '今後の方向性の概観' },
   { id: 'projects', label: 'AMED事業' },
   { id: 'annotations', label: '注釈一覧' },
+  { id: 'changes', label: '変更一覧' },
   { id: 'graph', label: 'ナレッジグラフ' },
   { id: 'imports', label: '取り込み' },
   { id: 'editions', label: '版' },
