@@ -168,6 +168,8 @@ test.describe('finding things', () => {
     // Choosing the view brings its filters and search back.
     await page.getByLabel('府省で絞り込む').selectOption('');
     await searchBox(page).fill('');
+    // The cleared box's own (debounced) search has run: the view's search is not raced by it.
+    await expect(resultStatus(page, '認知症')).toBeHidden();
     await views.getByRole('button', { name: '厚労省・認知症', exact: true }).click();
     await expect(page.getByLabel('府省で絞り込む')).toHaveValue('厚');
     await expect(searchBox(page)).toHaveValue('認知症');
