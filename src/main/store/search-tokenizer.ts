@@ -29,13 +29,14 @@ interface Dictionaries {
   loadUnknownDictionaries(...buffers: [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint32Array, Uint8Array]): void;
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundle already declares one (the CJS shim) in the chunk this lands in.
+const requireCjs = createRequire(import.meta.url);
 let tokenizer: Tokenizer | undefined;
 
 function loadTokenizer(): Tokenizer {
-  const root = dirname(require.resolve('kuromoji/package.json'));
-  const DynamicDictionaries = require(join(root, 'src/dict/DynamicDictionaries.js')) as new () => Dictionaries;
-  const KuromojiTokenizer = require(join(root, 'src/Tokenizer.js')) as new (dic: Dictionaries) => Tokenizer;
+  const root = dirname(requireCjs.resolve('kuromoji/package.json'));
+  const DynamicDictionaries = requireCjs(join(root, 'src/dict/DynamicDictionaries.js')) as new () => Dictionaries;
+  const KuromojiTokenizer = requireCjs(join(root, 'src/Tokenizer.js')) as new (dic: Dictionaries) => Tokenizer;
   const file = (name: string): ArrayBuffer => {
     const bytes = gunzipSync(readFileSync(join(root, 'dict', name)));
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
