@@ -39,3 +39,41 @@ for (const size of SIZES) {
     await screenshot(page, `layout-scrolled-${size.width}x${size.height}`);
   });
 }
+
+test('the app name and ホーム go back to the start page; ? and F1 list every shortcut', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, sharedHost().url);
+  const welcome = page.locator('#welcome-title');
+  await openItemByKey(page, '1-1-2');
+  await expect(welcome).toBeHidden();
+  await page.getByRole('button', { name: 'ホーム', exact: true }).click();
+  await expect(welcome).toBeVisible();
+  await expect(page.getByRole('button', { name: 'ホーム', exact: true })).toHaveAttribute('aria-current', 'page');
+
+  await page.getByRole('button', { name: 'ダッシュボード' }).click();
+  await expect(welcome).toBeHidden();
+  await page.getByRole('link', { name: '協議会デスク' }).click();
+  await expect(welcome).toBeVisible();
+
+  // ? outside a field opens the help; inside the search box it is just typed.
+  const help = page.getByRole('dialog', { name: 'キーボード操作' });
+  const box = page.getByRole('searchbox', { name: '計画を検索' });
+  await box.focus();
+  await page.keyboard.type('?');
+  await expect(box).toHaveValue('?');
+  await expect(help).toBeHidden();
+  await box.fill('');
+  await page.locator('#welcome-title').click();
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  for (const keys of ['/', 'Ctrl+S', 'Alt+↑ / Alt+↓', 'F3 / N、Shift+F3 / Shift+N', 'Shift+F10 / メニューキー', '? / F1']) {
+    await expect(help.locator('kbd', { hasText: keys }).first()).toBeVisible();
+  }
+  await screenshot(page, 'layout-keyboard-help-1366x768');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.keyboard.press('F1');
+  await expect(help).toBeVisible();
+  await help.getByRole('button', { name: '閉じる' }).click();
+  await expect(help).toBeHidden();
+});

@@ -16,6 +16,7 @@ import { DropOverlay, ImportDialog, ImportInput, openFilePicker } from '../round
 import { ImportReview } from '../round-trip/ImportReview';
 import { AuthorDialog, UnsavedChangesDialog } from './Dialogs';
 import { Header } from './Header';
+import { KeyboardHelp } from './KeyboardHelp';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { AnnotationsView } from '../annotations/AnnotationsView';
 import { MeetingPack } from '../annotations/MeetingPack';
@@ -89,6 +90,7 @@ export function AppShell() {
       </div>
       <UnsavedChangesDialog />
       <AuthorDialog />
+      <KeyboardHelp />
       <ExportDialogs />
       <ImportDialog />
       <BackupsDialog />
