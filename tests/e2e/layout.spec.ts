@@ -77,3 +77,81 @@ test('the app name and ホーム go back to the start page; ? and F1 list every 
   await help.getByRole('button', { name: '閉じる' }).click();
   await expect(help).toBeHidden();
 });
+
+const width = (page: Page, selector: string) => page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().width));
+
+test('panes collapse and resize (drag and keyboard), and are remembered after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, sharedHost().url);
+  const outline = page.locator('#pane-outline');
+  const list = page.locator('#pane-list');
+
+  // Drag the outline's edge 100 px to the right.
+  const before = await width(page, '#pane-outline');
+  const handle = page.getByRole('separator', { name: '目次の幅' });
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 50, box.y + 200, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2 + 100, box.y + 200, { steps: 3 });
+  await page.mouse.up();
+  expect(await width(page, '#pane-outline')).toBe(before + 100);
+
+  // The list's edge from the keyboard: End is the widest, ← narrows by 16 px.
+  const listHandle = page.getByRole('separator', { name: '一覧の幅' });
+  await listHandle.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  expect(await width(page, '#pane-list')).toBe(640 - 16);
+  await expect(listHandle).toHaveAttribute('aria-valuenow', '624');
+
+  // Collapse the outline: the list and the main pane take its room.
+  const mainBefore = await width(page, '#main');
+  await page.getByRole('button', { name: '目次を閉じる' }).click();
+  await expect(outline).toHaveCount(0);
+  expect(await width(page, '#main')).toBeGreaterThan(mainBefore + 200);
+  await screenshot(page, 'layout-outline-collapsed-1366x768');
+
+  // All of it is remembered.
+  await page.reload();
+  await expect(itemList(page)).toBeVisible();
+  await expect(outline).toHaveCount(0);
+  expect(await width(page, '#pane-list')).toBe(624);
+  await page.getByRole('button', { name: '目次を表示' }).click();
+  await expect(outline).toBeVisible();
+  expect(await width(page, '#pane-outline')).toBe(before + 100);
+
+  // The list collapses too, and comes back.
+  await page.getByRole('button', { name: '一覧を閉じる' }).click();
+  await expect(list).toHaveCount(0);
+  await page.getByRole('button', { name: '一覧を表示' }).click();
+  await expect(itemList(page)).toBeVisible();
+
+  // A long outline name can be read whole on hover, badges or not.
+  const entry = page.locator('#pane-outline .outline-middle .outline-button').first();
+  await expect(entry).toHaveAttribute('title', /データ利活用・ライフコース/);
+});
+
+test('the annotations pane collapses and resizes beside the item at 1920×1080', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page, sharedHost().url);
+  await openItemByKey(page, '1-1-1');
+  const panel = page.locator('#annot-panel');
+  await expect(panel).toBeVisible();
+  const handle = page.getByRole('separator', { name: '注釈の幅' });
+  await handle.focus();
+  // The panel is on the right: ← widens it.
+  await page.keyboard.press('Home');
+  expect(await width(page, '#annot-panel')).toBe(240);
+  await page.keyboard.press('Shift+ArrowLeft');
+  expect(await width(page, '#annot-panel')).toBe(304);
+  await screenshot(page, 'layout-annotations-1920x1080');
+  await page.getByRole('button', { name: '注釈を閉じる' }).click();
+  await expect(panel).toHaveCount(0);
+  await page.reload();
+  await openItemByKey(page, '1-1-1');
+  await expect(panel).toHaveCount(0);
+  await screenshot(page, 'layout-annotations-collapsed-1920x1080');
+  await page.getByRole('button', { name: '注釈を表示' }).click();
+  expect(await width(page, '#annot-panel')).toBe(304);
+});

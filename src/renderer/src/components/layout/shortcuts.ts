@@ -61,9 +61,9 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
   },
 ];
 
+const EVERYDAY_KEYS = ['/', '? / F1', '↑ ↓', 'Enter / Space', 'Esc', 'Ctrl+S'];
+
 /** The shortcuts the start page shows: the everyday ones. */
-export const EVERYDAY_SHORTCUTS: Shortcut[] = [
-  ...SHORTCUT_GROUPS[0]!.shortcuts.slice(0, 2),
-  ...SHORTCUT_GROUPS[1]!.shortcuts.slice(0, 3),
-  SHORTCUT_GROUPS[3]!.shortcuts[0]!,
-];
+export const EVERYDAY_SHORTCUTS: Shortcut[] = EVERYDAY_KEYS.map(
+  (keys) => SHORTCUT_GROUPS.flatMap((g) => g.shortcuts).find((s) => s.keys === keys)!,
+);
