@@ -155,3 +155,54 @@ test('the annotations pane collapses and resizes beside the item at 1920×1080',
   await page.getByRole('button', { name: '注釈を表示' }).click();
   expect(await width(page, '#annot-panel')).toBe(304);
 });
+
+test('font size 小/中/大 from the header, remembered after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, sharedHost().url);
+  const bodySize = () => page.evaluate(() => getComputedStyle(document.body).fontSize);
+  expect(await bodySize()).toBe('15px');
+  await page.getByRole('button', { name: '文字を大きく' }).click();
+  expect(await bodySize()).toBe('17px');
+  await page.reload();
+  await expect(itemList(page)).toBeVisible();
+  await expect(page.getByRole('button', { name: '文字を大きく' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await bodySize()).toBe('17px');
+  await openItemByKey(page, '1-1-1');
+  await expectWindowUnscrolled(page);
+  await screenshot(page, 'layout-font-large-1366x768');
+  await page.getByRole('button', { name: '文字を小さく' }).click();
+  expect(await bodySize()).toBe('14px');
+});
+
+/** WCAG contrast ratio of an element's text against the first opaque background behind it. */
+async function contrastOf(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((el) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    let bg: number[] | null = null;
+    for (let n: Element | null = el; n && !bg; n = n.parentElement) {
+      const c = rgb(getComputedStyle(n).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3]! > 0.9)) bg = c.slice(0, 3);
+    }
+    const fg = lum(rgb(getComputedStyle(el).color));
+    const back = lum(bg ?? [255, 255, 255]);
+    return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+  });
+}
+
+test('the system dark mode gives a dark palette with legible text', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await openApp(page, sharedHost().url);
+    await openItemByKey(page, '1-1-3');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 27)');
+    for (const selector of ['.app-name', '.view-button', '.option .item-title, .option', '.breadcrumb', '.cmp-text, .cmp-bullet', '.chip', '.count', '.pane-title']) {
+      expect(await contrastOf(page, selector), selector).toBeGreaterThanOrEqual(4.5);
+    }
+    await screenshot(page, `layout-dark-${size.width}x${size.height}`);
+  }
+});

@@ -3,6 +3,7 @@ import { changeAuthor, guardNavigation, setView, useApp, type View } from '../..
 import { FileMenu } from '../round-trip/FileMenu';
 import { SearchBox } from '../search/SearchBox';
 import { EditionSwitcher } from '../editions/EditionSwitcher';
+import { FontSizeControl } from './FontSizeControl';
 import { openKeyboardHelp } from './KeyboardHelp';
 
 const VIEWS: { id: View; label: string }[] = [
@@ -62,6 +63,7 @@ export function Header() {
       <button type="button" className="author-button" onClick={changeAuthor} title="変更履歴に記録する作成者名">
         作成者: {author || '未設定'}
       </button>
+      <FontSizeControl />
       <button type="button" className="help-button" onClick={openKeyboardHelp} aria-label="キーボード操作" title="キーボード操作(? / F1)">
         ?
       </button>
