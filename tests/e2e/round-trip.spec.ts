@@ -120,11 +120,12 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   const oursA = `${A.actions[0]!.text.replace(/。$/, '')}(事務局で補記)。`;
   await openItemByKey(page, A.key);
   await page.getByRole('button', { name: '編集', exact: true }).click();
-  await page.getByRole('textbox', { name: /令和7年度の取組 1番目/ }).fill(oursA);
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  // The author is asked before editing starts.
   const who = page.getByRole('dialog', { name: '作成者名' });
   await who.getByRole('textbox').fill('事務局 山田');
   await who.getByRole('button', { name: '決定' }).click();
+  await page.getByRole('textbox', { name: /令和7年度の取組 1番目/ }).fill(oursA);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.locator('#cmp-actions-0')).toContainText('(事務局で補記)');
 
   // ---- import by the file picker (ファイル > 回答を取り込む…)

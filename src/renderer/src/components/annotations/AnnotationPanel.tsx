@@ -14,6 +14,7 @@ import { ORPHAN_LABEL, cardDomId, markDomId, parseTags, readingOrder } from './a
 import { SelectionToolbar } from './SelectionToolbar';
 import { useLayoutPrefs } from '../layout/layout-prefs';
 import { PaneDivider } from '../layout/PaneDivider';
+import { withAuthor } from '../layout/author-first';
 import '../../styles/annotations.css';
 
 function NoteForm({ itemKey, onDone }: { itemKey: string; onDone: () => void }) {
@@ -82,7 +83,7 @@ function AnnotationPanel({ item }: { item: Item }) {
           {open > 0 && <span className="annot-open-count">未対応 {open}</span>}
         </h3>
         {!adding && (
-          <button type="button" className="button button-small" onClick={() => setAdding(true)}>
+          <button type="button" className="button button-small" onClick={() => void withAuthor(() => setAdding(true))}>
             メモを追加
           </button>
         )}

@@ -3,6 +3,7 @@
 // scrolls. Keyboard: Shift+F10 (or the menu key) moves into it while text is selected, ← → move
 // between its buttons, Esc closes it and returns to the text.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { withAuthor } from '../layout/author-first';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../../../shared/annotations';
 import { createAnnotation, setSelection, useAnnotations, type TextSelection } from '../../state/annotations';
 import { messageOf, useApp } from '../../state/store';
@@ -40,6 +41,13 @@ export function SelectionToolbar() {
   useEffect(() => {
     pinned.current = mode !== 'buttons' || busy;
   }, [mode, busy]);
+
+  /** Into the comment or tag form, the author asked first when none is set (busy keeps the bar while asking). */
+  const beginForm = async (next: Mode) => {
+    setBusy(true);
+    await withAuthor(() => setMode(next));
+    setBusy(false);
+  };
 
   const close = (clearDom: boolean) => {
     setMode('buttons');
@@ -196,10 +204,10 @@ export function SelectionToolbar() {
               onClick={() => void save({ color: c })}
             />
           ))}
-          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => setMode('comment')}>
+          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => void beginForm('comment')}>
             コメント
           </button>
-          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => setMode('tags')}>
+          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => void beginForm('tags')}>
             タグ
           </button>
         </>

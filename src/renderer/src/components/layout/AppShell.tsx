@@ -53,22 +53,25 @@ function MainView() {
 }
 
 /** The chosen pane widths as the CSS variables layout.css reads (a collapsed pane takes no width). */
-function usePaneWidths(): { collapsed: LayoutPrefs['collapsed']; paneWidths: CSSProperties } {
+function usePaneWidths(listAside: boolean): { collapsed: LayoutPrefs['collapsed']; paneWidths: CSSProperties } {
   const collapsed = useLayoutPrefs((s) => s.collapsed);
   const widths = useLayoutPrefs((s) => s.widths);
   const width = (pane: 'outline' | 'list') => (collapsed[pane] ? '0px' : widths[pane] === null ? undefined : `${widths[pane]}px`);
   const vars: Record<string, string> = {};
   const outline = width('outline');
-  const list = width('list');
+  const list = listAside ? '0px' : width('list');
   if (outline) vars['--outline-width'] = outline;
   if (list) vars['--list-width'] = list;
   return { collapsed, paneWidths: vars as CSSProperties };
 }
 
 export function AppShell() {
-  const { collapsed, paneWidths } = usePaneWidths();
   // The import review, the graph and the editions screens take the whole width.
   const wide = useApp((s) => s.view === 'imports' || s.view === 'graph' || s.view === 'editions');
+  // The annotation list and the meeting pack filter by their own 府省, 区分…: the item list (with a
+  // second 府省 filter) steps aside; the outline stays, its 注N counts follow the annotation filters.
+  const ownFilters = useApp((s) => s.view === 'annotations' || s.view === 'pack');
+  const { collapsed, paneWidths } = usePaneWidths(ownFilters);
   useEffect(
     () =>
       onAppCommand((command) => {
@@ -97,13 +100,13 @@ export function AppShell() {
               </nav>
             )}
             <PaneDivider pane="outline" label="目次" controls="pane-outline" side="left" />
-            {!collapsed.list && (
+            {!collapsed.list && !ownFilters && (
               <section id="pane-list" className="pane pane-list" aria-label="項目一覧">
                 <FilterBar />
                 <ListPane />
               </section>
             )}
-            <PaneDivider pane="list" label="一覧" controls="pane-list" side="left" />
+            {!ownFilters && <PaneDivider pane="list" label="一覧" controls="pane-list" side="left" />}
           </>
         )}
         <main id="main" className={wide ? 'pane pane-main pane-review' : 'pane pane-main'} tabIndex={-1}>

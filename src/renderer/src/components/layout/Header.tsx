@@ -60,8 +60,8 @@ export function Header() {
           ))}
         </ul>
       </nav>
-      <button type="button" className="author-button" onClick={changeAuthor} title="変更履歴に記録する作成者名">
-        作成者: {author || '未設定'}
+      <button type="button" className="author-button" onClick={changeAuthor} title="変更履歴に記録する作成者名(1台を複数人で使うときはここで切り替え)">
+        作成者: {author || '未設定'} ▾
       </button>
       <FontSizeControl />
       <button type="button" className="help-button" onClick={openKeyboardHelp} aria-label="キーボード操作" title="キーボード操作(? / F1)">
