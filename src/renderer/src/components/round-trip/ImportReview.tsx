@@ -25,7 +25,7 @@ import { Dialog } from '../common/Dialog';
 import { StatusMessage } from '../common/StatusMessage';
 import { CellChangeRow, ItemHeadRow } from './CellChangeRow';
 import { openFilePicker } from './ImportPicker';
-import { BASE_SOURCE_NAMES, DEFAULT_SHOWN, KIND_ORDER, applyPreview, effectiveDecision, reviewRows, type ReviewRow } from './review-model';
+import { BASE_SOURCE_HELP, BASE_SOURCE_NAMES, DEFAULT_SHOWN, KIND_ORDER, applyPreview, effectiveDecision, reviewRows, type ReviewRow } from './review-model';
 
 const STATUS_NAMES: Record<BatchSummary['status'], string> = { staged: '確認待ち', applied: '反映済み', discarded: '破棄' };
 
@@ -152,9 +152,9 @@ function Warnings({ detail }: { detail: BatchDetail }) {
   const fiscalYear = useFiscalYear();
   if (warnings.length === 0 && proposals.length === 0) return null;
   return (
-    <section className="review-warnings" aria-label="取り込み時の注意">
+    <section className="review-warnings" aria-label="取込時の注意">
       <h3 className="review-warnings-title">
-        <span aria-hidden="true">⚠</span> 取り込み時の注意 {warnings.length} 件{proposals.length > 0 && `・新しい小項目の提案 ${proposals.length} 件`}(確認してください)
+        <span aria-hidden="true">⚠</span> 取込時の注意 {warnings.length} 件{proposals.length > 0 && `・新しい小項目の提案 ${proposals.length} 件`}(確認してください)
       </h3>
       <div className="review-warnings-body">
         {warnings.length > 0 && (
@@ -337,7 +337,11 @@ function BatchView({ detail }: { detail: BatchDetail }) {
           <span className={`batch-status batch-status-${detail.status}`}>{STATUS_NAMES[detail.status]}</span>
           <span>取り込み {new Date(detail.createdAt).toLocaleString('ja-JP')}</span>
           {detail.appliedAt && <span>反映 {new Date(detail.appliedAt).toLocaleString('ja-JP')}</span>}
-          {detail.report.baseSource && <span className="muted">{BASE_SOURCE_NAMES[detail.report.baseSource]}</span>}
+          {detail.report.baseSource && (
+            <span className="muted review-base" title={BASE_SOURCE_HELP[detail.report.baseSource]}>
+              {BASE_SOURCE_NAMES[detail.report.baseSource]}
+            </span>
+          )}
           {detail.backup && <span className="muted">反映前のバックアップ: {detail.backup}</span>}
         </div>
       </header>
