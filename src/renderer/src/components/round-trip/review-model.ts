@@ -2,7 +2,7 @@
 // (an undecided change the ministry alone made is taken; an undecided conflict blocks the apply),
 // and the rows of the (virtualised) change list.
 import { MERGE_KINDS, losesText, type MergeKind } from '../../../../shared/merge/three-way';
-import type { BatchDetail, BatchItemChanges, CellChange, Decision } from '../../../../shared/imports';
+import type { BatchDetail, BatchItemChanges, BatchSummary, CellChange, Decision } from '../../../../shared/imports';
 
 /** The order of the kind filters, and which are shown at first. */
 export const KIND_ORDER = MERGE_KINDS;
@@ -82,3 +82,6 @@ export function reviewRows(detail: BatchDetail, shown: Record<MergeKind, boolean
   }
   return rows;
 }
+
+/** A batch's state, as the batch list and the review header show it. */
+export const STATUS_NAMES: Record<BatchSummary['status'], string> = { staged: '確認待ち', applied: '反映済み', discarded: '破棄' };
