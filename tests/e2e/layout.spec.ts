@@ -206,3 +206,11 @@ test('the system dark mode gives a dark palette with legible text', async ({ pag
     await screenshot(page, `layout-dark-${size.width}x${size.height}`);
   }
 });
+
+test('at 1920×1080 the pane handles report the widths the screen size gives', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page, sharedHost().url);
+  await expect(page.getByRole('separator', { name: '目次の幅' })).toHaveAttribute('aria-valuenow', String(await width(page, '#pane-outline')));
+  await expect(page.getByRole('separator', { name: '一覧の幅' })).toHaveAttribute('aria-valuenow', String(await width(page, '#pane-list')));
+  await screenshot(page, 'layout-start-1920x1080');
+});

@@ -1,6 +1,6 @@
 // The strip between two panes: a button that collapses or reopens the pane, and a handle that resizes
 // it by dragging or from the keyboard (← → by 16 px, Shift for 64 px, Home / End for the bounds).
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { PANE_BOUNDS, setPaneCollapsed, setPaneWidth, useLayoutPrefs, type PaneId } from './layout-prefs';
 
 interface Props {
@@ -21,6 +21,16 @@ export function PaneDivider({ pane, label, controls, side }: Props) {
   const grow = side === 'left' ? 1 : -1;
 
   const currentWidth = () => width ?? document.getElementById(controls)?.getBoundingClientRect().width ?? bounds.initial;
+  // Until a width is chosen the screen size decides it (layout.css): measured, so aria-valuenow is true.
+  const [measured, setMeasured] = useState(bounds.initial);
+  useEffect(() => {
+    if (collapsed) return;
+    const measure = () => setMeasured(Math.round(currentWidth()));
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- currentWidth reads width and controls
+  }, [width, collapsed, controls]);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
@@ -70,7 +80,7 @@ export function PaneDivider({ pane, label, controls, side }: Props) {
           aria-controls={controls}
           aria-valuemin={bounds.min}
           aria-valuemax={bounds.max}
-          aria-valuenow={Math.round(width ?? bounds.initial)}
+          aria-valuenow={width ?? measured}
           tabIndex={0}
           className="pane-resizer"
           title="ドラッグまたは ← → で幅を変更"
