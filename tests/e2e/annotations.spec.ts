@@ -83,17 +83,18 @@ test('annotate an item, find it, resolve it, follow an edit, export and print', 
   await page.keyboard.press('ArrowRight');
   await expect(toolbar.getByRole('button', { name: '緑色でハイライト' })).toBeFocused();
 
-  // Comment with tags, in green. The author is asked once (the same dialog as for edits).
+  // Comment with tags, in green. The author is asked once, before the comment is written (the same
+  // dialog as for edits).
   await toolbar.getByRole('button', { name: 'コメント' }).click();
+  const who = page.getByRole('dialog', { name: '作成者名' });
+  await expect(who).toBeVisible();
+  await who.getByRole('textbox').fill('委員 佐藤');
+  await who.getByRole('button', { name: '決定' }).click();
   const form = page.getByRole('dialog', { name: /選択した文/ });
   await form.getByRole('textbox', { name: 'コメント' }).fill(COMMENT);
   await form.getByRole('textbox', { name: /タグ/ }).fill('要確認、予算');
   await form.getByRole('radio', { name: '緑色' }).check();
   await form.getByRole('button', { name: '保存' }).click();
-  const who = page.getByRole('dialog', { name: '作成者名' });
-  await expect(who).toBeVisible();
-  await who.getByRole('textbox').fill('委員 佐藤');
-  await who.getByRole('button', { name: '決定' }).click();
 
   const mark = page.locator('#cmp-actions-0 mark.annot-mark');
   await expect(mark).toHaveText(quote);

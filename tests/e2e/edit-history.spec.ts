@@ -1,4 +1,4 @@
-// Editing on a fresh database: edit a bullet in place, save as a revision with the author (asked once),
+// Editing on a fresh database: edit a bullet in place (the author asked once, before editing), save as a revision,
 // see it in the history with a word diff, restore it; a refused version shows the conflict; leaving
 // with unsaved edits asks first.
 import type { Item } from '../../src/shared/domain';
@@ -18,6 +18,11 @@ test('edit a bullet, see the diff in the history, restore it', async ({ page }) 
   await openApp(page, host.get().url);
   await openItemByKey(page, KEY);
   await page.getByRole('button', { name: '編集', exact: true }).click();
+  // The author is asked once, before editing starts (not in the middle of the save).
+  const dialog = page.getByRole('dialog', { name: '作成者名' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox').fill('事務局 山田');
+  await dialog.getByRole('button', { name: '決定' }).click();
   const box = page.getByRole('textbox', { name: /令和7年度の取組 1番目/ });
   await expect(box).toHaveValue(original);
   await box.fill(edited);
@@ -35,12 +40,9 @@ test('edit a bullet, see the diff in the history, restore it', async ({ page }) 
   await expect(futureBoxes).toHaveCount(futureCount);
   await screenshot(page, '10-editor');
 
-  // Save: the author is asked once.
+  // Save: no question now, the author is known.
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '作成者名' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('textbox').fill('事務局 山田');
-  await dialog.getByRole('button', { name: '決定' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.locator('#cmp-actions-0')).toContainText('及び人材育成');
   await expect(page.getByRole('button', { name: '作成者: 事務局 山田' })).toBeVisible();
   const saved = await api<Item>(host.get(), 'items.get', { key: KEY });

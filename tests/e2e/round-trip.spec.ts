@@ -120,11 +120,12 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   const oursA = `${A.actions[0]!.text.replace(/。$/, '')}(事務局で補記)。`;
   await openItemByKey(page, A.key);
   await page.getByRole('button', { name: '編集', exact: true }).click();
-  await page.getByRole('textbox', { name: /令和7年度の取組 1番目/ }).fill(oursA);
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  // The author is asked before editing starts.
   const who = page.getByRole('dialog', { name: '作成者名' });
   await who.getByRole('textbox').fill('事務局 山田');
   await who.getByRole('button', { name: '決定' }).click();
+  await page.getByRole('textbox', { name: /令和7年度の取組 1番目/ }).fill(oursA);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.locator('#cmp-actions-0')).toContainText('(事務局で補記)');
 
   // ---- import by the file picker (ファイル > 回答を取り込む…)
@@ -150,6 +151,13 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   await page.getByRole('region', { name: '確認待ち' }).getByRole('button', { name: /照会_厚_回答\.xlsx/ }).click();
   const review = page.getByRole('article');
   await expect(review.getByRole('heading', { name: '照会_厚_回答.xlsx' })).toBeVisible();
+  // How the values were compared, in plain words, with a one-line explanation on hover.
+  const base = review.locator('.review-base');
+  await expect(base).toHaveText('送付したときの値と比べて、誰が変えたかを判定');
+  await expect(base).toHaveAttribute('title', /送付時の値・現在の値・府省の値の3つを比べます/);
+  await expect(review.locator('.kind-filter-ours')).toContainText('事務局のみ変更');
+  await expect(review.locator('.kind-filter-ours')).toHaveAttribute('title', /事務局.*だけが変更した欄/);
+  await expect(review).not.toContainText('三者比較');
   const cell = (key: string, field: string) => review.getByRole('group', { name: `${key} ${field}`, exact: true });
   const conflict = cell(A.key, '令和7年度の取組');
   await expect(conflict).toContainText('競合');

@@ -8,6 +8,8 @@ import './styles/item.css';
 import './styles/round-trip.css';
 import './styles/search.css';
 import './styles/editions.css';
+// Last: the font size and dark mode redefine what the files above set.
+import './styles/theme.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

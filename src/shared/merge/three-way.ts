@@ -21,7 +21,7 @@ export type MergeKind = (typeof MERGE_KINDS)[number];
 export const MERGE_KIND_NAMES: Record<MergeKind, string> = {
   unchanged: '変更なし',
   theirs: '府省のみ変更',
-  ours: 'こちらのみ変更',
+  ours: '事務局のみ変更',
   same: '同じ変更',
   conflict: '競合',
   whitespace: '空白のみ',
@@ -31,11 +31,11 @@ export const MERGE_KIND_NAMES: Record<MergeKind, string> = {
 
 /** What each kind means, and what happens to it by default. */
 export const MERGE_KIND_HELP: Record<MergeKind, string> = {
-  unchanged: '出力時から誰も変えていない欄',
+  unchanged: '送付時から誰も変えていない欄',
   theirs: '府省だけが変更した欄: 採用すると府省の値になります',
-  ours: '出力後にこちらだけが変更した欄: 府省は変えていないので、現在の値のままです',
-  same: '府省とこちらが同じ内容に変更した欄: 現在の値のままです',
-  conflict: '府省もこちらも変更した欄(または比較の基準がない欄): どちらを採るか決めてください',
+  ours: '送付後に事務局(この画面の側)だけが変更した欄: 府省は変えていないので、現在の値のままです',
+  same: '府省と事務局が同じ内容に変更した欄: 現在の値のままです',
+  conflict: '府省も事務局も変更した欄(または比較の基準がない欄): どちらを採るか決めてください',
   whitespace: '空白(全角・半角スペースなど)だけが違う欄: 既定では現在の値のままです',
   cleared: '府省の値では欄が空になります: 既定では現在の値のままです。欄ごとに「採用」を選んだときだけ空にします',
   shrunk: '府省の値では箇条書きや文の大半が削除されます: 既定では現在の値のままです。欄ごとに「採用」を選んだときだけ反映します',

@@ -150,7 +150,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     group: '取込品質',
     label: '取込注意(未確認)',
     tone: 'attention',
-    explanation: '取り込み時の注意のうち、まだ誰も「確認済み」にしていないものがある。',
+    explanation: '取込時の注意のうち、まだ誰も「確認済み」にしていないものがある。',
     test: (ctx) => orNull([...ctx.uncheckedWarnings]),
     reason: (ev) => `未確認の取込時の注意が ${ev.length} 件あります: ${listed(ev)}`,
   },

@@ -2,7 +2,7 @@
 // order, and apart from them the orphans whose words are gone (with their original quote). Wraps the
 // item's tab panel so the two sit side by side when there is room (below it when there is not), and
 // reads the annotations again whenever the item's version changes (the backend re-anchors on read).
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { AnnotationView } from '../../../../shared/annotations';
 import type { Item } from '../../../../shared/domain';
 import { createAnnotation, loadItemAnnotations, takePendingJump, useAnnotations } from '../../state/annotations';
@@ -12,6 +12,9 @@ import { StatusMessage } from '../common/StatusMessage';
 import { AnnotationCard } from './AnnotationCard';
 import { ORPHAN_LABEL, cardDomId, markDomId, parseTags, readingOrder } from './annotation-model';
 import { SelectionToolbar } from './SelectionToolbar';
+import { useLayoutPrefs } from '../layout/layout-prefs';
+import { PaneDivider } from '../layout/PaneDivider';
+import { withAuthor } from '../layout/author-first';
 import '../../styles/annotations.css';
 
 function NoteForm({ itemKey, onDone }: { itemKey: string; onDone: () => void }) {
@@ -73,14 +76,14 @@ function AnnotationPanel({ item }: { item: Item }) {
   }, [state, pending]);
 
   return (
-    <aside className="annot-panel" aria-labelledby="annot-panel-title">
+    <aside id="annot-panel" className="annot-panel" aria-labelledby="annot-panel-title">
       <div className="annot-panel-head">
         <h3 id="annot-panel-title" className="annot-panel-title">
           注釈 <span className="column-count">{list.length}件</span>
           {open > 0 && <span className="annot-open-count">未対応 {open}</span>}
         </h3>
         {!adding && (
-          <button type="button" className="button button-small" onClick={() => setAdding(true)}>
+          <button type="button" className="button button-small" onClick={() => void withAuthor(() => setAdding(true))}>
             メモを追加
           </button>
         )}
@@ -130,11 +133,15 @@ export function ItemAnnotations({ item, children }: { item: Item; children: Reac
   useEffect(() => {
     void loadItemAnnotations(item.key);
   }, [item.key, item.version]);
+  const collapsed = useLayoutPrefs((s) => s.collapsed.annotations);
+  const width = useLayoutPrefs((s) => s.widths.annotations);
+  const style = width === null ? undefined : ({ '--annot-width': `${width}px` } as CSSProperties);
   return (
     <div className="annot-layout">
-      <div className="annot-grid">
+      <div className={collapsed ? 'annot-grid is-collapsed' : 'annot-grid'} style={style}>
         <div className="annot-main">{children}</div>
-        <AnnotationPanel item={item} />
+        <PaneDivider pane="annotations" label="注釈" controls="annot-panel" side="right" />
+        {!collapsed && <AnnotationPanel item={item} />}
       </div>
       <SelectionToolbar />
     </div>

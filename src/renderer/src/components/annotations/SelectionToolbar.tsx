@@ -3,9 +3,10 @@
 // scrolls. Keyboard: Shift+F10 (or the menu key) moves into it while text is selected, ← → move
 // between its buttons, Esc closes it and returns to the text.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useSubmit } from './use-submit';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../../../shared/annotations';
 import { createAnnotation, setSelection, useAnnotations, type TextSelection } from '../../state/annotations';
-import { messageOf, useApp } from '../../state/store';
+import { ensureAuthor, useApp } from '../../state/store';
 import { colorLabel, parseTags } from './annotation-model';
 import { ColorChoice, FormError, FormFooter, TagsField } from './form-parts';
 import { spanOfSelection } from './selection';
@@ -31,8 +32,7 @@ export function SelectionToolbar() {
   const [color, setColor] = useState<AnnotationColor>('yellow');
   const [comment, setComment] = useState('');
   const [tags, setTags] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, clearError } = useSubmit();
   const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
   const rangeRef = useRef<Range | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
@@ -41,11 +41,14 @@ export function SelectionToolbar() {
     pinned.current = mode !== 'buttons' || busy;
   }, [mode, busy]);
 
+  /** Into the comment or tag form, the author asked first when none is set (busy keeps the bar while asking). */
+  const beginForm = (next: Mode) => run(ensureAuthor(), () => setMode(next));
+
   const close = (clearDom: boolean) => {
     setMode('buttons');
     setComment('');
     setTags('');
-    setError(null);
+    clearError();
     setSelection(null);
     rangeRef.current = null;
     if (clearDom) window.getSelection()?.removeAllRanges();
@@ -72,7 +75,7 @@ export function SelectionToolbar() {
       const next: TextSelection = { ...span, version: item.version };
       rangeRef.current = sel!.getRangeAt(0).cloneRange();
       setMode('buttons');
-      setError(null);
+      clearError();
       setSelection(next);
       setPos(place(rangeRef.current));
     };
@@ -84,7 +87,7 @@ export function SelectionToolbar() {
       document.removeEventListener('selectionchange', onChange);
       if (frame) cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [clearError]);
 
   // Keep to the words while the page scrolls or resizes.
   useEffect(() => {
@@ -124,11 +127,9 @@ export function SelectionToolbar() {
 
   if (!selection || !pos) return null;
 
-  const save = async (input: { color: AnnotationColor; comment?: string; tags?: string[] }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const made = await createAnnotation({
+  const save = (input: { color: AnnotationColor; comment?: string; tags?: string[] }) =>
+    run(
+      createAnnotation({
         itemKey: selection.itemKey,
         field: selection.field,
         range: { bulletIndex: selection.bulletIndex, start: selection.start, end: selection.end },
@@ -137,14 +138,9 @@ export function SelectionToolbar() {
         color: input.color,
         comment: input.comment,
         tags: input.tags,
-      });
-      setBusy(false);
-      if (made) close(true);
-    } catch (err) {
-      setBusy(false);
-      setError(messageOf(err));
-    }
-  };
+      }),
+      () => close(true),
+    );
 
   const onBarKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
@@ -193,13 +189,13 @@ export function SelectionToolbar() {
               title={`${colorLabel(c)}でハイライト`}
               tabIndex={i === 0 ? 0 : -1}
               disabled={busy}
-              onClick={() => void save({ color: c })}
+              onClick={() => save({ color: c })}
             />
           ))}
-          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => setMode('comment')}>
+          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => beginForm('comment')}>
             コメント
           </button>
-          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => setMode('tags')}>
+          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => beginForm('tags')}>
             タグ
           </button>
         </>
@@ -208,7 +204,7 @@ export function SelectionToolbar() {
           className="annot-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void save({ color, comment: comment.trim() || undefined, tags: parseTags(tags) });
+            save({ color, comment: comment.trim() || undefined, tags: parseTags(tags) });
           }}
         >
           <p className="annot-quote-line">「{short}」</p>

@@ -1,6 +1,6 @@
 // The busy / error state every annotation form shares: run one request at a time, show its error in
 // Japanese, and call onDone when it produced a result.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { messageOf } from '../../state/store';
 
 export function useSubmit() {
@@ -20,5 +20,7 @@ export function useSubmit() {
       },
     );
   };
-  return { busy, error, run };
+  /** Forget the last error (a new selection, a closed form). */
+  const clearError = useCallback(() => setError(null), []);
+  return { busy, error, run, clearError };
 }

@@ -298,9 +298,9 @@ export function EditionBatchView({ detail }: { detail: EditionBatchDetail }) {
         </p>
       )}
       {detail.warnings.length > 0 && (
-        <section className="review-warnings" aria-label="取り込み時の注意">
+        <section className="review-warnings" aria-label="取込時の注意">
           <h3 className="review-warnings-title">
-            <span aria-hidden="true">⚠</span> 取り込み時の注意 {detail.warnings.length} 件
+            <span aria-hidden="true">⚠</span> 取込時の注意 {detail.warnings.length} 件
           </h3>
           <ul className="review-warning-list review-warnings-body">
             {detail.warnings.map((w, i) => (

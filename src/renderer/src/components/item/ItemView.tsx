@@ -22,6 +22,7 @@ import { ItemAnnotations } from '../annotations/AnnotationPanel';
 import { MatchNavigator } from '../search/MatchNavigator';
 import { RelatedItems } from '../graph/RelatedItems';
 import { ItemFollowUp } from '../editions/ItemFollowUp';
+import { withAuthor } from '../layout/author-first';
 import type { ItemFollowUp as ItemFollowUpReport } from '../../../../shared/editions/batch';
 import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import { loadFollowUp, useEditions } from '../../state/editions';
@@ -125,7 +126,7 @@ function ItemDetails({ item }: { item: Item }) {
           ) : editing ? (
             <EditorToolbar />
           ) : (
-            <button type="button" className="button" onClick={() => startEditing(item.key)}>
+            <button type="button" className="button" onClick={() => void withAuthor(() => startEditing(item.key))}>
               編集
             </button>
           )}

@@ -5,16 +5,9 @@ import { countBySection } from '../../state/filters';
 import { useFacets } from '../../state/facets';
 import { replaceFilters, setFilter, setView, useApp, useFiscalYear } from '../../state/store';
 import { filtersFor } from '../../state/filters';
+import { openKeyboardHelp } from '../layout/KeyboardHelp';
+import { EVERYDAY_SHORTCUTS } from '../layout/shortcuts';
 
-const KEYS: [string, string][] = [
-  ['/', '検索ボックスへ移動'],
-  ['↑ ↓', '一覧で移動(Home / End / PageUp / PageDown も使えます)'],
-  ['Enter', '選んだ小項目を開く'],
-  ['Esc', '一覧へ戻る/検索を消す'],
-  ['← →', '取組と今後の方向性の対応先へ移動(比較表示で)'],
-  ['Alt+↑↓ / Alt+←→', '編集中の箇条書きの並べ替え/字下げ・字上げ'],
-  ['Ctrl+S', '編集内容を保存'],
-];
 
 export function Welcome() {
   const overview = useApp((s) => s.overview);
@@ -76,15 +69,21 @@ export function Welcome() {
       </p>
       <h3 className="welcome-keys-title">キーボード操作</h3>
       <dl className="welcome-keys">
-        {KEYS.map(([k, what]) => (
-          <div key={k}>
+        {EVERYDAY_SHORTCUTS.map((s) => (
+          <div key={s.keys}>
             <dt>
-              <kbd>{k}</kbd>
+              <kbd>{s.keys}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{s.what}</dd>
           </div>
         ))}
       </dl>
+      <p className="welcome-hint">
+        <button type="button" className="link-button" onClick={openKeyboardHelp}>
+          すべてのキーボード操作
+        </button>
+        (? または F1)
+      </p>
       <p className="welcome-docs">
         資料: {overview.documents.map((d) => `${d.name}(${new Date(d.ingestedAt).toLocaleDateString('ja-JP')} 取込)`).join('、')}
       </p>

@@ -1,6 +1,6 @@
 // The page: banner, then outline (left), list (middle) and the main view (right); the import review
 // takes the whole width. The file dialogs, the drop overlay and the application-menu commands live here.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type CSSProperties } from 'react';
 import { onAppCommand } from '../../api-client';
 import { openFileDialog } from '../../state/round-trip';
 import { useApp } from '../../state/store';
@@ -16,6 +16,9 @@ import { DropOverlay, ImportDialog, ImportInput, openFilePicker } from '../round
 import { ImportReview } from '../round-trip/ImportReview';
 import { AuthorDialog, UnsavedChangesDialog } from './Dialogs';
 import { Header } from './Header';
+import { KeyboardHelp } from './KeyboardHelp';
+import { useLayoutPrefs, type LayoutPrefs } from './layout-prefs';
+import { PaneDivider } from './PaneDivider';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { AnnotationsView } from '../annotations/AnnotationsView';
 import { MeetingPack } from '../annotations/MeetingPack';
@@ -51,9 +54,26 @@ function MainView() {
   return <ItemView />;
 }
 
+/** The chosen pane widths as the CSS variables layout.css reads (a collapsed pane takes no width). */
+function usePaneWidths(listAside: boolean): { collapsed: LayoutPrefs['collapsed']; paneWidths: CSSProperties } {
+  const collapsed = useLayoutPrefs((s) => s.collapsed);
+  const widths = useLayoutPrefs((s) => s.widths);
+  const width = (pane: 'outline' | 'list') => (collapsed[pane] ? '0px' : widths[pane] === null ? undefined : `${widths[pane]}px`);
+  const vars: Record<string, string> = {};
+  const outline = width('outline');
+  const list = listAside ? '0px' : width('list');
+  if (outline) vars['--outline-width'] = outline;
+  if (list) vars['--list-width'] = list;
+  return { collapsed, paneWidths: vars as CSSProperties };
+}
+
 export function AppShell() {
   // The import review, the graph, the editions and the change list take the whole width.
   const wide = useApp((s) => s.view === 'imports' || s.view === 'graph' || s.view === 'editions' || s.view === 'changes');
+  // The annotation list and the meeting pack filter by their own 府省, 区分…: the item list (with a
+  // second 府省 filter) steps aside; the outline stays, its 注N counts follow the annotation filters.
+  const ownFilters = useApp((s) => s.view === 'annotations' || s.view === 'pack');
+  const { collapsed, paneWidths } = usePaneWidths(ownFilters);
   useEffect(
     () =>
       onAppCommand((command) => {
@@ -73,16 +93,22 @@ export function AppShell() {
         <ReadOnlyBanner />
         <ArchivedEditionBanner />
       </div>
-      <div className={wide ? 'panes panes-wide' : 'panes'}>
+      <div className={wide ? 'panes panes-wide' : 'panes'} style={wide ? undefined : paneWidths}>
         {!wide && (
           <>
-            <nav className="pane pane-outline" aria-label="目次">
-              <Outline />
-            </nav>
-            <section className="pane pane-list" aria-label="項目一覧">
-              <FilterBar />
-              <ListPane />
-            </section>
+            {!collapsed.outline && (
+              <nav id="pane-outline" className="pane pane-outline" aria-label="目次">
+                <Outline />
+              </nav>
+            )}
+            <PaneDivider pane="outline" label="目次" controls="pane-outline" side="left" />
+            {!collapsed.list && !ownFilters && (
+              <section id="pane-list" className="pane pane-list" aria-label="項目一覧">
+                <FilterBar />
+                <ListPane />
+              </section>
+            )}
+            {!ownFilters && <PaneDivider pane="list" label="一覧" controls="pane-list" side="left" />}
           </>
         )}
         <main id="main" className={wide ? 'pane pane-main pane-review' : 'pane pane-main'} tabIndex={-1}>
@@ -91,6 +117,7 @@ export function AppShell() {
       </div>
       <UnsavedChangesDialog />
       <AuthorDialog />
+      <KeyboardHelp />
       <ExportDialogs />
       <ImportDialog />
       <BackupsDialog />

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { answerAuthor, resolvePendingNavigation, saveDraft, useApp } from '../../state/store';
 import { Dialog } from '../common/Dialog';
+import { recentAuthors, rememberAuthor } from './author-first';
 
 export function UnsavedChangesDialog() {
   const open = useApp((s) => s.pendingNavigation !== null);
@@ -30,17 +31,37 @@ export function UnsavedChangesDialog() {
   );
 }
 
+/** Take a name, keeping the one it replaces among the names offered next time (the PC is shared). */
+function choose(name: string, previous: string): void {
+  if (previous) rememberAuthor(previous);
+  rememberAuthor(name);
+  void answerAuthor(name);
+}
+
 function AuthorForm({ initial }: { initial: string }) {
   const [name, setName] = useState(initial);
   const trimmed = name.trim();
+  const others = recentAuthors().filter((n) => n !== initial);
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (trimmed) void answerAuthor(trimmed);
+        if (trimmed) choose(trimmed, initial);
       }}
     >
-      <p>変更履歴に記録する名前を入力してください。次回からはこの名前を使います(右上から変更できます)。</p>
+      <p>
+        編集・注釈・取込の反映は、ここで入力した名前で変更履歴に記録されます。この端末では次回からもこの名前を使います。別の人が使うときは右上の「作成者」から切り替えてください。
+      </p>
+      {others.length > 0 && (
+        <div className="author-recent" role="group" aria-label="この端末で使われた名前">
+          <span className="muted">この端末で使われた名前:</span>
+          {others.map((n) => (
+            <button key={n} type="button" className="button button-small" onClick={() => choose(n, initial)}>
+              {n}
+            </button>
+          ))}
+        </div>
+      )}
       <label className="editor-field">
         <span className="editor-label">作成者名</span>
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus required />
@@ -61,7 +82,7 @@ export function AuthorDialog() {
   const open = useApp((s) => s.authorPrompt !== null);
   const author = useApp((s) => s.author);
   return (
-    <Dialog open={open} title="作成者名" onCancel={() => void answerAuthor(null)} className="dialog-narrow">
+    <Dialog open={open} title={author ? '作成者の切り替え' : '作成者名'} onCancel={() => void answerAuthor(null)} className="dialog-narrow">
       {open && <AuthorForm initial={author} />}
     </Dialog>
   );

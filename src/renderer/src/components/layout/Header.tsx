@@ -1,8 +1,10 @@
 // The banner: app name, the ファイル menu, search, the main screens, and who is editing.
-import { changeAuthor, setView, useApp, type View } from '../../state/store';
+import { changeAuthor, guardNavigation, setView, useApp, type View } from '../../state/store';
 import { FileMenu } from '../round-trip/FileMenu';
 import { SearchBox } from '../search/SearchBox';
 import { EditionSwitcher } from '../editions/EditionSwitcher';
+import { FontSizeControl } from './FontSizeControl';
+import { openKeyboardHelp } from './KeyboardHelp';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'item', label: '小項目' },
@@ -16,28 +18,55 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'editions', label: '版' },
 ];
 
+/** The start page (Welcome): the item view with no item open; an unsaved edit is asked about first. */
+export function goHome(): void {
+  guardNavigation(() => useApp.setState({ view: 'item', selectedKey: null, target: null }));
+}
+
 export function Header() {
   const view = useApp((s) => s.view);
   const author = useApp((s) => s.author);
+  const atHome = useApp((s) => s.view === 'item' && s.selectedKey === null);
   return (
     <header className="app-header">
-      <h1 className="app-name">協議会デスク</h1>
+      <h1 className="app-name">
+        <a
+          href="#"
+          className="app-name-link"
+          title="スタートページへ戻る"
+          onClick={(e) => {
+            e.preventDefault();
+            goHome();
+          }}
+        >
+          協議会デスク
+        </a>
+      </h1>
       <FileMenu />
       <EditionSwitcher />
       <SearchBox />
       <nav aria-label="画面" className="view-nav">
         <ul>
+          <li>
+            <button type="button" className="view-button" aria-current={atHome ? 'page' : undefined} onClick={goHome}>
+              ホーム
+            </button>
+          </li>
           {VIEWS.map((v) => (
             <li key={v.id}>
-              <button type="button" className="view-button" aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>
+              <button type="button" className="view-button" aria-current={view === v.id && !atHome ? 'page' : undefined} onClick={() => setView(v.id)}>
                 {v.label}
               </button>
             </li>
           ))}
         </ul>
       </nav>
-      <button type="button" className="author-button" onClick={changeAuthor} title="変更履歴に記録する作成者名">
-        作成者: {author || '未設定'}
+      <button type="button" className="author-button" onClick={changeAuthor} title="変更履歴に記録する作成者名(1台を複数人で使うときはここで切り替え)">
+        作成者: {author || '未設定'} ▾
+      </button>
+      <FontSizeControl />
+      <button type="button" className="help-button" onClick={openKeyboardHelp} aria-label="キーボード操作" title="キーボード操作(? / F1)">
+        ?
       </button>
     </header>
   );

@@ -16,7 +16,7 @@ function Diffs({ change }: { change: CellChange }) {
     return (
       <div className="cell-diffs cell-diffs-one">
         <section className="cell-diff" aria-label="現在の値 → 府省の値">
-          <h4 className="cell-diff-title">現在の値 → 府省の値(出力時の値が不明なため二者比較)</h4>
+          <h4 className="cell-diff-title">現在の値 → 府省の値(送付時の値が不明なため、現在の値とだけ比較)</h4>
           <CellDiffView before={ours} after={theirs} />
         </section>
       </div>
@@ -25,13 +25,13 @@ function Diffs({ change }: { change: CellChange }) {
   const side = (title: string, label: string, after: string, who: string) => (
     <section className="cell-diff" aria-label={label}>
       <h4 className="cell-diff-title">{title}</h4>
-      {after === base ? <p className="diff empty-field">{who}は変更していません(出力時のまま)</p> : <CellDiffView before={base} after={after} />}
+      {after === base ? <p className="diff empty-field">{who}は変更していません(送付時のまま)</p> : <CellDiffView before={base} after={after} />}
     </section>
   );
   return (
     <div className="cell-diffs">
-      {side('府省の変更(出力時 → 返ってきたファイル)', '府省の変更', theirs, '府省')}
-      {side('こちらの変更(出力時 → 現在)', 'こちらの変更', ours, 'こちら')}
+      {side('府省の変更(送付時 → 返ってきたファイル)', '府省の変更', theirs, '府省')}
+      {side('事務局の変更(送付時 → 現在)', '事務局の変更', ours, '事務局')}
     </div>
   );
 }
@@ -146,8 +146,8 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
           {MERGE_KIND_NAMES[change.kind]}
         </span>
         {change.twoWay && (
-          <span className="flag" title="出力時の値が分からないため、現在の値との二者比較です">
-            二者比較
+          <span className="flag" title="送付時の値が分からないため、現在の値とだけ比べています">
+            送付時の値なし
           </span>
         )}
         {change.reason && change.reason !== 'no_base' && <span className="cell-reason">{REASON_NAMES[change.reason] ?? change.reason}</span>}
