@@ -52,12 +52,12 @@ test.describe('finding things', () => {
     await openApp(page, host.get().url);
     await searchBox(page).fill('にんちしょう');
     await expect(resultStatus(page, 'にんちしょう')).toBeVisible();
-    await searchBox(page).press('ArrowDown');
-    // The first item hit (section hits open a section, not an item).
+    // The first item hit (section hits open a section, not an item). Opened by a click: counting
+    // arrow keys raced the hit list under load (the keyboard path has its own test, keyboard.spec).
     const hits = await api<Hit[]>(host.get(), 'search', { query: 'にんちしょう', limit: 200 });
     const first = hits.findIndex((h) => h.kind === 'item');
-    for (let i = 0; i < first; i++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    const hitList = page.getByRole('listbox', { name: '検索結果' });
+    await hitList.getByRole('option').filter({ hasText: hits[first]!.key }).first().click();
     await expect(page.locator('.breadcrumb')).toContainText(hits[first]!.key);
 
     const nav = page.getByRole('group', { name: '検索語の一致箇所' });

@@ -27,6 +27,7 @@ export function MatchNavigator({ itemKey }: { itemKey: string }) {
   const words = useMatchedWords(itemKey);
   const [ranges, setRanges] = useState<Range[]>([]);
   const [current, setCurrent] = useState(-1);
+  const currentRef = useRef(-1);
   const anchor = useRef<HTMLDivElement>(null);
 
   // Find the words in the item as rendered, and again whenever its content changes (tab, edits).
@@ -37,12 +38,19 @@ export function MatchNavigator({ itemKey }: { itemKey: string }) {
       return;
     }
     let timer = 0;
+    // Other words (a new search, another item): start before the first match again.
+    currentRef.current = -1;
     const scan = () => {
       const found = findRanges(article, words, SKIP);
       setRanges(found);
-      setCurrent(-1);
       CSS.highlights.set(ALL, new Highlight(...found));
-      CSS.highlights.delete(CURRENT);
+      // Content that arrives after the item (badges, related items, notes) changes the DOM but not
+      // the matches: the place the user moved to is kept while it still exists.
+      const kept = currentRef.current >= 0 && currentRef.current < found.length ? currentRef.current : -1;
+      setCurrent(kept);
+      currentRef.current = kept;
+      if (kept >= 0) CSS.highlights.set(CURRENT, new Highlight(found[kept]!));
+      else CSS.highlights.delete(CURRENT);
     };
     scan();
     const observer = new MutationObserver((records) => {
@@ -65,6 +73,7 @@ export function MatchNavigator({ itemKey }: { itemKey: string }) {
     if (ranges.length === 0) return;
     const next = current < 0 ? (step === 1 ? 0 : ranges.length - 1) : (current + step + ranges.length) % ranges.length;
     setCurrent(next);
+    currentRef.current = next;
     const range = ranges[next]!;
     CSS.highlights.set(CURRENT, new Highlight(range));
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
