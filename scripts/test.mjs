@@ -62,6 +62,7 @@ function tests(label, cmd, args, reportFile, count, env) {
 
 check('typecheck', bin('tsc'), ['-b', 'tsconfig.json']);
 check('lint', bin('eslint'), ['.']);
+check('format', bin('prettier'), ['--check', '.']);
 check('build', bin('electron-vite'), ['build']);
 check('electronegativity', process.execPath, [path.join(root, 'scripts', 'electronegativity.mjs')]);
 check('workflows', process.execPath, [path.join(root, 'scripts', 'check-workflows.mjs')]);

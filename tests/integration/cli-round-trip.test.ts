@@ -33,7 +33,10 @@ describe('CLI: Excel round trip', () => {
   it('import FILE --json stages and prints { batch, ministry, changes, warnings, errors }; apply --accept all', async () => {
     const edited = path.join(dir, '厚_回答.xlsx');
     // The ministry adds a line to each answer (keeping the text: a cut-down cell needs its own choice).
-    const cell = async (key: string, field: 'actions' | 'future') => (JSON.parse((await cli(['--db', db, 'show', key, '--json'])).out) as Record<string, string[]>)[field]!.map((t) => `・${t}`).join('\n');
+    const cell = async (key: string, field: 'actions' | 'future') => {
+      const item = JSON.parse((await cli(['--db', db, 'show', key, '--json'])).out) as Record<string, string[]>;
+      return item[field]!.map((t) => `・${t}`).join('\n');
+    };
     const theirsActions = `${await cell('1-1-1', 'actions')}\n・CLI で直した取組`;
     const theirsFuture = `${await cell('1-1-3', 'future')}\n・CLI で直した方向性`;
     fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`${COL.actions}2`]: theirsActions, [`${COL.future}4`]: theirsFuture }));
