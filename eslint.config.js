@@ -7,7 +7,22 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const NODE_MODULES = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'stream', 'http', 'https', 'net', 'zlib'];
+const NODE_MODULES = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'url',
+  'util',
+  'stream',
+  'http',
+  'https',
+  'net',
+  'zlib',
+];
 const NATIVE_OR_MAIN_ONLY = ['electron', 'better-sqlite3', 'exceljs', 'tsx', 'tsx/*'];
 
 export default tseslint.config(
@@ -62,7 +77,11 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'No Node globals in the renderer.' }, { name: 'require', message: 'No Node globals in the renderer.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'No Node globals in the renderer.' },
+        { name: 'require', message: 'No Node globals in the renderer.' },
+      ],
     },
   },
   {
@@ -70,7 +89,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**', ...NODE_MODULES], message: 'The preload exposes only the invoke bridge.' }] },
+        {
+          patterns: [{ group: ['**/main/**', '**/renderer/**', ...NODE_MODULES], message: 'The preload exposes only the invoke bridge.' }],
+        },
       ],
     },
   },

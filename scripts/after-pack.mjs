@@ -20,7 +20,9 @@ export default async function afterPack(context) {
   for (const a of archs) {
     const binary = path.join(app, 'node_modules', 'better-sqlite3', 'prebuilds', `${platform === 'mas' ? 'darwin' : platform}-${a}.node`);
     if (!fs.existsSync(binary)) {
-      throw new Error(`the packaged app has no better-sqlite3 binary for ${platform}-${a} (${binary}); better-sqlite3 ships prebuilt binaries for linux, darwin and win32 on x64 and arm64 only`);
+      throw new Error(
+        `the packaged app has no better-sqlite3 binary for ${platform}-${a} (${binary}); better-sqlite3 ships prebuilt binaries for linux, darwin and win32 on x64 and arm64 only`,
+      );
     }
   }
   const seeds = path.join(app, 'seeds');

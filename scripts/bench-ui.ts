@@ -92,7 +92,12 @@ const switched = (page: Page, key: string) =>
         (window as unknown as { __switch: Promise<number> }).__switch,
         new Promise<number>((_, reject) =>
           setTimeout(
-            () => reject(new Error(`item ${key} did not appear within 5 s (shown: ${document.querySelector('.breadcrumb [aria-current="page"]')?.textContent})`)),
+            () =>
+              reject(
+                new Error(
+                  `item ${key} did not appear within 5 s (shown: ${document.querySelector('.breadcrumb [aria-current="page"]')?.textContent})`,
+                ),
+              ),
             5000,
           ),
         ),
@@ -169,8 +174,18 @@ async function itemSwitch(browser: Browser, host: Host, label: string): Promise<
   const c = stats(atOnce);
   const a = stats(ahead);
   rows.push([`item switch, ↓ Enter (${label})`, `${ms(k.median)} (p95 ${ms(k.p95)})`, '≤ 50 ms', '30 switches']);
-  rows.push([`item switch, click at once after scrolling (${label})`, `${ms(c.median)} (p95 ${ms(c.p95)})`, '≤ 50 ms', `${atOnce.length} switches, item not fetched yet`]);
-  rows.push([`item switch, click on a row in view (${label})`, `${ms(a.median)} (p95 ${ms(a.p95)})`, '≤ 50 ms', `${ahead.length} switches, fetched ahead`]);
+  rows.push([
+    `item switch, click at once after scrolling (${label})`,
+    `${ms(c.median)} (p95 ${ms(c.p95)})`,
+    '≤ 50 ms',
+    `${atOnce.length} switches, item not fetched yet`,
+  ]);
+  rows.push([
+    `item switch, click on a row in view (${label})`,
+    `${ms(a.median)} (p95 ${ms(a.p95)})`,
+    '≤ 50 ms',
+    `${ahead.length} switches, fetched ahead`,
+  ]);
 }
 
 /** Keystroke → next frame in the search box, while search-as-you-type runs. */
@@ -194,7 +209,8 @@ async function searchKeystrokes(browser: Browser, host: Host, label: string): Pr
     );
     // Event Timing: from the key to the paint after it was handled (8 ms steps; 16 is the floor).
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (['keydown', 'keypress', 'keyup', 'input', 'beforeinput'].includes(e.name)) w.__events.push(e.duration);
+      for (const e of list.getEntries())
+        if (['keydown', 'keypress', 'keyup', 'input', 'beforeinput'].includes(e.name)) w.__events.push(e.duration);
     }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
   });
   const box = page.getByRole('searchbox', { name: '計画を検索' });
@@ -208,7 +224,10 @@ async function searchKeystrokes(browser: Browser, host: Host, label: string): Pr
       await page.waitForTimeout(45);
     }
     const t = Date.now();
-    await page.getByRole('status').filter({ hasText: `「${q}」の検索結果` }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `「${q}」の検索結果` })
+      .waitFor({ timeout: 10_000 });
     resultTimes.push(Date.now() - t);
     await box.fill('');
     await page.waitForTimeout(150);
@@ -258,12 +277,17 @@ async function readingSearch(browser: Browser, host: Host, label: string): Promi
         await page.keyboard.type(ch);
         await page.waitForTimeout(30);
       }
-      await page.getByRole('status').filter({ hasText: `「${q}」の検索結果` }).waitFor({ timeout: 10_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: `「${q}」の検索結果` })
+        .waitFor({ timeout: 10_000 });
       totals.push(
         await page.evaluate(
           () =>
             new Promise<number>((resolve) =>
-              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - (window as unknown as { __lastInput: number }).__lastInput), 0)),
+              requestAnimationFrame(() =>
+                setTimeout(() => resolve(performance.now() - (window as unknown as { __lastInput: number }).__lastInput), 0),
+              ),
             ),
         ),
       );
@@ -273,7 +297,12 @@ async function readingSearch(browser: Browser, host: Host, label: string): Promi
   }
   const s = stats(totals);
   const after = stats(totals.map((t) => Math.max(0, t - 60)));
-  rows.push([`search by reading: last key → results, after the 60 ms debounce (${label})`, `${ms(after.median)} (p95 ${ms(after.p95)})`, '≤ 50 ms', `${totals.length} queries incl. もしかして`]);
+  rows.push([
+    `search by reading: last key → results, after the 60 ms debounce (${label})`,
+    `${ms(after.median)} (p95 ${ms(after.p95)})`,
+    '≤ 50 ms',
+    `${totals.length} queries incl. もしかして`,
+  ]);
   rows.push([`  the same including the debounce`, `${ms(s.median)} (max ${ms(s.max)})`, '', 'measured in the page, to the next frame']);
   if (offsite.length) throw new Error(`requests left the machine: ${offsite.join(', ')}`);
   await page.context().close();
@@ -368,7 +397,12 @@ async function changeListPaint(browser: Browser, host: Host, label: string): Pro
     await done();
   }
   const s = stats(times);
-  rows.push([`change list first paint (${label})`, `${ms(s.median)} (max ${ms(s.max)})`, '≤ 500 ms', 'click → first rows painted; median of 5']);
+  rows.push([
+    `change list first paint (${label})`,
+    `${ms(s.median)} (max ${ms(s.max)})`,
+    '≤ 500 ms',
+    'click → first rows painted; median of 5',
+  ]);
 }
 
 /** BENCH_ONLY=changes runs only the change list's measure (its setup alone takes a while). */
@@ -382,7 +416,14 @@ async function main(): Promise<void> {
   const changes = await startHost(changesDb);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   try {
     await changeListPaint(browser, changes, '10,000 revisions');
@@ -411,7 +452,12 @@ async function everyOtherMeasure(browser: Browser): Promise<void> {
     for (let i = 0; i < 5; i++) paints.push(await firstPaint(browser, real));
     const fmp = stats(paints.map((p) => p.fmp));
     const fcp = stats(paints.map((p) => p.fcp));
-    rows.push(['first meaningful paint (real plan, 56)', `${ms(fmp.median)} (max ${ms(fmp.max)})`, '≤ 1500 ms', `first contentful paint ${ms(fcp.median)}; median of 5`]);
+    rows.push([
+      'first meaningful paint (real plan, 56)',
+      `${ms(fmp.median)} (max ${ms(fmp.max)})`,
+      '≤ 1500 ms',
+      `first contentful paint ${ms(fcp.median)}; median of 5`,
+    ]);
     const bigPaint = await firstPaint(browser, big);
     rows.push(['first meaningful paint (100×, 5,600)', ms(bigPaint.fmp), '', 'one load']);
 

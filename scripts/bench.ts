@@ -42,7 +42,13 @@ function time(fn: () => void): number {
 }
 
 // Ingest: parse + store both seeds into a new database (median of 5 fresh runs).
-const planText = fs.readFileSync(path.join(seeds, fs.readdirSync(seeds).find((n) => n.startsWith('000_'))!), 'utf8');
+const planText = fs.readFileSync(
+  path.join(
+    seeds,
+    fs.readdirSync(seeds).find((n) => n.startsWith('000_'))!,
+  ),
+  'utf8',
+);
 const parseTimes = Array.from({ length: 20 }, () => time(() => parsePlan(planText))).sort((a, b) => a - b);
 rows.push(['parse follow-up table (000)', ms(percentile(parseTimes, 50)), '', 'median of 20']);
 const ingestTimes = Array.from({ length: 5 }, (_, i) => {
@@ -59,7 +65,20 @@ rows.push(['ingest both seeds into a new DB', ms(percentile(ingestTimes, 50)), '
   db.close();
 }
 
-const QUERIES = ['が', '癌', 'がん', '課題', '連携', 'AMED', 'ＡＭＥＤ', '認知症', '令和 7 年度', 'ゲノム医療', 'データ基盤の整備', 'バイオバンク'];
+const QUERIES = [
+  'が',
+  '癌',
+  'がん',
+  '課題',
+  '連携',
+  'AMED',
+  'ＡＭＥＤ',
+  '認知症',
+  '令和 7 年度',
+  'ゲノム医療',
+  'データ基盤の整備',
+  'バイオバンク',
+];
 
 function benchSearch(label: string, dbFile: string): void {
   const db = openDatabase(dbFile);
@@ -77,8 +96,18 @@ function benchSearch(label: string, dbFile: string): void {
   all.sort((a, b) => a - b);
   short.sort((a, b) => a - b);
   const target = label.includes('100') ? '≤ 20 ms' : '';
-  rows.push([`search p50 / p95, ${label} (${items} items)`, `${ms(percentile(all, 50))} / ${ms(percentile(all, 95))}`, target, `${all.length} queries`]);
-  rows.push([`  of which 1–2 char queries`, `${ms(percentile(short, 50))} / ${ms(percentile(short, 95))}`, target, `${short.length} queries`]);
+  rows.push([
+    `search p50 / p95, ${label} (${items} items)`,
+    `${ms(percentile(all, 50))} / ${ms(percentile(all, 95))}`,
+    target,
+    `${all.length} queries`,
+  ]);
+  rows.push([
+    `  of which 1–2 char queries`,
+    `${ms(percentile(short, 50))} / ${ms(percentile(short, 95))}`,
+    target,
+    `${short.length} queries`,
+  ]);
   db.close();
 }
 

@@ -12,11 +12,63 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2] ?? path.join(root, '.github', 'workflows');
 
 const TOP_KEYS = new Set(['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs']);
-const EVENTS = new Set(['push', 'pull_request', 'pull_request_target', 'workflow_dispatch', 'workflow_call', 'schedule', 'release', 'workflow_run', 'merge_group']);
-const JOB_KEYS = new Set(['name', 'needs', 'runs-on', 'permissions', 'environment', 'concurrency', 'outputs', 'env', 'defaults', 'if', 'steps', 'timeout-minutes', 'strategy', 'continue-on-error', 'container', 'services']);
-const STEP_KEYS = new Set(['id', 'name', 'if', 'uses', 'run', 'with', 'env', 'shell', 'working-directory', 'continue-on-error', 'timeout-minutes']);
+const EVENTS = new Set([
+  'push',
+  'pull_request',
+  'pull_request_target',
+  'workflow_dispatch',
+  'workflow_call',
+  'schedule',
+  'release',
+  'workflow_run',
+  'merge_group',
+]);
+const JOB_KEYS = new Set([
+  'name',
+  'needs',
+  'runs-on',
+  'permissions',
+  'environment',
+  'concurrency',
+  'outputs',
+  'env',
+  'defaults',
+  'if',
+  'steps',
+  'timeout-minutes',
+  'strategy',
+  'continue-on-error',
+  'container',
+  'services',
+]);
+const STEP_KEYS = new Set([
+  'id',
+  'name',
+  'if',
+  'uses',
+  'run',
+  'with',
+  'env',
+  'shell',
+  'working-directory',
+  'continue-on-error',
+  'timeout-minutes',
+]);
 const CONTEXTS = new Set(['github', 'env', 'vars', 'job', 'jobs', 'steps', 'runner', 'secrets', 'strategy', 'matrix', 'needs', 'inputs']);
-const FUNCTIONS = new Set(['contains', 'startsWith', 'endsWith', 'format', 'join', 'toJSON', 'fromJSON', 'hashFiles', 'success', 'always', 'cancelled', 'failure']);
+const FUNCTIONS = new Set([
+  'contains',
+  'startsWith',
+  'endsWith',
+  'format',
+  'join',
+  'toJSON',
+  'fromJSON',
+  'hashFiles',
+  'success',
+  'always',
+  'cancelled',
+  'failure',
+]);
 const HOSTED = /^(ubuntu|windows|macos)-(latest|\d[\w.-]*)$/;
 
 /** Every `${{ … }}` in a value, and whether each opened one is closed. */
@@ -42,7 +94,8 @@ function checkExpression(expr, where, matrixKeys, problems) {
     if (['true', 'false', 'null'].includes(head)) continue;
     if (FUNCTIONS.has(head)) continue;
     if (!CONTEXTS.has(head)) problems.push(`${where}: unknown context or function '${head}' in \${{ ${expr} }}`);
-    else if (head === 'matrix' && member && !matrixKeys.has(member.slice(1))) problems.push(`${where}: matrix.${member.slice(1)} is not a key of the job's matrix`);
+    else if (head === 'matrix' && member && !matrixKeys.has(member.slice(1)))
+      problems.push(`${where}: matrix.${member.slice(1)} is not a key of the job's matrix`);
   }
 }
 
@@ -92,7 +145,8 @@ export function checkWorkflow(file, text) {
     const runsOn = job['runs-on'];
     if (runsOn === undefined) problems.push(`${at}: no runs-on`);
     for (const label of [runsOn].flat()) {
-      if (typeof label === 'string' && expressions(label).length === 0 && !HOSTED.test(label) && label !== 'self-hosted') problems.push(`${at}: runs-on '${label}' is not a hosted runner label`);
+      if (typeof label === 'string' && expressions(label).length === 0 && !HOSTED.test(label) && label !== 'self-hosted')
+        problems.push(`${at}: runs-on '${label}' is not a hosted runner label`);
     }
     for (const os of [job.strategy?.matrix?.os ?? []].flat()) {
       if (typeof os === 'string' && !HOSTED.test(os)) problems.push(`${at}: matrix os '${os}' is not a hosted runner label`);
@@ -104,8 +158,9 @@ export function checkWorkflow(file, text) {
       const where = `${at}.steps[${i}]${step?.name ? ` (${step.name})` : ''}`;
       if (!step || typeof step !== 'object') return problems.push(`${where}: not a mapping`);
       for (const k of Object.keys(step)) if (!STEP_KEYS.has(k)) problems.push(`${where}: unknown key '${k}'`);
-      if (('uses' in step) === ('run' in step)) problems.push(`${where}: needs exactly one of 'uses' and 'run'`);
-      if ('uses' in step && !/^(\.\/|docker:\/\/|[\w.-]+\/[\w./-]+@[\w.-]+$)/.test(String(step.uses))) problems.push(`${where}: uses '${step.uses}' is not pinned to a version (owner/repo@ref)`);
+      if ('uses' in step === 'run' in step) problems.push(`${where}: needs exactly one of 'uses' and 'run'`);
+      if ('uses' in step && !/^(\.\/|docker:\/\/|[\w.-]+\/[\w./-]+@[\w.-]+$)/.test(String(step.uses)))
+        problems.push(`${where}: uses '${step.uses}' is not pinned to a version (owner/repo@ref)`);
       if ('with' in step && !('uses' in step)) problems.push(`${where}: 'with' without 'uses'`);
       for (const [k, v] of Object.entries(step)) walk(v, `${where}.${k}`, matrixKeys, problems, k === 'if');
     });
@@ -120,7 +175,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stderr.write(`check-workflows: no workflow files in ${dir}\n`);
     process.exit(1);
   }
-  const problems = files.flatMap((f) => checkWorkflow(path.join(path.relative(root, dir) || dir, f), fs.readFileSync(path.join(dir, f), 'utf8')));
+  const problems = files.flatMap((f) =>
+    checkWorkflow(path.join(path.relative(root, dir) || dir, f), fs.readFileSync(path.join(dir, f), 'utf8')),
+  );
   for (const p of problems) process.stderr.write(`${p}\n`);
   process.stdout.write(`check-workflows: ${files.length} file(s), ${problems.length} problem(s)\n`);
   process.exit(problems.length ? 1 : 0);

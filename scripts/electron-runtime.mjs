@@ -31,7 +31,9 @@ export function findElectronRuntime({ download = false } = {}) {
   if (override) {
     const executable = executableIn(override);
     if (fs.existsSync(executable)) return { dir: override, executable, source: 'ELECTRON_OVERRIDE_DIST_PATH' };
-    return { missing: `ELECTRON_OVERRIDE_DIST_PATH (${override}) does not hold an Electron ${electronVersion()} runtime (no ${path.relative(override, executable)} in it)` };
+    return {
+      missing: `ELECTRON_OVERRIDE_DIST_PATH (${override}) does not hold an Electron ${electronVersion()} runtime (no ${path.relative(override, executable)} in it)`,
+    };
   }
   const installed = path.join(electronDir, 'dist');
   if (fs.existsSync(executableIn(installed))) return { dir: installed, executable: executableIn(installed), source: 'installed' };

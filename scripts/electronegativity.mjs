@@ -36,7 +36,11 @@ const result = await run({
 const errors = result.errors.filter((e) => !e.tolerable);
 for (const e of errors) console.log(`parse error: ${e.file}: ${e.message}`);
 for (const i of result.issues) {
-  console.log(`${i.id} ${i.severity.name ?? ''}/${i.confidence.name ?? ''} ${i.file}:${i.location.line}:${i.location.column} ${i.manualReview ? '(manual review)' : ''}`);
+  console.log(
+    `${i.id} ${i.severity.name ?? ''}/${i.confidence.name ?? ''} ${i.file}:${i.location.line}:${i.location.column} ${i.manualReview ? '(manual review)' : ''}`,
+  );
 }
-console.log(`electronegativity ${electronVersion}: ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ${errors.length} parse errors`);
+console.log(
+  `electronegativity ${electronVersion}: ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ${errors.length} parse errors`,
+);
 process.exit(result.issues.length === 0 && errors.length === 0 ? 0 : 1);

@@ -26,7 +26,12 @@ function run(label, cmd, args, env = {}) {
   process.stdout.write(`\n=== ${label}: ${[path.basename(cmd), ...args].join(' ')}\n`);
   const started = Date.now();
   // Windows runs the .cmd shims of node_modules/.bin only through a shell.
-  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: windows && cmd.endsWith('.cmd') });
+  const res = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: windows && cmd.endsWith('.cmd'),
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   return { ok: res.status === 0, seconds };
 }
@@ -57,7 +62,9 @@ function tests(label, cmd, args, reportFile, count, env) {
   passed += counts.passed;
   failed += counts.failed;
   if (!r.ok && counts.failed === 0) failed += 1;
-  summary.push(`${r.ok ? 'ok  ' : 'FAIL'} ${label}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${r.seconds}s)`);
+  summary.push(
+    `${r.ok ? 'ok  ' : 'FAIL'} ${label}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${r.seconds}s)`,
+  );
 }
 
 check('typecheck', bin('tsc'), ['-b', 'tsconfig.json']);

@@ -33,7 +33,12 @@ export async function benchBackups(dbFile: string, work: string): Promise<Row[]>
     const ms = (n: number) => `${n.toFixed(1)} ms`;
     const bytes = fs.statSync(dbFile).size;
     return [
-      [`bare VACUUM INTO, 100× (${(bytes / 2 ** 20).toFixed(1)} MB)`, ms(median(bare)), '', `baseline; median of ${RUNS}, min ${ms(Math.min(...bare))}`],
+      [
+        `bare VACUUM INTO, 100× (${(bytes / 2 ** 20).toFixed(1)} MB)`,
+        ms(median(bare)),
+        '',
+        `baseline; median of ${RUNS}, min ${ms(Math.min(...bare))}`,
+      ],
       [
         'backup + verify + atomic rename, 100×',
         `${ms(median(full))} (${(median(full) / median(bare)).toFixed(2)}×)`,

@@ -67,7 +67,8 @@ export async function startBuiltWebHost(db: string): Promise<BuiltWebHost> {
       return envelope.result as T;
     },
     rssMiB: () => {
-      const kib = procStatus(pid, 'VmRSS') ?? Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim());
+      const kib =
+        procStatus(pid, 'VmRSS') ?? Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim());
       return kib / 1024;
     },
     threads: () => procStatus(pid, 'Threads'),

@@ -23,8 +23,13 @@ export function benchDashboard(bigFile: string): Row[] {
     }
     warm.sort((a, b) => a - b);
     return [
-      [`dashboard figures, 100×, first call (${first.itemCount} items)`, ms(cold), '', 'reads every item\'s text once per process'],
-      ['dashboard figures, 100×, later calls', `${ms(warm[5]!)} (max ${ms(warm.at(-1)!)})`, '≤ 200 ms', 'median of 10; nothing written in between (facets reused)'],
+      [`dashboard figures, 100×, first call (${first.itemCount} items)`, ms(cold), '', "reads every item's text once per process"],
+      [
+        'dashboard figures, 100×, later calls',
+        `${ms(warm[5]!)} (max ${ms(warm.at(-1)!)})`,
+        '≤ 200 ms',
+        'median of 10; nothing written in between (facets reused)',
+      ],
     ];
   } finally {
     db.close();

@@ -28,7 +28,10 @@ interface StoredItem {
 function loadItems(dbFile: string): StoredItem[] {
   const db = openDatabase(dbFile);
   try {
-    const rows = db.prepare('SELECT key, section_id, label, title, ministries, lead FROM items ORDER BY position').all() as Record<string, string>[];
+    const rows = db.prepare('SELECT key, section_id, label, title, ministries, lead FROM items ORDER BY position').all() as Record<
+      string,
+      string
+    >[];
     const bullets = db.prepare('SELECT item_key, field, level, text FROM bullets ORDER BY item_key, field, ord').all() as {
       item_key: string;
       field: 'actions' | 'future';
@@ -80,7 +83,10 @@ export function reviseForBench(items: readonly StoredItem[]): StoredItem[] {
     if (i % 97 === 0) return;
     const next: StoredItem = {
       ...item,
-      actions: [...item.future.map((b) => ({ ...b, text: `令和8年度は、${b.text.replace(/する。/gu, 'した。')}` })), ...item.actions.slice(0, 1)],
+      actions: [
+        ...item.future.map((b) => ({ ...b, text: `令和8年度は、${b.text.replace(/する。/gu, 'した。')}` })),
+        ...item.actions.slice(0, 1),
+      ],
     };
     if (i % 89 === 0) next.title = item.title.replace('の', 'に係る');
     if (i % 83 === 0) next.sectionId = sections[(sections.indexOf(item.sectionId) + 1) % sections.length]!;
@@ -158,7 +164,12 @@ export function benchEditions(seedsDir: string, workDir: string, factor = 100, r
 
   const ms = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(1)} ms (CPU ${t.cpu.toFixed(1)} ms)`;
   return [
-    [`edition matching, ${factor}× plan (${before.length} → ${after.length} items)`, ms(matching), '≤ 2 s with import', `${counts}; median of ${runs}`],
+    [
+      `edition matching, ${factor}× plan (${before.length} → ${after.length} items)`,
+      ms(matching),
+      '≤ 2 s with import',
+      `${counts}; median of ${runs}`,
+    ],
     [`follow-up overview, ${factor}× plan (${result.matched.length} items)`, ms(followUp), '≤ 300 ms', `median of ${runs}`],
   ];
 }
@@ -198,7 +209,13 @@ export async function benchEditionStore(seedsDir: string, workDir: string, facto
     };
   });
   const sections = db.prepare('SELECT id, level, major, middle, area, title, position FROM sections ORDER BY position').all() as never[];
-  const plan = { title: '…令和8年度の実施と今後の方向性等', sections: sections.map((s: object) => ({ ...s, intro: [] })), items, warnings: [], fiscalYear: 8 } as never;
+  const plan = {
+    title: '…令和8年度の実施と今後の方向性等',
+    sections: sections.map((s: object) => ({ ...s, intro: [] })),
+    items,
+    warnings: [],
+    fiscalYear: 8,
+  } as never;
 
   let t = performance.now();
   const batch = stageParsed(db, 'bench-r8.txt', 'bench-sha', plan);
@@ -216,7 +233,12 @@ export async function benchEditionStore(seedsDir: string, workDir: string, facto
   db.close();
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   return [
-    [`edition import staging, ${factor}× (${items.length} items)`, ms(stageMs), '≤ 2 s', `${batch.counts.matched} matched, ${batch.counts.added} added, ${batch.counts.dropped} dropped`],
+    [
+      `edition import staging, ${factor}× (${items.length} items)`,
+      ms(stageMs),
+      '≤ 2 s',
+      `${batch.counts.matched} matched, ${batch.counts.added} added, ${batch.counts.dropped} dropped`,
+    ],
     [`edition apply, ${factor}×`, ms(applyMs), '', 'backup + archive + one transaction'],
     [`follow-up report, ${factor}× (${report.items.length} items)`, ms(followMs), '≤ 300 ms', 'store read + follow-up + summary'],
     [`新旧対照表 export, ${factor}× (${rows} items)`, ms(exportMs), '≤ 3 s', 'build + write xlsx'],

@@ -27,7 +27,12 @@ export function bundleRows(root: string): Row[] {
   if (!fs.existsSync(dir)) return [['renderer bundle', 'not built', '', 'run npm run build first']];
   const js = fs.readdirSync(dir).filter((f) => f.endsWith('.js'));
   const kb = (f: string) => `${(fs.statSync(path.join(dir, f)).size / 1000).toFixed(1)} kB`;
-  return js.map((f): Row => [`renderer bundle: ${f.replace(/-[\w-]{8}\.js$/, '.js')}`, kb(f), '', f.startsWith('GraphView') ? 'loaded when the graph is opened' : 'loaded at start']);
+  return js.map((f): Row => [
+    `renderer bundle: ${f.replace(/-[\w-]{8}\.js$/, '.js')}`,
+    kb(f),
+    '',
+    f.startsWith('GraphView') ? 'loaded when the graph is opened' : 'loaded at start',
+  ]);
 }
 
 export async function benchGraph(dbFile: string): Promise<Row[]> {
@@ -43,7 +48,12 @@ export async function benchGraph(dbFile: string): Promise<Row[]> {
       mentions = extractMentions(units, dictionary).mentions.length;
       return performance.now() - t;
     });
-    rows.push([`entity extraction, whole plan 100× (${items.length} items)`, ms(median(extraction)), '≤ 2000 ms', `median of 3; ${mentions} mentions`]);
+    rows.push([
+      `entity extraction, whole plan 100× (${items.length} items)`,
+      ms(median(extraction)),
+      '≤ 2000 ms',
+      `median of 3; ${mentions} mentions`,
+    ]);
 
     const dispatch = createDispatch(createHandlers(db), 'web');
     const entity = 'entity:law-jisedai-iryou-kiban';

@@ -27,12 +27,32 @@ interface Hostile {
 const HOSTILE: Hostile[] = [
   { kind: 'workbook', label: '94 MB defined name', name: 'defined-name.xlsx', make: () => definedNameWorkbook(99_000_000) },
   { kind: 'workbook', label: '99 MB shared strings', name: 'shared-strings.xlsx', make: () => sharedStringsWorkbook(99_000, 1000) },
-  { kind: 'workbook', label: '62 MB shared strings (under the cap)', name: 'shared-strings-62.xlsx', make: () => sharedStringsWorkbook(19_000, 3300) },
+  {
+    kind: 'workbook',
+    label: '62 MB shared strings (under the cap)',
+    name: 'shared-strings-62.xlsx',
+    make: () => sharedStringsWorkbook(19_000, 3300),
+  },
   { kind: 'workbook', label: 'one 59 MB shared string', name: 'one-value.xlsx', make: () => sharedStringsWorkbook(1, 62_000_000) },
-  { kind: 'workbook', label: '240 values of 250 KB (under the caps)', name: 'long-values.xlsx', make: () => sharedStringsWorkbook(240, 250_000) },
+  {
+    kind: 'workbook',
+    label: '240 values of 250 KB (under the caps)',
+    name: 'long-values.xlsx',
+    make: () => sharedStringsWorkbook(240, 250_000),
+  },
   { kind: 'workbook', label: '500,000 cells (under the cap)', name: 'cells.xlsx', make: () => manyCellsWorkbook(19_999, 25) },
-  { kind: 'annotations', label: '60,000 annotations (the issue)', name: 'annotations-60k.xlsx', make: () => annotationWorkbook(60_000, { commentChars: 10 }) },
-  { kind: 'annotations', label: '20,000 annotations, 63 MB (at the caps)', name: 'annotations-20k.xlsx', make: () => annotationWorkbook(20_000, { commentChars: 360 }) },
+  {
+    kind: 'annotations',
+    label: '60,000 annotations (the issue)',
+    name: 'annotations-60k.xlsx',
+    make: () => annotationWorkbook(60_000, { commentChars: 10 }),
+  },
+  {
+    kind: 'annotations',
+    label: '20,000 annotations, 63 MB (at the caps)',
+    name: 'annotations-20k.xlsx',
+    make: () => annotationWorkbook(20_000, { commentChars: 360 }),
+  },
   { kind: 'plan', label: '200 MB text', name: '000_huge.txt', make: () => bigPlanText(200 * 2 ** 20) },
   { kind: 'plan', label: '15 MB text (under the cap)', name: '000_large.txt', make: () => bigPlanText(15 * 2 ** 20) },
 ];
@@ -63,7 +83,12 @@ export async function benchHostile(work: string): Promise<Row[]> {
   for (const kind of Object.keys(KIND_LABEL) as ImportKind[]) {
     const ofKind = measured.filter((m) => m.h.kind === kind);
     const worst = ofKind.reduce((a, b) => (b.peak > a.peak ? b : a));
-    rows.push([`hostile ${KIND_LABEL[kind]}: worst peak RSS`, `${worst.peak} MiB`, '< 1024 MiB', `${worst.h.label}, ${worst.seconds.toFixed(1)} s; ${worst.outcome}`]);
+    rows.push([
+      `hostile ${KIND_LABEL[kind]}: worst peak RSS`,
+      `${worst.peak} MiB`,
+      '< 1024 MiB',
+      `${worst.h.label}, ${worst.seconds.toFixed(1)} s; ${worst.outcome}`,
+    ]);
     for (const m of ofKind.filter((x) => x !== worst)) rows.push([`  ${m.h.label}`, `${m.peak} MiB`, '< 1024 MiB', m.outcome]);
   }
   return rows;

@@ -59,10 +59,14 @@ export async function importVariants(dbFile: string, work: string): Promise<{ va
   const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
   if (soffice) {
     const out = path.join(work, 'libreoffice');
-    const res = spawnSync(soffice, [`-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, exported], {
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
+    const res = spawnSync(
+      soffice,
+      [`-env:UserInstallation=file://${path.join(work, 'lo-profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, exported],
+      {
+        encoding: 'utf8',
+        timeout: 180_000,
+      },
+    );
     const file = path.join(out, path.basename(exported));
     if (res.status === 0 && fs.existsSync(file)) variants.push({ label: 'LibreOffice re-save', file });
     else skipped.push(`LibreOffice re-save (soffice failed: ${(res.stderr || res.error?.message || '').trim().slice(0, 200)})`);
@@ -71,7 +75,10 @@ export async function importVariants(dbFile: string, work: string): Promise<{ va
   const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0);
   if (python) {
     const file = path.join(work, '厚_100x_openpyxl.xlsx');
-    const res = spawnSync(python, ['-c', 'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])', exported, file], { encoding: 'utf8', timeout: 180_000 });
+    const res = spawnSync(python, ['-c', 'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])', exported, file], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     if (res.status === 0) variants.push({ label: 'openpyxl re-write', file });
     else skipped.push(`openpyxl re-write (failed: ${res.stderr.trim().slice(-200)})`);
   } else skipped.push('openpyxl re-write (python3-openpyxl not installed)');
@@ -82,7 +89,10 @@ export async function importVariants(dbFile: string, work: string): Promise<{ va
 function contenders(file: string): { name: string; argv: (db: string) => string[] }[] {
   const lib = (name: string) => JSON.stringify(path.join(root, 'node_modules', name));
   return [
-    { name: 'bare exceljs readFile', argv: () => [node, '-e', `new (require(${lib('exceljs')}).Workbook)().xlsx.readFile(${JSON.stringify(file)})`] },
+    {
+      name: 'bare exceljs readFile',
+      argv: () => [node, '-e', `new (require(${lib('exceljs')}).Workbook)().xlsx.readFile(${JSON.stringify(file)})`],
+    },
     { name: 'SheetJS readFile', argv: () => [node, '-e', `require(${lib('xlsx')}).readFile(${JSON.stringify(file)})`] },
     { name: 'council-desk import', argv: (db) => [node, path.join(root, 'bin', 'council-desk.mjs'), 'import', file, '--db', db] },
   ];
@@ -180,7 +190,12 @@ export async function benchStaging(db: Db, bytes: Buffer): Promise<Row[]> {
     await pause(1500);
     ready.push(await stage());
   }
-  rows.push(['import + staging, spare worker ready', `${ms(median(ready))} (${ratio(median(ready))})`, '≤ 1.0× warm exceljs', `checks, worker, align, merge; ${spread(ready)}`]);
+  rows.push([
+    'import + staging, spare worker ready',
+    `${ms(median(ready))} (${ratio(median(ready))})`,
+    '≤ 1.0× warm exceljs',
+    `checks, worker, align, merge; ${spread(ready)}`,
+  ]);
   await pause(1500);
   const batch: number[] = [];
   for (let i = 0; i < 5; i++) batch.push(await stage());

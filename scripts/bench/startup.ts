@@ -44,8 +44,18 @@ export async function benchStartup(work: string): Promise<Row[]> {
   const rows: Row[] = [
     ['node -e 0 (whole process)', ms(node), '', `baseline; median of ${ROUNDS}, interleaved`],
     ['cli --help (built)', `${ms(help)} (${(help / node).toFixed(1)}× node)`, '≤ 5× node', `median of ${ROUNDS}`],
-    ['cli items --json (built, real plan)', `${ms(median(times.items))} (${(median(times.items) / node).toFixed(1)}× node)`, '≤ 6× node', `median of ${ROUNDS}`],
-    ['cli seed on a new DB (built)', `${ms(median(times.seed))} (${(median(times.seed) / help).toFixed(1)}× help)`, '≤ 2× help', `median of ${ROUNDS}; start-up (≈ help) is ${((100 * help) / median(times.seed)).toFixed(0)}%, the rest migrations + ingest of both seeds`],
+    [
+      'cli items --json (built, real plan)',
+      `${ms(median(times.items))} (${(median(times.items) / node).toFixed(1)}× node)`,
+      '≤ 6× node',
+      `median of ${ROUNDS}`,
+    ],
+    [
+      'cli seed on a new DB (built)',
+      `${ms(median(times.seed))} (${(median(times.seed) / help).toFixed(1)}× help)`,
+      '≤ 2× help',
+      `median of ${ROUNDS}; start-up (≈ help) is ${((100 * help) / median(times.seed)).toFixed(0)}%, the rest migrations + ingest of both seeds`,
+    ],
   ];
 
   // The web host: idle after start-up (no spare worker), then after imports.prepare (what opening the

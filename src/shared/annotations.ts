@@ -123,13 +123,28 @@ export const AnnotationColorSchema = z.enum(ANNOTATION_COLORS);
 export const AnnotationStatusSchema = z.enum(ANNOTATION_STATUSES);
 export const AnnotationFieldSchema = z.enum(ITEM_FIELDS);
 export const CommentSchema = z.string().max(ANNOTATION_LIMITS.comment, `コメントが長すぎます(${ANNOTATION_LIMITS.comment}字まで)`);
-export const ReplyTextSchema = z.string().trim().min(1, '返信が空です').max(ANNOTATION_LIMITS.reply, `返信が長すぎます(${ANNOTATION_LIMITS.reply}字まで)`);
+export const ReplyTextSchema = z
+  .string()
+  .trim()
+  .min(1, '返信が空です')
+  .max(ANNOTATION_LIMITS.reply, `返信が長すぎます(${ANNOTATION_LIMITS.reply}字まで)`);
 
 /** Tags: trimmed, without `#`, no empties or repeats, order kept. */
 export const TagsSchema = z
   .array(z.string().max(ANNOTATION_LIMITS.tag, `タグが長すぎます(${ANNOTATION_LIMITS.tag}字まで)`))
   .max(ANNOTATION_LIMITS.tags, `タグが多すぎます(${ANNOTATION_LIMITS.tags}個まで)`)
-  .transform((tags) => [...new Set(tags.map((t) => t.trim().replace(/^[#＃]/, '').trim()).filter(Boolean))]);
+  .transform((tags) => [
+    ...new Set(
+      tags
+        .map((t) =>
+          t
+            .trim()
+            .replace(/^[#＃]/, '')
+            .trim(),
+        )
+        .filter(Boolean),
+    ),
+  ]);
 
 export const AnnotationIdSchema = z.uuid('注釈の ID の形式が正しくありません');
 const IsoSchema = z.iso.datetime({ message: '日時の形式が正しくありません' });
@@ -147,7 +162,14 @@ export const TextAnchorSchema = z
   .strict();
 
 export const AnnotationReplySchema = z
-  .object({ id: AnnotationIdSchema, author: PersonSchema, text: ReplyTextSchema, createdAt: IsoSchema, updatedAt: IsoSchema, deletedAt: IsoSchema.nullable() })
+  .object({
+    id: AnnotationIdSchema,
+    author: PersonSchema,
+    text: ReplyTextSchema,
+    createdAt: IsoSchema,
+    updatedAt: IsoSchema,
+    deletedAt: IsoSchema.nullable(),
+  })
   .strict();
 
 /** A whole annotation as carried by a shared file: checked field by field before it is merged. */
@@ -170,9 +192,15 @@ export const AnnotationCoreSchema = z
   })
   .strict()
   .refine((a) => a.anchor === null || a.field !== null, '欄のない注釈に引用があります')
-  .refine((a) => (a.field === 'actions' || a.field === 'future') === (a.bulletIndex !== null) || a.anchor === null, '箇条書きの番号が欄と合いません');
+  .refine(
+    (a) => (a.field === 'actions' || a.field === 'future') === (a.bulletIndex !== null) || a.anchor === null,
+    '箇条書きの番号が欄と合いません',
+  );
 
 /** The texts an anchor lives in: the bullets of actions or future, or the title as a single segment. */
-export function fieldSegments(item: { title: string; actions: readonly { text: string }[]; future: readonly { text: string }[] }, field: ItemField): string[] {
+export function fieldSegments(
+  item: { title: string; actions: readonly { text: string }[]; future: readonly { text: string }[] },
+  field: ItemField,
+): string[] {
   return field === 'title' ? [item.title] : item[field].map((b) => b.text);
 }

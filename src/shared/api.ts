@@ -5,14 +5,7 @@ import { z } from 'zod';
 import { ITEM_FIELDS, MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Section } from './domain';
 import type { ErrorPayload } from './errors';
 import { BulletsSchema, TitleSchema } from './item-schemas';
-import type {
-  EditionApplyResult,
-  EditionBatchDetail,
-  EditionBatchSummary,
-  EditionDiff,
-  EditionInfo,
-  FollowUpReport,
-} from './editions';
+import type { EditionApplyResult, EditionBatchDetail, EditionBatchSummary, EditionDiff, EditionInfo, FollowUpReport } from './editions';
 import type { ProjectRecord } from './project';
 import { CHANGE_SOURCES, type ChangePage } from './change-log';
 import { NODE_TYPES, type EntityInfo, type GraphNode, type MentionView, type Neighbourhood, type RelatedItem } from './graph/types';
@@ -34,7 +27,16 @@ import {
 } from './annotations';
 import { FUTURE_LABEL_KINDS, type DashboardFigures, type FacetsByKey } from './dashboard';
 import type { QualityLabel } from './quality';
-import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, ExportedFileInfo, MinistryNote, StageOutcome } from './imports';
+import type {
+  ApplyResult,
+  BackupInfo,
+  BackupListing,
+  BatchDetail,
+  BatchSummary,
+  ExportedFileInfo,
+  MinistryNote,
+  StageOutcome,
+} from './imports';
 
 export const ItemKeySchema = z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません(例: 1-1-16)');
 const AuthorSchema = z.string().trim().min(1, '作成者名を入力してください').max(100);
@@ -66,11 +68,7 @@ const DecisionSchema = z
   })
   .strict();
 
-const ViewNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'ビューの名前を入力してください')
-  .max(50, 'ビューの名前が長すぎます(50字まで)');
+const ViewNameSchema = z.string().trim().min(1, 'ビューの名前を入力してください').max(50, 'ビューの名前が長すぎます(50字まで)');
 const ViewQuerySchema = z.string().max(200, '検索語が長すぎます(200字まで)');
 
 /** A named view: the list filters and search text saved under a name (「厚労省・認知症」). */
@@ -139,10 +137,16 @@ export const ItemListArgsSchema = z
     /** An edition other than the current one (its items are read-only). */
     edition: FiscalYearSchema.optional(),
     // The facets the dashboard's charts open (src/shared/item-filter.ts).
-    quality: z.string().regex(/^[a-z-]{1,40}$/, '品質ラベルの形式が正しくありません').optional(),
+    quality: z
+      .string()
+      .regex(/^[a-z-]{1,40}$/, '品質ラベルの形式が正しくありません')
+      .optional(),
     futureLabel: z.enum(FUTURE_LABEL_KINDS).optional(),
     boilerplateOnly: z.boolean().optional(),
-    commitmentYear: z.string().regex(/^(\d{1,3}|relative)$/, '年度の形式が正しくありません').optional(),
+    commitmentYear: z
+      .string()
+      .regex(/^(\d{1,3}|relative)$/, '年度の形式が正しくありません')
+      .optional(),
     uncheckedWarnings: z.boolean().optional(),
     annotationStatus: AnnotationStatusSchema.optional(),
     annotationTag: z.string().trim().min(1).max(ANNOTATION_LIMITS.tag).optional(),
@@ -215,7 +219,9 @@ export const API = {
   'editions.get': method<EditionBatchDetail>()(z.object({ batch: BatchIdSchema }).strict()),
   /** Decide an ambiguous item (by its index in the source): the previous key it is, 'added', or null to undo. */
   'editions.pair': method<EditionBatchDetail>()(
-    z.object({ batch: BatchIdSchema, index: z.number().int().min(0), decision: z.union([ItemKeySchema, z.literal('added'), z.null()]) }).strict(),
+    z
+      .object({ batch: BatchIdSchema, index: z.number().int().min(0), decision: z.union([ItemKeySchema, z.literal('added'), z.null()]) })
+      .strict(),
   ),
   'editions.apply': method<EditionApplyResult>()(z.object({ batch: BatchIdSchema, author: AuthorSchema }).strict()),
   'editions.discard': method<EditionBatchSummary>()(z.object({ batch: BatchIdSchema }).strict()),
@@ -252,7 +258,9 @@ export const API = {
   ),
   'projects.list': method<ProjectRecord[]>()(NoArgs),
   /** 「もしかして」: the index word closest to a query that finds nothing (ゲノン → ゲノム), or null. */
-  'search.suggest': method<{ suggestion: string | null }>()(z.object({ query: z.string().max(200, '検索語が長すぎます(200字まで)') }).strict()),
+  'search.suggest': method<{ suggestion: string | null }>()(
+    z.object({ query: z.string().max(200, '検索語が長すぎます(200字まで)') }).strict(),
+  ),
   /** Named views (list filters + search text), as the outline lists them. */
   'views.list': method<SavedView[]>()(NoArgs),
   'views.save': method<SavedView[]>()(z.object({ name: ViewNameSchema, filters: ItemListArgsSchema, query: ViewQuerySchema }).strict()),
@@ -279,15 +287,23 @@ export const API = {
         outFile: PathSchema.optional(),
       })
       .strict()
-      .refine((a) => a.outDir === undefined || a.outFile === undefined, '出力先はフォルダー(outDir)かファイル(outFile)のどちらか一方を指定してください')
+      .refine(
+        (a) => a.outDir === undefined || a.outFile === undefined,
+        '出力先はフォルダー(outDir)かファイル(outFile)のどちらか一方を指定してください',
+      )
       .refine((a) => a.outFile === undefined || a.ministries.length === 1, 'ファイル名を指定できるのは府省が1つのときだけです'),
   ),
   /** The consolidated table, into outFile; without it, returned as bytes (`dataBase64`) for the page to save. */
   /** The consolidated table; `ministryNotes` adds 府省からの補足 as a fourth column. */
-  'excel.exportTable': method<ExportedFileInfo>()(z.object({ outFile: PathSchema.optional(), ministryNotes: z.boolean().optional() }).strict()),
+  'excel.exportTable': method<ExportedFileInfo>()(
+    z.object({ outFile: PathSchema.optional(), ministryNotes: z.boolean().optional() }).strict(),
+  ),
   /** Stage returned workbooks: paths (desktop, CLI) or uploaded contents (web host). One batch per file. */
   'imports.stage': method<StageOutcome[]>()(
-    z.object({ ...FileSources, ministry: MinistrySchema.optional() }).strict().refine(hasFiles, '取り込むファイルを指定してください'),
+    z
+      .object({ ...FileSources, ministry: MinistrySchema.optional() })
+      .strict()
+      .refine(hasFiles, '取り込むファイルを指定してください'),
   ),
   /**
    * The user is about to import (the import screen or the file chooser opened, files dragged over the
@@ -297,7 +313,9 @@ export const API = {
   'imports.list': method<BatchSummary[]>()(NoArgs),
   'imports.get': method<BatchDetail>()(z.object({ batch: BatchIdSchema }).strict()),
   /** Decide cells: per cell (key + field), per item (key), or the whole file (neither). */
-  'imports.decide': method<BatchDetail>()(z.object({ batch: BatchIdSchema, decisions: z.array(DecisionSchema).min(1).max(20000) }).strict()),
+  'imports.decide': method<BatchDetail>()(
+    z.object({ batch: BatchIdSchema, decisions: z.array(DecisionSchema).min(1).max(20000) }).strict(),
+  ),
   'imports.apply': method<ApplyResult>()(z.object({ batch: BatchIdSchema, author: AuthorSchema }).strict()),
   'imports.discard': method<BatchSummary>()(z.object({ batch: BatchIdSchema }).strict()),
   /** Verified backups, the files set aside (and why), and the folder's size. */
@@ -317,8 +335,15 @@ export const API = {
       .object({
         itemKey: ItemKeySchema,
         field: AnnotationFieldSchema.nullable().optional(),
-        range: z.object({ bulletIndex: z.number().int().min(0), start: z.number().int().min(0), end: z.number().int().min(1) }).strict().optional(),
-        quote: z.string().min(1, '引用が空です').max(ANNOTATION_LIMITS.quote, `引用が長すぎます(${ANNOTATION_LIMITS.quote}字まで)`).optional(),
+        range: z
+          .object({ bulletIndex: z.number().int().min(0), start: z.number().int().min(0), end: z.number().int().min(1) })
+          .strict()
+          .optional(),
+        quote: z
+          .string()
+          .min(1, '引用が空です')
+          .max(ANNOTATION_LIMITS.quote, `引用が長すぎます(${ANNOTATION_LIMITS.quote}字まで)`)
+          .optional(),
         kind: AnnotationKindSchema.optional(),
         color: AnnotationColorSchema.optional(),
         comment: CommentSchema.optional(),
@@ -352,7 +377,9 @@ export const API = {
   /** The shared workbook: written to outPath, or returned as base64 when none is given (web host). */
   'annotations.export': method<AnnotationExportResult>()(z.object({ outPath: PathSchema.optional() }).strict().optional()),
   /** Merge reviewers' shared workbooks by id; one outcome per file, a bad file changes nothing. */
-  'annotations.import': method<AnnotationImportOutcome[]>()(z.object(FileSources).strict().refine(hasFiles, '取り込むファイルを指定してください')),
+  'annotations.import': method<AnnotationImportOutcome[]>()(
+    z.object(FileSources).strict().refine(hasFiles, '取り込むファイルを指定してください'),
+  ),
   /** Versions of an annotation (and of its replies) replaced by edits and merges, newest first. */
   'annotations.history': method<AnnotationVersion[]>()(z.object({ id: AnnotationIdSchema }).strict()),
   /** Every item's facets (quality labels, future kinds, commitment years, unchecked warnings, annotations), by key. */
@@ -364,12 +391,25 @@ export const API = {
     z.object({ key: ItemKeySchema, author: AuthorSchema, warning: z.string().min(1).max(2000).optional() }).strict(),
   ),
   /** The dashboard's figures on an edition (default: the current one). */
-  'dashboard.figures': method<DashboardFigures>()(z.object({ edition: z.number().int().min(1).max(99).optional() }).strict().optional()),
+  'dashboard.figures': method<DashboardFigures>()(
+    z
+      .object({ edition: z.number().int().min(1).max(99).optional() })
+      .strict()
+      .optional(),
+  ),
   /** The figures as one workbook: into outFile, or returned as bytes (`dataBase64`) for the page to save. */
-  'dashboard.export': method<DashboardExport>()(z.object({ edition: z.number().int().min(1).max(99).optional(), outFile: PathSchema.optional() }).strict()),
+  'dashboard.export': method<DashboardExport>()(
+    z.object({ edition: z.number().int().min(1).max(99).optional(), outFile: PathSchema.optional() }).strict(),
+  ),
   /** Knowledge graph: nodes whose name contains the query (exact names first). */
   'graph.search': method<GraphNode[]>()(
-    z.object({ query: z.string().max(200, '検索語が長すぎます(200字まで)'), types: NodeTypesSchema, limit: z.number().int().min(1).max(200).optional() }).strict(),
+    z
+      .object({
+        query: z.string().max(200, '検索語が長すぎます(200字まで)'),
+        types: NodeTypesSchema,
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
   ),
   /** A node and its direct neighbours (the heaviest `limit`), never the whole graph. */
   'graph.neighbourhood': method<Neighbourhood>()(
@@ -403,7 +443,12 @@ export const API = {
       .optional(),
   ),
   /** The filtered changes as one workbook: into outFile (CLI), or returned as bytes for the page to save. */
-  'changes.export': method<DashboardExport>()(z.object({ ...ChangeFilterFields, outFile: PathSchema.optional() }).strict().refine(fromNotAfterTo, FROM_AFTER_TO)),
+  'changes.export': method<DashboardExport>()(
+    z
+      .object({ ...ChangeFilterFields, outFile: PathSchema.optional() })
+      .strict()
+      .refine(fromNotAfterTo, FROM_AFTER_TO),
+  ),
   /** Who has made changes, for the author filter. */
   'changes.authors': method<string[]>()(NoArgs),
   /** The 「前回会議」 date (YYYY-MM-DD, or null when not set). */

@@ -31,8 +31,7 @@ export interface ErrorPayload {
 
 export const BUSY_MESSAGE =
   '他の処理がデータベースを使用中です(取り込みの反映や別のウィンドウでの保存など)。しばらく待ってからもう一度お試しください。データは変更していません。';
-export const READ_ONLY_MESSAGE =
-  'データベースを読み取り専用で開いているため、変更は保存できません。データは変更していません。';
+export const READ_ONLY_MESSAGE = 'データベースを読み取り専用で開いているため、変更は保存できません。データは変更していません。';
 
 /**
  * SQLite's own failures that a person can act on, by the SqliteError code better-sqlite3 sets

@@ -14,7 +14,14 @@ export function serializeField(field: ItemField, value: FieldValue): string {
 
 function isBullet(value: unknown): value is Bullet {
   const b = value as Bullet;
-  return typeof b === 'object' && b !== null && typeof b.text === 'string' && Number.isInteger(b.level) && b.level >= 0 && b.level <= MAX_BULLET_LEVEL;
+  return (
+    typeof b === 'object' &&
+    b !== null &&
+    typeof b.text === 'string' &&
+    Number.isInteger(b.level) &&
+    b.level >= 0 &&
+    b.level <= MAX_BULLET_LEVEL
+  );
 }
 
 /** The value a revision stored; throws on a value this code never wrote. */

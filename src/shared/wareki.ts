@@ -3,7 +3,13 @@
 // machine's, so a document prints the same date wherever it was produced.
 const TIME_ZONE = 'Asia/Tokyo';
 
-const DATE = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: TIME_ZONE });
+const DATE = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: TIME_ZONE,
+});
 const DATE_TIME = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   era: 'long',
   year: 'numeric',

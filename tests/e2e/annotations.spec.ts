@@ -225,8 +225,16 @@ test('import the exported file into a fresh database, one outcome per file', asy
 
     // Two files at once: the export, and a file that is not a workbook.
     await view.getByTestId('annotation-import-input').setInputFiles([
-      { name: path.basename(exported), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(exported) },
-      { name: '壊れたファイル.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('これはExcelではありません') },
+      {
+        name: path.basename(exported),
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: fs.readFileSync(exported),
+      },
+      {
+        name: '壊れたファイル.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from('これはExcelではありません'),
+      },
     ]);
     const outcomes = view.getByRole('status', { name: '取り込みの結果' });
     // Each file goes through the guarded reader (a worker thread): allow for a loaded CI machine.

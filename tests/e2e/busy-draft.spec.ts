@@ -12,7 +12,10 @@ const KEY = '1-1-5';
 
 /** tests/fixtures/hold-write-lock.mjs in a child process; resolves once it holds the lock. */
 function holdWriteLock(db: string, ms: number): Promise<{ done: Promise<unknown> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'fixtures', 'hold-write-lock.mjs'), db, String(ms)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'fixtures', 'hold-write-lock.mjs'), db, String(ms)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const done = new Promise((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve({ done }));
@@ -44,5 +47,8 @@ test('a save refused because another program holds the database keeps the draft,
   await holder.done;
   await alert.getByRole('button', { name: 'もう一度保存' }).click();
   await expect(page.locator('#item-title')).toContainText('使用中でも消えない題名');
-  expect(await api<Item>(host.get(), 'items.get', { key: KEY })).toMatchObject({ title: '使用中でも消えない題名', version: before.version + 1 });
+  expect(await api<Item>(host.get(), 'items.get', { key: KEY })).toMatchObject({
+    title: '使用中でも消えない題名',
+    version: before.version + 1,
+  });
 });

@@ -20,7 +20,15 @@ async function edit(key: string, field: 'title' | 'future', value: unknown, auth
 test.describe('変更一覧', () => {
   test.beforeAll(async () => {
     await edit('1-1-8', 'title', '直した小項目名', '佐藤');
-    await edit('1-1-9', 'future', [{ text: '今後は拡充する', level: 0 }, { text: '下位の方向性を新たに追加', level: 1 }], '鈴木');
+    await edit(
+      '1-1-9',
+      'future',
+      [
+        { text: '今後は拡充する', level: 0 },
+        { text: '下位の方向性を新たに追加', level: 1 },
+      ],
+      '鈴木',
+    );
     const [batch] = await api<{ id: number }[]>(host.get(), 'editions.stage', {
       uploads: [{ name: 'r7-typo.txt', dataBase64: Buffer.from(buildTypoFixEdition()).toString('base64') }],
     });

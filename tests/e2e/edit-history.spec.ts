@@ -78,7 +78,13 @@ test('a save refused because the item changed meanwhile shows the conflict', asy
 
   // Someone else saves the item first.
   const current = await api<Item>(host.get(), 'items.get', { key: KEY });
-  await api<Item>(host.get(), 'items.update', { key: KEY, field: 'title', value: `${current.title}(他の編集)`, author: '別の人', expectedVersion: current.version });
+  await api<Item>(host.get(), 'items.update', {
+    key: KEY,
+    field: 'title',
+    value: `${current.title}(他の編集)`,
+    author: '別の人',
+    expectedVersion: current.version,
+  });
 
   await page.getByRole('button', { name: '保存', exact: true }).click();
   const alert = page.getByRole('alert');

@@ -17,8 +17,12 @@ function ambiguousEdition(): string {
   const text = buildR8Edition();
   const out = text
     .replace('⑤実務生物統計家の必要性に鑑み、育成や確保に資する研究開発活動を奨励する。', `⑤${NEW_TITLE}`)
-    .replace('各事業の特性に応じて、生物統計学の専門家に協力を仰ぎ、その指導のもと研究を推進する。', '大学院と連携した実務研修を新たに開始し、受講者の実地研修先を確保した。');
-  if (out.split(NEW_TITLE).length !== 2 || out.includes('各事業の特性に応じて、生物統計学の専門家')) throw new Error('fixture: 3-2-5 not rewritten');
+    .replace(
+      '各事業の特性に応じて、生物統計学の専門家に協力を仰ぎ、その指導のもと研究を推進する。',
+      '大学院と連携した実務研修を新たに開始し、受講者の実地研修先を確保した。',
+    );
+  if (out.split(NEW_TITLE).length !== 2 || out.includes('各事業の特性に応じて、生物統計学の専門家'))
+    throw new Error('fixture: 3-2-5 not rewritten');
   return out;
 }
 

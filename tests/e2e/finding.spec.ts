@@ -100,9 +100,11 @@ test.describe('finding things', () => {
   test('filter choices show their counts; choices that would show nothing are greyed out', async ({ page }) => {
     await openApp(page, host.get().url);
     const pj = page.getByLabel('統合プロジェクトで絞り込む');
-    const options = await pj.locator('option').evaluateAll((els) =>
-      (els as HTMLOptionElement[]).slice(1).map((o) => ({ value: o.value, text: o.textContent ?? '', disabled: o.disabled })),
-    );
+    const options = await pj
+      .locator('option')
+      .evaluateAll((els) =>
+        (els as HTMLOptionElement[]).slice(1).map((o) => ({ value: o.value, text: o.textContent ?? '', disabled: o.disabled })),
+      );
     expect(options).toHaveLength(8);
     for (const o of options) {
       const items = await api<unknown[]>(host.get(), 'items.list', { pj: Number(o.value) });

@@ -10,10 +10,18 @@ import { api, expect, freshHost, openApp, screenshot, sharedHost, test } from '.
 async function clickGraphNode(page: Page, id: string): Promise<void> {
   const canvas = page.locator('.graph-canvas');
   await expect
-    .poll(() => canvas.evaluate((el, nodeId) => (el as unknown as { _cyreg?: { cy?: { getElementById(i: string): { length: number } } } })._cyreg?.cy?.getElementById(nodeId).length ?? 0, id))
+    .poll(() =>
+      canvas.evaluate(
+        (el, nodeId) =>
+          (el as unknown as { _cyreg?: { cy?: { getElementById(i: string): { length: number } } } })._cyreg?.cy?.getElementById(nodeId)
+            .length ?? 0,
+        id,
+      ),
+    )
     .toBe(1);
   const pos = await canvas.evaluate((el, nodeId) => {
-    const cy = (el as unknown as { _cyreg: { cy: { getElementById(i: string): { renderedPosition(): { x: number; y: number } } } } })._cyreg.cy;
+    const cy = (el as unknown as { _cyreg: { cy: { getElementById(i: string): { renderedPosition(): { x: number; y: number } } } } })._cyreg
+      .cy;
     return cy.getElementById(nodeId).renderedPosition();
   }, id);
   const box = (await canvas.boundingBox())!;
@@ -47,7 +55,8 @@ for (const size of [
 
     const nodes = page.getByRole('region', { name: /表示中のノード/ });
     await expect(nodes).toContainText('表示中のノード');
-    for (const key of ['1-1-11', '2-2-1', '2-3-1', '2-3-2', '2-3-4', '3-2-2', '3-3-2', '3-3-4']) await expect(nodes.getByRole('button', { name: new RegExp(`^${key} `) })).toBeVisible();
+    for (const key of ['1-1-11', '2-2-1', '2-3-1', '2-3-2', '2-3-4', '3-2-2', '3-3-2', '3-3-4'])
+      await expect(nodes.getByRole('button', { name: new RegExp(`^${key} `) })).toBeVisible();
 
     // Select something else in the list, then click the law's node on the canvas: its mentions come back.
     await nodes.getByRole('button', { name: /^医療等情報連携基盤整備/ }).click();
@@ -65,7 +74,8 @@ for (const size of [
 
     // Only items: the law's neighbourhood then holds nothing but its eight items.
     const types = page.getByRole('group', { name: '表示するノードの種類' });
-    for (const t of ['府省', '区分', '統合プロジェクト', 'AMED事業', '事業・プログラム', 'データベース・基盤', '法律・計画', '機関']) await types.getByLabel(t).uncheck();
+    for (const t of ['府省', '区分', '統合プロジェクト', 'AMED事業', '事業・プログラム', 'データベース・基盤', '法律・計画', '機関'])
+      await types.getByLabel(t).uncheck();
     await expect(nodes.getByRole('button')).toHaveCount(9);
     await types.getByLabel('府省').check();
 

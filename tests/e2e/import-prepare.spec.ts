@@ -6,7 +6,8 @@ import { expect, openApp, sharedHost, test } from './fixtures';
 function prepareCalls(page: Page): { count(): number } {
   let n = 0;
   page.on('request', (req) => {
-    if (req.url().endsWith('/api/invoke') && (JSON.parse(req.postData() ?? '{}') as { method?: string }).method === 'imports.prepare') n += 1;
+    if (req.url().endsWith('/api/invoke') && (JSON.parse(req.postData() ?? '{}') as { method?: string }).method === 'imports.prepare')
+      n += 1;
   });
   return { count: () => n };
 }

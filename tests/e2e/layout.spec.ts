@@ -176,21 +176,24 @@ test('font size 小/中/大 from the header, remembered after a reload', async (
 
 /** WCAG contrast ratio of an element's text against the first opaque background behind it. */
 async function contrastOf(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => {
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-    };
-    let bg: number[] | null = null;
-    for (let n: Element | null = el; n && !bg; n = n.parentElement) {
-      const c = rgb(getComputedStyle(n).backgroundColor);
-      if (c.length === 3 || (c.length === 4 && c[3]! > 0.9)) bg = c.slice(0, 3);
-    }
-    const fg = lum(rgb(getComputedStyle(el).color));
-    const back = lum(bg ?? [255, 255, 255]);
-    return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      let bg: number[] | null = null;
+      for (let n: Element | null = el; n && !bg; n = n.parentElement) {
+        const c = rgb(getComputedStyle(n).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0.9)) bg = c.slice(0, 3);
+      }
+      const fg = lum(rgb(getComputedStyle(el).color));
+      const back = lum(bg ?? [255, 255, 255]);
+      return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+    });
 }
 
 test('the system dark mode gives a dark palette with legible text', async ({ page }) => {
@@ -200,7 +203,16 @@ test('the system dark mode gives a dark palette with legible text', async ({ pag
     await openApp(page, sharedHost().url);
     await openItemByKey(page, '1-1-3');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 27)');
-    for (const selector of ['.app-name', '.view-button', '.option .item-title, .option', '.breadcrumb', '.cmp-text, .cmp-bullet', '.chip', '.count', '.pane-title']) {
+    for (const selector of [
+      '.app-name',
+      '.view-button',
+      '.option .item-title, .option',
+      '.breadcrumb',
+      '.cmp-text, .cmp-bullet',
+      '.chip',
+      '.count',
+      '.pane-title',
+    ]) {
       expect(await contrastOf(page, selector), selector).toBeGreaterThanOrEqual(4.5);
     }
     await screenshot(page, `layout-dark-${size.width}x${size.height}`);
@@ -210,7 +222,10 @@ test('the system dark mode gives a dark palette with legible text', async ({ pag
 test('at 1920×1080 the pane handles report the widths the screen size gives', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openApp(page, sharedHost().url);
-  await expect(page.getByRole('separator', { name: '目次の幅' })).toHaveAttribute('aria-valuenow', String(await width(page, '#pane-outline')));
+  await expect(page.getByRole('separator', { name: '目次の幅' })).toHaveAttribute(
+    'aria-valuenow',
+    String(await width(page, '#pane-outline')),
+  );
   await expect(page.getByRole('separator', { name: '一覧の幅' })).toHaveAttribute('aria-valuenow', String(await width(page, '#pane-list')));
   await screenshot(page, 'layout-start-1920x1080');
 });

@@ -99,7 +99,9 @@ test('the meeting pack prints with a running header, page numbers, continuous nu
   await pack.getByLabel('会議名').fill('第3回データ利活用・ライフコース協議会');
   await pack.getByLabel('資料番号').fill('資料2');
   await pack.getByLabel('日付').fill('2026-12-10');
-  await expect(pack.getByLabel('各ページの見出し', { exact: true })).toHaveText(/第3回データ利活用・ライフコース協議会\s*資料2\s*令和8年12月10日/);
+  await expect(pack.getByLabel('各ページの見出し', { exact: true })).toHaveText(
+    /第3回データ利活用・ライフコース協議会\s*資料2\s*令和8年12月10日/,
+  );
 
   // Numbers run through the pack: 1–8 on the first item, 9–11 on the second, 12–14 on the third.
   await expect(pack.locator('.pack-note-num')).toHaveText(Array.from({ length: 14 }, (_, i) => String(i + 1)));
@@ -121,7 +123,10 @@ test('the meeting pack prints with a running header, page numbers, continuous nu
   const pages = Math.max(...words.map((w) => w.page));
   expect(pages).toBeGreaterThanOrEqual(2);
   for (let p = 1; p <= pages; p++) {
-    const text = words.filter((w) => w.page === p).map((w) => w.text).join(' ');
+    const text = words
+      .filter((w) => w.page === p)
+      .map((w) => w.text)
+      .join(' ');
     expect(text, `page ${p}`).toContain('資料2');
     expect(text, `page ${p}`).toContain('第3回データ利活用・ライフコース協議会');
     expect(text, `page ${p}`).toMatch(new RegExp(`(^|\\s)${p} / ${pages}(\\s|$)`));
@@ -129,7 +134,12 @@ test('the meeting pack prints with a running header, page numbers, continuous nu
   // No half-empty first page: the first item, longer than a page, starts on it and fills it.
   const body = words.filter((w) => w.page === 1 && !/^\d+$|^\/$/.test(w.text));
   expect(Math.max(...body.map((w) => w.y))).toBeGreaterThan(pageHeight * 0.75);
-  expect(words.filter((w) => w.page === 1).map((w) => w.text).join('')).toContain('1-1-1');
+  expect(
+    words
+      .filter((w) => w.page === 1)
+      .map((w) => w.text)
+      .join(''),
+  ).toContain('1-1-1');
   // An item's heading is never left at the foot of a page: its column titles follow on the same page.
   const actionsTitle = words.filter((w) => w.text.endsWith('の取組'));
   for (const key of KEYS) {

@@ -74,7 +74,12 @@ test('switch the author from the header: the next revision and annotation carry 
   await expect(history.filter({ hasText: '事務局 鈴木' })).toHaveCount(1);
   await expect(history.filter({ hasText: '事務局 山田' })).toHaveCount(1);
   const revisions = await api<{ author: string }[]>(host.get(), 'items.history', { key: KEY });
-  expect(revisions.map((r) => r.author).slice(0, 2).sort()).toEqual(['事務局 山田', '事務局 鈴木']);
+  expect(
+    revisions
+      .map((r) => r.author)
+      .slice(0, 2)
+      .sort(),
+  ).toEqual(['事務局 山田', '事務局 鈴木']);
   await screenshot(page, 'people-history-authors-1366x768');
 });
 

@@ -28,7 +28,11 @@ function rowOf(ws: ExcelJS.Worksheet, key: string): number {
 }
 
 /** A copy of the workbook with some answer cells changed, as a ministry would return it. */
-async function editWorkbook(from: string, to: string, edits: { key: string; column: number; edit: (text: string) => string }[]): Promise<void> {
+async function editWorkbook(
+  from: string,
+  to: string,
+  edits: { key: string; column: number; edit: (text: string) => string }[],
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(from);
   const ws = wb.getWorksheet('回答')!;
@@ -41,16 +45,19 @@ async function editWorkbook(from: string, to: string, edits: { key: string; colu
 
 /** Drop files on the window the way a file manager does (a DataTransfer holding File objects). */
 async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], f.name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    }
-    return dt;
-  }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })));
+  const transfer = await page.evaluateHandle(
+    (list) => {
+      const dt = new DataTransfer();
+      for (const f of list) {
+        const bin = atob(f.b64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        dt.items.add(new File([bytes], f.name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      }
+      return dt;
+    },
+    files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })),
+  );
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
   await expect(page.getByText('ここにドロップすると回答を取り込みます')).toBeVisible();
@@ -70,7 +77,9 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   // B (future answered: accepted), C (actions answered in the second file: discarded).
   const summaries = await api<ItemSummary[]>(h, 'items.list', { ministry: '厚' });
   const full = await api<Item[]>(h, 'items.getMany', { keys: summaries.map((s) => s.key) });
-  const usable = full.filter((it) => it.actions.length >= 1 && it.future.length >= 1 && it.actions[0]!.level === 0 && /。$/.test(it.actions[0]!.text));
+  const usable = full.filter(
+    (it) => it.actions.length >= 1 && it.future.length >= 1 && it.actions[0]!.level === 0 && /。$/.test(it.actions[0]!.text),
+  );
   const [A, B, C] = usable as [Item, Item, Item];
   expect(C).toBeDefined();
 
@@ -148,7 +157,10 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
   await expect(broken.getByRole('alert')).toContainText('壊れたファイル.xlsx');
 
   // ---- review the first file
-  await page.getByRole('region', { name: '確認待ち' }).getByRole('button', { name: /照会_厚_回答\.xlsx/ }).click();
+  await page
+    .getByRole('region', { name: '確認待ち' })
+    .getByRole('button', { name: /照会_厚_回答\.xlsx/ })
+    .click();
   const review = page.getByRole('article');
   await expect(review.getByRole('heading', { name: '照会_厚_回答.xlsx' })).toBeVisible();
   // How the values were compared, in plain words, with a one-line explanation on hover.
@@ -222,7 +234,10 @@ test('export, answer, import by picker and by drop, review, resolve, apply, hist
 
   // ---- discard the second file
   await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '取り込み' }).click();
-  await page.getByRole('region', { name: '確認待ち' }).getByRole('button', { name: /照会_厚_回答_追加\.xlsx/ }).click();
+  await page
+    .getByRole('region', { name: '確認待ち' })
+    .getByRole('button', { name: /照会_厚_回答_追加\.xlsx/ })
+    .click();
   await expect(review.getByRole('heading', { name: '照会_厚_回答_追加.xlsx' })).toBeVisible();
   await expect(cell(C.key, '令和7年度の取組')).toContainText('追加の取組を行う。');
   await review.getByRole('button', { name: '破棄…' }).click();
@@ -291,7 +306,10 @@ test('a cell the file empties or cuts down: warned, filtered, and not taken by �
 
   await openApp(page, h.url);
   await dropFiles(page, [{ name: '照会_厚_削除あり.xlsx', bytes: fs.readFileSync(answered) }]);
-  await page.getByRole('region', { name: '確認待ち' }).getByRole('button', { name: /照会_厚_削除あり\.xlsx/ }).click();
+  await page
+    .getByRole('region', { name: '確認待ち' })
+    .getByRole('button', { name: /照会_厚_削除あり\.xlsx/ })
+    .click();
   const review = page.getByRole('article');
   await expect(review.getByRole('heading', { name: '照会_厚_削除あり.xlsx' })).toBeVisible();
   const cell = (key: string, field: string) => review.getByRole('group', { name: `${key} ${field}`, exact: true });
@@ -331,9 +349,13 @@ test('a cell the file empties or cuts down: warned, filtered, and not taken by �
   await review.getByRole('button', { name: '反映…' }).click();
   const confirm = page.getByRole('dialog', { name: '取り込みを反映' });
   await expect(confirm).toContainText('更新する欄: 2 欄');
-  await expect(confirm.getByRole('note')).toContainText('空になる欄・大きく削除される欄 1 件は、欄ごとに「採用」を選んでいないため反映しません');
+  await expect(confirm.getByRole('note')).toContainText(
+    '空になる欄・大きく削除される欄 1 件は、欄ごとに「採用」を選んでいないため反映しません',
+  );
   await confirm.getByRole('button', { name: 'バックアップを作成して反映' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '反映しました' })).toContainText('空になる・大きく削除される 1 欄は、欄ごとに採用を選んでいないため現在の値のままです');
+  await expect(page.getByRole('status').filter({ hasText: '反映しました' })).toContainText(
+    '空になる・大きく削除される 1 欄は、欄ごとに採用を選んでいないため現在の値のままです',
+  );
   expect((await api<Item>(h, 'items.get', { key: '1-1-13' })).future).toEqual(before113.future);
   expect((await api<Item>(h, 'items.get', { key: '1-1-5' })).actions.map((b) => b.text)).toEqual(['データベースを構築する。']);
   fs.rmSync(dir, { recursive: true, force: true });

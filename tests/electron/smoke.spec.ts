@@ -39,7 +39,13 @@ test('the desktop app starts, shows and searches the plan, exports through its m
     const box = window.getByRole('searchbox', { name: '計画を検索' });
     await box.fill('認知症');
     await expect(window.getByRole('status').filter({ hasText: '「認知症」の検索結果' })).toContainText('件');
-    await expect(window.getByRole('listbox').filter({ has: window.locator('mark') }).getByRole('option').first()).toBeVisible();
+    await expect(
+      window
+        .getByRole('listbox')
+        .filter({ has: window.locator('mark') })
+        .getByRole('option')
+        .first(),
+    ).toBeVisible();
 
     // The download the page starts is saved to the temp file instead of asking where (the app's own
     // will-download rule still refuses anything but its blob: URLs).
@@ -57,7 +63,9 @@ test('the desktop app starts, shows and searches the plan, exports through its m
     await expect.poll(() => fs.existsSync(exported) && fs.statSync(exported).size > 0, { timeout: 30_000 }).toBe(true);
     expect(fs.readFileSync(exported).subarray(0, 2).toString('latin1')).toBe('PK');
 
-    const foreign = requests.filter((u) => !u.startsWith('council://app/') && !u.startsWith('blob:council://app/') && !u.startsWith('data:'));
+    const foreign = requests.filter(
+      (u) => !u.startsWith('council://app/') && !u.startsWith('blob:council://app/') && !u.startsWith('data:'),
+    );
     expect(foreign).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
   } finally {

@@ -26,7 +26,9 @@ async function importFiles(svc: Service, ...files: string[]) {
 }
 
 const tables = (svc: Service) =>
-  JSON.stringify(['annotations', 'annotation_replies', 'annotation_history'].map((t) => svc.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  JSON.stringify(
+    ['annotations', 'annotation_replies', 'annotation_history'].map((t) => svc.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
+  );
 
 const byId = async (svc: Service, id: string) => (await api(svc, 'annotations.list', { includeDeleted: true })).find((a) => a.id === id)!;
 
@@ -35,14 +37,28 @@ describe('annotations: Excel share and merge', () => {
   let fileA1: string;
 
   it('merges two reviewers\u2019 files into the secretariat\u2019s store', async () => {
-    a1 = (await api(reviewerA, 'annotations.create', { itemKey: '1-1-1', field: 'actions', quote: '先端ゲノム研究', comment: '規模は?', tags: ['要確認'], author: '委員A' })).id;
+    a1 = (
+      await api(reviewerA, 'annotations.create', {
+        itemKey: '1-1-1',
+        field: 'actions',
+        quote: '先端ゲノム研究',
+        comment: '規模は?',
+        tags: ['要確認'],
+        author: '委員A',
+      })
+    ).id;
     await api(reviewerA, 'annotations.reply', { id: a1, text: '補足: 昨年度との比較も', author: '委員A' });
-    const b1 = (await api(reviewerB, 'annotations.create', { itemKey: '1-1-2', field: null, comment: '全体に賛成', color: 'green', author: '委員B' })).id;
+    const b1 = (
+      await api(reviewerB, 'annotations.create', { itemKey: '1-1-2', field: null, comment: '全体に賛成', color: 'green', author: '委員B' })
+    ).id;
     fileA1 = await shareFile(reviewerA, '委員A.xlsx');
     // Reviewer B shares through the web host: no path, the workbook comes back as base64.
     const b = await api(reviewerB, 'annotations.export', {});
     expect(b).toMatchObject({ file: null, fileName: expect.stringMatching(/^注釈_\d{4}-\d{2}-\d{2}\.xlsx$/), annotations: 1, replies: 0 });
-    const out = await api(secretariat, 'annotations.import', { uploads: [{ name: '委員B.xlsx', dataBase64: b.dataBase64! }], files: [fileA1] });
+    const out = await api(secretariat, 'annotations.import', {
+      uploads: [{ name: '委員B.xlsx', dataBase64: b.dataBase64! }],
+      files: [fileA1],
+    });
     expect(out.map((o) => [o.file, o.error, o.annotations.created, o.replies.created])).toEqual([
       ['委員A.xlsx', null, 1, 1],
       ['委員B.xlsx', null, 1, 0],
@@ -57,7 +73,11 @@ describe('annotations: Excel share and merge', () => {
   it('importing the same file twice creates nothing new', async () => {
     const before = tables(secretariat);
     const [again] = await importFiles(secretariat, fileA1);
-    expect(again).toMatchObject({ error: null, annotations: { created: 0, updated: 0, unchanged: 1 }, replies: { created: 0, updated: 0, unchanged: 1 } });
+    expect(again).toMatchObject({
+      error: null,
+      annotations: { created: 0, updated: 0, unchanged: 1 },
+      replies: { created: 0, updated: 0, unchanged: 1 },
+    });
     expect(tables(secretariat)).toBe(before);
   });
 
@@ -84,7 +104,11 @@ describe('annotations: Excel share and merge', () => {
     await api(reviewerA, 'annotations.reply', { id: a1, text: 'よろしくお願いします', author: '委員A' });
     const [out] = await importFiles(secretariat, await shareFile(reviewerA, '委員A_3.xlsx'));
     expect(out!.replies).toEqual({ created: 1, updated: 0, unchanged: 1 });
-    expect((await byId(secretariat, a1)).replies.map((r) => r.text)).toEqual(['補足: 昨年度との比較も', '事務局: 担当府省に照会します', 'よろしくお願いします']);
+    expect((await byId(secretariat, a1)).replies.map((r) => r.text)).toEqual([
+      '補足: 昨年度との比較も',
+      '事務局: 担当府省に照会します',
+      'よろしくお願いします',
+    ]);
   });
 
   it('a deletion on one side is merged, and an older copy does not resurrect it', async () => {
@@ -111,7 +135,8 @@ describe('annotations: Excel share and merge', () => {
     expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect(sheet).toMatch(/<col [^>]*hidden="1"/);
     const strings = parts.get('xl/sharedStrings.xml')!.toString('utf8');
-    for (const h of ['管理番号', '小項目', '引用', 'コメント', '返信', 'タグ', '状態', '作成者', '更新日時', '注釈ID']) expect(strings).toContain(`>${h}<`);
+    for (const h of ['管理番号', '小項目', '引用', 'コメント', '返信', 'タグ', '状態', '作成者', '更新日時', '注釈ID'])
+      expect(strings).toContain(`>${h}<`);
     const [out] = await importFiles(secretariat, file);
     expect(out!.error).toBeNull();
     const comments = (await api(secretariat, 'annotations.list', { itemKey: '1-1-3' })).map((a) => a.comment);
@@ -171,6 +196,14 @@ function readRecord(xlsx: Buffer): string {
   const parts = readZip(xlsx);
   const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
   const cell = /<c r="P2"[^>]*t="s"[^>]*><v>(\d+)<\/v>/.exec(sheet)!;
-  const strings = [...parts.get('xl/sharedStrings.xml')!.toString('utf8').matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]!);
-  return strings[Number(cell[1])]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const strings = [
+    ...parts
+      .get('xl/sharedStrings.xml')!
+      .toString('utf8')
+      .matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g),
+  ].map((m) => m[1]!);
+  return strings[Number(cell[1])]!.replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }

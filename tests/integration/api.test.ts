@@ -70,9 +70,21 @@ describe('API contract door', () => {
     const item = await svc.dispatch('items.get', { key: '1-1-3' });
     if (!item.ok) throw new Error();
     const { version, title } = item.result as { version: number; title: string };
-    const edit = await svc.dispatch('items.update', { key: '1-1-3', field: 'title', value: `${title}(改)`, author: '事務局', expectedVersion: version });
+    const edit = await svc.dispatch('items.update', {
+      key: '1-1-3',
+      field: 'title',
+      value: `${title}(改)`,
+      author: '事務局',
+      expectedVersion: version,
+    });
     expect(edit.ok).toBe(true);
-    const stale = await svc.dispatch('items.update', { key: '1-1-3', field: 'title', value: '古い画面からの編集', author: '事務局', expectedVersion: version });
+    const stale = await svc.dispatch('items.update', {
+      key: '1-1-3',
+      field: 'title',
+      value: '古い画面からの編集',
+      author: '事務局',
+      expectedVersion: version,
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const history = await svc.dispatch('items.history', { key: '1-1-3' });
     if (!history.ok) throw new Error();

@@ -49,7 +49,9 @@ describe('backups: what is listed and what restore refuses', () => {
     const svc = seededService();
     const good = await manual(svc);
     const bytes = fs.readFileSync(good.path);
-    const partial = plant(svc, 'council-desk-20260101T000001000Z-before-import-2.db', (f) => fs.writeFileSync(f, bytes.subarray(0, Math.floor(bytes.length / 2))));
+    const partial = plant(svc, 'council-desk-20260101T000001000Z-before-import-2.db', (f) =>
+      fs.writeFileSync(f, bytes.subarray(0, Math.floor(bytes.length / 2))),
+    );
     const foreign = plant(svc, 'council-desk-20260101T000002000Z-before-import-3.db', (f) => {
       const other = new Database(f);
       other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (1)');
@@ -68,7 +70,12 @@ describe('backups: what is listed and what restore refuses', () => {
 
     const listing = await api(svc, 'backups.list', {});
     expect(listing.backups.map((b) => b.name)).toEqual([good.name]);
-    expect(listing.backups[0]).toMatchObject({ reason: 'manual', automatic: false, items: count(svc, 'SELECT COUNT(*) AS n FROM items'), schemaVersion: SCHEMA_VERSION });
+    expect(listing.backups[0]).toMatchObject({
+      reason: 'manual',
+      automatic: false,
+      items: count(svc, 'SELECT COUNT(*) AS n FROM items'),
+      schemaVersion: SCHEMA_VERSION,
+    });
     const problems = Object.fromEntries(listing.setAside.map((f) => [f.name, f.problem]));
     expect(problems[partial]).toMatch(/^途中までしか書かれていません/);
     expect(problems[foreign]).toBe('協議会デスクのデータベースではありません');
@@ -79,7 +86,9 @@ describe('backups: what is listed and what restore refuses', () => {
     expect(listing.totalBytes).toBe(sizes);
 
     for (const name of [partial, foreign, newer, text]) {
-      expect(await apiError(svc, 'backups.restore', { name })).toMatch(new RegExp(`^${name} からは復元できません: .+。データベースは変更していません。$`));
+      expect(await apiError(svc, 'backups.restore', { name })).toMatch(
+        new RegExp(`^${name} からは復元できません: .+。データベースは変更していません。$`),
+      );
     }
     expect(planSnapshot(svc)).toBe(before);
     expect(files(backupDir(svc.db))).toEqual(dirBefore);
@@ -116,7 +125,13 @@ describe('backups: leftovers, retention, failed apply', () => {
     const live = spawn('sleep', ['30']);
     try {
       const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';
-      const dead = [`.restore-${uuid}.db`, `.restore-${uuid}.db-wal`, `.restore-${uuid}.db-shm`, `.backup-999999999-${uuid}.tmp`, `.backup-999999999-${uuid}.tmp-journal`];
+      const dead = [
+        `.restore-${uuid}.db`,
+        `.restore-${uuid}.db-wal`,
+        `.restore-${uuid}.db-shm`,
+        `.backup-999999999-${uuid}.tmp`,
+        `.backup-999999999-${uuid}.tmp-journal`,
+      ];
       const running = `.backup-${live.pid}-${uuid}.tmp`;
       for (const n of [...dead, running]) fs.writeFileSync(path.join(dir, n), 'x');
       const reopened = openService(file);
@@ -136,7 +151,10 @@ describe('backups: leftovers, retention, failed apply', () => {
     const first = await manual(svc);
     // Older automatic backups, as many as the cap plus five: copies of a real one under older names.
     fs.mkdirSync(dir, { recursive: true });
-    const old = Array.from({ length: KEEP_AUTOMATIC + 5 }, (_, i) => `council-desk-20250101T0000${String(i).padStart(2, '0')}000Z-before-import-${i + 1}.db`);
+    const old = Array.from(
+      { length: KEEP_AUTOMATIC + 5 },
+      (_, i) => `council-desk-20250101T0000${String(i).padStart(2, '0')}000Z-before-import-${i + 1}.db`,
+    );
     for (const n of old) fs.copyFileSync(first.path, path.join(dir, n));
     const oldManual = 'council-desk-20240101T000000000Z-manual.db';
     fs.copyFileSync(first.path, path.join(dir, oldManual));

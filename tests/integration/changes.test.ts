@@ -18,13 +18,26 @@ async function changedPlan(): Promise<{ svc: Service; importBatch: number; editi
   const svc = seededService();
   writeField(svc.db, '1-1-8', 'title', '旧い小項目名', { author: '佐藤', source: 'seed:000_plan.txt' });
   writeField(svc.db, '1-1-8', 'title', '直した小項目名', { author: '佐藤', source: 'edit' });
-  writeField(svc.db, '1-1-9', 'future', [{ text: '今後は拡充する', level: 0 }, { text: '下位の方向性', level: 1 }], { author: '鈴木', source: 'edit' });
+  writeField(
+    svc.db,
+    '1-1-9',
+    'future',
+    [
+      { text: '今後は拡充する', level: 0 },
+      { text: '下位の方向性', level: 1 },
+    ],
+    { author: '鈴木', source: 'edit' },
+  );
   const edits = (await api(svc, 'items.history', { key: '1-1-8' })).filter((r) => r.source === 'edit');
   await api(svc, 'items.restore', { revisionId: edits[0]!.id, author: '鈴木' });
 
   const original = await exportFor(svc, '厚');
   const row = answerRow(svc, '厚', '1-1-3');
-  const batch = await stageOk(svc, '厚_回答.xlsx', editCells(original, { [`${COL.actions}${row}`]: answerAdding(svc, '1-1-3', 'actions', '・厚労省が加えた取組') }));
+  const batch = await stageOk(
+    svc,
+    '厚_回答.xlsx',
+    editCells(original, { [`${COL.actions}${row}`]: answerAdding(svc, '1-1-3', 'actions', '・厚労省が加えた取組') }),
+  );
   await api(svc, 'imports.apply', { batch: batch.id, author: '事務局' });
 
   const file = path.join(tempDir(), 'r7-typo.txt');
@@ -43,7 +56,11 @@ describe('changes.list', () => {
     expect(new Set(kinds)).toEqual(new Set(['seed', 'edit', 'restore', 'import', 'edition']));
     expect(page.rows.map((r) => r.id)).toEqual([...page.rows.map((r) => r.id)].sort((a, b) => b - a));
     expect(kinds.at(-1)).toBe('seed');
-    expect(page.rows.filter((r) => r.sourceKind === 'edition').every((r) => r.source.startsWith('edition:') && r.source.endsWith(`#${editionBatch}`))).toBe(true);
+    expect(
+      page.rows
+        .filter((r) => r.sourceKind === 'edition')
+        .every((r) => r.source.startsWith('edition:') && r.source.endsWith(`#${editionBatch}`)),
+    ).toBe(true);
 
     const future = page.rows.find((r) => r.itemKey === '1-1-9' && r.field === 'future')!;
     expect(future).toMatchObject({ label: expect.any(String), title: expect.any(String), author: '鈴木', source: 'edit' });
@@ -91,7 +108,9 @@ describe('changes.list', () => {
     const since = await api(svc, 'changes.list', { sinceMeeting: true });
     expect(since.rows.map((r) => r.id)).toEqual(all.slice(0, 3).map((r) => r.id));
     expect(since.lastMeeting).toBe('2026-11-20');
-    expect((await api(svc, 'changes.list', { from: '2026-11-10', to: '2026-11-20' })).rows.map((r) => r.id)).toEqual(all.slice(2).map((r) => r.id));
+    expect((await api(svc, 'changes.list', { from: '2026-11-10', to: '2026-11-20' })).rows.map((r) => r.id)).toEqual(
+      all.slice(2).map((r) => r.id),
+    );
     expect((await api(svc, 'changes.list', { to: '2026-11-19' })).rows.map((r) => r.id)).toEqual(all.slice(3).map((r) => r.id));
     expect(await api(svc, 'changes.setLastMeeting', { date: null })).toEqual({ lastMeeting: null });
     svc.close();
@@ -106,7 +125,9 @@ describe('changes.list', () => {
     expect(await apiError(svc, 'changes.list', { source: 'mail' })).toContain('入力が正しくありません');
     expect(await apiError(svc, 'changes.setLastMeeting', { date: '2026-02-30' })).toContain('存在しない日付');
     const file = path.join(tempDir(), 'refused.xlsx');
-    expect(await apiError(svc, 'changes.export', { from: '2026-11-20', to: '2026-11-01', outFile: file })).toContain('開始日が終了日より後');
+    expect(await apiError(svc, 'changes.export', { from: '2026-11-20', to: '2026-11-01', outFile: file })).toContain(
+      '開始日が終了日より後',
+    );
     expect(fs.existsSync(file)).toBe(false);
     expect((await api(svc, 'changes.lastMeeting', {})).lastMeeting).toBe('2026-11-20');
     expect(planSnapshot(svc)).toBe(before);

@@ -20,7 +20,8 @@ describe('check-workflows', () => {
     expect(r.status).toBe(0);
     const text = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8');
     for (const os of ['windows-latest', 'macos-latest', 'ubuntu-latest']) expect(text).toContain(os);
-    for (const step of ['npm ci', 'npm test', 'npm run dist', 'playwright.electron.config.ts', 'actions/upload-artifact@']) expect(text).toContain(step);
+    for (const step of ['npm ci', 'npm test', 'npm run dist', 'playwright.electron.config.ts', 'actions/upload-artifact@'])
+      expect(text).toContain(step);
   });
 
   it('names every mistake in a broken copy and exits 1', () => {

@@ -13,9 +13,32 @@ describe('CLI: annotations', () => {
   const file = path.join(dir, '注釈.xlsx');
 
   it('annotate KEY --field --quote --comment --tag… --json anchors on the quote', async () => {
-    const res = await cli(['--db', db, 'annotate', '1-1-1', '--field', 'actions', '--quote', 'ファーマコゲノミクス研究', '--comment', '対象疾患は?', '--tag', '要確認', '--tag', 'ゲノム', '--json']);
+    const res = await cli([
+      '--db',
+      db,
+      'annotate',
+      '1-1-1',
+      '--field',
+      'actions',
+      '--quote',
+      'ファーマコゲノミクス研究',
+      '--comment',
+      '対象疾患は?',
+      '--tag',
+      '要確認',
+      '--tag',
+      'ゲノム',
+      '--json',
+    ]);
     expect(res.code).toBe(0);
-    expect(JSON.parse(res.out)).toMatchObject({ itemKey: '1-1-1', field: 'actions', bulletIndex: 1, comment: '対象疾患は?', tags: ['要確認', 'ゲノム'], state: 'anchored' });
+    expect(JSON.parse(res.out)).toMatchObject({
+      itemKey: '1-1-1',
+      field: 'actions',
+      bulletIndex: 1,
+      comment: '対象疾患は?',
+      tags: ['要確認', 'ゲノム'],
+      state: 'anchored',
+    });
     const text = await cli(['--db', db, 'annotate', '1-1-1', '--field', 'title', '--quote', '病態の解明', '--comment', '範囲が広い']);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^注釈を付けました: 1-1-1 +小項目名 \[本文中\] «病態の解明» 範囲が広い/);
@@ -42,7 +65,13 @@ describe('CLI: annotations', () => {
     // The ministry's answer drops the quoted words: the annotation becomes an orphan.
     const svc = openService(db);
     const actions = readField(svc.db, '1-1-1', 'actions') as Bullet[];
-    writeField(svc.db, '1-1-1', 'actions', actions.map((b) => ({ ...b, text: b.text.replace('ファーマコゲノミクス研究や', '') })), { author: 't', source: 'edit' });
+    writeField(
+      svc.db,
+      '1-1-1',
+      'actions',
+      actions.map((b) => ({ ...b, text: b.text.replace('ファーマコゲノミクス研究や', '') })),
+      { author: 't', source: 'edit' },
+    );
     svc.close();
     const after = JSON.parse((await cli(['--db', db, 'annotations', '--json'])).out) as { state: string; anchor: { quote: string } }[];
     expect(after.map((a) => a.state).sort()).toEqual(['anchored', 'orphan']);
@@ -58,7 +87,9 @@ describe('CLI: annotations', () => {
     const other = tempDbPath();
     const imported = await cli(['--db', other, 'annotations', 'import', file, '--json']);
     expect(imported.code).toBe(0);
-    expect(JSON.parse(imported.out)).toMatchObject([{ file: '注釈.xlsx', error: null, annotations: { created: 2, updated: 0, unchanged: 0 } }]);
+    expect(JSON.parse(imported.out)).toMatchObject([
+      { file: '注釈.xlsx', error: null, annotations: { created: 2, updated: 0, unchanged: 0 } },
+    ]);
     const again = await cli(['--db', other, 'annotations', 'import', file, file]);
     expect(again.code).toBe(0);
     expect(again.out.split('\n')).toEqual([

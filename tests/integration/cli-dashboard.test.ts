@@ -39,7 +39,9 @@ describe('CLI dashboard', () => {
     const res = await cli(['--db', db, 'dashboard', '--json']);
     expect(res.code).toBe(0);
     const fig = JSON.parse(res.out) as DashboardFigures;
-    expect(Object.keys(fig)).toEqual(expect.arrayContaining(['byMinistry', 'bySection', 'labels', 'timeline', 'round', 'annotations', 'quality', 'warnings']));
+    expect(Object.keys(fig)).toEqual(
+      expect.arrayContaining(['byMinistry', 'bySection', 'labels', 'timeline', 'round', 'annotations', 'quality', 'warnings']),
+    );
     expect(fig.itemCount).toBe(56);
     const figures: Figure[] = [
       ...fig.byMinistry.flatMap((r) => r.cells),
@@ -69,8 +71,9 @@ describe('CLI dashboard', () => {
     expect(Object.keys(first.labels[0]!)).toEqual(['id', 'label', 'reason', 'evidence']);
   });
 
-  it('check-warnings KEY confirms the item\'s warnings; the unchecked count drops', async () => {
-    const count = async () => (JSON.parse((await cli(['--db', db, 'dashboard', '--json'])).out) as DashboardFigures).warnings.unchecked.count;
+  it("check-warnings KEY confirms the item's warnings; the unchecked count drops", async () => {
+    const count = async () =>
+      (JSON.parse((await cli(['--db', db, 'dashboard', '--json'])).out) as DashboardFigures).warnings.unchecked.count;
     const before = await count();
     const res = await cli(['--db', db, 'check-warnings', '1-1-2']);
     expect(res.code).toBe(0);
@@ -83,7 +86,17 @@ describe('CLI dashboard', () => {
     expect((await cli(['--db', db, 'dashboard', '--out', out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['府省別', '区分別', '今後の方向性', '時期', '照会状況', '注釈', '品質ラベル', '要確認の項目', '取込時の注意']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '府省別',
+      '区分別',
+      '今後の方向性',
+      '時期',
+      '照会状況',
+      '注釈',
+      '品質ラベル',
+      '要確認の項目',
+      '取込時の注意',
+    ]);
     expect(wb.getWorksheet('府省別')!.getRow(2).getCell(1).value).toMatch(/^健/);
     const bad = await cli(['--db', db, 'dashboard', '--edition', '3', '--json']);
     expect(bad.code).toBe(1);

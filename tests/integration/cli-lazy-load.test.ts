@@ -16,7 +16,12 @@ function modulesLoadedBy(args: string[]): string[] {
   const record = path.join(temp, 'modules.txt');
   const res = spawnSync(
     process.execPath,
-    ['--import', pathToFileURL(path.join(ROOT, 'tests', 'fixtures', 'record-modules.mjs')).href, path.join(ROOT, 'bin', 'council-desk.mjs'), ...args],
+    [
+      '--import',
+      pathToFileURL(path.join(ROOT, 'tests', 'fixtures', 'record-modules.mjs')).href,
+      path.join(ROOT, 'bin', 'council-desk.mjs'),
+      ...args,
+    ],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, RECORD_MODULES_TO: record } },
   );
   expect(res.status, res.stderr).toBe(0);

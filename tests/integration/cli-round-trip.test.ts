@@ -45,8 +45,22 @@ describe('CLI: Excel round trip', () => {
     const staged = JSON.parse(res.out) as { batch: number; ministry: string; changes: unknown[]; warnings: string[]; errors: string[] };
     expect(staged).toMatchObject({ ministry: '厚', warnings: [], errors: [] });
     expect(staged.changes).toEqual([
-      { key: '1-1-1', field: 'actions', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: expect.stringMatching(/\n・CLI で直した取組$/) },
-      { key: '1-1-3', field: 'future', kind: 'theirs', base: expect.any(String), ours: expect.any(String), theirs: expect.stringMatching(/\n・CLI で直した方向性$/) },
+      {
+        key: '1-1-1',
+        field: 'actions',
+        kind: 'theirs',
+        base: expect.any(String),
+        ours: expect.any(String),
+        theirs: expect.stringMatching(/\n・CLI で直した取組$/),
+      },
+      {
+        key: '1-1-3',
+        field: 'future',
+        kind: 'theirs',
+        base: expect.any(String),
+        ours: expect.any(String),
+        theirs: expect.stringMatching(/\n・CLI で直した方向性$/),
+      },
     ]);
     const list = JSON.parse((await cli(['--db', db, 'batches', '--json'])).out) as { id: number; status: string }[];
     expect(list[0]).toMatchObject({ id: staged.batch, status: 'staged' });
@@ -118,14 +132,25 @@ describe('CLI: cells a file would empty or cut down', () => {
     const before = await future113();
     expect(before.length).toBeGreaterThan(0);
     const edited = path.join(dir, '厚_回答.xlsx');
-    fs.writeFileSync(edited, editCells(fs.readFileSync(sheet), { [`${COL.future}${await rowOf('1-1-13')}`]: '', [`${COL.actions}${await rowOf('1-1-5')}`]: '・データベースを構築する。' }));
-    const staged = JSON.parse((await cli(['--db', db, 'import', edited, '--json'])).out) as { batch: number; changes: { key: string; field: string; kind: string }[] };
+    fs.writeFileSync(
+      edited,
+      editCells(fs.readFileSync(sheet), {
+        [`${COL.future}${await rowOf('1-1-13')}`]: '',
+        [`${COL.actions}${await rowOf('1-1-5')}`]: '・データベースを構築する。',
+      }),
+    );
+    const staged = JSON.parse((await cli(['--db', db, 'import', edited, '--json'])).out) as {
+      batch: number;
+      changes: { key: string; field: string; kind: string }[];
+    };
     expect(staged.changes.map((c) => `${c.key}/${c.field}/${c.kind}`)).toEqual(['1-1-5/actions/shrunk', '1-1-13/future/cleared']);
 
     const applied = await cli(['--db', db, 'apply', String(staged.batch), '--accept', 'all']);
     expect(applied.code).toBe(0);
     expect(applied.out).toContain(`取込バッチ #${staged.batch} を反映しました: 変更 0 件、現状維持 2 件`);
-    expect(applied.out).toContain('空になる・大きく削除される欄 2 件は採用していません(現在の値のまま。--accept all では採用されません): 1-1-5/actions、1-1-13/future。');
+    expect(applied.out).toContain(
+      '空になる・大きく削除される欄 2 件は採用していません(現在の値のまま。--accept all では採用されません): 1-1-5/actions、1-1-13/future。',
+    );
     expect(applied.out).toContain('反映するには --accept 1-1-5/actions のように欄を指定してください。');
     expect(await future113()).toEqual(before);
   });

@@ -39,7 +39,20 @@ describe('CLI', () => {
     expect(items).toHaveLength(56);
     for (const it of items) {
       expect(Object.keys(it)).toEqual(
-        expect.arrayContaining(['key', 'major', 'middle', 'area', 'label', 'title', 'ministries', 'lead', 'actions', 'future', 'relistedFrom', 'warnings']),
+        expect.arrayContaining([
+          'key',
+          'major',
+          'middle',
+          'area',
+          'label',
+          'title',
+          'ministries',
+          'lead',
+          'actions',
+          'future',
+          'relistedFrom',
+          'warnings',
+        ]),
       );
       expect(typeof it.major).toBe('number');
       expect(typeof it.middle).toBe('number');
@@ -52,7 +65,10 @@ describe('CLI', () => {
   });
 
   it('items --ministry 厚 [--lead] narrows the list', async () => {
-    const all = JSON.parse((await cli(['--db', db, 'items', '--ministry', '厚', '--json'])).out) as { ministries: string[]; lead: string[] }[];
+    const all = JSON.parse((await cli(['--db', db, 'items', '--ministry', '厚', '--json'])).out) as {
+      ministries: string[];
+      lead: string[];
+    }[];
     const lead = JSON.parse((await cli(['--db', db, 'items', '--ministry', '厚', '--lead', '--json'])).out) as { lead: string[] }[];
     expect(all.every((i) => i.ministries.includes('厚'))).toBe(true);
     expect(lead.every((i) => i.lead.includes('厚'))).toBe(true);
@@ -74,7 +90,9 @@ describe('CLI', () => {
   it('search QUERY --json prints {key, field, snippet} hits', async () => {
     const hits = JSON.parse((await cli(['--db', db, 'search', 'がん', '--json'])).out) as { key: string; field: string; snippet: string }[];
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits[0]).toEqual(expect.objectContaining({ key: expect.any(String), field: expect.any(String), snippet: expect.stringContaining('がん') }));
+    expect(hits[0]).toEqual(
+      expect.objectContaining({ key: expect.any(String), field: expect.any(String), snippet: expect.stringContaining('がん') }),
+    );
     const text = await cli(['--db', db, 'search', '認知症']);
     expect(text.out).toContain('«認知症»');
   });

@@ -16,7 +16,13 @@ function dist(env: Record<string, string>): { code: number | null; out: string; 
   const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist.mjs')], {
     cwd: ROOT,
     // Empty caches and an unreachable mirror: what an offline machine has.
-    env: { ...base, ELECTRON_BUILDER_CACHE: path.join(temp, 'builder-cache'), electron_config_cache: path.join(temp, 'electron-cache'), ELECTRON_MIRROR: 'http://127.0.0.1:9/', ...env },
+    env: {
+      ...base,
+      ELECTRON_BUILDER_CACHE: path.join(temp, 'builder-cache'),
+      electron_config_cache: path.join(temp, 'electron-cache'),
+      ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 90_000,
   });

@@ -114,7 +114,10 @@ describe('edition import of the 令和8 table', () => {
     const again = await svc.dispatch('editions.stage', { files: [writeSource('r8-again.txt', R8)] });
     expect(again).toMatchObject({ ok: false, error: { message: expect.stringMatching(/現在の版\(令和8年度版\)と同じ内容です/) } });
     const older = await svc.dispatch('editions.stage', { files: [writeSource('r7.txt', SEED_TEXT)] });
-    expect(older).toMatchObject({ ok: false, error: { message: expect.stringMatching(/令和7年度版の資料です。現在の版\(令和8年度版\)より前の年度の版は取り込めません/) } });
+    expect(older).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/令和7年度版の資料です。現在の版\(令和8年度版\)より前の年度の版は取り込めません/) },
+    });
     expect(planState(svc)).toBe(after);
     expect(count(svc, 'SELECT COUNT(*) AS n FROM edition_batches')).toBe(batches);
     svc.close();
@@ -127,7 +130,10 @@ describe('edition import of the 令和8 table', () => {
     const before = planState(svc);
     const backups = listBackups(svc.db).backups.length;
     const res = await svc.dispatch('editions.apply', { batch: b!.id, author: '事務局' });
-    expect(res).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/準備した後に、現在の版の項目が変更されました/) } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/準備した後に、現在の版の項目が変更されました/) },
+    });
     expect(planState(svc)).toBe(before);
     expect(listBackups(svc.db).backups).toHaveLength(backups);
     expect((await api(svc, 'editions.get', { batch: b!.id })).status).toBe('staged');
@@ -226,9 +232,25 @@ describe('CLI: the yearly cycle', () => {
     const file = writeSource('r8.txt', R8);
     const staged = await cli(['--db', db, 'edition', 'import', file, '--json']);
     expect(staged.code).toBe(0);
-    const j = JSON.parse(staged.out) as { batch: number; fiscalYear: number; matched: Record<string, unknown>[]; added: unknown[]; dropped: unknown[]; ambiguous: unknown[] };
+    const j = JSON.parse(staged.out) as {
+      batch: number;
+      fiscalYear: number;
+      matched: Record<string, unknown>[];
+      added: unknown[];
+      dropped: unknown[];
+      ambiguous: unknown[];
+    };
     expect(j.fiscalYear).toBe(8);
-    expect(Object.keys(j.matched[0]!).sort()).toEqual(['change', 'confidence', 'fields', 'fromLabel', 'fromSection', 'key', 'toLabel', 'toSection']);
+    expect(Object.keys(j.matched[0]!).sort()).toEqual([
+      'change',
+      'confidence',
+      'fields',
+      'fromLabel',
+      'fromSection',
+      'key',
+      'toLabel',
+      'toSection',
+    ]);
     expect(j.added).toEqual([
       expect.objectContaining({ key: '1-1-18', label: '⑯', section: '1-1' }),
       expect.objectContaining({ key: '1-2-3-4', label: '④', section: '1-2-3' }),
@@ -254,7 +276,10 @@ describe('CLI: the yearly cycle', () => {
     const diff = JSON.parse((await cli(['--db', db, 'edition', 'diff', '7', '8', '--json'])).out) as Record<string, unknown[]>;
     expect(Object.keys(diff)).toEqual(['added', 'dropped', 'renumbered', 'moved', 'changed']);
     expect(diff.moved).toEqual([{ key: '4-1-5', from: '4-1', to: '3-2' }]);
-    const follow = JSON.parse((await cli(['--db', db, 'followup', '8', '--json'])).out) as { key: string; promises: { status: string; actions: unknown[] }[] }[];
+    const follow = JSON.parse((await cli(['--db', db, 'followup', '8', '--json'])).out) as {
+      key: string;
+      promises: { status: string; actions: unknown[] }[];
+    }[];
     expect(Object.keys(follow[0]!)).toEqual(['key', 'title', 'promises']);
     expect(follow.find((f) => f.key === '1-1-3')!.promises.some((p) => p.status === 'reported')).toBe(true);
     const out = path.join(tempDir(), 'cmp.xlsx');
@@ -274,7 +299,10 @@ describe('CLI: the yearly cycle', () => {
     const title = getItem(svc0.db, '3-2-5').title;
     svc0.close();
     const file = writeSource('r8b.txt', R8.replace(title, 'バイオスタティスティシャン養成'));
-    const j = JSON.parse((await cli(['--db', db, 'edition', 'import', file, '--json'])).out) as { batch: number; ambiguous: { title: string }[] };
+    const j = JSON.parse((await cli(['--db', db, 'edition', 'import', file, '--json'])).out) as {
+      batch: number;
+      ambiguous: { title: string }[];
+    };
     expect(j.ambiguous.map((a) => a.title)).toEqual(['バイオスタティスティシャン養成']);
     const undecided = await cli(['--db', db, 'edition', 'apply', String(j.batch)]);
     expect(undecided.code).toBe(1);

@@ -26,7 +26,8 @@ function bulletsOfLength(length: number) {
   return bullets;
 }
 
-const exportsCount = (svc: ReturnType<typeof seededService>) => (svc.db.prepare('SELECT COUNT(*) AS n FROM exports').get() as { n: number }).n;
+const exportsCount = (svc: ReturnType<typeof seededService>) =>
+  (svc.db.prepare('SELECT COUNT(*) AS n FROM exports').get() as { n: number }).n;
 
 describe("Excel's 32,767-character cell limit", () => {
   it('refuses a ministry export with a cell one character too long, naming the item and column; no file, no record', async () => {
@@ -35,7 +36,9 @@ describe("Excel's 32,767-character cell limit", () => {
     const dir = tempDir();
     const file = path.join(dir, '厚.xlsx');
     const message = await apiError(svc, 'excel.exportMinistry', { ministries: ['厚'], outFile: file });
-    expect(message).toMatch(/^厚生労働省\(厚\)向けの回答票を出力できません。Excel の1つのセルに入る文字数\(32,767 文字\)を超える欄が 1 か所あります: 1-1-1「①.+」の「令和7年度の取組」\(32,768 文字\)/);
+    expect(message).toMatch(
+      /^厚生労働省\(厚\)向けの回答票を出力できません。Excel の1つのセルに入る文字数\(32,767 文字\)を超える欄が 1 か所あります: 1-1-1「①.+」の「令和7年度の取組」\(32,768 文字\)/,
+    );
     expect(message).toContain('箇条書きを短くするか項目を分けてから');
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(exportsCount(svc)).toBe(0);

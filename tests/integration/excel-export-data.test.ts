@@ -37,6 +37,8 @@ describe('exports returned as data', () => {
     const table = await api(svc, 'excel.exportTable', {});
     expect(table.file).toMatch(/^協議会資料_\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect((await readBook(table.dataBase64!)).worksheets.length).toBeGreaterThan(0);
-    expect(await apiError(svc, 'excel.exportMinistry', { ministries: ['厚'], outDir: '/tmp/a', outFile: '/tmp/b.xlsx' })).toContain('どちらか一方');
+    expect(await apiError(svc, 'excel.exportMinistry', { ministries: ['厚'], outDir: '/tmp/a', outFile: '/tmp/b.xlsx' })).toContain(
+      'どちらか一方',
+    );
   });
 });

@@ -40,7 +40,10 @@ async function expectCleanFailure(dir: string, file: string, method: (typeof EXP
   const exportsBefore = count(svc, 'SELECT COUNT(*) AS n FROM exports');
   const before = fs.readdirSync(dir).sort();
   const res = await svc.dispatch(method, args);
-  expect(res, method).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining(`ファイルを書き込めません: ${file}`) } });
+  expect(res, method).toMatchObject({
+    ok: false,
+    error: { code: 'bad_request', message: expect.stringContaining(`ファイルを書き込めません: ${file}`) },
+  });
   expect(!res.ok && res.error.message, method).toMatch(cause);
   expect(fs.readdirSync(dir).sort(), method).toEqual(before);
   expect(count(svc, 'SELECT COUNT(*) AS n FROM exports')).toBe(exportsBefore);

@@ -24,7 +24,13 @@ export async function apiError(svc: Service, method: MethodName, args: unknown):
 
 export async function exportFor(svc: Service, ministry: MinistryCode, leadOnly = false): Promise<Buffer> {
   const file = path.join(tempDir(), `${ministry}.xlsx`);
-  await api(svc, 'excel.exportMinistry', { ministries: [ministry], leadOnly, outFile: file, dueDate: '令和7年12月1日', contact: '事務局 山田(内線1234)' });
+  await api(svc, 'excel.exportMinistry', {
+    ministries: [ministry],
+    leadOnly,
+    outFile: file,
+    dueDate: '令和7年12月1日',
+    contact: '事務局 山田(内線1234)',
+  });
   return fs.readFileSync(file);
 }
 
@@ -74,4 +80,7 @@ export function answerAdding(svc: Service, key: string, field: 'actions' | 'futu
 }
 
 /** Column letters of the answer sheet, from its layout (A = 管理番号, …). */
-export const COL = Object.fromEntries(ANSWER_COLUMNS.map((c, i) => [c.id, String.fromCharCode(65 + i)])) as Record<(typeof ANSWER_COLUMNS)[number]['id'], string>;
+export const COL = Object.fromEntries(ANSWER_COLUMNS.map((c, i) => [c.id, String.fromCharCode(65 + i)])) as Record<
+  (typeof ANSWER_COLUMNS)[number]['id'],
+  string
+>;

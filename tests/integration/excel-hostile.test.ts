@@ -52,7 +52,11 @@ describe('broken and hostile workbooks', () => {
   it('zip bomb that lies about its sizes', async () => {
     const parts = readZip(await exportFor(svc, '厚'));
     parts.set('xl/media/liar.bin', Buffer.alloc(8 * 2 ** 20));
-    await refused('偽装.xlsx', writeZip(parts, (name, n) => (name === 'xl/media/liar.bin' ? 1000 : n)), /申告より大きく展開されます/);
+    await refused(
+      '偽装.xlsx',
+      writeZip(parts, (name, n) => (name === 'xl/media/liar.bin' ? 1000 : n)),
+      /申告より大きく展開されます/,
+    );
   });
 
   it('too many entries', async () => {
@@ -63,12 +67,20 @@ describe('broken and hostile workbooks', () => {
 
   it('a workbook without the expected columns', async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Sheet1').addRows([['氏名', '所属'], ['山田', '厚労省']]);
+    wb.addWorksheet('Sheet1').addRows([
+      ['氏名', '所属'],
+      ['山田', '厚労省'],
+    ]);
     await refused('別の表.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), /回答欄が見つかりません/);
   });
 
   it("another ministry's file", async () => {
-    await refused('文の回答.xlsx', await exportFor(svc, '文'), /文部科学省\(文\)向けに出力した回答票です。厚生労働省\(厚\)の回答として/, '厚');
+    await refused(
+      '文の回答.xlsx',
+      await exportFor(svc, '文'),
+      /文部科学省\(文\)向けに出力した回答票です。厚生労働省\(厚\)の回答として/,
+      '厚',
+    );
   });
 
   it('a million-row merge and a whole-sheet validation are skipped, in seconds, with a warning', async () => {
@@ -100,7 +112,9 @@ describe('broken and hostile workbooks', () => {
       /^大きい\.xlsx: 読み込みに必要なメモリが上限\(16 MB\)を超えたため中止しました/,
     );
     expect(Date.now() - t).toBeLessThan(20_000);
-    await expect(stageWorkbook(svc.db, '遅い.xlsx', big, { limits: { timeoutMs: 50, memoryMb: 512 } })).rejects.toThrow(/^遅い\.xlsx: 読み込みが 0\.05 秒で終わらない/);
+    await expect(stageWorkbook(svc.db, '遅い.xlsx', big, { limits: { timeoutMs: 50, memoryMb: 512 } })).rejects.toThrow(
+      /^遅い\.xlsx: 読み込みが 0\.05 秒で終わらない/,
+    );
     expect(batchesBefore()).toBe(n);
     expect(planSnapshot(svc)).toBe(before);
     // The process carries on: a real returned file is read as usual, even under that same small cap.
@@ -113,6 +127,8 @@ describe('broken and hostile workbooks', () => {
     parts.set('xl/worksheets/sheet1.xml', zlib.gzipSync(Buffer.from('not xml')));
     const out = await stage(svc, '中身が壊れた.xlsx', writeZip(parts));
     expect(out.batch).toBeNull();
-    expect(out.error).toMatch(/^中身が壊れた\.xlsx: Excel ファイルとして読み込めません\(xl\/worksheets\/sheet1\.xml の XML が壊れています: /);
+    expect(out.error).toMatch(
+      /^中身が壊れた\.xlsx: Excel ファイルとして読み込めません\(xl\/worksheets\/sheet1\.xml の XML が壊れています: /,
+    );
   });
 });

@@ -30,7 +30,12 @@ describe.skipIf(!soffice)('LibreOffice re-save', () => {
     fs.writeFileSync(
       ministryFile,
       editCells(await exportFor(svc, '厚'), {
-        [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・LibreOffice で書いた取組\n\u3000・下位の点'),
+        [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(
+          svc,
+          '1-1-1',
+          'actions',
+          '・LibreOffice で書いた取組\n\u3000・下位の点',
+        ),
         [`${COL.future}${answerRow(svc, '厚', '1-1-3')}`]: answerAdding(svc, '1-1-3', 'future', '・方向性を更新'),
         [`${COL.comment}${answerRow(svc, '厚', '1-1-2')}`]: '補足: 予算は未定',
       }),

@@ -39,7 +39,10 @@ describe.skipIf(!canPrint)('printed workbooks (LibreOffice → PDF)', () => {
     const first = ministry.words.filter((w) => w.page === 1).map((w) => w.text);
     expect(first).toContain('厚生労働省');
     for (const label of ['部署', '担当者', '連絡先', '回答日']) expect(first).toContain(label);
-    const rest = ministry.words.filter((w) => w.page > 1).map((w) => w.text).join('');
+    const rest = ministry.words
+      .filter((w) => w.page > 1)
+      .map((w) => w.text)
+      .join('');
     expect(rest).toContain('区分');
     expect(rest).toMatch(/1-1\s*データ/u);
     expect(rest).not.toMatch(/大項目1/);
@@ -57,7 +60,10 @@ describe.skipIf(!canPrint)('printed workbooks (LibreOffice → PDF)', () => {
     const pages = pageCount(table.pdf);
     expect(pages).toBeGreaterThan(5);
     for (let p = 1; p <= pages; p++) {
-      const text = table.words.filter((w) => w.page === p).map((w) => w.text).join(' ');
+      const text = table.words
+        .filter((w) => w.page === p)
+        .map((w) => w.text)
+        .join(' ');
       expect(text, `page ${p}`).toContain(`${p} / ${pages} ページ`);
       expect(text, `page ${p}`).toMatch(/^健康・医療戦略/);
     }

@@ -60,15 +60,32 @@ describe('what the reader is given', () => {
   });
 
   it('reads what other writers do: prefixed tags, rows and cells without addresses, escaped characters, errors, rows out of order', () => {
-    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const ns =
+      'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
     const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const part = (body: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${body}`, 'utf8');
     const bytes = storedZip([
-      ['xl/workbook.xml', part(`<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="回答" sheetId="1" rel:id="s1"/></x:sheets></x:workbook>`)],
-      ['xl/_rels/workbook.xml.rels', part(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="${rel}/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>`)],
-      ['xl/styles.xml', part(`<x:styleSheet ${ns}><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>`)],
-      ['xl/sharedStrings.xml', part(`<x:sst ${ns}><x:si><x:t>一行目_x000D_
-二行目</x:t></x:si><x:si><x:t><![CDATA[<そのまま>]]></x:t></x:si></x:sst>`)],
+      [
+        'xl/workbook.xml',
+        part(
+          `<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="回答" sheetId="1" rel:id="s1"/></x:sheets></x:workbook>`,
+        ),
+      ],
+      [
+        'xl/_rels/workbook.xml.rels',
+        part(
+          `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="${rel}/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>`,
+        ),
+      ],
+      [
+        'xl/styles.xml',
+        part(`<x:styleSheet ${ns}><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>`),
+      ],
+      [
+        'xl/sharedStrings.xml',
+        part(`<x:sst ${ns}><x:si><x:t>一行目_x000D_
+二行目</x:t></x:si><x:si><x:t><![CDATA[<そのまま>]]></x:t></x:si></x:sst>`),
+      ],
       [
         'xl/worksheets/sheet1.xml',
         part(
@@ -106,10 +123,15 @@ describe('what the reader is given', () => {
     ws.getCell(`${COL.actions}${row}`).value = answer;
     ws.getCell(`${COL.actions}${row}`).note = '厚労省からのメモ';
     ws.getCell(`${COL.item}${row}`).note = { texts: [{ text: '確認中' }] };
-    const image = wb.addImage({ buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') as unknown as ExcelJS.Buffer, extension: 'png' });
+    const image = wb.addImage({
+      buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') as unknown as ExcelJS.Buffer,
+      extension: 'png',
+    });
     ws.addImage(image, 'J2:K4');
     const batch = await stageOk(svc, '厚.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}/${c.theirs}`))).toEqual([`1-1-1/actions/theirs/${answer}`]);
+    expect(batch.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}/${c.theirs}`))).toEqual([
+      `1-1-1/actions/theirs/${answer}`,
+    ]);
   });
 });
 
@@ -125,14 +147,33 @@ describe('alignment', () => {
         throw new Error('title read');
       },
     }));
-    const rows: FileRow[] = items.map((it, i) => ({ row: i + 2, key: it.key, major: 1, middle: 1, area: null, item: '①x', actions: '', future: '', comment: '' }));
+    const rows: FileRow[] = items.map((it, i) => ({
+      row: i + 2,
+      key: it.key,
+      major: 1,
+      middle: 1,
+      area: null,
+      item: '①x',
+      actions: '',
+      future: '',
+      comment: '',
+    }));
     const out = alignRows(rows, items, { file: 'f.xlsx', ministry: '厚', expectedKeys: null });
     expect(out.aligned.map((a) => a.item.key)).toEqual(['1-1-1', '1-1-2', '1-1-3']);
   });
 
   it('stays linear when thousands of items share one title', () => {
-    const items: AlignItem[] = Array.from({ length: 40_000 }, (_, i) => ({ key: `k${i}`, major: 1, middle: 1, label: '①', title: '同じ題', ministries: ['厚'] }));
-    const rows: FileRow[] = [{ row: 2, key: '', major: 1, middle: 1, area: null, item: '①同じ題', actions: '・a', future: '', comment: '' }];
+    const items: AlignItem[] = Array.from({ length: 40_000 }, (_, i) => ({
+      key: `k${i}`,
+      major: 1,
+      middle: 1,
+      label: '①',
+      title: '同じ題',
+      ministries: ['厚'],
+    }));
+    const rows: FileRow[] = [
+      { row: 2, key: '', major: 1, middle: 1, area: null, item: '①同じ題', actions: '・a', future: '', comment: '' },
+    ];
     const t = performance.now();
     const out = alignRows(rows, items, { file: 'f.xlsx', ministry: '厚', expectedKeys: null });
     expect(performance.now() - t).toBeLessThan(2000); // the index that copied its list per item took seconds here
@@ -149,7 +190,15 @@ describe('the store read ahead while the worker parses', () => {
     writeField(svc.db, '1-1-1', 'actions', [{ text: '先に書かれた値', level: 0 }], { author: 't', source: 'edit' });
     const id = insertBatch(
       svc.db,
-      { fileName: 'b.xlsx', sha256: 'b', layout: 'ministry', ministry: '厚', exportId: null, report: { warnings: [], proposals: [] }, changes: [{ key: '1-1-1', field: 'actions', row: 2, base: null, theirs: '・先に書かれた値' }] },
+      {
+        fileName: 'b.xlsx',
+        sha256: 'b',
+        layout: 'ministry',
+        ministry: '厚',
+        exportId: null,
+        report: { warnings: [], proposals: [] },
+        changes: [{ key: '1-1-1', field: 'actions', row: 2, base: null, theirs: '・先に書かれた値' }],
+      },
       ahead,
     );
     // With the stale snapshot the file would differ from the store (a two-way conflict); it does not.
@@ -162,14 +211,18 @@ describe('the store read ahead while the worker parses', () => {
     const staging = stageWorkbook(svc.db, '厚.xlsx', bytes);
     writeField(svc.db, '1-1-1', 'actions', [{ text: '解析中に書かれた値', level: 0 }], { author: 't', source: 'edit' });
     const staged = await staging;
-    expect(getBatch(svc.db, staged.batch).items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual(['1-1-1/actions/ours']);
+    expect(getBatch(svc.db, staged.batch).items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.kind}`))).toEqual([
+      '1-1-1/actions/ours',
+    ]);
   });
 });
 
 describe('one snapshot of the plan per import', () => {
   it('staging a file and then showing its batch read every item\u2019s bullets once; a write in between makes them read again', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・新しい取組') });
+    const bytes = editCells(await exportFor(svc, '厚'), {
+      [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・新しい取組'),
+    });
     const prepare = vi.spyOn(svc.db, 'prepare');
     const bulletReads = () => prepare.mock.calls.filter(([sql]) => /^SELECT item_key, field, level, text FROM bullets/.test(sql)).length;
     const staged = await stageWorkbook(svc.db, '厚.xlsx', bytes);
@@ -179,7 +232,9 @@ describe('one snapshot of the plan per import', () => {
     expect(bulletReads()).toBe(1);
     writeField(svc.db, '1-1-1', 'actions', [{ text: '事務局が書いた値', level: 0 }], { author: 't', source: 'edit' });
     // The store moved under the staged cell: seen at once, from a fresh read.
-    expect(getBatch(svc.db, staged.batch).items[0]!.changes.map((c) => `${c.kind}/${c.reason}/${c.ours}`)).toEqual(['conflict/changed_since_staging/・事務局が書いた値']);
+    expect(getBatch(svc.db, staged.batch).items[0]!.changes.map((c) => `${c.kind}/${c.reason}/${c.ours}`)).toEqual([
+      'conflict/changed_since_staging/・事務局が書いた値',
+    ]);
     expect(bulletReads()).toBe(2);
     prepare.mockRestore();
   });
@@ -189,8 +244,15 @@ describe('reading a staged batch', () => {
   it('costs a fixed number of statements, however many cells it holds', async () => {
     const svc = seededService();
     const bytes = await exportFor(svc, '厚');
-    const keys = (svc.db.prepare("SELECT key FROM items WHERE ministries LIKE '%\"厚\"%' ORDER BY position").pluck().all() as string[]).slice(0, 30);
-    const edits = Object.fromEntries(keys.flatMap((k) => [[`${COL.actions}${answerRow(svc, '厚', k)}`, `・${k} の新しい取組`], [`${COL.future}${answerRow(svc, '厚', k)}`, `・${k} の新しい方向性`]]));
+    const keys = (
+      svc.db.prepare('SELECT key FROM items WHERE ministries LIKE \'%"厚"%\' ORDER BY position').pluck().all() as string[]
+    ).slice(0, 30);
+    const edits = Object.fromEntries(
+      keys.flatMap((k) => [
+        [`${COL.actions}${answerRow(svc, '厚', k)}`, `・${k} の新しい取組`],
+        [`${COL.future}${answerRow(svc, '厚', k)}`, `・${k} の新しい方向性`],
+      ]),
+    );
     const batch = await stageOk(svc, '厚.xlsx', editCells(bytes, edits));
     expect(batch.items).toHaveLength(30);
     const prepare = vi.spyOn(svc.db, 'prepare');

@@ -29,7 +29,13 @@ describe('per-ministry inquiry workbook', () => {
     ]);
     const ws = wb.getWorksheet('回答')!;
     expect((ws.getRow(1).values as string[]).slice(1)).toEqual([
-      '管理番号', '区分', '小項目', '担当府省', '令和7年度の取組', '今後の方向性・課題など', '府省からの補足',
+      '管理番号',
+      '区分',
+      '小項目',
+      '担当府省',
+      '令和7年度の取組',
+      '今後の方向性・課題など',
+      '府省からの補足',
     ]);
     expect(ws.getCell('A2').value).toBe('1-1-1');
     expect(String(ws.getCell('B2').value)).toMatch(/^1-1 データ利活用・ライフコースプロジェクト/);
@@ -81,8 +87,10 @@ describe('per-ministry inquiry workbook', () => {
     const exportRow = svc.db.prepare("SELECT * FROM exports WHERE ministry = '厚'").get() as { id: string; options: string };
     expect(meta.getCell('B2').value).toBe(exportRow.id);
     expect(JSON.parse(exportRow.options)).toMatchObject({ leadOnly: false, dueDate: '令和7年12月1日' });
-    const items = (svc.db.prepare("SELECT COUNT(*) AS n FROM items WHERE ministries LIKE '%\"厚\"%'").get() as { n: number }).n;
-    expect((svc.db.prepare('SELECT COUNT(*) AS n FROM export_values WHERE export_id = ?').get(exportRow.id) as { n: number }).n).toBe(items * 3);
+    const items = (svc.db.prepare('SELECT COUNT(*) AS n FROM items WHERE ministries LIKE \'%"厚"%\'').get() as { n: number }).n;
+    expect((svc.db.prepare('SELECT COUNT(*) AS n FROM export_values WHERE export_id = ?').get(exportRow.id) as { n: number }).n).toBe(
+      items * 3,
+    );
   });
 
   it('sends a shared item to each ministry; --lead keeps only the ◎ items', async () => {
@@ -142,7 +150,9 @@ describe('import: staging, merge and apply', () => {
     expect(await apiError(svc, 'imports.apply', { batch: batch.id, author: '事務局' })).toMatch(/反映済み/);
     const again = await stage(svc, '厚_回答(再送).xlsx', edited);
     expect(again.batch).toBeNull();
-    expect(again.error).toMatch(/^厚_回答\(再送\)\.xlsx: このファイルは既に取り込まれています\(取込バッチ #\d+「厚_回答\.xlsx」、反映済み\)/);
+    expect(again.error).toMatch(
+      /^厚_回答\(再送\)\.xlsx: このファイルは既に取り込まれています\(取込バッチ #\d+「厚_回答\.xlsx」、反映済み\)/,
+    );
   });
 
   it('classifies ours, same, whitespace and conflict; refuses to apply undecided conflicts', async () => {
@@ -169,7 +179,10 @@ describe('import: staging, merge and apply', () => {
     const message = await apiError(svc, 'imports.apply', { batch: batch.id, author: 'x' });
     expect(message).toMatch(/^厚\.xlsx\(取込バッチ #\d+\)には、どちらを採るか決まっていない競合が 1 件あります\(1-1-4 令和7年度の取組\)/);
     expect(planSnapshot(svc)).toBe(before);
-    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-4', field: 'actions', decision: 'edit', value: '・両案を統合した文' }] });
+    await api(svc, 'imports.decide', {
+      batch: batch.id,
+      decisions: [{ key: '1-1-4', field: 'actions', decision: 'edit', value: '・両案を統合した文' }],
+    });
     await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });
     expect((await api(svc, 'items.get', { key: '1-1-4' })).actions.map((b) => b.text)).toEqual(['両案を統合した文']);
     expect((await api(svc, 'items.get', { key: '1-1-1' })).actions.map((b) => b.text)).toEqual(['事務局の修正']);
@@ -194,9 +207,23 @@ describe('import: staging, merge and apply', () => {
     const mhlw = await exportFor(svc, '厚');
     const mext = await exportFor(svc, '文');
     const answer = (key: string, line: string) => answerAdding(svc, key, 'actions', line);
-    const b1 = await stageOk(svc, '厚.xlsx', editCells(mhlw, { [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answer('1-1-1', '・厚の答え'), [`${COL.actions}${answerRow(svc, '厚', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
+    const b1 = await stageOk(
+      svc,
+      '厚.xlsx',
+      editCells(mhlw, {
+        [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answer('1-1-1', '・厚の答え'),
+        [`${COL.actions}${answerRow(svc, '厚', '1-1-3')}`]: answer('1-1-3', '・共通の答え'),
+      }),
+    );
     expect(changesOf(b1)).toEqual(['1-1-1/actions/theirs', '1-1-3/actions/theirs']);
-    const b2 = await stageOk(svc, '文.xlsx', editCells(mext, { [`${COL.actions}${answerRow(svc, '文', '1-1-1')}`]: answer('1-1-1', '・文の答え'), [`${COL.actions}${answerRow(svc, '文', '1-1-3')}`]: answer('1-1-3', '・共通の答え') }));
+    const b2 = await stageOk(
+      svc,
+      '文.xlsx',
+      editCells(mext, {
+        [`${COL.actions}${answerRow(svc, '文', '1-1-1')}`]: answer('1-1-1', '・文の答え'),
+        [`${COL.actions}${answerRow(svc, '文', '1-1-3')}`]: answer('1-1-3', '・共通の答え'),
+      }),
+    );
     expect(changesOf(b2)).toEqual(['1-1-1/actions/conflict', '1-1-3/actions/theirs']);
     expect(b2.items[0]!.changes[0]!.reason).toBe('ministries_disagree');
     expect(changesOf(await api(svc, 'imports.get', { batch: b1.id }))).toEqual(['1-1-1/actions/conflict', '1-1-3/actions/theirs']);
@@ -222,8 +249,13 @@ describe('import: staging, merge and apply', () => {
     ws.getRow(rowOf('1-1-2')).hidden = true;
     const g111 = String(ws.getCell(`${COL.actions}${rowOf('1-1-1')}`).value);
     const h112 = String(ws.getCell(`${COL.future}${rowOf('1-1-2')}`).value);
-    ws.getCell(`${COL.actions}${rowOf('1-1-1')}`).value = { richText: [{ text: `${g111}\n・` }, { text: '太字の', font: { bold: true } }, { text: '取組' }] };
-    ws.getCell(`${COL.future}${rowOf('1-1-2')}`).value = { formula: `"${h112.replace(/\n/g, '"&CHAR(10)&"')}"&CHAR(10)&"・式"&"の結果"`, result: `${h112}\n・式の結果` };
+    ws.getCell(`${COL.actions}${rowOf('1-1-1')}`).value = {
+      richText: [{ text: `${g111}\n・` }, { text: '太字の', font: { bold: true } }, { text: '取組' }],
+    };
+    ws.getCell(`${COL.future}${rowOf('1-1-2')}`).value = {
+      formula: `"${h112.replace(/\n/g, '"&CHAR(10)&"')}"&CHAR(10)&"・式"&"の結果"`,
+      result: `${h112}\n・式の結果`,
+    };
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-1/actions/theirs', '1-1-2/future/theirs']);
     expect(batch.items[0]!.changes[0]!.theirs).toBe(`${g111}\n・太字の取組`);
@@ -238,10 +270,28 @@ describe('import: staging, merge and apply', () => {
     const row = answerRow(svc, '厚', '1-1-4');
     // The old nine columns: 区分 (B) becomes 大項目 / 中項目 / 分野, so the answers sit in G / H / I.
     // Column values from row 1 on (exceljs's `values` has a hole at index 0, spliceColumns does not).
-    const sections = ws.getColumn(2).values.slice(1).map((v) => String(v ?? '').split(' ')[0]!.split('-'));
-    const oldColumn = (k: number) => sections.map((p, i) => (i === 0 ? ['大項目', '中項目', '分野'][k]! : p[k] ? `${['大項目', '中項目', ''][k]}${p[k]}` : ''));
+    const sections = ws
+      .getColumn(2)
+      .values.slice(1)
+      .map((v) =>
+        String(v ?? '')
+          .split(' ')[0]!
+          .split('-'),
+      );
+    const oldColumn = (k: number) =>
+      sections.map((p, i) => (i === 0 ? ['大項目', '中項目', '分野'][k]! : p[k] ? `${['大項目', '中項目', ''][k]}${p[k]}` : ''));
     ws.spliceColumns(2, 1, oldColumn(0), oldColumn(1), oldColumn(2));
-    expect((ws.getRow(1).values as string[]).slice(1, 10)).toEqual(['管理番号', '大項目', '中項目', '分野', '小項目', '担当府省', '令和7年度の取組', '今後の方向性・課題など', '府省からの補足']);
+    expect((ws.getRow(1).values as string[]).slice(1, 10)).toEqual([
+      '管理番号',
+      '大項目',
+      '中項目',
+      '分野',
+      '小項目',
+      '担当府省',
+      '令和7年度の取組',
+      '今後の方向性・課題など',
+      '府省からの補足',
+    ]);
     ws.getCell(`G${row}`).value = answerAdding(svc, '1-1-4', 'actions', '・旧様式の答え');
     ws.getCell(`A${row}`).value = ''; // matched by section and title
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
@@ -293,7 +343,10 @@ describe('import: staging, merge and apply', () => {
     writeField(svc.db, '1-1-4', 'actions', [{ text: '事務局の案', level: 0 }], CTX);
     const base111 = (await api(other, 'items.get', { key: '1-1-1' })).actions.map((b) => `・${b.text}`).join('\n');
     const theirs111 = answerAdding(other, '1-1-1', 'actions', '・別環境の答え');
-    const bytes = editCells(exported, { [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: theirs111, [`${COL.actions}${answerRow(other, '厚', '1-1-4')}`]: '・府省の案' });
+    const bytes = editCells(exported, {
+      [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: theirs111,
+      [`${COL.actions}${answerRow(other, '厚', '1-1-4')}`]: '・府省の案',
+    });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/actions/theirs', '1-1-2/actions/ours', '1-1-4/actions/conflict']);
     const c111 = batch.items[0]!.changes[0]!;
@@ -302,7 +355,9 @@ describe('import: staging, merge and apply', () => {
     expect(batch.items[2]!.changes[0]).toMatchObject({ twoWay: false, reason: null });
     expect(batch.exportId).toBeNull();
     expect(batch.report.baseSource).toBe('file');
-    expect(batch.report.warnings.join('\n')).toMatch(/厚\.xlsx: このファイルの出力記録\(出力番号 [-0-9a-f]+\)がこのデータベースにありません.*ファイル内の管理情報\(_meta シート\)から取りました/);
+    expect(batch.report.warnings.join('\n')).toMatch(
+      /厚\.xlsx: このファイルの出力記録\(出力番号 [-0-9a-f]+\)がこのデータベースにありません.*ファイル内の管理情報\(_meta シート\)から取りました/,
+    );
     expect(batch.undecidedConflicts).toBe(1);
     await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-4', field: 'actions', decision: 'ours' }] });
     await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });
@@ -317,7 +372,9 @@ describe('import: staging, merge and apply', () => {
     // _meta: the column header is row 9 (key, actions, future, comment); older versions wrote r7.
     const older = editCells(await exportFor(other, '厚'), { B9: 'r7' }, 'xl/worksheets/sheet3.xml');
     const base111 = (await api(other, 'items.get', { key: '1-1-1' })).actions.map((b) => `・${b.text}`).join('\n');
-    const bytes = editCells(older, { [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え') });
+    const bytes = editCells(older, {
+      [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え'),
+    });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(batch.report.baseSource).toBe('file');
     expect(batch.items[0]!.changes[0]).toMatchObject({ key: '1-1-1', field: 'actions', kind: 'theirs', twoWay: false, base: base111 });
@@ -328,7 +385,9 @@ describe('import: staging, merge and apply', () => {
     const other = seededService();
     // _meta: 7 header rows, a blank row, the column header, then one row per item (1-1-1 first).
     const tampered = editCells(await exportFor(other, '厚'), { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml');
-    const bytes = editCells(tampered, { [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え') });
+    const bytes = editCells(tampered, {
+      [`${COL.actions}${answerRow(other, '厚', '1-1-1')}`]: answerAdding(other, '1-1-1', 'actions', '・別環境の答え'),
+    });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/actions/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
@@ -347,7 +406,12 @@ describe('import: staging, merge and apply', () => {
     // Keys only under the column header (row 9), as in a file written before the values were added.
     for (let r = 9; r <= meta.rowCount; r++) for (const c of [2, 3, 4]) meta.getCell(r, c).value = null;
     meta.getRow(7).values = []; // no digest either
-    wb.getWorksheet('回答')!.getCell(`${COL.actions}${answerRow(other, '厚', '1-1-1')}`).value = answerAdding(other, '1-1-1', 'actions', '・別環境の答え');
+    wb.getWorksheet('回答')!.getCell(`${COL.actions}${answerRow(other, '厚', '1-1-1')}`).value = answerAdding(
+      other,
+      '1-1-1',
+      'actions',
+      '・別環境の答え',
+    );
     const batch = await stageOk(svc, '厚.xlsx', await save(wb));
     expect(changesOf(batch)).toEqual(['1-1-1/actions/conflict']);
     expect(batch.items[0]!.changes[0]).toMatchObject({ twoWay: true, reason: 'no_base', base: null });
@@ -358,7 +422,9 @@ describe('import: staging, merge and apply', () => {
     const svc = seededService();
     const original = await exportFor(svc, '厚');
     const row = answerRow(svc, '厚', '1-1-1');
-    const bytes = editCells(editCells(original, { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml'), { [`${COL.future}${row}`]: answerAdding(svc, '1-1-1', 'future', '・府省の方向性') });
+    const bytes = editCells(editCells(original, { B10: '・書き換えた出力時の値' }, 'xl/worksheets/sheet3.xml'), {
+      [`${COL.future}${row}`]: answerAdding(svc, '1-1-1', 'future', '・府省の方向性'),
+    });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     expect(changesOf(batch)).toEqual(['1-1-1/future/theirs']);
     expect(batch.report.baseSource).toBe('export');
@@ -398,7 +464,9 @@ describe('import: staging, merge and apply', () => {
 
   it('restores a backup in place, after taking a safety backup', async () => {
     const svc = seededService();
-    const bytes = editCells(await exportFor(svc, '厚'), { [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・反映して戻す答え') });
+    const bytes = editCells(await exportFor(svc, '厚'), {
+      [`${COL.actions}${answerRow(svc, '厚', '1-1-1')}`]: answerAdding(svc, '1-1-1', 'actions', '・反映して戻す答え'),
+    });
     const before = planSnapshot(svc);
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const applied = await api(svc, 'imports.apply', { batch: batch.id, author: 'x' });

@@ -41,7 +41,10 @@ describe('graph API on the seeded plan', () => {
     const [hit] = await call('graph.search', { query: '次世代医療基盤法' });
     expect(hit).toMatchObject({ id: `entity:${LAW}`, type: 'law', label: '次世代医療基盤法' });
     const n = await call('graph.neighbourhood', { id: hit!.id });
-    const items = n.nodes.filter((x) => x.type === 'item').map((x) => x.id.slice(5)).sort();
+    const items = n.nodes
+      .filter((x) => x.type === 'item')
+      .map((x) => x.id.slice(5))
+      .sort();
     expect(items).toEqual(LAW_ITEMS);
     expect(n.nodes.some((x) => x.type === 'project')).toBe(true);
     const mentions = n.edges.filter((e) => e.kind === 'mentions' && e.target === hit!.id);
@@ -61,7 +64,9 @@ describe('graph API on the seeded plan', () => {
     const item = (await call('items.get', { key: '2-3-1' }))!;
     const n = await call('graph.neighbourhood', { id: 'item:2-3-1', limit: 200 });
     const kinds = new Set(n.edges.filter((e) => e.source === 'item:2-3-1').map((e) => e.kind));
-    expect(kinds).toEqual(new Set(['ministry', 'section', 'mentions', 'shared', ...(item.lead.length ? ['lead'] : []), ...(item.pj.length ? ['pj'] : [])]));
+    expect(kinds).toEqual(
+      new Set(['ministry', 'section', 'mentions', 'shared', ...(item.lead.length ? ['lead'] : []), ...(item.pj.length ? ['pj'] : [])]),
+    );
     const shared = n.edges.find((e) => e.kind === 'shared' && e.target === 'item:2-3-2');
     expect(shared?.via).toContain('次世代医療基盤法');
   });
@@ -101,7 +106,10 @@ describe('curation', () => {
     svc.close();
     svc = openService(dbPath);
 
-    expect((await call('graph.search', { query: '次世代医療基盤法DB' }))[0]).toMatchObject({ id: 'entity:db-jisedai', label: '次世代医療基盤法DB' });
+    expect((await call('graph.search', { query: '次世代医療基盤法DB' }))[0]).toMatchObject({
+      id: 'entity:db-jisedai',
+      label: '次世代医療基盤法DB',
+    });
     const ninchisho = await call('graph.neighbourhood', { id: 'entity:prog-ninchisho', types: ['item'] });
     expect(ninchisho.nodes.slice(1).map((n) => n.id)).toEqual(expect.arrayContaining(['item:3-2-2', 'item:3-3-2']));
     expect(await call('graph.search', { query: 'AMED', types: ['organisation'] })).toEqual([]);
@@ -117,7 +125,9 @@ describe('curation', () => {
   it('refuses a merge into itself, into an unknown entity, or in a circle, in Japanese, changing nothing', async () => {
     const before = svc.db.prepare('SELECT * FROM graph_curation ORDER BY entity_id').all();
     expect(await failure('graph.curate', { id: 'db-phr', mergeInto: 'db-phr', author: 'x' })).toBe('固有名を自分自身には統合できません。');
-    expect(await failure('graph.curate', { id: 'db-phr', mergeInto: 'nothing-here', author: 'x' })).toBe('統合先の固有名が見つかりません: nothing-here');
+    expect(await failure('graph.curate', { id: 'db-phr', mergeInto: 'nothing-here', author: 'x' })).toBe(
+      '統合先の固有名が見つかりません: nothing-here',
+    );
     expect(await failure('graph.curate', { id: 'prog-ninchisho', mergeInto: 'p:医工連携・人工知能実装研究事業', author: 'x' })).toBe(
       '「p:医工連携・人工知能実装研究事業」は既にこの固有名に統合されています(統合すると循環します)。',
     );
@@ -143,12 +153,23 @@ describe('a broken dictionary file', () => {
   it('is reported in Japanese naming the file, and the plan is untouched', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'entities.json');
-    fs.writeFileSync(file, JSON.stringify({ version: 1, entities: [{ id: 'a', type: 'law', names: ['医療法'] }, { id: 'b', type: 'law', names: ['医療法'] }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        entities: [
+          { id: 'a', type: 'law', names: ['医療法'] },
+          { id: 'b', type: 'law', names: ['医療法'] },
+        ],
+      }),
+    );
     const own = openService(tempDbPath());
     process.env.COUNCIL_DESK_ENTITIES = file;
     try {
       const res = await own.dispatch('graph.search', { query: '医療法' });
-      expect(res.ok ? null : res.error.message).toBe('固有名辞書(entities.json)の内容が正しくありません: 名前「医療法」が「a」と「b」の両方にあります');
+      expect(res.ok ? null : res.error.message).toBe(
+        '固有名辞書(entities.json)の内容が正しくありません: 名前「医療法」が「a」と「b」の両方にあります',
+      );
       fs.writeFileSync(file, '{ not json');
       const broken = await own.dispatch('graph.search', { query: '医療法' });
       expect(broken.ok ? null : broken.error.message).toMatch(/^固有名辞書を読めません\(entities\.json\)/);
@@ -177,7 +198,12 @@ describe('CLI graph and related', () => {
     expect(res.code).toBe(0);
     const list = JSON.parse(res.out) as { key: string; title: string; shared: string[]; score: number }[];
     expect(Object.keys(list[0]!).sort()).toEqual(['key', 'score', 'shared', 'title']);
-    expect(list.filter((r) => r.shared.includes('次世代医療基盤法')).map((r) => r.key).sort()).toEqual(LAW_ITEMS.filter((k) => k !== '2-3-2'));
+    expect(
+      list
+        .filter((r) => r.shared.includes('次世代医療基盤法'))
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(LAW_ITEMS.filter((k) => k !== '2-3-2'));
     const text = await cli(['--db', cliDb, 'related', '2-3-2']);
     expect(text.out).toMatch(/^\S+ +\d+\.\d\d {2}.+ \[.*次世代医療基盤法.*\]$/m);
     expect((await cli(['--db', cliDb, 'related', '9-9-9'])).err).toBe('error: 項目が見つかりません: 9-9-9');
@@ -188,9 +214,19 @@ describe('CLI graph and related', () => {
     expect(res.code).toBe(0);
     const data = JSON.parse(res.out) as GraphExport;
     expect(data.nodes.filter((n) => n.type === 'item')).toHaveLength(56);
-    expect(new Set(data.nodes.map((n) => n.type))).toEqual(new Set(['item', 'ministry', 'section', 'pj', 'project', 'programme', 'database', 'law', 'organisation']));
-    expect(new Set(data.edges.map((e) => e.kind))).toEqual(new Set(['ministry', 'lead', 'section', 'pj', 'mentions', 'relisted', 'shared', 'project']));
-    expect(data.mentions.find((m) => m.source === '3-3-4' && m.entityId === LAW)).toMatchObject({ field: 'title', bullet: 0, start: 0, end: 8, text: '次世代医療基盤法' });
+    expect(new Set(data.nodes.map((n) => n.type))).toEqual(
+      new Set(['item', 'ministry', 'section', 'pj', 'project', 'programme', 'database', 'law', 'organisation']),
+    );
+    expect(new Set(data.edges.map((e) => e.kind))).toEqual(
+      new Set(['ministry', 'lead', 'section', 'pj', 'mentions', 'relisted', 'shared', 'project']),
+    );
+    expect(data.mentions.find((m) => m.source === '3-3-4' && m.entityId === LAW)).toMatchObject({
+      field: 'title',
+      bullet: 0,
+      start: 0,
+      end: 8,
+      text: '次世代医療基盤法',
+    });
 
     const out = path.join(tempDir(), 'graph.graphml');
     const written = await cli(['--db', cliDb, 'graph', '--graphml', '--out', out]);
@@ -198,7 +234,9 @@ describe('CLI graph and related', () => {
     expect(written.out).toMatch(/graph\.graphml: ノード \d+、エッジ \d+、言及 \d+$/);
     const xml = fs.readFileSync(out, 'utf8');
     expect(xml).toContain('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">');
-    expect(xml).toMatch(/<edge id="e\d+" source="item:3-3-4" target="entity:law-jisedai-iryou-kiban"><data key="kind">mentions<\/data><data key="eweight">\d+<\/data><data key="provenance">3-3-4\/title\/0:0-8/);
+    expect(xml).toMatch(
+      /<edge id="e\d+" source="item:3-3-4" target="entity:law-jisedai-iryou-kiban"><data key="kind">mentions<\/data><data key="eweight">\d+<\/data><data key="provenance">3-3-4\/title\/0:0-8/,
+    );
     expect(xml.match(/<node /g)).toHaveLength(data.nodes.length);
   });
 

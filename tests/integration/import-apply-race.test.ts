@@ -86,7 +86,10 @@ describe('apply re-checks every cell inside its write transaction', () => {
     ]);
     expect(cells[2]!.ours).toBe('・別の職員が保存した方向性。');
     // A cell already applied cannot be decided again; the whole-file choice leaves it alone.
-    const refused = await svc.dispatch('imports.decide', { batch: batch.id, decisions: [{ key: '1-1-1', field: 'actions', decision: 'ours' }] });
+    const refused = await svc.dispatch('imports.decide', {
+      batch: batch.id,
+      decisions: [{ key: '1-1-1', field: 'actions', decision: 'ours' }],
+    });
     expect(refused).toMatchObject({ ok: false, error: { message: '1-1-1の令和7年度の取組は反映済みのため、決定を変えられません。' } });
 
     // Deciding the conflict and applying again finishes the batch, without repeating what was done.

@@ -29,7 +29,9 @@ beforeAll(() => {
 function dump(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[];
     return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"`).all()]));
   } finally {
     db.close();
@@ -61,24 +63,54 @@ async function refused(kind: ImportKind, name: string, content: Buffer | string,
 
 describe('peak memory of imports, measured in a child process', () => {
   it('a returned workbook with a 20 MB defined name is refused before it is parsed', () =>
-    refused('workbook', '名前.xlsx', definedNameWorkbook(20 * 2 ** 20), /ブックの定義\(xl\/workbook\.xml\)が大きすぎます\(20\.0 MB、上限 1\.0 MB\)/));
+    refused(
+      'workbook',
+      '名前.xlsx',
+      definedNameWorkbook(20 * 2 ** 20),
+      /ブックの定義\(xl\/workbook\.xml\)が大きすぎます\(20\.0 MB、上限 1\.0 MB\)/,
+    ));
 
   it('a returned workbook with 70 MB of shared strings is refused before it is parsed', () =>
-    refused('workbook', '文字列.xlsx', sharedStringsWorkbook(70_000, 1000), /シートと文字列の部分が大きすぎます\(展開後 [\d.]+ MB、上限 64\.0 MB\)/));
+    refused(
+      'workbook',
+      '文字列.xlsx',
+      sharedStringsWorkbook(70_000, 1000),
+      /シートと文字列の部分が大きすぎます\(展開後 [\d.]+ MB、上限 64\.0 MB\)/,
+    ));
 
   it('a returned workbook with one 30 MB value (3 GB in exceljs) is refused before it is parsed', () =>
-    refused('workbook', '長い値.xlsx', sharedStringsWorkbook(1, 30 * 2 ** 20), /値が長すぎます\(xl\/sharedStrings\.xml に [\d.]+ MB の値、上限 256 KB。Excel のセルは 32,767 文字までです\)/));
+    refused(
+      'workbook',
+      '長い値.xlsx',
+      sharedStringsWorkbook(1, 30 * 2 ** 20),
+      /値が長すぎます\(xl\/sharedStrings\.xml に [\d.]+ MB の値、上限 256 KB。Excel のセルは 32,767 文字までです\)/,
+    ));
 
   it('a returned workbook with too many rows, or too many cells, is refused before exceljs builds them', async () => {
-    await refused('workbook', '行.xlsx', manyCellsWorkbook(25_000, 1), /行が多すぎます\(xl\/worksheets\/sheet1\.xml に 25,000 行、上限 20,000 行\)/);
+    await refused(
+      'workbook',
+      '行.xlsx',
+      manyCellsWorkbook(25_000, 1),
+      /行が多すぎます\(xl\/worksheets\/sheet1\.xml に 25,000 行、上限 20,000 行\)/,
+    );
     await refused('workbook', 'セル.xlsx', manyCellsWorkbook(19_000, 30), /セルが多すぎます\([\d,]+ 個以上、上限 500,000 個\)/);
   });
 
   it('the issue\u2019s 60,000-row annotation file is refused with the limit named', () =>
-    refused('annotations', '注釈6万.xlsx', annotationWorkbook(60_000, { commentChars: 10 }), /シートと文字列の部分が大きすぎます\(展開後 [\d.]+ MB、上限 64\.0 MB\)/));
+    refused(
+      'annotations',
+      '注釈6万.xlsx',
+      annotationWorkbook(60_000, { commentChars: 10 }),
+      /シートと文字列の部分が大きすぎます\(展開後 [\d.]+ MB、上限 64\.0 MB\)/,
+    ));
 
   it('one annotation over the limit is refused, and the message says the limit', () =>
-    refused('annotations', '注釈超過.xlsx', annotationWorkbook(20_001, { commentChars: 10 }), /行が多すぎます\(xl\/worksheets\/sheet1\.xml に 20,002 行、上限 20,001 行\)。注釈ファイルは 1 つあたり 20,000 件までです。/));
+    refused(
+      'annotations',
+      '注釈超過.xlsx',
+      annotationWorkbook(20_001, { commentChars: 10 }),
+      /行が多すぎます\(xl\/worksheets\/sheet1\.xml に 20,002 行、上限 20,001 行\)。注釈ファイルは 1 つあたり 20,000 件までです。/,
+    ));
 
   it('a 200 MB source text is refused before it is read', () =>
     refused('plan', '000_巨大.txt', bigPlanText(200 * 2 ** 20), /資料のテキストが大きすぎます\(200\.0 MB、上限 16 MB\)/));

@@ -23,7 +23,10 @@ describe('cleared and shrunk cells', () => {
     expect(batch.counts).toEqual({ cleared: 1, shrunk: 1, theirs: 1 });
 
     // すべて採用 (the whole file) and この項目をすべて採用 (the item) do not take them.
-    await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ decision: 'theirs' }, { key: '1-1-13', decision: 'theirs' }, { key: '1-1-5', decision: 'theirs' }] });
+    await api(svc, 'imports.decide', {
+      batch: batch.id,
+      decisions: [{ decision: 'theirs' }, { key: '1-1-13', decision: 'theirs' }, { key: '1-1-5', decision: 'theirs' }],
+    });
     const decided = await api(svc, 'imports.get', { batch: batch.id });
     expect(decided.items.flatMap((it) => it.changes.map((c) => `${c.key}/${c.field}/${c.decision}`)).sort()).toEqual([
       '1-1-13/future/null',
@@ -44,7 +47,9 @@ describe('cleared and shrunk cells', () => {
     const bytes = editCells(await exportFor(svc, '厚'), { [`${COL.future}${answerRow(svc, '厚', '1-1-13')}`]: '' });
     const batch = await stageOk(svc, '厚.xlsx', bytes);
     const before = planSnapshot(svc);
-    expect(await apiError(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-99', field: 'future', decision: 'theirs' }] })).toMatch(/1-1-99/);
+    expect(
+      await apiError(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-99', field: 'future', decision: 'theirs' }] }),
+    ).toMatch(/1-1-99/);
     expect(planSnapshot(svc)).toBe(before);
     expect((await api(svc, 'imports.get', { batch: batch.id })).items[0]!.changes[0]!.decision).toBeNull();
     await api(svc, 'imports.decide', { batch: batch.id, decisions: [{ key: '1-1-13', field: 'future', decision: 'theirs' }] });

@@ -40,7 +40,10 @@ describe('ingest', () => {
     // Even with the shortcut on the file hash out of the way, a full re-ingest writes nothing.
     svc.db.prepare("UPDATE documents SET sha256 = 'stale'").run();
     const full = ingestDir(svc.db, SEED_DIR);
-    expect(full.map((r) => [r.created, r.updated, r.revisions])).toEqual([[0, 0, 0], [0, 0, 0]]);
+    expect(full.map((r) => [r.created, r.updated, r.revisions])).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
     expect(count(svc, 'SELECT COUNT(*) AS n FROM revisions')).toBe(0);
     expect(JSON.stringify(listItems(svc.db).map((it) => getItem(svc.db, it.key)))).toBe(snapshot);
     svc.close();
@@ -96,9 +99,21 @@ describe('ingest', () => {
     expect(i1).toBeGreaterThan(0);
     expect(i2).toBeGreaterThan(i1);
     // ② moves above ① and the two numbers are exchanged, as a revision of the table would do.
-    const swapped = [...lines.slice(0, i1), lines[i2]!.replace(/^②/, '①'), ...lines.slice(i1 + 1, i2).join('\n').split('\n'), lines[i1]!.replace(/^①/, '②'), ...lines.slice(i2 + 1)];
+    const swapped = [
+      ...lines.slice(0, i1),
+      lines[i2]!.replace(/^②/, '①'),
+      ...lines
+        .slice(i1 + 1, i2)
+        .join('\n')
+        .split('\n'),
+      lines[i1]!.replace(/^①/, '②'),
+      ...lines.slice(i2 + 1),
+    ];
     const report = loadSource(svc.db, PLAN_FILE, swapped.join('\n'));
-    const batch = (await svc.dispatch('editions.get', { batch: report.staged! })) as { ok: true; result: { matched: { key: string; change: string }[] } };
+    const batch = (await svc.dispatch('editions.get', { batch: report.staged! })) as {
+      ok: true;
+      result: { matched: { key: string; change: string }[] };
+    };
     const changes = Object.fromEntries(batch.result.matched.filter((m) => m.key.startsWith('3-2-')).map((m) => [m.key, m.change]));
     expect(changes).toMatchObject({ '3-2-1': 'renumbered', '3-2-2': 'renumbered' });
     await applyEdition(svc.db, report.staged!, '事務局');

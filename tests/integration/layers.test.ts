@@ -14,16 +14,25 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 describe('layer rules', () => {
   it('stop src/shared importing Node, Electron or native modules, or using DOM globals', async () => {
     expect(await ruleIds('src/shared/probe.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toContain('no-restricted-imports');
-    expect(await ruleIds('src/shared/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toContain('no-restricted-imports');
-    expect(await ruleIds('src/shared/probe.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('src/shared/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIds('src/shared/probe.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n")).toContain(
+      'no-restricted-imports',
+    );
     expect(await ruleIds('src/shared/probe.ts', 'export const x = document.title;\n')).toContain('no-restricted-globals');
     expect(await ruleIds('src/shared/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toEqual([]);
   });
 
   it('stop src/renderer importing src/main', async () => {
-    expect(await ruleIds('src/renderer/src/probe.ts', "import { openDatabase } from '../../main/store/database';\nexport const x = openDatabase;\n")).toContain(
+    expect(
+      await ruleIds(
+        'src/renderer/src/probe.ts',
+        "import { openDatabase } from '../../main/store/database';\nexport const x = openDatabase;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(await ruleIds('src/renderer/src/probe.ts', "import path from 'node:path';\nexport const x = path;\n")).toContain(
       'no-restricted-imports',
     );
-    expect(await ruleIds('src/renderer/src/probe.ts', "import path from 'node:path';\nexport const x = path;\n")).toContain('no-restricted-imports');
   });
 });

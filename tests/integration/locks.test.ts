@@ -24,7 +24,10 @@ afterAll(async () => {
   svc.close();
 });
 
-async function invoke(method: string, args: unknown): Promise<{ ok: boolean; result?: { title: string; version: number }; error?: { code: string; message: string } }> {
+async function invoke(
+  method: string,
+  args: unknown,
+): Promise<{ ok: boolean; result?: { title: string; version: number }; error?: { code: string; message: string } }> {
   const res = await fetch(`http://127.0.0.1:${host.port}/api/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
@@ -43,7 +46,13 @@ describe('a write while another program holds the write lock', () => {
     const before = item('1-1-1');
     const holder = await holdWriteLock(svc.db.name, 2000);
     const started = Date.now();
-    const res = await invoke('items.update', { key: '1-1-1', field: 'title', value: '待ってから保存された題名', author: '事務局', expectedVersion: before.version });
+    const res = await invoke('items.update', {
+      key: '1-1-1',
+      field: 'title',
+      value: '待ってから保存された題名',
+      author: '事務局',
+      expectedVersion: before.version,
+    });
     const waited = Date.now() - started;
     await holder.done;
     expect(res.error).toBeUndefined();
@@ -57,7 +66,13 @@ describe('a write while another program holds the write lock', () => {
     const revisions = count(svc, 'SELECT COUNT(*) AS n FROM revisions');
     const holder = await holdWriteLock(svc.db.name, BUSY_TIMEOUT_MS + 2500);
     const started = Date.now();
-    const res = await invoke('items.update', { key: '1-1-2', field: 'title', value: '保存されない題名', author: '事務局', expectedVersion: before.version });
+    const res = await invoke('items.update', {
+      key: '1-1-2',
+      field: 'title',
+      value: '保存されない題名',
+      author: '事務局',
+      expectedVersion: before.version,
+    });
     const waited = Date.now() - started;
     await holder.done;
     expect(res.ok).toBe(false);
@@ -67,7 +82,13 @@ describe('a write while another program holds the write lock', () => {
     expect(item('1-1-2')).toEqual(before);
     expect(count(svc, 'SELECT COUNT(*) AS n FROM revisions')).toBe(revisions);
     // Once the other program is done, the same save goes through.
-    const again = await invoke('items.update', { key: '1-1-2', field: 'title', value: '保存されない題名', author: '事務局', expectedVersion: before.version });
+    const again = await invoke('items.update', {
+      key: '1-1-2',
+      field: 'title',
+      value: '保存されない題名',
+      author: '事務局',
+      expectedVersion: before.version,
+    });
     expect(again.result?.title).toBe('保存されない題名');
   });
 

@@ -25,7 +25,11 @@ const HOW_TO_PIN = (version: number) =>
 /** Every schema object the migrations up to `version` create, in a stable order. */
 function schemaSql(version: number): string {
   const db = openDatabase(':memory:', { migrations: MIGRATIONS.slice(0, version) });
-  const rows = db.prepare('SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name').all() as { type: string; name: string; sql: string }[];
+  const rows = db.prepare('SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name').all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
   db.close();
   return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql};\n`).join('\n');
 }
@@ -54,13 +58,20 @@ describe('schema pins', () => {
 
   it('every pin belongs to a migration', () => {
     expect(pinnedVersions()).toEqual(expect.arrayContaining([1]));
-    for (const v of pinnedVersions()) expect(MIGRATIONS.map((m) => m.version), `tests/fixtures/schema/v${v}.sql has no migration ${v}`).toContain(v);
+    for (const v of pinnedVersions())
+      expect(
+        MIGRATIONS.map((m) => m.version),
+        `tests/fixtures/schema/v${v}.sql has no migration ${v}`,
+      ).toContain(v);
   });
 });
 
 function schemaOf(file: string): string[] {
   const db = new Database(file, { readonly: true });
-  const rows = db.prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { type: string; name: string }[];
+  const rows = db.prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
+    type: string;
+    name: string;
+  }[];
   db.close();
   return rows.map((r) => `${r.type}:${r.name}`);
 }
@@ -76,10 +87,23 @@ describe('migrations', () => {
     // The tables the app needs (the exact schema of each version is pinned below, in 'schema pins').
     expect(schemaOf(file)).toEqual(
       expect.arrayContaining([
-        'table:documents', 'table:sections', 'table:items', 'table:bullets', 'table:revisions', 'table:issued_keys',
-        'table:projects', 'table:preferences', 'table:search_docs', 'table:search_fts', 'table:search_grams',
-        'trigger:search_docs_ai', 'trigger:search_docs_ad', 'trigger:search_docs_grams_ad',
-        'table:annotations', 'table:annotation_replies', 'table:annotation_history',
+        'table:documents',
+        'table:sections',
+        'table:items',
+        'table:bullets',
+        'table:revisions',
+        'table:issued_keys',
+        'table:projects',
+        'table:preferences',
+        'table:search_docs',
+        'table:search_fts',
+        'table:search_grams',
+        'trigger:search_docs_ai',
+        'trigger:search_docs_ad',
+        'trigger:search_docs_grams_ad',
+        'table:annotations',
+        'table:annotation_replies',
+        'table:annotation_history',
       ]),
     );
   });
@@ -100,7 +124,9 @@ describe('migrations', () => {
       // before the readings' one had readings; from that version on, as today.
       if (from >= READINGS_VERSION) indexSection(old, '1');
       else {
-        const doc = old.prepare("INSERT INTO search_docs (section_id, field, text, folded) VALUES ('1', 'section', 'がん研究の推進', 'がん研究の推進')").run();
+        const doc = old
+          .prepare("INSERT INTO search_docs (section_id, field, text, folded) VALUES ('1', 'section', 'がん研究の推進', 'がん研究の推進')")
+          .run();
         if (from >= 2) insertGrams(old, doc.lastInsertRowid, 'がん研究の推進');
       }
       old.close();
@@ -139,12 +165,19 @@ describe('migrations', () => {
     expect(db.prepare('SELECT id, batch_id, item_key, kind, theirs, decision FROM import_changes ORDER BY id').all()).toEqual(rowsBefore);
     // The cells of a batch applied before the upgrade count as carried out; the staged one's do not.
     expect(db.prepare('SELECT applied_at FROM import_changes ORDER BY id').pluck().all()).toEqual(['2025-01-02T00:00:00.000Z', null]);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'import_changes' AND type = 'index' ORDER BY name").pluck().all()).toEqual([
-      'import_changes_item',
-      'sqlite_autoindex_import_changes_1',
-    ]);
-    db.prepare("INSERT INTO import_changes (batch_id, item_key, field, row, kind, ours, theirs) VALUES (2, '1-1-2', 'future', 3, 'shrunk', '・A', '')").run();
-    expect(() => db.prepare("INSERT INTO import_changes (batch_id, item_key, field, row, kind, ours, theirs) VALUES (2, '1-1-3', 'r7', 3, 'lost', '', '')").run()).toThrow(/CHECK/);
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'import_changes' AND type = 'index' ORDER BY name").pluck().all(),
+    ).toEqual(['import_changes_item', 'sqlite_autoindex_import_changes_1']);
+    db.prepare(
+      "INSERT INTO import_changes (batch_id, item_key, field, row, kind, ours, theirs) VALUES (2, '1-1-2', 'future', 3, 'shrunk', '・A', '')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO import_changes (batch_id, item_key, field, row, kind, ours, theirs) VALUES (2, '1-1-3', 'r7', 3, 'lost', '', '')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // Deleting a batch still takes its cells with it.
     db.prepare('DELETE FROM import_batches WHERE id = 2').run();
@@ -162,7 +195,10 @@ describe('migrations', () => {
 
   it('roll back a migration that fails half way, leaving the version as it was', () => {
     const file = tempDbPath();
-    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, description: 'broken', sql: 'CREATE TABLE half (x); CREATE TABLE half (x);' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: SCHEMA_VERSION + 1, description: 'broken', sql: 'CREATE TABLE half (x); CREATE TABLE half (x);' },
+    ];
     expect(() => openDatabase(file, { migrations: broken })).toThrow();
     const db = new Database(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

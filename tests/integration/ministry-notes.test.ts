@@ -22,7 +22,15 @@ describe('items.notes', () => {
     const notes = await api(svc, 'items.notes', { keys: ['1-1-1', '1-1-2', '1-1-3'] });
     expect(Object.keys(notes)).toEqual(['1-1-1', '1-1-3']);
     expect(notes['1-1-1']).toEqual([
-      { id: expect.any(Number), itemKey: '1-1-1', ministry: '厚', text: '予算要求中です', fileName: '厚_回答.xlsx', batchId: batch.id, createdAt: expect.any(String) },
+      {
+        id: expect.any(Number),
+        itemKey: '1-1-1',
+        ministry: '厚',
+        text: '予算要求中です',
+        fileName: '厚_回答.xlsx',
+        batchId: batch.id,
+        createdAt: expect.any(String),
+      },
     ]);
     expect(notes['1-1-3']![0]!.text).toBe('担当課が変わりました');
     svc.close();

@@ -44,7 +44,9 @@ describe('quality labels on real seed items', () => {
 
   it('2-1-1: every kind of dated commitment, a deadline counted from promulgation included', async () => {
     const labels = await labelsOf('2-1-1');
-    expect(labels.dated).toEqual(expect.arrayContaining(['令和 7 年度中に', '令和 8 年度以降', '令和 7 年度を目途に', '公布後 1 年 6 月以内']));
+    expect(labels.dated).toEqual(
+      expect.arrayContaining(['令和 7 年度中に', '令和 8 年度以降', '令和 7 年度を目途に', '公布後 1 年 6 月以内']),
+    );
   });
 
   it('1-1-9: shared item with bullets no ministry tag names; 1-2-3-1: a continuation no action shows', async () => {
@@ -102,7 +104,10 @@ describe('confirming ingest warnings (確認済み)', () => {
 describe('鮮度: the round with the ministries', () => {
   it('an exported item is 今回未更新 until an answer is applied to it, then 今回更新 naming the file', async () => {
     // An answer applied in an earlier round: not this round's once the item is exported again.
-    writeField(svc.db, '1-1-4', 'future', [{ text: '令和8年度から新たな公募を開始する。', level: 0 }], { author: '厚', source: 'import:前回_厚.xlsx#1' });
+    writeField(svc.db, '1-1-4', 'future', [{ text: '令和8年度から新たな公募を開始する。', level: 0 }], {
+      author: '厚',
+      source: 'import:前回_厚.xlsx#1',
+    });
     expect(Object.keys(await labelsOf('1-1-4'))).not.toContain('stale');
     await new Promise((r) => setTimeout(r, 5)); // the export must be stamped after that revision
     const out = path.join(tempDir(), 'kou.xlsx');
@@ -112,11 +117,15 @@ describe('鮮度: the round with the ministries', () => {
     expect(stale.stale).toBeDefined();
     expect(stale.fresh).toBeUndefined();
     // What applying a returned file writes (import-store.ts): a revision whose source names the file.
-    writeField(svc.db, '1-1-4', 'future', [{ text: '令和9年度から新たな公募を開始する。', level: 0 }], { author: '厚', source: 'import:回答_厚.xlsx#2' });
+    writeField(svc.db, '1-1-4', 'future', [{ text: '令和9年度から新たな公募を開始する。', level: 0 }], {
+      author: '厚',
+      source: 'import:回答_厚.xlsx#2',
+    });
     const fresh = await labelsOf('1-1-4');
     expect(fresh.fresh).toEqual(['回答_厚.xlsx']);
     expect(fresh.stale).toBeUndefined();
-    const round = (await call<{ round: { ministry: string; exportedAt: string | null; awaiting: boolean }[] }>('dashboard.figures', {})).round;
+    const round = (await call<{ round: { ministry: string; exportedAt: string | null; awaiting: boolean }[] }>('dashboard.figures', {}))
+      .round;
     expect(round.find((r) => r.ministry === '厚')).toMatchObject({ awaiting: true });
     expect(round.find((r) => r.ministry === '文')).toMatchObject({ exportedAt: null, awaiting: false });
   });

@@ -47,7 +47,8 @@ async function expectReadOnlyService(file: string): Promise<void> {
       await svc.dispatch('prefs.set', { author: '事務局' }),
       await svc.dispatch('changes.setLastMeeting', { date: '2026-11-20' }),
     ];
-    for (const res of edits) expect(res).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(READ_ONLY) } });
+    for (const res of edits)
+      expect(res).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(READ_ONLY) } });
   } finally {
     svc.close();
   }
@@ -83,10 +84,14 @@ describe('a database that cannot be written', () => {
     fs.chmodSync(file, 0o644);
     const bytes = fs.readFileSync(file);
     const cli = (...args: string[]) =>
-      spawnSync('runuser', ['-u', 'nobody', '--', 'env', `COUNCIL_DESK_DB=${file}`, process.execPath, path.join(ROOT, 'bin', 'council-desk.mjs'), ...args], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
+      spawnSync(
+        'runuser',
+        ['-u', 'nobody', '--', 'env', `COUNCIL_DESK_DB=${file}`, process.execPath, path.join(ROOT, 'bin', 'council-desk.mjs'), ...args],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
     const show = cli('show', '1-1-1', '--json');
     expect(show.stderr).toBe('');
     expect(show.status).toBe(0);

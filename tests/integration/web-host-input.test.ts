@@ -25,18 +25,22 @@ afterAll(async () => {
 /** A raw request: fetch would re-encode a malformed path before sending it. */
 function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
-const api = (body: string) => request({ path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body });
+const api = (body: string) =>
+  request({ path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body });
 
 describe('web host input errors', () => {
   it.each(['null', '42', '"items.get"', '[]', 'true'])('answers the API body %s with 400 bad_request', async (body) => {

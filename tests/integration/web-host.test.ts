@@ -112,9 +112,17 @@ describe('web host', () => {
 
     it('the contract marks every path field, and only those', () => {
       const marked = Object.fromEntries(
-        (['excel.exportMinistry', 'excel.exportTable', 'imports.stage', 'annotations.export', 'annotations.import', 'items.get', 'backups.restore'] as const).map(
-          (m) => [m, pathFieldsOf(m)],
-        ),
+        (
+          [
+            'excel.exportMinistry',
+            'excel.exportTable',
+            'imports.stage',
+            'annotations.export',
+            'annotations.import',
+            'items.get',
+            'backups.restore',
+          ] as const
+        ).map((m) => [m, pathFieldsOf(m)]),
       );
       expect(marked).toEqual({
         'excel.exportMinistry': ['outDir', 'outFile'],

@@ -49,19 +49,27 @@ function makeAnchor(db: Db, input: CreateInput): { anchor: TextAnchor; bulletInd
   if (field === null) throw new AppError('bad_request', '引用や範囲を指定するときは欄(title / actions / future)も指定してください');
   const item = getItem(db, input.itemKey);
   if (input.expectedVersion !== undefined && input.expectedVersion !== item.version) {
-    throw new AppError('conflict', `項目 ${item.key} は選択した後に変更されています(版 ${input.expectedVersion} → ${item.version})。表示を更新してから選択し直してください。`);
+    throw new AppError(
+      'conflict',
+      `項目 ${item.key} は選択した後に変更されています(版 ${input.expectedVersion} → ${item.version})。表示を更新してから選択し直してください。`,
+    );
   }
   const segments = fieldSegments(item, field);
   let span = input.range;
   if (span === undefined) {
     span = findQuote(segments, input.quote!)[0];
-    if (!span) throw new AppError('not_found', `項目 ${item.key} の「${fieldLabel(field, currentFiscalYear(db))}」に「${input.quote}」が見つかりません`);
+    if (!span)
+      throw new AppError(
+        'not_found',
+        `項目 ${item.key} の「${fieldLabel(field, currentFiscalYear(db))}」に「${input.quote}」が見つかりません`,
+      );
   }
   try {
     const anchor = createAnchor(segments, span, item.version);
     return { anchor, bulletIndex: field === 'title' ? null : span.bulletIndex };
   } catch (err) {
-    if (err instanceof AnchorError) throw new AppError('bad_request', `${item.key} の「${fieldLabel(field, currentFiscalYear(db))}」: ${err.message}`);
+    if (err instanceof AnchorError)
+      throw new AppError('bad_request', `${item.key} の「${fieldLabel(field, currentFiscalYear(db))}」: ${err.message}`);
     throw err;
   }
 }
@@ -102,35 +110,39 @@ function editable(db: Db, id: string, expectedUpdatedAt?: string): Annotation {
 }
 
 export function updateAnnotation(db: Db, id: string, changes: UpdateInput, editor: string): Annotation {
-  return db.transaction(() => {
-    const { replies, ...before } = editable(db, id, changes.expectedUpdatedAt);
-    const after: AnnotationCore = {
-      ...before,
-      comment: changes.comment ?? before.comment,
-      tags: changes.tags ?? before.tags,
-      color: changes.color ?? before.color,
-      status: changes.status ?? before.status,
-      kind: changes.kind ?? before.kind,
-    };
-    if (after.kind === 'highlight' && !after.anchor) throw new AppError('bad_request', '対象の文言がない注釈はハイライトにできません');
-    if (JSON.stringify(after) === JSON.stringify(before)) return { ...before, replies };
-    after.updatedAt = nextTime(before.updatedAt);
-    replaceCore(db, before, after, `edit:${editor}`);
-    return { ...after, replies };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const { replies, ...before } = editable(db, id, changes.expectedUpdatedAt);
+      const after: AnnotationCore = {
+        ...before,
+        comment: changes.comment ?? before.comment,
+        tags: changes.tags ?? before.tags,
+        color: changes.color ?? before.color,
+        status: changes.status ?? before.status,
+        kind: changes.kind ?? before.kind,
+      };
+      if (after.kind === 'highlight' && !after.anchor) throw new AppError('bad_request', '対象の文言がない注釈はハイライトにできません');
+      if (JSON.stringify(after) === JSON.stringify(before)) return { ...before, replies };
+      after.updatedAt = nextTime(before.updatedAt);
+      replaceCore(db, before, after, `edit:${editor}`);
+      return { ...after, replies };
+    })
+    .immediate();
 }
 
 /** Delete as a tombstone: the row stays, so a merge of an older copy cannot bring it back. */
 export function deleteAnnotation(db: Db, id: string): Annotation {
-  return db.transaction(() => {
-    const a = getAnnotation(db, id);
-    if (a.deletedAt) return a;
-    const { replies, ...core } = a;
-    const time = nextTime(core.updatedAt);
-    const deleted = { ...core, updatedAt: time, deletedAt: time };
-    saveCore(db, deleted);
-    return { ...deleted, replies };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const a = getAnnotation(db, id);
+      if (a.deletedAt) return a;
+      const { replies, ...core } = a;
+      const time = nextTime(core.updatedAt);
+      const deleted = { ...core, updatedAt: time, deletedAt: time };
+      saveCore(db, deleted);
+      return { ...deleted, replies };
+    })
+    .immediate();
 }
 
 /**
@@ -138,10 +150,12 @@ export function deleteAnnotation(db: Db, id: string): Annotation {
  * and a reply must not make an old comment look newer than another reviewer's edit of it.
  */
 export function replyTo(db: Db, id: string, text: string, author: string): Annotation {
-  return db.transaction(() => {
-    editable(db, id);
-    const now = nowIso();
-    saveReply(db, id, { id: randomUUID(), author, text, createdAt: now, updatedAt: now, deletedAt: null });
-    return getAnnotation(db, id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      editable(db, id);
+      const now = nowIso();
+      saveReply(db, id, { id: randomUUID(), author, text, createdAt: now, updatedAt: now, deletedAt: null });
+      return getAnnotation(db, id);
+    })
+    .immediate();
 }

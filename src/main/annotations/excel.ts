@@ -83,7 +83,11 @@ const annotationColumns = (fiscalYear: number | null): Column<AnnotationView>[] 
   { header: '小項目', width: 30, value: (a) => a.itemTitle ?? '(この項目はありません)' },
   { header: '欄', width: 16, value: (a) => placeLabel(a, fiscalYear) },
   { header: '引用', width: 40, value: (a) => a.anchor?.quote ?? '' },
-  { header: '所在', width: 12, value: (a) => (a.anchorState.state === 'orphan' ? '元の文言なし' : a.anchorState.state === 'anchored' ? '本文中' : '') },
+  {
+    header: '所在',
+    width: 12,
+    value: (a) => (a.anchorState.state === 'orphan' ? '元の文言なし' : a.anchorState.state === 'anchored' ? '本文中' : ''),
+  },
   { header: '種類', width: 11, value: (a) => KIND_NAMES[a.kind] },
   { header: '色', width: 5, value: (a) => COLOR_NAMES[a.color] },
   { header: 'コメント', width: 50, value: (a) => a.comment },
@@ -123,7 +127,11 @@ function writeSheet<T>(ws: ExcelJS.Worksheet, columns: Column<T>[], rows: T[], d
     col.width = c.width;
     col.hidden = c.hidden === true;
   });
-  setupHeader(ws, columns.map((c) => c.header), true);
+  setupHeader(
+    ws,
+    columns.map((c) => c.header),
+    true,
+  );
   rows.forEach((r, n) => {
     const row = ws.getRow(n + 2);
     const texts = columns.map((c) => c.value(r));
@@ -187,7 +195,8 @@ function findTable(wb: ParsedWorkbook, required: readonly string[], excluded: re
   for (const sheet of wb.sheets) {
     for (const r of sheet.rows.slice(0, 5)) {
       const cols = new Map(r.cells.map((t, i) => [t.trim(), i] as const));
-      if (required.every((h) => cols.has(h)) && !excluded.some((h) => cols.has(h))) return { sheet, headerRow: r.row, col: (h) => cols.get(h) };
+      if (required.every((h) => cols.has(h)) && !excluded.some((h) => cols.has(h)))
+        return { sheet, headerRow: r.row, col: (h) => cols.get(h) };
     }
   }
   return null;
@@ -208,7 +217,10 @@ function parseRecord<S extends z.ZodType>(schema: S, text: string, where: string
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('bad_request', `${where}: 記録の内容が正しくありません(${issue?.path.join('.') || '全体'}: ${issue?.message ?? ''})。`);
+    throw new AppError(
+      'bad_request',
+      `${where}: 記録の内容が正しくありません(${issue?.path.join('.') || '全体'}: ${issue?.message ?? ''})。`,
+    );
   }
   return parsed.data;
 }
@@ -266,9 +278,14 @@ export function readAnnotationFile(wb: ParsedWorkbook, file: string): { annotati
     }
   }
   if (handEdited) {
-    warnings.push(`${file}: コメントの列が ${handEdited} 件、書き出した後に Excel で書き換えられています。取り込みには記録の列(書き出し時の内容)を使いました。コメントの変更は協議会デスクで行ってください。`);
+    warnings.push(
+      `${file}: コメントの列が ${handEdited} 件、書き出した後に Excel で書き換えられています。取り込みには記録の列(書き出し時の内容)を使いました。コメントの変更は協議会デスクで行ってください。`,
+    );
   }
-  if (wb.formulas.length) warnings.push(`${file}: 数式のセルが ${wb.formulas.length} 件あります(${wb.formulas.slice(0, 5).join('、')})。数式は使わず、記録の列を読み込みました。`);
+  if (wb.formulas.length)
+    warnings.push(
+      `${file}: 数式のセルが ${wb.formulas.length} 件あります(${wb.formulas.slice(0, 5).join('、')})。数式は使わず、記録の列を読み込みました。`,
+    );
   return { annotations: [...byId.values()], warnings };
 }
 
@@ -285,7 +302,12 @@ const ANNOTATION_CAPS: SheetCaps = {
 };
 
 /** Check, parse (in the guarded worker), validate and merge one shared file. */
-export async function importAnnotationFile(db: Db, name: string, bytes: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<AnnotationImportOutcome> {
+export async function importAnnotationFile(
+  db: Db,
+  name: string,
+  bytes: Buffer,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): Promise<AnnotationImportOutcome> {
   try {
     checkContainer(bytes, name);
   } catch (err) {
@@ -297,7 +319,9 @@ export async function importAnnotationFile(db: Db, name: string, bytes: Buffer, 
   warnings.unshift(...parsed.warnings);
   const unknown = [...new Set(annotations.map((a) => a.itemKey).filter((key) => !findItemRow(db, key)))];
   if (unknown.length) {
-    warnings.push(`${name}: このデータベースにない項目(${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' ほか' : ''})の注釈があります。元の文言とともに「元の文言なし」として保存しました。`);
+    warnings.push(
+      `${name}: このデータベースにない項目(${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' ほか' : ''})の注釈があります。元の文言とともに「元の文言なし」として保存しました。`,
+    );
   }
   const merged = mergeAnnotations(db, annotations, `import:${name}`);
   return { file: name, error: null, ...merged, warnings };

@@ -45,7 +45,15 @@ export function anchorState(a: Annotation, item: Item | null): AnchorState {
   if (!a.anchor || !a.field) return { state: 'none' };
   const r = resolveAnchor(a.anchor, a.bulletIndex ?? 0, fieldSegments(item, a.field));
   if (r.state === 'orphan') return { state: 'orphan', reason: 'text_changed' };
-  return { state: 'anchored', bulletIndex: a.field === 'title' ? null : r.bulletIndex, start: r.start, end: r.end, score: r.score, exact: r.exact, moved: r.moved };
+  return {
+    state: 'anchored',
+    bulletIndex: a.field === 'title' ? null : r.bulletIndex,
+    start: r.start,
+    end: r.end,
+    score: r.score,
+    exact: r.exact,
+    moved: r.moved,
+  };
 }
 
 function matches(a: Annotation, item: Item | null, f: AnnotationFilter): boolean {

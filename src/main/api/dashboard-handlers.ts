@@ -19,7 +19,10 @@ function editionYear(db: Db, edition: number | undefined): number | null {
   if (edition === undefined || edition === current) return current;
   const known = listEditions(db).some((e) => e.fiscalYear === edition);
   if (!known) throw new AppError('not_found', `${editionLabel(edition)}はありません。`);
-  throw new AppError('bad_request', `${editionLabel(edition)}の項目は保持していないため、ダッシュボードは現在の版についてのみ表示できます。`);
+  throw new AppError(
+    'bad_request',
+    `${editionLabel(edition)}の項目は保持していないため、ダッシュボードは現在の版についてのみ表示できます。`,
+  );
 }
 
 export function dashboardFigures(db: Db, edition?: number): DashboardFigures {

@@ -27,7 +27,10 @@ function holdsPath(schema: z.ZodType): boolean {
 function pathFields(schema: z.ZodType): string[] {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return pathFields(schema.unwrap() as z.ZodType);
   if (schema instanceof z.ZodUnion) return [...new Set((schema.options as z.ZodType[]).flatMap(pathFields))];
-  if (schema instanceof z.ZodObject) return Object.entries(schema.shape as Record<string, z.ZodType>).filter(([, f]) => holdsPath(f)).map(([k]) => k);
+  if (schema instanceof z.ZodObject)
+    return Object.entries(schema.shape as Record<string, z.ZodType>)
+      .filter(([, f]) => holdsPath(f))
+      .map(([k]) => k);
   return [];
 }
 

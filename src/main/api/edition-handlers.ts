@@ -26,17 +26,22 @@ type EditionMethods =
 function sourceText(name: string, bytes: Buffer): string {
   checkSourceSize(name, bytes.length);
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    throw new AppError('bad_request', `${name}: Excel ファイルは版の資料として読めません。フォローアップ表のテキスト(.txt)を指定してください。`);
+    throw new AppError(
+      'bad_request',
+      `${name}: Excel ファイルは版の資料として読めません。フォローアップ表のテキスト(.txt)を指定してください。`,
+    );
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\uFFFD')) throw new AppError('bad_request', `${name}: UTF-8 のテキストとして読めません。文字コードを UTF-8 にして保存し直してください。`);
+  if (text.includes('\uFFFD'))
+    throw new AppError('bad_request', `${name}: UTF-8 のテキストとして読めません。文字コードを UTF-8 にして保存し直してください。`);
   return text;
 }
 
 export function editionHandlers(db: Db): Pick<Handlers, EditionMethods> {
   return {
     'editions.list': () => listEditions(db),
-    'editions.stage': ({ files, uploads }) => fileInputs(files, uploads).map((input) => stageEdition(db, input.name, sourceText(input.name, input.load()))),
+    'editions.stage': ({ files, uploads }) =>
+      fileInputs(files, uploads).map((input) => stageEdition(db, input.name, sourceText(input.name, input.load()))),
     'editions.batches': () => listEditionBatches(db),
     'editions.get': ({ batch }) => editionBatchDetail(db, batch),
     'editions.pair': ({ batch, index, decision }) => pairEditionItem(db, batch, index, decision),

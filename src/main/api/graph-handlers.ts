@@ -9,7 +9,8 @@ import { planGraph } from '../graph/plan-graph';
 import type { Db } from '../store/database';
 import { findItemRow } from '../store/plan-store';
 
-type GraphMethods = 'graph.search' | 'graph.neighbourhood' | 'graph.mentions' | 'graph.entities' | 'graph.curate' | 'graph.related' | 'graph.export';
+type GraphMethods =
+  'graph.search' | 'graph.neighbourhood' | 'graph.mentions' | 'graph.entities' | 'graph.curate' | 'graph.related' | 'graph.export';
 
 const NEIGHBOURS = 60;
 
@@ -29,7 +30,9 @@ export function graphHandlers(db: Db): Pick<Handlers, GraphMethods> {
     },
     'graph.entities': () => {
       const graph = planGraph(db);
-      return [...graph.entities.keys()].map((id) => entityInfo(graph, id)!).sort((a, b) => b.items - a.items || a.label.localeCompare(b.label, 'ja'));
+      return [...graph.entities.keys()]
+        .map((id) => entityInfo(graph, id)!)
+        .sort((a, b) => b.items - a.items || a.label.localeCompare(b.label, 'ja'));
     },
     'graph.curate': ({ author, ...change }) => curateEntity(db, change, author),
     'graph.related': ({ key, limit }) => {

@@ -56,7 +56,8 @@ export function createHandlers(db: Db): Handlers {
       if (edition !== undefined && edition !== currentFiscalYear(db)) return listEditionItems(db, edition, filter);
       return needsFacets(filter) ? filterByFacets(db, filter) : listItems(db, filter);
     },
-    'items.get': ({ key, edition }) => (edition === undefined || edition === currentFiscalYear(db) ? getItem(db, key) : getEditionItem(db, edition, key)),
+    'items.get': ({ key, edition }) =>
+      edition === undefined || edition === currentFiscalYear(db) ? getItem(db, key) : getEditionItem(db, edition, key),
     'items.update': ({ key, field, value, author, expectedVersion }) => {
       writeField(db, key, field, value, { author, source: 'edit', expectedVersion });
       return getItem(db, key);
@@ -67,7 +68,10 @@ export function createHandlers(db: Db): Handlers {
       const current = currentFiscalYear(db);
       if (allEditions) {
         const others = listEditions(db).filter((e) => e.fiscalYear !== current);
-        const hits = [...search(db, query, limit).map((h) => ({ ...h, edition: current ?? undefined })), ...others.flatMap((e) => searchEdition(db, e.fiscalYear, query, limit))];
+        const hits = [
+          ...search(db, query, limit).map((h) => ({ ...h, edition: current ?? undefined })),
+          ...others.flatMap((e) => searchEdition(db, e.fiscalYear, query, limit)),
+        ];
         return hits.slice(0, limit ?? 50);
       }
       return edition === undefined || edition === current ? search(db, query, limit) : searchEdition(db, edition, query, limit);
@@ -79,7 +83,9 @@ export function createHandlers(db: Db): Handlers {
     'prefs.get': () => readPreferences(db),
     'prefs.set': ({ author }) => {
       if (author !== undefined) {
-        db.prepare("INSERT INTO preferences (name, value) VALUES ('author', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(author);
+        db.prepare("INSERT INTO preferences (name, value) VALUES ('author', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(
+          author,
+        );
       }
       return readPreferences(db);
     },

@@ -31,12 +31,16 @@ function readUpload(file: string): Buffer {
     throw new AppError('not_found', `${path.basename(file)}: ファイルが見つかりません(${file})。`);
   }
   if (!stat.isFile()) throw new AppError('bad_request', `${path.basename(file)}: ファイルではありません(${file})。`);
-  if (stat.size > ZIP_LIMITS.maxFileBytes) throw new AppError('bad_request', `${path.basename(file)}: ファイルが大きすぎます(上限 ${ZIP_LIMITS.maxFileBytes / 2 ** 20} MB)。`);
+  if (stat.size > ZIP_LIMITS.maxFileBytes)
+    throw new AppError('bad_request', `${path.basename(file)}: ファイルが大きすぎます(上限 ${ZIP_LIMITS.maxFileBytes / 2 ** 20} MB)。`);
   return fs.readFileSync(file);
 }
 
 /** Files given by path (desktop, CLI) or uploaded as base64 (web host), each read only when its turn comes. */
-export function fileInputs(files: readonly string[] = [], uploads: readonly { name: string; dataBase64: string }[] = []): { name: string; load: () => Buffer }[] {
+export function fileInputs(
+  files: readonly string[] = [],
+  uploads: readonly { name: string; dataBase64: string }[] = [],
+): { name: string; load: () => Buffer }[] {
   return [
     ...files.map((f) => ({ name: path.basename(f), load: () => readUpload(f) })),
     ...uploads.map((u) => ({ name: path.basename(u.name), load: () => Buffer.from(u.dataBase64, 'base64') })),
@@ -67,7 +71,9 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
     },
     'excel.exportTable': async ({ outFile, ministryNotes }) => {
       const { exportTable, exportTableData, tableFileName } = await import('../excel/export-table');
-      return outFile === undefined ? exportTableData(db, tableFileName(nowIso()), { ministryNotes }) : exportTable(db, outFile, { ministryNotes });
+      return outFile === undefined
+        ? exportTableData(db, tableFileName(nowIso()), { ministryNotes })
+        : exportTable(db, outFile, { ministryNotes });
     },
     'imports.stage': async ({ files, uploads, ministry }) => {
       const { stageWorkbook } = await import('../excel/import-workbook');
@@ -93,4 +99,3 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
     'backups.restore': ({ name }) => restoreBackup(db, name),
   };
 }
-

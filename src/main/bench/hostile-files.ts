@@ -47,26 +47,42 @@ export function sharedStringWorkbook(sheets: SheetSpec[], workbookExtra = ''): B
       const cs = cells.map((t, c) => (t === '' ? '' : `<c r="${colName(c)}${r}" t="s"><v>${sst(t)}</v></c>`)).join('');
       out.push(`<row r="${r}">${cs}</row>`);
     }
-    return [`xl/worksheets/sheet${n + 1}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ${NS}><sheetData>${out.join('')}</sheetData></worksheet>`];
+    return [
+      `xl/worksheets/sheet${n + 1}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ${NS}><sheetData>${out.join('')}</sheetData></worksheet>`,
+    ];
   });
-  const sheetList = sheets.map((s, n) => `<sheet name="${xmlText(s.name)}" sheetId="${n + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${n + 1}"/>`).join('');
-  const rels = sheets.map((_, n) => `<Relationship Id="rId${n + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${n + 1}.xml"/>`).join('');
+  const sheetList = sheets
+    .map((s, n) => `<sheet name="${xmlText(s.name)}" sheetId="${n + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${n + 1}"/>`)
+    .join('');
+  const rels = sheets
+    .map((_, n) => `<Relationship Id="rId${n + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${n + 1}.xml"/>`)
+    .join('');
   const parts: [string, string][] = [
     [
       '[Content_Types].xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="xml" ContentType="application/xml"/></Types>',
     ],
-    ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${NS} xmlns:r="${REL}"><sheets>${sheetList}</sheets>${workbookExtra}</workbook>`],
+    [
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${NS} xmlns:r="${REL}"><sheets>${sheetList}</sheets>${workbookExtra}</workbook>`,
+    ],
     [
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}` +
         `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ],
     ...sheetParts,
-    ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst ${NS} count="${strings.length}" uniqueCount="${strings.length}">${strings.join('')}</sst>`],
+    [
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst ${NS} count="${strings.length}" uniqueCount="${strings.length}">${strings.join('')}</sst>`,
+    ],
   ];
-  return storedZip(parts.map(([name, body]) => [name, Buffer.from(body, 'utf8')]), true);
+  return storedZip(
+    parts.map(([name, body]) => [name, Buffer.from(body, 'utf8')]),
+    true,
+  );
 }
 
 /** A uuid that is the same for the same n (a file made twice holds the same annotations). */
@@ -76,7 +92,24 @@ function uuidOf(n: number, salt = 0): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${n.toString(16).padStart(12, '0')}`;
 }
 
-const ANNOTATION_HEADERS = ['管理番号', '小項目', '欄', '引用', '所在', '種類', '色', 'コメント', '返信', 'タグ', '状態', '作成者', '作成日時', '更新日時', '注釈ID', '記録(編集しないでください)'];
+const ANNOTATION_HEADERS = [
+  '管理番号',
+  '小項目',
+  '欄',
+  '引用',
+  '所在',
+  '種類',
+  '色',
+  'コメント',
+  '返信',
+  'タグ',
+  '状態',
+  '作成者',
+  '作成日時',
+  '更新日時',
+  '注釈ID',
+  '記録(編集しないでください)',
+];
 
 /**
  * A shared annotations file of `rows` annotations (on the real plan's first items, cycling), as the
@@ -106,12 +139,32 @@ export function annotationWorkbook(rows: number, options: { commentChars?: numbe
         updatedAt: time,
         deletedAt: null,
       };
-      yield [core.itemKey, '', '項目全体', '', '', 'コメント', '黄', core.comment, '', '要確認', '未対応', '委員A', time, time, core.id, JSON.stringify(core)];
+      yield [
+        core.itemKey,
+        '',
+        '項目全体',
+        '',
+        '',
+        'コメント',
+        '黄',
+        core.comment,
+        '',
+        '要確認',
+        '未対応',
+        '委員A',
+        time,
+        time,
+        core.id,
+        JSON.stringify(core),
+      ];
     }
   }
   return sharedStringWorkbook([
     { name: '注釈', rows: data() },
-    { name: '返信', rows: [['管理番号', 'コメント', '返信者', '返信', '状態', '作成日時', '更新日時', '注釈ID', '返信ID', '記録(編集しないでください)']] },
+    {
+      name: '返信',
+      rows: [['管理番号', 'コメント', '返信者', '返信', '状態', '作成日時', '更新日時', '注釈ID', '返信ID', '記録(編集しないでください)']],
+    },
     { name: '_meta', state: 'veryHidden', rows: [['format', 'council-desk/annotations/1']] },
   ]);
 }
@@ -131,7 +184,18 @@ function wordyText(chars: number): string {
 /** A small workbook whose workbook.xml carries one defined name of `bytes` bytes. */
 export function definedNameWorkbook(bytes: number): Buffer {
   const name = `<definedNames><definedName name="huge">${wordyText(bytes)}</definedName></definedNames>`;
-  return sharedStringWorkbook([{ name: '回答', rows: [['管理番号', '令和7年度の取組'], ['1-1-1', '・取組']] }], name);
+  return sharedStringWorkbook(
+    [
+      {
+        name: '回答',
+        rows: [
+          ['管理番号', '令和7年度の取組'],
+          ['1-1-1', '・取組'],
+        ],
+      },
+    ],
+    name,
+  );
 }
 
 /** A small sheet whose shared-strings part holds `count` distinct strings of `chars` characters each. */

@@ -48,13 +48,18 @@ export function measureProcess(argv: string[], env: NodeJS.ProcessEnv = process.
       if (!rss) return reject(new Error(`no peak RSS in /usr/bin/time output:\n${stderr}`));
       const exit = /Exit status: (\d+)/.exec(stderr);
       // /usr/bin/time appends its report (and a "Command exited…" line) to the child's own stderr.
-      const ownErr = stderr.slice(0, stderr.lastIndexOf('\tCommand being timed')).replace(/^Command exited with non-zero status \d+\n?/m, '');
+      const ownErr = stderr
+        .slice(0, stderr.lastIndexOf('\tCommand being timed'))
+        .replace(/^Command exited with non-zero status \d+\n?/m, '');
       resolve({
         code: exit ? Number(exit[1]) : code,
         stdout,
         stderr: ownErr.trim(),
         peakMiB: Math.round(Number(rss[1]) / 1024),
-        cpuSeconds: ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? 0), 0),
+        cpuSeconds: ['User', 'System'].reduce(
+          (sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? 0),
+          0,
+        ),
         seconds: (performance.now() - started) / 1000,
       });
     });

@@ -22,8 +22,20 @@ export function makeSyntheticPlan(db: Db, factor: number): number {
         const last = Number(parts.pop()) + 100 * copy;
         const key = [...parts, last].join('-');
         insertKey.run(key, now);
-        insertItem.run(key, it.section_id, it.major, it.middle, it.area, it.label, copy * items.length + Number(it.position),
-          `${String(it.title)}(複製${copy})`, it.ministries, it.lead, now, now);
+        insertItem.run(
+          key,
+          it.section_id,
+          it.major,
+          it.middle,
+          it.area,
+          it.label,
+          copy * items.length + Number(it.position),
+          `${String(it.title)}(複製${copy})`,
+          it.ministries,
+          it.lead,
+          now,
+          now,
+        );
         for (const field of ['actions', 'future'] as const) {
           replaceBullets(db, key, field, bullets.all(it.key, field) as { level: number; text: string }[]);
         }

@@ -73,12 +73,17 @@ export async function runAnnotations(svc: Service, command: string, rest: string
       if (o.error || json) continue;
       const a = o.annotations;
       const r = o.replies;
-      io.out(`${o.file}: 注釈 新規 ${a.created} 件・更新 ${a.updated} 件・変更なし ${a.unchanged} 件、返信 新規 ${r.created} 件・更新 ${r.updated} 件・変更なし ${r.unchanged} 件`);
+      io.out(
+        `${o.file}: 注釈 新規 ${a.created} 件・更新 ${a.updated} 件・変更なし ${a.unchanged} 件、返信 新規 ${r.created} 件・更新 ${r.updated} 件・変更なし ${r.unchanged} 件`,
+      );
       for (const w of o.warnings) io.out(`  注意: ${w}`);
     }
     const failed = outcomes.filter((o) => o.error);
     if (failed.length) {
-      throw new AppError('bad_request', `${failed[0]!.error}${failed.length > 1 ? `(ほかに ${failed.length - 1} 件のファイルも取り込めませんでした)` : ''}`);
+      throw new AppError(
+        'bad_request',
+        `${failed[0]!.error}${failed.length > 1 ? `(ほかに ${failed.length - 1} 件のファイルも取り込めませんでした)` : ''}`,
+      );
     }
     return;
   }

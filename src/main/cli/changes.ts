@@ -20,7 +20,8 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 /** The filter options as changes.list arguments (the API checks dates, keys and codes). */
 function filterOf(values: Values): ChangeFilter {
   const str = (name: string) => values[name] as string | undefined;
-  if (str('since') !== undefined && values['since-meeting'] === true) throw new UsageError('--since and --since-meeting exclude each other');
+  if (str('since') !== undefined && values['since-meeting'] === true)
+    throw new UsageError('--since and --since-meeting exclude each other');
   return {
     from: str('since'),
     to: str('until'),
@@ -56,7 +57,9 @@ async function allChanges(svc: Service, filter: ChangeFilter) {
 async function runMeeting(svc: Service, rest: string[], io: Io): Promise<void> {
   const arg = rest[1];
   const { lastMeeting } =
-    arg === undefined ? await call(svc, 'changes.lastMeeting', {}) : await call(svc, 'changes.setLastMeeting', { date: arg === 'none' ? null : arg });
+    arg === undefined
+      ? await call(svc, 'changes.lastMeeting', {})
+      : await call(svc, 'changes.setLastMeeting', { date: arg === 'none' ? null : arg });
   io.out(lastMeeting === null ? '前回会議の日付は設定されていません' : `前回会議: ${lastMeeting}`);
 }
 

@@ -125,7 +125,8 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
 const ARITY: Record<string, (rest: string[]) => boolean> = {
   show: (r) => r.length === 1,
   search: (r) => r.length === 1,
-  export: (r) => (r[0] === 'ministry' && r.length === 2) || (r[0] === 'table' && r.length === 1) || (r[0] === 'comparison' && r.length === 3),
+  export: (r) =>
+    (r[0] === 'ministry' && r.length === 2) || (r[0] === 'table' && r.length === 1) || (r[0] === 'comparison' && r.length === 3),
   edition: (r) => (['import', 'apply', 'discard'].includes(r[0] ?? '') && r.length === 2) || (r[0] === 'diff' && r.length === 3),
   followup: (r) => r.length === 1,
   import: (r) => r.length === 1,
@@ -174,7 +175,9 @@ export function parseCommandLine(argv: string[], io: Io): CommandLine | number {
   const stray = Object.keys(values).filter((k) => k !== 'db' && k !== 'help' && !allowed.includes(k));
   const arityOk = ARITY[command]?.(rest) ?? rest.length === 0;
   if (stray.length || !arityOk) {
-    io.err(`usage error: ${stray.length ? `option --${stray[0]} does not apply to '${command}'` : `wrong number of arguments for '${command}'`}`);
+    io.err(
+      `usage error: ${stray.length ? `option --${stray[0]} does not apply to '${command}'` : `wrong number of arguments for '${command}'`}`,
+    );
     io.err(USAGE);
     return 2;
   }

@@ -32,7 +32,13 @@ function editionOf(values: Values): number | undefined {
   return Number(raw);
 }
 
-export async function runDashboard(svc: Service, command: 'dashboard' | 'quality' | 'check-warnings', rest: string[], values: Values, io: Io): Promise<void> {
+export async function runDashboard(
+  svc: Service,
+  command: 'dashboard' | 'quality' | 'check-warnings',
+  rest: string[],
+  values: Values,
+  io: Io,
+): Promise<void> {
   const json = values.json === true;
   if (command === 'check-warnings') {
     const checks = await call(svc, 'warnings.check', { key: rest[0]!, author: await author(svc) });
@@ -45,7 +51,10 @@ export async function runDashboard(svc: Service, command: 'dashboard' | 'quality
     if (json) {
       printJson(
         io,
-        entries.map((e) => ({ key: e.key, labels: e.labels.map((l) => ({ id: l.id, label: l.label, reason: l.reason, evidence: l.evidence })) })),
+        entries.map((e) => ({
+          key: e.key,
+          labels: e.labels.map((l) => ({ id: l.id, label: l.label, reason: l.reason, evidence: l.evidence })),
+        })),
       );
     } else {
       for (const e of entries) io.out(`${e.key}  ${e.labels.map((l) => l.label).join(' / ') || '(ラベルなし)'}`);
@@ -85,7 +94,9 @@ export async function runDashboard(svc: Service, command: 'dashboard' | 'quality
   fig.timeline.total.forEach((f) => io.out(`  ${f.label}: ${f.count}`));
   io.out('照会状況:');
   for (const r of fig.round) {
-    io.out(`  ${r.ministry}  出力 ${r.exportedAt?.slice(0, 10) ?? '-'}  回答 ${r.returnedFiles} 件  反映 ${r.applied}  競合 ${r.conflictsOpen}${r.awaiting ? '  未回答' : ''}`);
+    io.out(
+      `  ${r.ministry}  出力 ${r.exportedAt?.slice(0, 10) ?? '-'}  回答 ${r.returnedFiles} 件  反映 ${r.applied}  競合 ${r.conflictsOpen}${r.awaiting ? '  未回答' : ''}`,
+    );
   }
   io.out('品質ラベル:');
   for (const f of fig.quality.distribution) io.out(`  ${f.label}: ${f.count}`);

@@ -1,7 +1,14 @@
 // CLI commands of the yearly cycle: `editions`, `edition import|apply|discard|diff`, `followup YEAR`,
 // `export comparison FROM TO --out FILE.xlsx`. They go through the same API dispatch as the app.
 import path from 'node:path';
-import { EDITION_STATUS_NAMES, MATCH_KIND_LABELS, PROMISE_STATUS_LABELS, editionLabel, parseFiscalYear, type EditionBatchDetail } from '../../shared/editions';
+import {
+  EDITION_STATUS_NAMES,
+  MATCH_KIND_LABELS,
+  PROMISE_STATUS_LABELS,
+  editionLabel,
+  parseFiscalYear,
+  type EditionBatchDetail,
+} from '../../shared/editions';
 import type { Service } from '../api/service';
 import { author, call, printJson, UsageError, type Io } from './command-io';
 
@@ -41,7 +48,11 @@ function importJson(b: EditionBatchDetail) {
     })),
     added: b.added.map((a) => ({ key: a.key, label: a.label, section: a.section, title: a.title })),
     dropped: b.dropped.map((d) => ({ key: d.key, label: d.label, title: d.title })),
-    ambiguous: b.ambiguous.map((a) => ({ label: a.label, title: a.title, candidates: a.candidates.map((c) => ({ key: c.key, confidence: c.confidence })) })),
+    ambiguous: b.ambiguous.map((a) => ({
+      label: a.label,
+      title: a.title,
+      candidates: a.candidates.map((c) => ({ key: c.key, confidence: c.confidence })),
+    })),
     splits: b.splits.map((s) => ({ key: s.key, into: s.into.map((p) => ({ label: p.label, title: p.title, confidence: p.confidence })) })),
     merges: b.merges.map((m) => ({ label: m.label, title: m.title, from: m.from.map((f) => ({ key: f.key, confidence: f.confidence })) })),
     warnings: b.warnings,
@@ -56,18 +67,25 @@ function printBatch(io: Io, b: EditionBatchDetail): void {
   for (const m of b.matched.filter((x) => x.change !== 'same')) {
     const where = m.moved ? ` ${m.fromSection}→${m.toSection}` : '';
     const number = m.renumbered ? ` ${m.fromLabel || '—'}→${m.toLabel || '—'}` : '';
-    io.out(`  ${MATCH_KIND_LABELS[m.change]} ${m.key}${number}${where}${m.fields.length ? ` [${m.fields.join(', ')}]` : ''} ${m.title.slice(0, 30)}`);
+    io.out(
+      `  ${MATCH_KIND_LABELS[m.change]} ${m.key}${number}${where}${m.fields.length ? ` [${m.fields.join(', ')}]` : ''} ${m.title.slice(0, 30)}`,
+    );
   }
   for (const a of b.added) io.out(`  ${MATCH_KIND_LABELS.added} ${a.key} ${a.section} ${a.label}${a.title.slice(0, 30)}`);
   for (const d of b.dropped) io.out(`  ${MATCH_KIND_LABELS.dropped} ${d.key} ${d.label}${d.title.slice(0, 30)}`);
-  for (const s of b.splits) io.out(`  ${MATCH_KIND_LABELS.split} ${s.key} → ${s.into.map((p) => `${p.label}${p.title.slice(0, 15)}`).join(' / ')}`);
-  for (const m of b.merges) io.out(`  ${MATCH_KIND_LABELS.merged} ${m.from.map((f) => f.key).join(' + ')} → ${m.label}${m.title.slice(0, 15)}`);
+  for (const s of b.splits)
+    io.out(`  ${MATCH_KIND_LABELS.split} ${s.key} → ${s.into.map((p) => `${p.label}${p.title.slice(0, 15)}`).join(' / ')}`);
+  for (const m of b.merges)
+    io.out(`  ${MATCH_KIND_LABELS.merged} ${m.from.map((f) => f.key).join(' + ')} → ${m.label}${m.title.slice(0, 15)}`);
   for (const a of b.ambiguous) {
     const decided = a.decision ? `(決定: ${a.decision === 'added' ? '新しい項目' : a.decision})` : '';
-    io.out(`  ${MATCH_KIND_LABELS.ambiguous} ${a.label}${a.title.slice(0, 30)} 候補: ${a.candidates.map((x) => `${x.key}(${x.confidence})`).join(', ')}${decided}`);
+    io.out(
+      `  ${MATCH_KIND_LABELS.ambiguous} ${a.label}${a.title.slice(0, 30)} 候補: ${a.candidates.map((x) => `${x.key}(${x.confidence})`).join(', ')}${decided}`,
+    );
   }
   for (const w of b.warnings) io.out(`  注意: ${w}`);
-  if (b.counts.undecided) io.out(`要判断の項目は --pair LABEL_OR_TITLE=KEY(新しい項目なら =new)で決めてから edition apply ${b.id} を実行してください。`);
+  if (b.counts.undecided)
+    io.out(`要判断の項目は --pair LABEL_OR_TITLE=KEY(新しい項目なら =new)で決めてから edition apply ${b.id} を実行してください。`);
   else io.out(`反映するには: edition apply ${b.id}`);
 }
 
@@ -94,7 +112,11 @@ export async function runEditions(svc: Service, command: string, rest: string[],
   const json = values.json === true;
   if (command === 'editions') {
     const editions = await call(svc, 'editions.list', {});
-    if (json) printJson(io, editions.map((e) => ({ fiscalYear: e.fiscalYear, label: e.label, title: e.title, status: e.status, items: e.items })));
+    if (json)
+      printJson(
+        io,
+        editions.map((e) => ({ fiscalYear: e.fiscalYear, label: e.label, title: e.title, status: e.status, items: e.items })),
+      );
     else {
       for (const e of editions) io.out(`${e.label}  ${EDITION_STATUS_NAMES[e.status]}  ${e.items} 項目  ${e.title}`);
       io.out(`${editions.length} 版`);
@@ -109,7 +131,13 @@ export async function runEditions(svc: Service, command: string, rest: string[],
         report.items.map((it) => ({
           key: it.key,
           title: it.title,
-          promises: it.promises.map((p) => ({ text: p.text, status: p.status, due: p.due, overdue: p.overdue, actions: p.actions.map((a) => ({ index: a.index, text: a.text })) })),
+          promises: it.promises.map((p) => ({
+            text: p.text,
+            status: p.status,
+            due: p.due,
+            overdue: p.overdue,
+            actions: p.actions.map((a) => ({ index: a.index, text: a.text })),
+          })),
         })),
       );
       return;
@@ -119,7 +147,9 @@ export async function runEditions(svc: Service, command: string, rest: string[],
       io.out(`[${it.key}] ${it.label}${it.title.slice(0, 40)}`);
       for (const p of it.promises) {
         const due = p.due ? ` 期限: ${editionLabel(p.due).replace('版', '')}` : '';
-        io.out(`  ${p.overdue ? '期限到来・未報告' : PROMISE_STATUS_LABELS[p.status]}${due}: ${p.text.slice(0, 60)}${p.actions.length ? ` → 取${p.actions.map((a) => a.index + 1).join('・取')}` : ''}`);
+        io.out(
+          `  ${p.overdue ? '期限到来・未報告' : PROMISE_STATUS_LABELS[p.status]}${due}: ${p.text.slice(0, 60)}${p.actions.length ? ` → 取${p.actions.map((a) => a.index + 1).join('・取')}` : ''}`,
+        );
       }
     }
     const t = report.summary.total;
@@ -129,7 +159,11 @@ export async function runEditions(svc: Service, command: string, rest: string[],
   if (command === 'export') {
     // export comparison FROM TO --out FILE.xlsx
     if (!values.out) throw new UsageError("'export comparison' needs --out FILE.xlsx");
-    const r = await call(svc, 'editions.exportComparison', { from: year(rest[1], 'FROM'), to: year(rest[2], 'TO'), outFile: path.resolve(values.out) });
+    const r = await call(svc, 'editions.exportComparison', {
+      from: year(rest[1], 'FROM'),
+      to: year(rest[2], 'TO'),
+      outFile: path.resolve(values.out),
+    });
     io.out(`${r.file}: 新旧対照表(${r.items} 項目)を書き出しました`);
     return;
   }
@@ -145,7 +179,8 @@ export async function runEditions(svc: Service, command: string, rest: string[],
   if (sub === 'apply') {
     const id = batchId(args[0]);
     const detail = await call(svc, 'editions.get', { batch: id });
-    for (const p of pairsFrom(detail, values.pair ?? [])) await call(svc, 'editions.pair', { batch: id, index: p.index, decision: p.decision });
+    for (const p of pairsFrom(detail, values.pair ?? []))
+      await call(svc, 'editions.pair', { batch: id, index: p.index, decision: p.decision });
     const result = await call(svc, 'editions.apply', { batch: id, author: await author(svc) });
     if (json) printJson(io, result);
     else {
@@ -179,7 +214,9 @@ export async function runEditions(svc: Service, command: string, rest: string[],
     for (const r of d.renumbered) io.out(`  番号変更 ${r.key} ${r.from || '—'}→${r.to || '—'}`);
     for (const m of d.moved) io.out(`  移動 ${m.key} ${m.from}→${m.to}`);
     for (const c of d.changed) io.out(`  変更 ${c.key} ${c.field}`);
-    io.out(`追加 ${d.added.length}、削除 ${d.dropped.length}、番号変更 ${d.renumbered.length}、移動 ${d.moved.length}、欄の変更 ${d.changed.length}`);
+    io.out(
+      `追加 ${d.added.length}、削除 ${d.dropped.length}、番号変更 ${d.renumbered.length}、移動 ${d.moved.length}、欄の変更 ${d.changed.length}`,
+    );
     return;
   }
   throw new UsageError(`unknown 'edition' command '${sub ?? ''}' (import, apply, discard, diff)`);

@@ -52,17 +52,13 @@ function breadcrumb(it: ItemSummary, sections: Section[]): string {
 }
 
 export function formatItem(it: Item, sections: Section[], fiscalYear: number | null): string {
-  const lines = [
-    `[${it.key}] ${it.label}${it.title}${formatMinistries(it)}`,
-    breadcrumb(it, sections),
-  ];
+  const lines = [`[${it.key}] ${it.label}${it.title}${formatMinistries(it)}`, breadcrumb(it, sections)];
   if (it.relistedFrom) lines.push(`再掲元: ${it.relistedFrom}`);
   lines.push('', `■ ${actionsLabel(fiscalYear)}`, ...(it.actions.length ? bulletsToLines(it.actions) : ['(なし)']));
   lines.push('', `■ ${futureLabel}`, ...(it.future.length ? bulletsToLines(it.future) : ['(なし)']));
   if (it.warnings.length) lines.push('', '■ 取込時の注意', ...it.warnings.map((w) => `・${w}`));
   return lines.join('\n');
 }
-
 
 /** A search hit with its matches marked «like this». */
 export function markSnippet(h: Pick<SearchHit, 'snippet' | 'marks'>): string {

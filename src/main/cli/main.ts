@@ -58,7 +58,12 @@ export async function runCommand({ values, command, rest }: CommandLine, io: Io)
       case 'items': {
         if (values.ministry === undefined && values.lead) throw new UsageError('--lead needs --ministry CODE');
         const edition = editionOption(values.edition as string | undefined);
-        const list = await call(svc, 'items.list', { ministry: values.ministry as never, lead: values.lead, ...facetArgs(values), edition });
+        const list = await call(svc, 'items.list', {
+          ministry: values.ministry as never,
+          lead: values.lead,
+          ...facetArgs(values),
+          edition,
+        });
         if (json) {
           const full = await Promise.all(list.map((it) => call(svc!, 'items.get', { key: it.key, edition })));
           printJson(io, full.map(itemToJson));
@@ -80,11 +85,28 @@ export async function runCommand({ values, command, rest }: CommandLine, io: Io)
       }
       case 'search': {
         if (values.edition !== undefined && values['all-editions']) throw new UsageError('--edition and --all-editions exclude each other');
-        const hits = await call(svc, 'search', { query: rest[0]!, edition: editionOption(values.edition), allEditions: values['all-editions'] });
-        if (json) printJson(io, hits.map((h) => ({ key: h.key, field: h.field, snippet: h.snippet, marks: h.marks, ...(h.edition ? { edition: h.edition } : {}) })));
+        const hits = await call(svc, 'search', {
+          query: rest[0]!,
+          edition: editionOption(values.edition),
+          allEditions: values['all-editions'],
+        });
+        if (json)
+          printJson(
+            io,
+            hits.map((h) => ({
+              key: h.key,
+              field: h.field,
+              snippet: h.snippet,
+              marks: h.marks,
+              ...(h.edition ? { edition: h.edition } : {}),
+            })),
+          );
         else {
           const current = currentFiscalYear(svc.db);
-          for (const h of hits) io.out(`${h.edition && h.edition !== current ? `[${editionLabel(h.edition)}] ` : ''}${formatSearchHit(h, h.edition ?? current)}`);
+          for (const h of hits)
+            io.out(
+              `${h.edition && h.edition !== current ? `[${editionLabel(h.edition)}] ` : ''}${formatSearchHit(h, h.edition ?? current)}`,
+            );
           io.out(`${hits.length} 件`);
           const { suggestion } = hits.length === 0 ? await call(svc, 'search.suggest', { query: rest[0]! }) : { suggestion: null };
           if (suggestion) io.out(`もしかして: ${suggestion}`);

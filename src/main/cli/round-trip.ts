@@ -26,7 +26,10 @@ function cellTarget(text: string): { key: string; field?: AnswerFieldName } {
   const [key, field, ...rest] = text.split('/');
   if (field === undefined) return { key: key! };
   if (!key || rest.length || !ANSWER_FIELDS.includes(field as AnswerFieldName)) {
-    throw new AppError('bad_request', `欄の指定が正しくありません: ${text}(「1-1-13」または「1-1-13/future」のように、欄は ${ANSWER_FIELDS.join('・')} のいずれか)`);
+    throw new AppError(
+      'bad_request',
+      `欄の指定が正しくありません: ${text}(「1-1-13」または「1-1-13/future」のように、欄は ${ANSWER_FIELDS.join('・')} のいずれか)`,
+    );
   }
   return { key, field: field as AnswerFieldName };
 }
@@ -66,7 +69,9 @@ function batchNumber(text: string): number {
 }
 
 function changesJson(b: BatchDetail) {
-  return b.items.flatMap((it) => it.changes.map((c) => ({ key: c.key, field: c.field, kind: c.kind, base: c.base, ours: c.ours, theirs: c.theirs })));
+  return b.items.flatMap((it) =>
+    it.changes.map((c) => ({ key: c.key, field: c.field, kind: c.kind, base: c.base, ours: c.ours, theirs: c.theirs })),
+  );
 }
 
 export async function runRoundTrip(svc: Service, command: string, rest: string[], values: Values, io: Io): Promise<void> {
@@ -112,7 +117,12 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
     case 'apply': {
       const batch = batchNumber(rest[0]!);
       const decisions = [];
-      const cells = (list: string) => list.split(',').map((k) => k.trim()).filter(Boolean).map(cellTarget);
+      const cells = (list: string) =>
+        list
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+          .map(cellTarget);
       // `all` and a bare KEY are bulk choices: they leave the cells that would be emptied or cut down
       // alone. Only KEY/FIELD takes such a cell.
       if (values.accept === 'all') decisions.push({ decision: 'theirs' as const });
@@ -134,8 +144,12 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
       if (json) printJson(io, list);
       else {
         for (const b of list) {
-          const counts = Object.entries(b.counts).map(([k, n]) => `${MERGE_KIND_NAMES[k as MergeKind]} ${n}`).join('、');
-          io.out(`#${b.id} ${b.status.padEnd(9)} ${b.ministry ?? '－'} ${b.fileName} ${counts}${b.undecidedConflicts ? ` (未決定の競合 ${b.undecidedConflicts})` : ''}`);
+          const counts = Object.entries(b.counts)
+            .map(([k, n]) => `${MERGE_KIND_NAMES[k as MergeKind]} ${n}`)
+            .join('、');
+          io.out(
+            `#${b.id} ${b.status.padEnd(9)} ${b.ministry ?? '－'} ${b.fileName} ${counts}${b.undecidedConflicts ? ` (未決定の競合 ${b.undecidedConflicts})` : ''}`,
+          );
         }
         io.out(`${list.length} 件`);
       }
@@ -147,7 +161,9 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
       else {
         for (const b of listing.backups) io.out(`${b.name}  ${kb(b.bytes)}  ${b.items} 項目  ${b.automatic ? '自動' : '手動'}`);
         for (const f of listing.setAside) io.out(`除外: ${f.name}  ${kb(f.bytes)}  ${f.problem}`);
-        io.out(`${listing.dir}: ${listing.backups.length} 件${listing.setAside.length ? `(除外 ${listing.setAside.length} 件)` : ''}、合計 ${kb(listing.totalBytes)}(自動バックアップは新しい ${listing.keepAutomatic} 件を保持)`);
+        io.out(
+          `${listing.dir}: ${listing.backups.length} 件${listing.setAside.length ? `(除外 ${listing.setAside.length} 件)` : ''}、合計 ${kb(listing.totalBytes)}(自動バックアップは新しい ${listing.keepAutomatic} 件を保持)`,
+        );
       }
       return;
     }

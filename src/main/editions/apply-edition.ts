@@ -25,7 +25,13 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
   const firstProposal = proposalOf(first);
   const open = resolveMatch(firstProposal.match, pairsOf(first)).undecided;
   if (open.length) {
-    throw new AppError('conflict', undecidedMessage(id, open.map((i) => `${firstProposal.items[i]!.label}${firstProposal.items[i]!.title.slice(0, 20)}`)));
+    throw new AppError(
+      'conflict',
+      undecidedMessage(
+        id,
+        open.map((i) => `${firstProposal.items[i]!.label}${firstProposal.items[i]!.title.slice(0, 20)}`),
+      ),
+    );
   }
   const backup = await backupDatabase(db, `before-edition-${id}`);
   const result: EditionApplyResult = {
@@ -50,7 +56,14 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
     }
     const proposal = proposalOf(row);
     const resolved = resolveMatch(proposal.match, pairsOf(row));
-    if (resolved.undecided.length) throw new AppError('conflict', undecidedMessage(id, resolved.undecided.map((i) => proposal.items[i]!.label)));
+    if (resolved.undecided.length)
+      throw new AppError(
+        'conflict',
+        undecidedMessage(
+          id,
+          resolved.undecided.map((i) => proposal.items[i]!.label),
+        ),
+      );
     const now = nowIso();
     const fy = row.fiscal_year;
     if (row.kind === 'new') {
@@ -58,13 +71,9 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
         snapshotCurrent(db, row.base_year);
         db.prepare("UPDATE editions SET status = 'archived' WHERE fiscal_year = ?").run(row.base_year);
       }
-      db.prepare("INSERT INTO editions (fiscal_year, title, source_name, source_sha256, loaded_at, status) VALUES (?, ?, ?, ?, ?, 'current')").run(
-        fy,
-        proposal.title,
-        row.source_name,
-        row.sha256,
-        now,
-      );
+      db.prepare(
+        "INSERT INTO editions (fiscal_year, title, source_name, source_sha256, loaded_at, status) VALUES (?, ?, ?, ?, ?, 'current')",
+      ).run(fy, proposal.title, row.source_name, row.sha256, now);
     } else {
       db.prepare('UPDATE editions SET title = ?, source_name = ?, source_sha256 = ?, loaded_at = ? WHERE fiscal_year = ?').run(
         proposal.title,
@@ -111,8 +120,23 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
       const key = resolved.keyOf.get(index);
       if (key === undefined) {
         const fresh = issueKey(db, p.key);
-        insert.run(fresh, origin, JSON.stringify(values), sectionIdOf(p), p.major, p.middle, p.area, p.label, index, p.title,
-          JSON.stringify(p.ministries), JSON.stringify(p.lead), JSON.stringify(p.warnings), now, now);
+        insert.run(
+          fresh,
+          origin,
+          JSON.stringify(values),
+          sectionIdOf(p),
+          p.major,
+          p.middle,
+          p.area,
+          p.label,
+          index,
+          p.title,
+          JSON.stringify(p.ministries),
+          JSON.stringify(p.lead),
+          JSON.stringify(p.warnings),
+          now,
+          now,
+        );
         replaceBullets(db, fresh, 'actions', p.actions);
         replaceBullets(db, fresh, 'future', p.future);
         indexItem(db, fresh);
@@ -125,8 +149,20 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
       let changed = placed.section_id !== sectionIdOf(p) || placed.label !== p.label;
       const seed = seedOf.get(key) as string | null;
       const previous = seed ? (JSON.parse(seed) as SeedValues) : null;
-      update.run(origin, JSON.stringify(values), sectionIdOf(p), p.major, p.middle, p.area, p.label, index, JSON.stringify(p.ministries),
-        JSON.stringify(p.lead), JSON.stringify(p.warnings), key);
+      update.run(
+        origin,
+        JSON.stringify(values),
+        sectionIdOf(p),
+        p.major,
+        p.middle,
+        p.area,
+        p.label,
+        index,
+        JSON.stringify(p.ministries),
+        JSON.stringify(p.lead),
+        JSON.stringify(p.warnings),
+        key,
+      );
       // Fields are written here rather than through writeField, which re-indexes the item for each
       // field: thousands of items at once (a 100× plan) made that the whole cost of an apply.
       const current = currentOf(key);

@@ -41,7 +41,10 @@ export function followUpReport(db: Db, fiscalYear = currentFiscalYear(db)): Foll
   editionRow(db, fiscalYear);
   const previousYear = previousEdition(db, fiscalYear);
   if (previousYear === null) {
-    throw new AppError('not_found', `${editionLabel(fiscalYear)}の前の版がこのデータベースにないため、前年度の今後の方向性と比べられません。`);
+    throw new AppError(
+      'not_found',
+      `${editionLabel(fiscalYear)}の前の版がこのデータベースにないため、前年度の今後の方向性と比べられません。`,
+    );
   }
   const before = new Map(editionItems(db, previousYear).map((it) => [it.key, it]));
   const items = editionItems(db, fiscalYear)

@@ -91,7 +91,14 @@ export function buildComparisonWorkbook(db: Db, from: number, to: number): { wor
   let rowNo = 2;
   const put = (key: string, section: string, field: string, newer: string | Rich, olderText: string | Rich, note: string) => {
     const row = ws.getRow(rowNo++);
-    const values: (string | { richText: Rich })[] = [key, section, field, typeof newer === 'string' ? newer : { richText: newer }, typeof olderText === 'string' ? olderText : { richText: olderText }, note];
+    const values: (string | { richText: Rich })[] = [
+      key,
+      section,
+      field,
+      typeof newer === 'string' ? newer : { richText: newer },
+      typeof olderText === 'string' ? olderText : { richText: olderText },
+      note,
+    ];
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v;
@@ -100,11 +107,12 @@ export function buildComparisonWorkbook(db: Db, from: number, to: number): { wor
       cell.border = GRID;
     });
     const plain = (v: string | Rich) => (typeof v === 'string' ? v : v.map((r) => r.text).join(''));
-    row.height = fittingHeight([
-      { text: plain(newer), width: COLUMNS[3].width },
-      { text: plain(olderText), width: COLUMNS[4].width },
-      { text: section, width: COLUMNS[1].width },
-    ]) * 1.08;
+    row.height =
+      fittingHeight([
+        { text: plain(newer), width: COLUMNS[3].width },
+        { text: plain(olderText), width: COLUMNS[4].width },
+        { text: section, width: COLUMNS[1].width },
+      ]) * 1.08;
     return row;
   };
 
@@ -113,13 +121,23 @@ export function buildComparisonWorkbook(db: Db, from: number, to: number): { wor
     const old = older.get(it.key);
     if (!old) {
       items += 1;
-      const row = put(it.key, place(it.sectionId), '項目全体', ['title', 'actions', 'future'].map((f) => wholeText(it, f as EditionField)).join('\n'), '(新設)', '追加');
+      const row = put(
+        it.key,
+        place(it.sectionId),
+        '項目全体',
+        ['title', 'actions', 'future'].map((f) => wholeText(it, f as EditionField)).join('\n'),
+        '(新設)',
+        '追加',
+      );
       row.getCell(4).fill = solidFill('FFEAF4EA');
       continue;
     }
     if (!touched.has(it.key)) continue;
     items += 1;
-    const notes = [old.label !== it.label ? `番号 ${old.label || '—'}→${it.label || '—'}` : '', old.sectionId !== it.sectionId ? `移動 ${old.sectionId}→${it.sectionId}` : '']
+    const notes = [
+      old.label !== it.label ? `番号 ${old.label || '—'}→${it.label || '—'}` : '',
+      old.sectionId !== it.sectionId ? `移動 ${old.sectionId}→${it.sectionId}` : '',
+    ]
       .filter(Boolean)
       .join('\n');
     const changes = fieldChanges(old, it);
@@ -129,13 +147,27 @@ export function buildComparisonWorkbook(db: Db, from: number, to: number): { wor
     }
     changes.forEach((c, i) => {
       const { newer, older: olderRich } = underlined(wholeText(old, c.field), wholeText(it, c.field));
-      put(i === 0 ? it.key : '', i === 0 ? place(it.sectionId) : '', c.field === 'actions' ? '取組' : editionFieldLabel(c.field, to), newer, olderRich, i === 0 ? notes : '');
+      put(
+        i === 0 ? it.key : '',
+        i === 0 ? place(it.sectionId) : '',
+        c.field === 'actions' ? '取組' : editionFieldLabel(c.field, to),
+        newer,
+        olderRich,
+        i === 0 ? notes : '',
+      );
     });
   }
   for (const d of diff.dropped) {
     const old = older.get(d.key)!;
     items += 1;
-    const row = put(d.key, place(old.sectionId), '項目全体', '(削除)', ['title', 'actions', 'future'].map((f) => wholeText(old, f as EditionField)).join('\n'), '削除');
+    const row = put(
+      d.key,
+      place(old.sectionId),
+      '項目全体',
+      '(削除)',
+      ['title', 'actions', 'future'].map((f) => wholeText(old, f as EditionField)).join('\n'),
+      '削除',
+    );
     row.getCell(5).fill = solidFill('FFF7E6E6');
   }
   if (items === 0) put('', '', '', '変更はありません', '変更はありません', '');

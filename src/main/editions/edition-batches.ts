@@ -100,10 +100,14 @@ export function stageEdition(db: Db, name: string, text: string): EditionBatchDe
 
 /** Stage a table already parsed (its text's sha256 given): the checks, the match, the batch. */
 export function stageParsed(db: Db, name: string, hash: string, plan: ParsedPlan): EditionBatchDetail {
-  if (plan.items.length === 0) throw new AppError('bad_request', `${name}: 小項目が見つかりません。協議会資料(フォローアップ表)のテキストか確認してください。`);
+  if (plan.items.length === 0)
+    throw new AppError('bad_request', `${name}: 小項目が見つかりません。協議会資料(フォローアップ表)のテキストか確認してください。`);
   const fiscalYear = plan.fiscalYear;
   if (fiscalYear === null) {
-    throw new AppError('bad_request', `${name}: 資料の年度(「令和N年度の実施と今後の方向性等」または「令和N年度の取組」)が読み取れません。データベースは変更していません。`);
+    throw new AppError(
+      'bad_request',
+      `${name}: 資料の年度(「令和N年度の実施と今後の方向性等」または「令和N年度の取組」)が読み取れません。データベースは変更していません。`,
+    );
   }
   const current = currentEdition(db);
   if (current && fiscalYear < current.fiscalYear) {
@@ -115,7 +119,8 @@ export function stageParsed(db: Db, name: string, hash: string, plan: ParsedPlan
   if (current && fiscalYear === current.fiscalYear && current.sourceSha256 === hash) {
     throw new AppError('bad_request', `${name}: 現在の版(${current.label})と同じ内容です。取り込むものはありません。`);
   }
-  const staged = db.prepare("SELECT id FROM edition_batches WHERE sha256 = ? AND status = 'staged'").get(hash) as { id: number } | undefined;
+  const staged = db.prepare("SELECT id FROM edition_batches WHERE sha256 = ? AND status = 'staged'").get(hash) as
+    { id: number } | undefined;
   if (staged) return editionBatchDetail(db, staged.id);
 
   const kind = current && fiscalYear === current.fiscalYear ? 'revision' : 'new';
@@ -129,14 +134,22 @@ export function stageParsed(db: Db, name: string, hash: string, plan: ParsedPlan
   // it is no news.
   const live = new Set(current ? editionItems(db, current.fiscalYear).map((it) => it.key) : []);
   const match = { ...matched, dropped: matched.dropped.filter((d) => live.has(d.key)) };
-  const proposal: EditionProposal = { title: plan.title, fiscalYear, sections: plan.sections, items: plan.items, warnings: plan.warnings, match };
+  const proposal: EditionProposal = {
+    title: plan.title,
+    fiscalYear,
+    sections: plan.sections,
+    items: plan.items,
+    warnings: plan.warnings,
+    match,
+  };
   const id = Number(
     db
       .prepare(
         `INSERT INTO edition_batches (source_name, sha256, fiscal_year, base_year, kind, status, base_token, proposal, created_at)
          VALUES (?, ?, ?, ?, ?, 'staged', ?, ?, ?)`,
       )
-      .run(name, hash, fiscalYear, current?.fiscalYear ?? null, kind, currentDigest(db), JSON.stringify(proposal), nowIso()).lastInsertRowid,
+      .run(name, hash, fiscalYear, current?.fiscalYear ?? null, kind, currentDigest(db), JSON.stringify(proposal), nowIso())
+      .lastInsertRowid,
   );
   return editionBatchDetail(db, id);
 }
@@ -145,7 +158,11 @@ const cellOf = (bullets: Bullet[]) => bulletsToCell(bullets);
 
 export function fieldChanges(before: PlainItem, after: PlainItem): FieldChange[] {
   const text = (it: PlainItem, f: FieldChange['field']) =>
-    f === 'title' ? it.title : f === 'ministries' ? it.ministries.map((m) => (it.lead.includes(m) ? `◎${m}` : m)).join('・') : cellOf(it[f]);
+    f === 'title'
+      ? it.title
+      : f === 'ministries'
+        ? it.ministries.map((m) => (it.lead.includes(m) ? `◎${m}` : m)).join('・')
+        : cellOf(it[f]);
   return (['title', 'ministries', 'actions', 'future'] as const)
     .map((field) => ({ field, before: text(before, field), after: text(after, field) }))
     .filter((c) => c.before !== c.after);
@@ -254,7 +271,13 @@ export function editionBatchDetail(db: Db, id: number): EditionBatchDetail {
     decision: pairs[String(a.to)] ?? null,
   }));
   const decidedAdded = new Set(match.ambiguous.filter((a) => pairs[String(a.to)] === 'added').map((a) => a.to));
-  const keys = row.status === 'staged' ? predictKeys(db, resolved.added.map((i) => proposal.items[i]!.key)) : [];
+  const keys =
+    row.status === 'staged'
+      ? predictKeys(
+          db,
+          resolved.added.map((i) => proposal.items[i]!.key),
+        )
+      : [];
   const added = resolved.added.map((i, n) => ({
     index: i,
     key: keys[n] ?? '',
@@ -269,7 +292,9 @@ export function editionBatchDetail(db: Db, id: number): EditionBatchDetail {
   });
   const warnings = [...proposal.warnings];
   if (row.kind === 'new' && row.base_year !== null && proposal.fiscalYear > row.base_year + 1) {
-    warnings.unshift(`現在の版(${editionLabel(row.base_year)})の次の年度ではなく、${editionLabel(proposal.fiscalYear)}の資料です。間の年度の版は作られません。`);
+    warnings.unshift(
+      `現在の版(${editionLabel(row.base_year)})の次の年度ではなく、${editionLabel(proposal.fiscalYear)}の資料です。間の年度の版は作られません。`,
+    );
   }
   return {
     id: row.id,
@@ -333,7 +358,17 @@ function safeItems(db: Db, fiscalYear: number, withRetired: boolean): PlainItem[
 export function listEditionBatches(db: Db): EditionBatchSummary[] {
   const ids = db.prepare('SELECT id FROM edition_batches ORDER BY id DESC').pluck().all() as number[];
   return ids.map((id) => {
-    const { title: _t, warnings: _w, matched: _m, added: _a, dropped: _d, ambiguous: _x, splits: _s, merges: _g, ...summary } = editionBatchDetail(db, id);
+    const {
+      title: _t,
+      warnings: _w,
+      matched: _m,
+      added: _a,
+      dropped: _d,
+      ambiguous: _x,
+      splits: _s,
+      merges: _g,
+      ...summary
+    } = editionBatchDetail(db, id);
     return summary;
   });
 }

@@ -19,7 +19,8 @@ export interface EditionRow {
 }
 
 export function editionRow(db: Db, fiscalYear: number): EditionRow {
-  const row = db.prepare('SELECT fiscal_year, title, status, loaded_at FROM editions WHERE fiscal_year = ?').get(fiscalYear) as EditionRow | undefined;
+  const row = db.prepare('SELECT fiscal_year, title, status, loaded_at FROM editions WHERE fiscal_year = ?').get(fiscalYear) as
+    EditionRow | undefined;
   if (!row) throw new AppError('not_found', `${editionLabel(fiscalYear)}はこのデータベースにありません。`);
   return row;
 }
@@ -184,7 +185,16 @@ export function editionSections(db: Db, fiscalYear: number): Section[] {
     intro_json: string;
     position: number;
   }[];
-  return rows.map((r) => ({ id: r.id, level: r.level, major: r.major, middle: r.middle, area: r.area, title: r.title, intro: JSON.parse(r.intro_json) as Bullet[], position: r.position }));
+  return rows.map((r) => ({
+    id: r.id,
+    level: r.level,
+    major: r.major,
+    middle: r.middle,
+    area: r.area,
+    title: r.title,
+    intro: JSON.parse(r.intro_json) as Bullet[],
+    position: r.position,
+  }));
 }
 
 /** An archived edition's item in the shape the screens and the CLI show (read-only: version 0). */
@@ -241,14 +251,38 @@ export function snapshotCurrent(db: Db, fiscalYear: number): void {
   );
   for (const it of currentItems(db)) {
     const plain = (bs: Bullet[]) => JSON.stringify(bs.map(({ text, level }) => ({ text, level })));
-    insertItem.run(fiscalYear, it.key, it.sectionId, it.major, it.middle, it.area, it.label, it.position, it.title, JSON.stringify(it.ministries),
-      JSON.stringify(it.lead), it.relistedFrom, plain(it.actions), plain(it.future));
+    insertItem.run(
+      fiscalYear,
+      it.key,
+      it.sectionId,
+      it.major,
+      it.middle,
+      it.area,
+      it.label,
+      it.position,
+      it.title,
+      JSON.stringify(it.ministries),
+      JSON.stringify(it.lead),
+      it.relistedFrom,
+      plain(it.actions),
+      plain(it.future),
+    );
   }
   const insertSection = db.prepare(
     'INSERT INTO edition_sections (fiscal_year, id, level, major, middle, area, title, intro_json, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const s of listSections(db)) {
-    insertSection.run(fiscalYear, s.id, s.level, s.major, s.middle, s.area, s.title, JSON.stringify(s.intro.map(({ text, level }) => ({ text, level }))), s.position);
+    insertSection.run(
+      fiscalYear,
+      s.id,
+      s.level,
+      s.major,
+      s.middle,
+      s.area,
+      s.title,
+      JSON.stringify(s.intro.map(({ text, level }) => ({ text, level }))),
+      s.position,
+    );
   }
 }
 

@@ -21,7 +21,15 @@ export function searchEdition(db: Db, fiscalYear: number, query: string, limit =
     for (const t of texts) {
       const marks = markMatches(t.text, q);
       if (marks.length === 0) continue;
-      hits.push({ key: it.key, kind: 'item', field: t.field, ord: t.ord, score: marks.length * WEIGHT[t.field], edition: fiscalYear, ...snippetOf(t.text, marks) });
+      hits.push({
+        key: it.key,
+        kind: 'item',
+        field: t.field,
+        ord: t.ord,
+        score: marks.length * WEIGHT[t.field],
+        edition: fiscalYear,
+        ...snippetOf(t.text, marks),
+      });
     }
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);

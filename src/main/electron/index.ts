@@ -119,7 +119,12 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(
       buildMenu({
         onAbout: () =>
-          void dialog.showMessageBox({ type: 'info', title: '協議会デスクについて', message: `協議会デスク ${APP_VERSION}`, detail: `データベース: ${service?.db.name}` }),
+          void dialog.showMessageBox({
+            type: 'info',
+            title: '協議会デスクについて',
+            message: `協議会デスク ${APP_VERSION}`,
+            detail: `データベース: ${service?.db.name}`,
+          }),
         // The page opens the dialog; files are read and saved there (one mechanism for both doors).
         onCommand: (command) => mainWindow?.webContents.send(COMMAND_CHANNEL, command),
       }),

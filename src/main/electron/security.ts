@@ -23,7 +23,13 @@ export function isOwnBlobUrl(url: string): boolean {
   if (!url.startsWith('blob:')) return false;
   try {
     const inner = new URL(url.slice('blob:'.length));
-    return inner.protocol === `${APP_SCHEME}:` && inner.host === 'app' && /^\/[0-9a-f-]{36}$/i.test(inner.pathname) && !inner.search && !inner.hash;
+    return (
+      inner.protocol === `${APP_SCHEME}:` &&
+      inner.host === 'app' &&
+      /^\/[0-9a-f-]{36}$/i.test(inner.pathname) &&
+      !inner.search &&
+      !inner.hash
+    );
   } catch {
     return false;
   }
@@ -55,7 +61,8 @@ export function hardenSession(): void {
   });
   // Reviewed: the policy is the strict one in security-policy.ts (default-src 'self', no inline
   // script, no remote origin); the tool flags every CSP for manual review.
-  ses.webRequest.onHeadersReceived((details, callback) => { // eng-disable CSP_GLOBAL_CHECK
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    // eng-disable CSP_GLOBAL_CHECK
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }); // eng-disable CSP_GLOBAL_CHECK
   });
 }

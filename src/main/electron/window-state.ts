@@ -23,7 +23,13 @@ export function loadWindowState(dir: string): WindowState {
   const area = screen.getPrimaryDisplay().workArea;
   const width = Math.min(DEFAULT.width, area.width);
   const height = Math.min(DEFAULT.height, area.height);
-  return { x: area.x + Math.round((area.width - width) / 2), y: area.y + Math.round((area.height - height) / 2), width, height, maximized: false };
+  return {
+    x: area.x + Math.round((area.width - width) / 2),
+    y: area.y + Math.round((area.height - height) / 2),
+    width,
+    height,
+    maximized: false,
+  };
 }
 
 export function trackWindowState(win: BrowserWindow, dir: string): void {

@@ -62,7 +62,8 @@ export function alignRows<I extends AlignItem>(rows: readonly FileRow[], items: 
   const matchByText = (r: FileRow): I | 'ambiguous' | undefined => {
     let pool = textIndex().get(textKey(r.item)) ?? [];
     // The section narrows duplicates (circled numbers and even titles repeat across 中項目).
-    if (pool.length > 1 && r.major !== null) pool = pool.filter((it) => it.major === r.major && (r.middle === null || it.middle === r.middle));
+    if (pool.length > 1 && r.major !== null)
+      pool = pool.filter((it) => it.major === r.major && (r.middle === null || it.middle === r.middle));
     if (pool.length > 1 && opts.ministry) pool = pool.filter((it) => it.ministries.includes(opts.ministry!));
     if (pool.length > 1) return 'ambiguous';
     return pool[0];
@@ -94,11 +95,14 @@ export function alignRows<I extends AlignItem>(rows: readonly FileRow[], items: 
       }
     }
     if (!item) {
-      if (r.item || r.actions || r.future) proposals.push({ row: r.row, title: r.item, actions: r.actions, future: r.future, comment: r.comment });
+      if (r.item || r.actions || r.future)
+        proposals.push({ row: r.row, title: r.item, actions: r.actions, future: r.future, comment: r.comment });
       continue;
     }
     if (opts.ministry && !item.ministries.includes(opts.ministry)) {
-      warnings.push(`${opts.file}: 行 ${r.row} の ${item.key} は${MINISTRY_NAMES[opts.ministry]}の担当項目ではありません。この行は取り込みません。`);
+      warnings.push(
+        `${opts.file}: 行 ${r.row} の ${item.key} は${MINISTRY_NAMES[opts.ministry]}の担当項目ではありません。この行は取り込みません。`,
+      );
       continue;
     }
     const prev = seen.get(item.key);
@@ -115,11 +119,15 @@ export function alignRows<I extends AlignItem>(rows: readonly FileRow[], items: 
   if (opts.expectedKeys) {
     const missing = opts.expectedKeys.filter((k) => !seen.has(k) && byKey.has(k));
     if (missing.length) {
-      warnings.push(`${opts.file}: 出力した項目のうち ${missing.length} 件がファイルにありません(${missing.slice(0, 10).join('、')}${missing.length > 10 ? ' ほか' : ''})。これらは変更しません。`);
+      warnings.push(
+        `${opts.file}: 出力した項目のうち ${missing.length} 件がファイルにありません(${missing.slice(0, 10).join('、')}${missing.length > 10 ? ' ほか' : ''})。これらは変更しません。`,
+      );
     }
   }
   if (proposals.length) {
-    warnings.push(`${opts.file}: 計画にない行が ${proposals.length} 件あります(新しい項目の提案として一覧に示します。自動では追加しません)。`);
+    warnings.push(
+      `${opts.file}: 計画にない行が ${proposals.length} 件あります(新しい項目の提案として一覧に示します。自動では追加しません)。`,
+    );
   }
   return { aligned, warnings, proposals };
 }

@@ -129,7 +129,11 @@ export function findAnswerSheet(wb: ParsedWorkbook, file: string): AnswerSheet {
       return i === undefined ? '' : cleanCell(r.cells[i]);
     };
     const isMinistryLayout =
-      meta !== null || col('key') !== undefined || col('comment') !== undefined || col('major') !== undefined || col('section') !== undefined;
+      meta !== null ||
+      col('key') !== undefined ||
+      col('comment') !== undefined ||
+      col('major') !== undefined ||
+      col('section') !== undefined;
     // The 区分 column (「1-1 …」) of current workbooks, or the 大項目 / 中項目 / 分野 columns of older ones.
     const ministrySection = (r: GridRow) =>
       col('section') !== undefined

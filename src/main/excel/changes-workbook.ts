@@ -19,7 +19,16 @@ const COLUMNS = [
 ] as const;
 
 function cellsOf(r: ChangeRow, fiscalYear: number | null): string[] {
-  return [localMinute(r.createdAt), r.itemKey, `${r.label} ${r.title}`.trim(), fieldLabel(r.field, fiscalYear), r.oldText, r.newText, sourceName(r.source), r.author];
+  return [
+    localMinute(r.createdAt),
+    r.itemKey,
+    `${r.label} ${r.title}`.trim(),
+    fieldLabel(r.field, fiscalYear),
+    r.oldText,
+    r.newText,
+    sourceName(r.source),
+    r.author,
+  ];
 }
 
 /** The rows as a workbook; `heading` (the filter in words) goes in the printed page header. */
@@ -28,7 +37,8 @@ export function buildChangesWorkbook(rows: readonly ChangeRow[], fiscalYear: num
   const overlong: OverlongCell[] = [];
   values.forEach((cells, i) =>
     cells.forEach((text, c) => {
-      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: rows[i]!.itemKey, item: cells[2]!, column: COLUMNS[c]!.header, length: text.length });
+      if (text.length > EXCEL_MAX_CELL_CHARS)
+        overlong.push({ key: rows[i]!.itemKey, item: cells[2]!, column: COLUMNS[c]!.header, length: text.length });
     }),
   );
   if (overlong.length) throw new AppError('bad_request', overlongMessage('変更一覧', overlong));

@@ -93,9 +93,17 @@ function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<st
   ANSWER_COLUMNS.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
-  setupHeader(ws, ANSWER_COLUMNS.map((c) => columnHeader(c, 'answer', fiscalYear)), true);
+  setupHeader(
+    ws,
+    ANSWER_COLUMNS.map((c) => columnHeader(c, 'answer', fiscalYear)),
+    true,
+  );
   const unlockedFill = solidFill(ANSWER_FILL);
-  const put = (rowNo: number, values: Partial<Record<AnswerColumnId, string>>, editable: (c: (typeof ANSWER_COLUMNS)[number]) => boolean) => {
+  const put = (
+    rowNo: number,
+    values: Partial<Record<AnswerColumnId, string>>,
+    editable: (c: (typeof ANSWER_COLUMNS)[number]) => boolean,
+  ) => {
     const row = ws.getRow(rowNo);
     ANSWER_COLUMNS.forEach((c, i) => {
       const cell = row.getCell(i + 1);
@@ -108,7 +116,10 @@ function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<st
         cell.fill = unlockedFill;
       }
     });
-    row.height = fittingHeight(ANSWER_COLUMNS.map((c) => ({ text: values[c.id] ?? '', width: c.width })), 2);
+    row.height = fittingHeight(
+      ANSWER_COLUMNS.map((c) => ({ text: values[c.id] ?? '', width: c.width })),
+      2,
+    );
   };
   items.forEach((it, i) => {
     put(i + 2, answerCells(it, sections), (c) => 'answer' in c);
@@ -140,7 +151,14 @@ export const RESPONDENT_FIELDS = [
  * 連絡先, 回答日: unlocked yellow cells, like the answer columns) and how to fill in the answer sheet.
  * Column A holds labels, B the text; instruction lines are merged across both.
  */
-function writeGuideSheet(ws: ExcelJS.Worksheet, opts: MinistryExportOptions, exportId: string, exportedAt: string, count: number, fiscalYear: number | null): void {
+function writeGuideSheet(
+  ws: ExcelJS.Worksheet,
+  opts: MinistryExportOptions,
+  exportId: string,
+  exportedAt: string,
+  count: number,
+  fiscalYear: number | null,
+): void {
   ws.getColumn(1).width = 14;
   ws.getColumn(2).width = 110;
   let rowNo = 0;
@@ -214,7 +232,12 @@ export interface MetaHeader {
  * with their digest, so that a file returned to another installation still carries its base.
  */
 function writeMetaSheet(ws: ExcelJS.Worksheet, header: MetaHeader, items: Item[]): void {
-  const values: MetaValues[] = items.map((it) => ({ key: it.key, actions: bulletsToCell(it.actions), future: bulletsToCell(it.future), comment: '' }));
+  const values: MetaValues[] = items.map((it) => ({
+    key: it.key,
+    actions: bulletsToCell(it.actions),
+    future: bulletsToCell(it.future),
+    comment: '',
+  }));
   for (const [k, v] of Object.entries(header)) ws.addRow([k, v]);
   ws.addRow(['basesDigest', metaDigest(values)]);
   ws.addRow([]);
@@ -227,11 +250,15 @@ function writeMetaSheet(ws: ExcelJS.Worksheet, header: MetaHeader, items: Item[]
  * The items of one ministry's workbook, with the sections they sit in. Refuses (AppError) when a cell
  * would not fit in Excel, naming the items, so no damaged workbook is ever written.
  */
-export function ministryExportItems(db: Db, opts: Pick<MinistryExportOptions, 'ministry' | 'leadOnly'>): { items: Item[]; sections: Map<string, Section> } {
+export function ministryExportItems(
+  db: Db,
+  opts: Pick<MinistryExportOptions, 'ministry' | 'leadOnly'>,
+): { items: Item[]; sections: Map<string, Section> } {
   const items = withBullets(db, listItems(db, { ministry: opts.ministry, lead: opts.leadOnly === true }));
   const sections = new Map(listSections(db).map((s) => [s.id, s]));
   const overlong = overlongAnswerCells(items, sections, currentFiscalYear(db));
-  if (overlong.length) throw new AppError('bad_request', overlongMessage(`${MINISTRY_NAMES[opts.ministry]}(${opts.ministry})向けの回答票`, overlong));
+  if (overlong.length)
+    throw new AppError('bad_request', overlongMessage(`${MINISTRY_NAMES[opts.ministry]}(${opts.ministry})向けの回答票`, overlong));
   return { items, sections };
 }
 
@@ -252,7 +279,14 @@ export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions,
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   writeMetaSheet(
     meta,
-    { format: META_FORMAT, exportId, ministry: opts.ministry, exportedAt, appVersion: APP_VERSION, schemaVersion: String(schemaVersion(db)) },
+    {
+      format: META_FORMAT,
+      exportId,
+      ministry: opts.ministry,
+      exportedAt,
+      appVersion: APP_VERSION,
+      schemaVersion: String(schemaVersion(db)),
+    },
     items,
   );
   return { workbook: wb, items };
@@ -281,8 +315,14 @@ export async function exportMinistry(db: Db, opts: MinistryExportOptions & { fil
 }
 
 /** The same workbook returned as bytes (base64) under a suggested file name: the page saves it as a download. */
-export async function exportMinistryData(db: Db, opts: MinistryExportOptions & { fileName: string }): Promise<ExportedFile & { dataBase64: string }> {
-  const out = await exportMinistryVia(db, opts, opts.fileName, async (wb) => ({ file: opts.fileName, dataBase64: await workbookBase64(wb) }));
+export async function exportMinistryData(
+  db: Db,
+  opts: MinistryExportOptions & { fileName: string },
+): Promise<ExportedFile & { dataBase64: string }> {
+  const out = await exportMinistryVia(db, opts, opts.fileName, async (wb) => ({
+    file: opts.fileName,
+    dataBase64: await workbookBase64(wb),
+  }));
   return out as ExportedFile & { dataBase64: string };
 }
 

@@ -67,13 +67,23 @@ function notesCell(notes: readonly MinistryNote[]): string {
 
 /** The item's cells as stored (what the Excel cell limit is checked on). */
 function itemTexts(it: Item, notes: string | null): string[] {
-  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, bulletsToCell(it.actions), bulletsToCell(it.future), ...(notes === null ? [] : [notes])];
+  return [
+    `${itemLabelTitle(it)}${ministriesLabel(it)}`,
+    bulletsToCell(it.actions),
+    bulletsToCell(it.future),
+    ...(notes === null ? [] : [notes]),
+  ];
 }
 
 /** The item's cells as printed: the bullets hang-indented for their columns. */
 function printedTexts(it: Item, notes: string | null, columns: readonly TableColumn[]): string[] {
   const [, actions, future] = columns;
-  return [`${itemLabelTitle(it)}${ministriesLabel(it)}`, hangingCell(it.actions, actions!.width), hangingCell(it.future, future!.width), ...(notes === null ? [] : [notes])];
+  return [
+    `${itemLabelTitle(it)}${ministriesLabel(it)}`,
+    hangingCell(it.actions, actions!.width),
+    hangingCell(it.future, future!.width),
+    ...(notes === null ? [] : [notes]),
+  ];
 }
 
 function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item, notes: string | null, columns: readonly TableColumn[]): number {
@@ -107,12 +117,23 @@ export function buildTableWorkbook(db: Db, title: string, opts: TableOptions = {
   const fiscalYear = currentFiscalYear(db);
   const items = withBullets(db, listItems(db));
   const columns: readonly TableColumn[] = opts.ministryNotes ? TABLE_COLUMNS_WITH_NOTES : TABLE_COLUMNS;
-  const notes = opts.ministryNotes ? notesOf(db, items.map((it) => it.key)) : null;
+  const notes = opts.ministryNotes
+    ? notesOf(
+        db,
+        items.map((it) => it.key),
+      )
+    : null;
   const notesText = (it: Item) => (notes === null ? null : notesCell(notes[it.key] ?? []));
   const overlong: OverlongCell[] = [];
   for (const it of items) {
     itemTexts(it, notesText(it)).forEach((text, i) => {
-      if (text.length > EXCEL_MAX_CELL_CHARS) overlong.push({ key: it.key, item: itemLabelTitle(it), column: columnHeader(columns[i]!, 'table', fiscalYear), length: text.length });
+      if (text.length > EXCEL_MAX_CELL_CHARS)
+        overlong.push({
+          key: it.key,
+          item: itemLabelTitle(it),
+          column: columnHeader(columns[i]!, 'table', fiscalYear),
+          length: text.length,
+        });
     });
   }
   if (overlong.length) throw new AppError('bad_request', overlongMessage('協議会資料', overlong));
@@ -123,7 +144,11 @@ export function buildTableWorkbook(db: Db, title: string, opts: TableOptions = {
   columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
-  setupHeader(ws, columns.map((c) => columnHeader(c, 'table', fiscalYear)), false);
+  setupHeader(
+    ws,
+    columns.map((c) => columnHeader(c, 'table', fiscalYear)),
+    false,
+  );
   setupPrint(ws, title);
   // Rows are laid out in blocks: the headings a section opens with go in one block with the item
   // below them, so a page break never falls between a heading and its first item.
@@ -180,12 +205,18 @@ export function tableFileName(date: string): string {
 }
 
 function planTitle(db: Db): string {
-  return (db.prepare("SELECT title FROM documents WHERE kind = 'plan' LIMIT 1").get() as { title: string } | undefined)?.title ?? '協議会資料';
+  return (
+    (db.prepare("SELECT title FROM documents WHERE kind = 'plan' LIMIT 1").get() as { title: string } | undefined)?.title ?? '協議会資料'
+  );
 }
 
 function recordTableExport(db: Db, file: string, fileName: string): ExportedFile {
   const id = randomUUID();
   const items = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
-  db.prepare("INSERT INTO exports (id, kind, ministry, options, file_name, created_at) VALUES (?, 'table', NULL, '{}', ?, ?)").run(id, fileName, nowIso());
+  db.prepare("INSERT INTO exports (id, kind, ministry, options, file_name, created_at) VALUES (?, 'table', NULL, '{}', ?, ?)").run(
+    id,
+    fileName,
+    nowIso(),
+  );
   return { file, exportId: id, ministry: null, items };
 }

@@ -36,7 +36,11 @@ type Bases = Map<string, Map<Field, string>>;
 
 /** Base values of a known export: key → field → cell text. */
 function exportBases(db: Db, exportId: string): Bases {
-  const rows = db.prepare('SELECT item_key, field, value FROM export_values WHERE export_id = ?').raw().all(exportId) as [string, Field, string][];
+  const rows = db.prepare('SELECT item_key, field, value FROM export_values WHERE export_id = ?').raw().all(exportId) as [
+    string,
+    Field,
+    string,
+  ][];
   const out: Bases = new Map();
   for (const [key, field, value] of rows) {
     // The values were written by exportMinistry from stored, validated bullets (serializeField).
@@ -78,13 +82,28 @@ function fileBases(meta: FileMeta, file: string, warnings: string[]): Bases | nu
 
 /** What alignment needs of every item, in one light query (listItems builds whole summaries). */
 function alignItems(db: Db): AlignItem[] {
-  const rows = db.prepare('SELECT key, major, middle, label, title, ministries FROM items ORDER BY position').raw().all() as [string, number, number, string, string, string][];
-  return rows.map(([key, major, middle, label, title, ministries]) => ({ key, major, middle, label, title, ministries: JSON.parse(ministries) as MinistryCode[] }));
+  const rows = db.prepare('SELECT key, major, middle, label, title, ministries FROM items ORDER BY position').raw().all() as [
+    string,
+    number,
+    number,
+    string,
+    string,
+    string,
+  ][];
+  return rows.map(([key, major, middle, label, title, ministries]) => ({
+    key,
+    major,
+    middle,
+    label,
+    title,
+    ministries: JSON.parse(ministries) as MinistryCode[],
+  }));
 }
 
 function resolveMinistry(sheet: AnswerSheet, file: string, expected: MinistryCode | undefined): MinistryCode | null {
   const declared = sheet.meta?.ministry;
-  if (declared !== undefined && !isMinistryCode(declared)) throw new AppError('bad_request', `${file}: 管理情報の府省コード「${declared}」が不明です。`);
+  if (declared !== undefined && !isMinistryCode(declared))
+    throw new AppError('bad_request', `${file}: 管理情報の府省コード「${declared}」が不明です。`);
   if (expected && declared && declared !== expected) {
     throw new AppError(
       'bad_request',
@@ -99,7 +118,10 @@ export async function stageWorkbook(db: Db, name: string, bytes: Buffer, opts: S
   const previous = findBatchBySha(db, sha256);
   if (previous) {
     const state = previous.status === 'applied' ? '反映済み' : '取込待ち';
-    throw new AppError('conflict', `${name}: このファイルは既に取り込まれています(取込バッチ #${previous.id}「${previous.file_name}」、${state})。同じファイルを二重に反映することはできません。`);
+    throw new AppError(
+      'conflict',
+      `${name}: このファイルは既に取り込まれています(取込バッチ #${previous.id}「${previous.file_name}」、${state})。同じファイルを二重に反映することはできません。`,
+    );
   }
   // The cheap checks here, so the usual mistakes fail at once; the worker repeats them, then inflates
   // every entry under its cap before exceljs sees anything (zip-check.ts).
@@ -133,7 +155,10 @@ export async function stageWorkbook(db: Db, name: string, bytes: Buffer, opts: S
   if (sheet.meta) {
     exportRecord = db.prepare('SELECT id, ministry FROM exports WHERE id = ?').get(sheet.meta.exportId) as ExportRecord | undefined;
     if (exportRecord && exportRecord.ministry !== ministry) {
-      throw new AppError('bad_request', `${name}: 管理情報の府省(${ministry ?? 'なし'})が出力記録(${exportRecord.ministry ?? 'なし'})と一致しません。ファイルが改変されている可能性があります。`);
+      throw new AppError(
+        'bad_request',
+        `${name}: 管理情報の府省(${ministry ?? 'なし'})が出力記録(${exportRecord.ministry ?? 'なし'})と一致しません。ファイルが改変されている可能性があります。`,
+      );
     }
     if (exportRecord) {
       bases = exportBases(db, exportRecord.id);
@@ -154,13 +179,17 @@ export async function stageWorkbook(db: Db, name: string, bytes: Buffer, opts: S
   } else if (sheet.layout === 'ministry') {
     warnings.push(`${name}: 管理情報(_meta シート)がありません。出力時の値が分からないため、現在の値との二者比較で差分を示します。`);
   } else {
-    warnings.push(`${name}: 協議会資料(3列)の形式として読み込みました。管理番号がないため区分・番号・小項目名で対応付け、現在の値との二者比較で差分を示します。`);
+    warnings.push(
+      `${name}: 協議会資料(3列)の形式として読み込みました。管理番号がないため区分・番号・小項目名で対応付け、現在の値との二者比較で差分を示します。`,
+    );
   }
   if (sheet.layout === 'ministry' && !sheet.hasKeyColumn) {
     warnings.push(`${name}: 管理番号の列がありません。区分と小項目名で行を対応付けました。`);
   }
   if (parsed.formulas.length) {
-    warnings.push(`${name}: 数式のセルが ${parsed.formulas.length} 件あります(${parsed.formulas.slice(0, 5).join('、')})。保存されていた計算結果を値として読み込みました。`);
+    warnings.push(
+      `${name}: 数式のセルが ${parsed.formulas.length} 件あります(${parsed.formulas.slice(0, 5).join('、')})。保存されていた計算結果を値として読み込みました。`,
+    );
   }
 
   const expectedKeys = bases ? [...bases.keys()] : (sheet.meta?.keys ?? null);
@@ -177,20 +206,30 @@ export async function stageWorkbook(db: Db, name: string, bytes: Buffer, opts: S
       changes.push({ key: item.key, field, row: row.row, base: base?.get(field) ?? null, theirs: bulletsToCell(parsedCell.bullets) });
     }
     if (sheet.hasCommentColumn && row.comment) {
-      changes.push({ key: item.key, field: 'comment', row: row.row, base: base ? (base.get('comment') ?? '') : '', theirs: cellToNote(row.comment) });
+      changes.push({
+        key: item.key,
+        field: 'comment',
+        row: row.row,
+        base: base ? (base.get('comment') ?? '') : '',
+        theirs: cellToNote(row.comment),
+      });
     }
   }
   if (inferred) {
     warnings.push(`${name}: 「・」で始まらない行が ${inferred} 行あり、前の行が文末(。)で終わっていたため新しい箇条書きとして読みました。`);
   }
-  const batch = insertBatch(db, {
-    fileName: name,
-    sha256,
-    layout: sheet.layout,
-    ministry,
-    exportId: exportRecord?.id ?? null,
-    report: { warnings, proposals: alignment.proposals, baseSource },
-    changes,
-  }, ahead);
+  const batch = insertBatch(
+    db,
+    {
+      fileName: name,
+      sha256,
+      layout: sheet.layout,
+      ministry,
+      exportId: exportRecord?.id ?? null,
+      report: { warnings, proposals: alignment.proposals, baseSource },
+      changes,
+    },
+    ahead,
+  );
   return { batch, ministry, warnings };
 }

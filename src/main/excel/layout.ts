@@ -162,7 +162,10 @@ export interface OverlongCell {
 export function overlongMessage(what: string, cells: readonly OverlongCell[]): string {
   const list = cells
     .slice(0, 5)
-    .map((c) => `${c.key}「${c.item.length > 30 ? `${c.item.slice(0, 30)}…` : c.item}」の「${c.column}」(${c.length.toLocaleString('ja-JP')} 文字)`)
+    .map(
+      (c) =>
+        `${c.key}「${c.item.length > 30 ? `${c.item.slice(0, 30)}…` : c.item}」の「${c.column}」(${c.length.toLocaleString('ja-JP')} 文字)`,
+    )
     .join('、');
   return (
     `${what}を出力できません。Excel の1つのセルに入る文字数(${EXCEL_MAX_CELL_CHARS.toLocaleString('ja-JP')} 文字)を超える欄が ${cells.length} か所あります: ` +

@@ -22,7 +22,8 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 30_000, memoryMb: 
 function workerScript(): URL {
   if (import.meta.url.endsWith('.ts')) return new URL('./read-cells.ts', import.meta.url);
   const bundled = new URL('./excel-read-worker.js', import.meta.url);
-  if (!fs.existsSync(fileURLToPath(bundled))) throw new AppError('internal', `読み込み処理のファイルが見つかりません: ${fileURLToPath(bundled)}`);
+  if (!fs.existsSync(fileURLToPath(bundled)))
+    throw new AppError('internal', `読み込み処理のファイルが見つかりません: ${fileURLToPath(bundled)}`);
   return bundled;
 }
 
@@ -67,7 +68,12 @@ function takeWorker(limits: ParseLimits): Worker {
  * then transferred, not cloned, to the worker (the caller keeps its own). The worker runs the zip
  * checks before any XML is parsed; what it sends back is the compact grid of cell texts.
  */
-export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, caps?: SheetCaps): Promise<ParsedWorkbook> {
+export function parseInWorker(
+  bytes: Buffer,
+  file: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  caps?: SheetCaps,
+): Promise<ParsedWorkbook> {
   return new Promise((resolve, reject) => {
     const worker = takeWorker(limits);
     worker.ref();
@@ -88,7 +94,15 @@ export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits =
       if (keepSpare && limits === DEFAULT_PARSE_LIMITS) setImmediate(prewarmParser);
     };
     const timer = setTimeout(
-      () => finish(() => reject(new AppError('bad_request', `${file}: 読み込みが ${limits.timeoutMs / 1000} 秒で終わらないため中止しました。不正なファイルの可能性があります。`))),
+      () =>
+        finish(() =>
+          reject(
+            new AppError(
+              'bad_request',
+              `${file}: 読み込みが ${limits.timeoutMs / 1000} 秒で終わらないため中止しました。不正なファイルの可能性があります。`,
+            ),
+          ),
+        ),
       limits.timeoutMs,
     );
     worker.on('message', (msg: ReadReply) => {
@@ -110,7 +124,9 @@ export function parseInWorker(bytes: Buffer, file: string, limits: ParseLimits =
         ),
       );
     });
-    worker.on('exit', (code) => finish(() => reject(new AppError('bad_request', `${file}: 読み込み処理が異常終了しました(終了コード ${code})。`))));
+    worker.on('exit', (code) =>
+      finish(() => reject(new AppError('bad_request', `${file}: 読み込み処理が異常終了しました(終了コード ${code})。`))),
+    );
   });
 }
 

@@ -44,7 +44,11 @@ export function compactWorkbook(wb: ParsedWorkbook): CompactWorkbook {
   };
   return {
     strings,
-    sheets: wb.sheets.map((s) => ({ name: s.name, state: s.state, rows: s.rows.map((r) => ({ row: r.row, hidden: r.hidden, cells: r.cells.map(ref) })) })),
+    sheets: wb.sheets.map((s) => ({
+      name: s.name,
+      state: s.state,
+      rows: s.rows.map((r) => ({ row: r.row, hidden: r.hidden, cells: r.cells.map(ref) })),
+    })),
     formulas: wb.formulas,
     warnings: wb.warnings,
   };
@@ -53,7 +57,11 @@ export function compactWorkbook(wb: ParsedWorkbook): CompactWorkbook {
 export function expandWorkbook(c: CompactWorkbook): ParsedWorkbook {
   const text = (i: number) => c.strings[i] ?? '';
   return {
-    sheets: c.sheets.map((s) => ({ name: s.name, state: s.state, rows: s.rows.map((r) => ({ row: r.row, hidden: r.hidden, cells: r.cells.map(text) })) })),
+    sheets: c.sheets.map((s) => ({
+      name: s.name,
+      state: s.state,
+      rows: s.rows.map((r) => ({ row: r.row, hidden: r.hidden, cells: r.cells.map(text) })),
+    })),
     formulas: c.formulas,
     warnings: c.warnings,
   };
@@ -124,7 +132,10 @@ export function warmUpWorkbook(rows = 150): Buffer {
         `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/worksheet" Target="worksheets/sheet2.xml"/>` +
         `<Relationship Id="rId3" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
     ],
-    ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst ${ns} count="${n}" uniqueCount="${n}">${strings.join('')}</sst>`],
+    [
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst ${ns} count="${n}" uniqueCount="${n}">${strings.join('')}</sst>`,
+    ],
     [
       'xl/styles.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d"/></numFmts>` +

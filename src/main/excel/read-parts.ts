@@ -77,7 +77,7 @@ function walk(xml: Buffer, part: string, h: Handlers): void {
   parser.on('error', (err) => {
     throw err;
   });
-  for (let at = 0; at < xml.length; ) {
+  for (let at = 0; at < xml.length;) {
     let end = Math.min(xml.length, at + CHUNK_BYTES);
     // Cut before a UTF-8 continuation byte (10xxxxxx), so that no character is split between pieces.
     while (end < xml.length && end > at && (xml[end]! & 0xc0) === 0x80) end -= 1;
@@ -88,7 +88,8 @@ function walk(xml: Buffer, part: string, h: Handlers): void {
 }
 
 /** OOXML escapes characters XML cannot carry as `_xHHHH_` (a carriage return is `_x000D_`). */
-const unescapeOoxml = (text: string) => (text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+const unescapeOoxml = (text: string) =>
+  text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 
 /**
  * The text runs of a string item (`<si>` or an inline `<is>`): plain `<t>`, or rich text `<r><t>`,
@@ -364,7 +365,12 @@ export function readParts(parts: Map<string, Buffer>, warnings: string[] = []): 
     return data;
   };
   const { sheets, date1904 } = readWorkbook(take('xl/workbook.xml') ?? Buffer.alloc(0), take('xl/_rels/workbook.xml.rels'));
-  const ctx: SheetContext = { dateStyles: readDateStyles(take('xl/styles.xml')), strings: readSharedStrings(take('xl/sharedStrings.xml')), date1904, formulas: [] };
+  const ctx: SheetContext = {
+    dateStyles: readDateStyles(take('xl/styles.xml')),
+    strings: readSharedStrings(take('xl/sharedStrings.xml')),
+    date1904,
+    formulas: [],
+  };
   const grids: SheetGrid[] = [];
   for (const s of sheets) {
     const xml = s.part === undefined ? undefined : take(s.part);

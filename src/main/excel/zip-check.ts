@@ -92,7 +92,8 @@ export function readCentralDirectory(buf: Buffer, file: string): ZipEntry[] {
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) fail(file, 'ZIP64 形式のファイルには対応していません(回答票としては大きすぎます)。');
-  if (count > ZIP_LIMITS.maxEntries) fail(file, `ファイル内の部品が多すぎます(${count} 個、上限 ${ZIP_LIMITS.maxEntries} 個)。不正なファイルの可能性があります。`);
+  if (count > ZIP_LIMITS.maxEntries)
+    fail(file, `ファイル内の部品が多すぎます(${count} 個、上限 ${ZIP_LIMITS.maxEntries} 個)。不正なファイルの可能性があります。`);
   if (cdOffset + cdSize > eocd) fail(file, 'ファイルが途中で切れているか壊れています(目次が範囲外です)。送り主に再送を依頼してください。');
   const entries: ZipEntry[] = [];
   let p = cdOffset;
@@ -138,9 +139,13 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, file: string): Buffer {
  */
 export function checkContainer(buf: Buffer, file: string): ZipEntry[] {
   if (buf.length === 0) fail(file, 'ファイルが空です(0 バイト)。');
-  if (buf.length > ZIP_LIMITS.maxFileBytes) fail(file, `ファイルが大きすぎます(${(buf.length / 2 ** 20).toFixed(1)} MB、上限 ${ZIP_LIMITS.maxFileBytes / 2 ** 20} MB)。`);
+  if (buf.length > ZIP_LIMITS.maxFileBytes)
+    fail(file, `ファイルが大きすぎます(${(buf.length / 2 ** 20).toFixed(1)} MB、上限 ${ZIP_LIMITS.maxFileBytes / 2 ** 20} MB)。`);
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE)) {
-    fail(file, '古い Excel 形式(.xls)か、パスワードで保護(暗号化)されたブックです。Excel で開き、パスワードを解除して .xlsx 形式で保存し直してください。');
+    fail(
+      file,
+      '古い Excel 形式(.xls)か、パスワードで保護(暗号化)されたブックです。Excel で開き、パスワードを解除して .xlsx 形式で保存し直してください。',
+    );
   }
   if (buf.length < 4 || buf.readUInt32LE(0) !== LOC_SIG) {
     fail(
@@ -158,7 +163,10 @@ export function checkContainer(buf: Buffer, file: string): ZipEntry[] {
       fail(file, `展開後の大きさが上限を超えます(${e.name})。ZIP 爆弾などの不正なファイルの可能性があるため読み込みません。`);
     }
     if (e.size > ZIP_LIMITS.ratioFloorBytes && e.size / Math.max(1, e.compressedSize) > ZIP_LIMITS.maxRatio) {
-      fail(file, `圧縮率が異常です(${e.name}: ${Math.round(e.size / Math.max(1, e.compressedSize))} 倍)。ZIP 爆弾などの不正なファイルの可能性があるため読み込みません。`);
+      fail(
+        file,
+        `圧縮率が異常です(${e.name}: ${Math.round(e.size / Math.max(1, e.compressedSize))} 倍)。ZIP 爆弾などの不正なファイルの可能性があるため読み込みません。`,
+      );
     }
   }
   const workbookXml = entries.find((e) => partName(e.name) === 'xl/workbook.xml');
@@ -171,7 +179,10 @@ export function checkContainer(buf: Buffer, file: string): ZipEntry[] {
   }
   const readBytes = entries.filter((e) => READ_PARTS.test(partName(e.name))).reduce((n, e) => n + e.size, 0);
   if (readBytes > ZIP_LIMITS.maxReadBytes) {
-    fail(file, `シートと文字列の部分が大きすぎます(展開後 ${mb(readBytes)}、上限 ${mb(ZIP_LIMITS.maxReadBytes)})。協議会デスクの回答票や注釈ファイルとしては大きすぎるため読み込みません。`);
+    fail(
+      file,
+      `シートと文字列の部分が大きすぎます(展開後 ${mb(readBytes)}、上限 ${mb(ZIP_LIMITS.maxReadBytes)})。協議会デスクの回答票や注釈ファイルとしては大きすぎるため読み込みません。`,
+    );
   }
   return entries;
 }
@@ -188,7 +199,11 @@ export function countTags(xml: Buffer, name: string): number {
     for (let at = xml.indexOf(needle); at >= 0; at = xml.indexOf(needle, at + needle.length)) {
       const next = xml[at + needle.length];
       // `<c ` but not `<cols`; `:row` only as a prefixed start tag, not an attribute value like `x:row`.
-      if ((next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) && (open === '<' || isPrefixedStart(xml, at))) n += 1;
+      if (
+        (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) &&
+        (open === '<' || isPrefixedStart(xml, at))
+      )
+        n += 1;
     }
   }
   return n;
@@ -213,7 +228,10 @@ function checkLongestRun(xml: Buffer, part: string, file: string): void {
   for (let at = xml.indexOf(0x3c); ; at = xml.indexOf(0x3c, at + 1)) {
     const end = at < 0 ? xml.length : at;
     if (end - from > MAX_XML_RUN_BYTES) {
-      fail(file, `値が長すぎます(${part} に ${mb(end - from)} の値、上限 ${MAX_XML_RUN_BYTES / 2 ** 10} KB。Excel のセルは 32,767 文字までです)。不正なファイルの可能性があるため読み込みません。`);
+      fail(
+        file,
+        `値が長すぎます(${part} に ${mb(end - from)} の値、上限 ${MAX_XML_RUN_BYTES / 2 ** 10} KB。Excel のセルは 32,767 文字までです)。不正なファイルの可能性があるため読み込みません。`,
+      );
     }
     if (at < 0) return;
     from = at;

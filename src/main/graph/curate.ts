@@ -31,8 +31,13 @@ export function curateEntity(db: Db, change: CurationChange, author: string): En
     if (target === change.id) throw new AppError('bad_request', '固有名を自分自身には統合できません。');
     if (!graph.entities.has(target)) {
       const shownAs = graph.entities.get(resolveEntityId(target, curation));
-      if (shownAs?.id === change.id) throw new AppError('bad_request', `「${target}」は既にこの固有名に統合されています(統合すると循環します)。`);
-      if (shownAs && known(target)) throw new AppError('bad_request', `統合先は既に「${shownAs.label}」に統合されています。「${shownAs.label}」を統合先に選んでください。`);
+      if (shownAs?.id === change.id)
+        throw new AppError('bad_request', `「${target}」は既にこの固有名に統合されています(統合すると循環します)。`);
+      if (shownAs && known(target))
+        throw new AppError(
+          'bad_request',
+          `統合先は既に「${shownAs.label}」に統合されています。「${shownAs.label}」を統合先に選んでください。`,
+        );
       throw new AppError('not_found', `統合先の固有名が見つかりません: ${target}`);
     }
   }

@@ -19,7 +19,9 @@ export function readCuration(db: Db): Map<string, EntityCuration> {
 /** A token that changes whenever curation does (the graph cache compares it). */
 export function curationStamp(db: Db): string {
   const r = db
-    .prepare("SELECT group_concat(entity_id || '|' || ifnull(label, '') || '|' || ifnull(merged_into, '') || '|' || hidden, char(10)) AS s FROM graph_curation")
+    .prepare(
+      "SELECT group_concat(entity_id || '|' || ifnull(label, '') || '|' || ifnull(merged_into, '') || '|' || hidden, char(10)) AS s FROM graph_curation",
+    )
     .get() as { s: string | null };
   return r.s ?? '';
 }

@@ -39,15 +39,25 @@ export function readGraphItems(db: Db): GraphItem[] {
     if (!b) bullets.set(r.item_key, (b = { actions: [], future: [] }));
     b[r.field].push({ text: r.text, level: r.level });
   }
-  return listItems(db).map((it) => ({ ...it, ministries: it.ministries as MinistryCode[], ...(bullets.get(it.key) ?? { actions: [], future: [] }) }));
+  return listItems(db).map((it) => ({
+    ...it,
+    ministries: it.ministries as MinistryCode[],
+    ...(bullets.get(it.key) ?? { actions: [], future: [] }),
+  }));
 }
 
 export function readProjects(db: Db): ProjectRecord[] {
-  return (db.prepare('SELECT data_json FROM projects ORDER BY key').all() as { data_json: string }[]).map((r) => JSON.parse(r.data_json) as ProjectRecord);
+  return (db.prepare('SELECT data_json FROM projects ORDER BY key').all() as { data_json: string }[]).map(
+    (r) => JSON.parse(r.data_json) as ProjectRecord,
+  );
 }
 
 function planStamp(db: Db): string {
-  const items = db.prepare('SELECT COUNT(*) AS n, total(version) AS v, MAX(updated_at) AS at FROM items').get() as { n: number; v: number; at: string | null };
+  const items = db.prepare('SELECT COUNT(*) AS n, total(version) AS v, MAX(updated_at) AS at FROM items').get() as {
+    n: number;
+    v: number;
+    at: string | null;
+  };
   const projects = db.prepare('SELECT COUNT(*) AS n, group_concat(key) AS k FROM projects').get() as { n: number; k: string | null };
   let dictionary = 'missing';
   try {

@@ -50,12 +50,19 @@ export function detectKind(text: string): 'plan' | 'project' | null {
 export function upsertDocument(db: Db, name: string, kind: 'plan' | 'project', title: string, hash: string): number {
   const existing = db.prepare('SELECT id FROM documents WHERE name = ?').get(name) as { id: number } | undefined;
   if (existing) {
-    db.prepare('UPDATE documents SET kind = ?, title = ?, sha256 = ?, ingested_at = ? WHERE id = ?').run(kind, title, hash, nowIso(), existing.id);
+    db.prepare('UPDATE documents SET kind = ?, title = ?, sha256 = ?, ingested_at = ? WHERE id = ?').run(
+      kind,
+      title,
+      hash,
+      nowIso(),
+      existing.id,
+    );
     return existing.id;
   }
   return Number(
-    db.prepare('INSERT INTO documents (name, kind, title, sha256, ingested_at) VALUES (?, ?, ?, ?, ?)').run(name, kind, title, hash, nowIso())
-      .lastInsertRowid,
+    db
+      .prepare('INSERT INTO documents (name, kind, title, sha256, ingested_at) VALUES (?, ?, ?, ?, ?)')
+      .run(name, kind, title, hash, nowIso()).lastInsertRowid,
   );
 }
 
@@ -146,8 +153,23 @@ function ingestPlan(db: Db, name: string, text: string, report: IngestReport): v
   );
   plan.items.forEach((p, position) => {
     const key = issueKey(db, p.key);
-    insert.run(key, `plan:${p.key}`, JSON.stringify(seedValues(p)), sectionIdOf(p), p.major, p.middle, p.area, p.label, position, p.title,
-      JSON.stringify(p.ministries), JSON.stringify(p.lead), JSON.stringify(p.warnings), now, now);
+    insert.run(
+      key,
+      `plan:${p.key}`,
+      JSON.stringify(seedValues(p)),
+      sectionIdOf(p),
+      p.major,
+      p.middle,
+      p.area,
+      p.label,
+      position,
+      p.title,
+      JSON.stringify(p.ministries),
+      JSON.stringify(p.lead),
+      JSON.stringify(p.warnings),
+      now,
+      now,
+    );
     replaceBullets(db, key, 'actions', p.actions);
     replaceBullets(db, key, 'future', p.future);
     indexItem(db, key);

@@ -443,7 +443,9 @@ class PlanReader {
   private lastTableItemHere(): ItemDraft | null {
     const last = this.items.at(-1);
     if (!last || last.noTable) return null;
-    const here = last.orphan ? last.orphan === this.orphan : last.major === this.major && last.middle === this.middle && last.area === this.area;
+    const here = last.orphan
+      ? last.orphan === this.orphan
+      : last.major === this.major && last.middle === this.middle && last.area === this.area;
     return here ? last : null;
   }
 
@@ -504,7 +506,8 @@ class PlanReader {
       else addOnce(intro, { text: cleanBulletText(text), level: 0 });
       return;
     }
-    if (this.major !== null) this.warnings.push(`${index + 1}行目の文「${text.slice(0, 20)}…」の置き場所が定まらないため取り込めませんでした。`);
+    if (this.major !== null)
+      this.warnings.push(`${index + 1}行目の文「${text.slice(0, 20)}…」の置き場所が定まらないため取り込めませんでした。`);
   }
 
   private currentIntro(): Bullet[] | null {
@@ -518,7 +521,9 @@ class PlanReader {
     this.row = null;
     if (!row) return;
     if (row.dashColumn !== null && !row.spilled) {
-      row.item.warnings.push(`表の列の区切りがない行のため、箇条書きのまとまりを順に${this.names.actions}、${this.names.future}とみなしました。`);
+      row.item.warnings.push(
+        `表の列の区切りがない行のため、箇条書きのまとまりを順に${this.names.actions}、${this.names.future}とみなしました。`,
+      );
     } else if (row.spilled) {
       row.item.warnings.push('次の行に続いていたセルの内容を同じセルに結合しました。');
     }
@@ -694,24 +699,22 @@ function outlineOrder(a: { major: number; middle: number | null; area: number | 
 function chooseTitle(candidates: TitleCandidate[]): string {
   const usable = candidates.filter((c) => c.text.trim() !== '');
   const ranked = [...usable].sort(
-    (a, b) => (b.text.split('利活用').length - a.text.split('利活用').length) || Number(a.fromToc) - Number(b.fromToc),
+    (a, b) => b.text.split('利活用').length - a.text.split('利活用').length || Number(a.fromToc) - Number(b.fromToc),
   );
   return tidySpaces(ranked[0]?.text ?? '');
 }
 
 function finishSections(drafts: Iterable<SectionDraft>): Section[] {
-  return [...drafts]
-    .sort(outlineOrder)
-    .map((s, position) => ({
-      id: s.id,
-      level: s.level,
-      major: s.major,
-      middle: s.middle,
-      area: s.area,
-      title: chooseTitle(s.titles),
-      intro: s.intro,
-      position,
-    }));
+  return [...drafts].sort(outlineOrder).map((s, position) => ({
+    id: s.id,
+    level: s.level,
+    major: s.major,
+    middle: s.middle,
+    area: s.area,
+    title: chooseTitle(s.titles),
+    intro: s.intro,
+    position,
+  }));
 }
 
 /** The document title: the first paragraph of the file, its lines joined. */
@@ -719,7 +722,12 @@ function documentTitle(lines: string[]): string {
   const start = lines.findIndex((l) => l.trim() !== '');
   if (start === -1) return '';
   const end = lines.findIndex((l, i) => i > start && l.trim() === '');
-  return tidySpaces(lines.slice(start, end === -1 ? undefined : end).map((l) => l.trim()).join(''));
+  return tidySpaces(
+    lines
+      .slice(start, end === -1 ? undefined : end)
+      .map((l) => l.trim())
+      .join(''),
+  );
 }
 
 export function parsePlan(text: string): ParsedPlan {

@@ -497,7 +497,12 @@ const MERGE_LABELS: Record<MergeField, string> = {
  * The value of one field over all copies: the most complete one (the longest folded text), with a
  * note when a copy lacks the field or copies disagree. `undefined` when no copy has it.
  */
-function mergeField<T>(copies: readonly ParsedCopy[], field: MergeField, get: (c: ParsedCopy) => T | null | undefined, notes: string[]): T | undefined {
+function mergeField<T>(
+  copies: readonly ParsedCopy[],
+  field: MergeField,
+  get: (c: ParsedCopy) => T | null | undefined,
+  notes: string[],
+): T | undefined {
   const values = copies.map(get);
   const present = values.flatMap((v, i) => (v === undefined || v === null ? [] : [{ i, v, f: foldForMatch(JSON.stringify(v)) }]));
   if (present.length === 0) return undefined;
@@ -571,7 +576,8 @@ export function parseProject(text: string): ProjectRecord {
   for (const w of copies.flatMap((c) => c.warnings)) if (!warnings.includes(w)) warnings.push(w);
 
   const folded = foldForMatch(name ?? '');
-  const slug = KNOWN_SLUGS[folded] ?? (folded ? `p${hash32(folded)}` : `unnamed-${hash32(foldForMatch(`${background ?? ''}${purpose ?? ''}`))}`);
+  const slug =
+    KNOWN_SLUGS[folded] ?? (folded ? `p${hash32(folded)}` : `unnamed-${hash32(foldForMatch(`${background ?? ''}${purpose ?? ''}`))}`);
   return {
     key: year === null ? `amed-${slug}` : `amed-r${year}-${slug}`,
     name: name ?? '',

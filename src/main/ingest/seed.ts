@@ -21,14 +21,25 @@ export function loadSource(db: Db, name: string, text: string): LoadReport {
   if (detectKind(text) !== 'plan' || edition === null || edition.items === 0) return { ...ingestText(db, name, text), staged: null };
   const hash = sha256(text);
   const known = db.prepare('SELECT sha256 FROM documents WHERE name = ?').pluck().get(name) as string | undefined;
-  const unchanged: LoadReport = { document: name, kind: 'plan', unchanged: true, created: 0, updated: 0, revisions: 0, warnings: [], staged: null };
+  const unchanged: LoadReport = {
+    document: name,
+    kind: 'plan',
+    unchanged: true,
+    created: 0,
+    updated: 0,
+    revisions: 0,
+    warnings: [],
+    staged: null,
+  };
   if (known === hash || edition.sourceSha256 === hash) return unchanged;
   const batch = stageEdition(db, name, text);
   return {
     ...unchanged,
     unchanged: false,
     staged: batch.id,
-    warnings: [`版の取り込み #${batch.id} として準備しました(${batch.kind === 'new' ? '新しい版' : '現在の版の資料の変更'})。確認して反映するまで計画は変わりません。`],
+    warnings: [
+      `版の取り込み #${batch.id} として準備しました(${batch.kind === 'new' ? '新しい版' : '現在の版の資料の変更'})。確認して反映するまで計画は変わりません。`,
+    ],
   };
 }
 
@@ -36,7 +47,10 @@ export function loadSource(db: Db, name: string, text: string): LoadReport {
 export function ingestDir(db: Db, dir: string): LoadReport[] {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
   } catch {
     throw new AppError('seed', `資料のフォルダーが見つかりません: ${dir}`);
   }

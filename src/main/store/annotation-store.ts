@@ -65,7 +65,14 @@ function toCore(r: CoreRow): AnnotationCore {
     anchor:
       r.quote === null
         ? null
-        : { quote: r.quote, prefix: r.prefix ?? '', suffix: r.suffix ?? '', start: r.start_offset ?? 0, end: r.end_offset ?? 0, revision: r.revision ?? 0 },
+        : {
+            quote: r.quote,
+            prefix: r.prefix ?? '',
+            suffix: r.suffix ?? '',
+            start: r.start_offset ?? 0,
+            end: r.end_offset ?? 0,
+            revision: r.revision ?? 0,
+          },
     kind: r.kind,
     color: r.color,
     comment: r.comment,
@@ -90,13 +97,18 @@ export function readAllAnnotations(db: Db): Annotation[] {
     list.push(toReply(r));
     replies.set(r.annotation_id, list);
   }
-  return (db.prepare('SELECT * FROM annotations ORDER BY created_at, id').all() as CoreRow[]).map((r) => ({ ...toCore(r), replies: replies.get(r.id) ?? [] }));
+  return (db.prepare('SELECT * FROM annotations ORDER BY created_at, id').all() as CoreRow[]).map((r) => ({
+    ...toCore(r),
+    replies: replies.get(r.id) ?? [],
+  }));
 }
 
 export function findAnnotation(db: Db, id: string): Annotation | undefined {
   const row = db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as CoreRow | undefined;
   if (!row) return undefined;
-  const replies = (db.prepare('SELECT * FROM annotation_replies WHERE annotation_id = ? ORDER BY created_at, id').all(id) as ReplyRow[]).map(toReply);
+  const replies = (
+    db.prepare('SELECT * FROM annotation_replies WHERE annotation_id = ? ORDER BY created_at, id').all(id) as ReplyRow[]
+  ).map(toReply);
   return { ...toCore(row), replies };
 }
 
@@ -112,7 +124,10 @@ function findReply(db: Db, id: string): ReplyRow | undefined {
 
 /** Number of history entries per annotation id. */
 export function historyCounts(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT annotation_id AS id, COUNT(*) AS n FROM annotation_history GROUP BY annotation_id').all() as { id: string; n: number }[];
+  const rows = db.prepare('SELECT annotation_id AS id, COUNT(*) AS n FROM annotation_history GROUP BY annotation_id').all() as {
+    id: string;
+    n: number;
+  }[];
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
@@ -137,12 +152,20 @@ export function listHistory(db: Db, id: string): AnnotationVersion[] {
 }
 
 function knownContents(db: Db, annotationId: string, replyId: string | null): Set<string> {
-  const rows = statement(db, 'SELECT value FROM annotation_history WHERE annotation_id = ? AND reply_id IS ?')
-    .all(annotationId, replyId) as { value: string }[];
+  const rows = statement(db, 'SELECT value FROM annotation_history WHERE annotation_id = ? AND reply_id IS ?').all(
+    annotationId,
+    replyId,
+  ) as { value: string }[];
   return new Set(rows.map((r) => contentKey(JSON.parse(r.value) as AnnotationCore | AnnotationReply)));
 }
 
-function addHistory(db: Db, annotationId: string, replyId: string | null, replaced: AnnotationCore | AnnotationReply, source: string): void {
+function addHistory(
+  db: Db,
+  annotationId: string,
+  replyId: string | null,
+  replaced: AnnotationCore | AnnotationReply,
+  source: string,
+): void {
   statement(db, 'INSERT INTO annotation_history (annotation_id, reply_id, source, value, replaced_at) VALUES (?, ?, ?, ?, ?)').run(
     annotationId,
     replyId,
@@ -223,7 +246,11 @@ function count(counts: MergeCounts, outcome: keyof MergeCounts): void {
  * Merge records read from a shared file into the store, in one transaction (see merge.ts for the
  * rules). `source` names the file in history.
  */
-export function mergeAnnotations(db: Db, incoming: readonly Annotation[], source: string): { annotations: MergeCounts; replies: MergeCounts } {
+export function mergeAnnotations(
+  db: Db,
+  incoming: readonly Annotation[],
+  source: string,
+): { annotations: MergeCounts; replies: MergeCounts } {
   const annotations: MergeCounts = { created: 0, updated: 0, unchanged: 0 };
   const replies: MergeCounts = { created: 0, updated: 0, unchanged: 0 };
   db.transaction(() => {

@@ -40,8 +40,11 @@ function identityProblem(db: Database.Database): string | null {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId !== 0 && appId !== COUNCIL_DESK_APPLICATION_ID) return '協議会デスクのデータベースではありません';
-  if (version > SCHEMA_VERSION) return `新しい版の協議会デスク(スキーマ ${version})のデータベースです。この版(スキーマ ${SCHEMA_VERSION})では戻せません`;
-  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+  if (version > SCHEMA_VERSION)
+    return `新しい版の協議会デスク(スキーマ ${version})のデータベースです。この版(スキーマ ${SCHEMA_VERSION})では戻せません`;
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+  );
   if (appId === 0 && (version < 1 || !tables.has('items') || !tables.has('documents'))) {
     return tables.size === 0 ? 'データの入っていないファイルです' : '協議会デスクのデータベースではありません';
   }

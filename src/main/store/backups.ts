@@ -51,7 +51,16 @@ function info(dir: string, name: string, bytes: number, v: { items: number; sche
   const t = m[1]!;
   const createdAt = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}.${t.slice(15, 18) || '000'}Z`;
   const reason = m[2]!;
-  return { name, path: path.join(dir, name), bytes, createdAt, reason, automatic: AUTOMATIC.test(reason), items: v.items, schemaVersion: v.schemaVersion };
+  return {
+    name,
+    path: path.join(dir, name),
+    bytes,
+    createdAt,
+    reason,
+    automatic: AUTOMATIC.test(reason),
+    items: v.items,
+    schemaVersion: v.schemaVersion,
+  };
 }
 
 /** Make the rename itself durable. Directories cannot be opened for fsync on Windows; there NTFS journals the rename. */
@@ -105,7 +114,10 @@ export async function backupDatabase(db: Db, reason: string): Promise<BackupInfo
     made = info(dir, name, stat.size, verdict);
   } catch (err) {
     removeWorkFile(temp);
-    throw new AppError('internal', `バックアップを作成できません: ${dir} (${(err as Error).message})。ディスクの空き容量と書き込み権限を確かめてください。`);
+    throw new AppError(
+      'internal',
+      `バックアップを作成できません: ${dir} (${(err as Error).message})。ディスクの空き容量と書き込み権限を確かめてください。`,
+    );
   }
   pruneAutomatic(db);
   return made;
@@ -185,7 +197,10 @@ export function cleanBackupLeftovers(db: Db): string[] {
 
 /** Tables that hold data: not FTS virtual tables nor their shadow tables (rebuilt afterwards). */
 function dataTables(db: Db): string[] {
-  const rows = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+  const rows = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+    name: string;
+    sql: string;
+  }[];
   const virtual = rows.filter((r) => /^CREATE VIRTUAL/i.test(r.sql)).map((r) => r.name);
   return rows.filter((r) => !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`))).map((r) => r.name);
 }
@@ -205,7 +220,8 @@ export async function restoreBackup(db: Db, name: string): Promise<{ restored: B
   try {
     fs.copyFileSync(source, staging);
     const verdict = verifyBackupFile(staging);
-    if (!verdict.ok) throw new AppError('bad_request', `${name} からは復元できません: ${verdict.problem}。データベースは変更していません。`);
+    if (!verdict.ok)
+      throw new AppError('bad_request', `${name} からは復元できません: ${verdict.problem}。データベースは変更していません。`);
     const restored = info(dir, name, fs.statSync(source).size, verdict);
     openDatabase(staging).close(); // migrates an older backup
     const safety = await backupDatabase(db, 'before-restore');
@@ -218,7 +234,9 @@ export async function restoreBackup(db: Db, name: string): Promise<{ restored: B
         // but ON DELETE CASCADE would otherwise empty tables we copy next).
         for (const t of [...tables].reverse()) db.exec(`DELETE FROM main."${t}"`);
         for (const t of tables) {
-          const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(t) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+          const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(t) as { name: string }[])
+            .map((c) => `"${c.name}"`)
+            .join(', ');
           db.exec(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM bak."${t}"`);
         }
         db.exec("INSERT INTO search_fts(search_fts) VALUES ('rebuild')");

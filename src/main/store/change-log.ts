@@ -18,7 +18,11 @@ export function getLastMeeting(db: Db): string | null {
 /** Set (or, with null, forget) the 「前回会議」 date, YYYY-MM-DD. */
 export function setLastMeeting(db: Db, date: string | null): string | null {
   if (date === null) db.prepare('DELETE FROM preferences WHERE name = ?').run(LAST_MEETING);
-  else db.prepare('INSERT INTO preferences (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value').run(LAST_MEETING, date);
+  else
+    db.prepare('INSERT INTO preferences (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value').run(
+      LAST_MEETING,
+      date,
+    );
   return getLastMeeting(db);
 }
 
@@ -43,10 +47,14 @@ function whereOf(db: Db, f: ChangeFilter): Where {
   let lastMeeting: string | null = null;
   if (f.sinceMeeting) {
     lastMeeting = getLastMeeting(db);
-    if (lastMeeting === null) throw new AppError('bad_request', '前回会議の日付が設定されていません。変更一覧の画面か CLI で設定してください。');
+    if (lastMeeting === null)
+      throw new AppError('bad_request', '前回会議の日付が設定されていません。変更一覧の画面か CLI で設定してください。');
   }
   // 「前回会議以降」 and a from date together: the later of the two.
-  const from = [f.from, lastMeeting].filter((d): d is string => d !== undefined && d !== null).sort().at(-1);
+  const from = [f.from, lastMeeting]
+    .filter((d): d is string => d !== undefined && d !== null)
+    .sort()
+    .at(-1);
   if (from !== undefined) {
     clauses.push('r.created_at >= ?');
     params.push(dayStart(from));

@@ -112,7 +112,11 @@ function prepare(db: Db, migrations: readonly Migration[]): Db {
 }
 
 function tableNames(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }
 
 /** The tables a Council Desk database has at each schema version, built once in memory. */

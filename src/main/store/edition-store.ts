@@ -45,7 +45,10 @@ export function currentFiscalYear(db: Db): number | null {
 }
 
 /** Record the loaded source of the current edition (the first load creates it). */
-export function recordCurrentEdition(db: Db, e: { fiscalYear: number; title: string; sourceName: string; sourceSha256: string; loadedAt: string }): void {
+export function recordCurrentEdition(
+  db: Db,
+  e: { fiscalYear: number; title: string; sourceName: string; sourceSha256: string; loadedAt: string },
+): void {
   db.prepare(
     `INSERT INTO editions (fiscal_year, title, source_name, source_sha256, loaded_at, status) VALUES (?, ?, ?, ?, ?, 'current')
      ON CONFLICT(fiscal_year) DO UPDATE SET title = excluded.title, source_name = excluded.source_name,

@@ -28,7 +28,6 @@ import type { Statement } from 'better-sqlite3';
 import { bulletsByItem } from '../excel/bulk-items';
 import { nowIso, writeField } from './plan-store';
 
-
 interface BatchRow {
   id: number;
   file_name: string;
@@ -188,35 +187,37 @@ function classify(
  * transaction, is used only if nothing has been written since; otherwise the store is read again.
  */
 export function insertBatch(db: Db, b: NewBatch, ahead?: OursSnapshot): number {
-  return db.transaction(() => {
-    const ours = ahead && ahead.token === changeToken(db) ? ahead.read : oursReader(db);
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO import_batches (file_name, sha256, layout, ministry, export_id, status, report, created_at)
+  return db
+    .transaction(() => {
+      const ours = ahead && ahead.token === changeToken(db) ? ahead.read : oursReader(db);
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO import_batches (file_name, sha256, layout, ministry, export_id, status, report, created_at)
            VALUES (?, ?, ?, ?, ?, 'staged', ?, ?)`,
-        )
-        .run(b.fileName, b.sha256, b.layout, b.ministry, b.exportId, JSON.stringify(b.report), nowIso()).lastInsertRowid,
-    );
-    const insert = db.prepare(
-      `INSERT INTO import_changes (batch_id, item_key, field, row, kind, two_way, reason, base, ours, theirs)
+          )
+          .run(b.fileName, b.sha256, b.layout, b.ministry, b.exportId, JSON.stringify(b.report), nowIso()).lastInsertRowid,
+      );
+      const insert = db.prepare(
+        `INSERT INTO import_changes (batch_id, item_key, field, row, kind, two_way, reason, base, ours, theirs)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const pending = pendingProposals(db);
-    const touched = new Set<string>();
-    for (const c of b.changes) {
-      const o = ours(c.key, c.field);
-      const k = classify({ batch_id: id, item_key: c.key, field: c.field, base: c.base, theirs: c.theirs }, o, pending);
-      if (k.kind === 'unchanged') continue;
-      insert.run(id, c.key, c.field, c.row, k.kind, k.twoWay ? 1 : 0, k.reason, c.base, o, c.theirs);
-      if (proposesChange(k.kind)) touched.add(c.key);
-    }
-    // Other batches proposing for the same cells may now disagree with this one. Nothing in the plan
-    // moved since `ours` was read: same transaction.
-    if (touched.size) refreshStaged(db, touched, ours);
-    keepSnapshot(db, ours);
-    return id;
-  }).immediate();
+      );
+      const pending = pendingProposals(db);
+      const touched = new Set<string>();
+      for (const c of b.changes) {
+        const o = ours(c.key, c.field);
+        const k = classify({ batch_id: id, item_key: c.key, field: c.field, base: c.base, theirs: c.theirs }, o, pending);
+        if (k.kind === 'unchanged') continue;
+        insert.run(id, c.key, c.field, c.row, k.kind, k.twoWay ? 1 : 0, k.reason, c.base, o, c.theirs);
+        if (proposesChange(k.kind)) touched.add(c.key);
+      }
+      // Other batches proposing for the same cells may now disagree with this one. Nothing in the plan
+      // moved since `ours` was read: same transaction.
+      if (touched.size) refreshStaged(db, touched, ours);
+      keepSnapshot(db, ours);
+      return id;
+    })
+    .immediate();
 }
 
 /**
@@ -226,7 +227,9 @@ export function insertBatch(db: Db, b: NewBatch, ahead?: OursSnapshot): number {
 export function refreshStaged(db: Db, onlyKeys?: Set<string>, oursOf?: (key: string, field: AnswerFieldName) => string): void {
   const rows = (
     db
-      .prepare(`SELECT c.* FROM import_changes c JOIN import_batches b ON b.id = c.batch_id WHERE b.status = 'staged' AND c.applied_at IS NULL`)
+      .prepare(
+        `SELECT c.* FROM import_changes c JOIN import_batches b ON b.id = c.batch_id WHERE b.status = 'staged' AND c.applied_at IS NULL`,
+      )
       .all() as ChangeRow[]
   ).filter((r) => !onlyKeys || onlyKeys.has(r.item_key));
   if (!rows.length) return;
@@ -278,9 +281,20 @@ function toChange(r: ChangeRow): CellChange {
 
 function summary(db: Db, b: BatchRow): BatchSummary {
   const counts = Object.fromEntries(
-    (db.prepare('SELECT kind, COUNT(*) AS n FROM import_changes WHERE batch_id = ? GROUP BY kind').all(b.id) as { kind: MergeKind; n: number }[]).map((r) => [r.kind, r.n]),
+    (
+      db.prepare('SELECT kind, COUNT(*) AS n FROM import_changes WHERE batch_id = ? GROUP BY kind').all(b.id) as {
+        kind: MergeKind;
+        n: number;
+      }[]
+    ).map((r) => [r.kind, r.n]),
   );
-  const undecided = (db.prepare("SELECT COUNT(*) AS n FROM import_changes WHERE batch_id = ? AND kind = 'conflict' AND decision IS NULL AND applied_at IS NULL").get(b.id) as { n: number }).n;
+  const undecided = (
+    db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM import_changes WHERE batch_id = ? AND kind = 'conflict' AND decision IS NULL AND applied_at IS NULL",
+      )
+      .get(b.id) as { n: number }
+  ).n;
   return {
     id: b.id,
     fileName: b.file_name,
@@ -347,7 +361,8 @@ export function decide(db: Db, batchId: number, decisions: DecisionInput[]): Bat
   db.transaction(() => {
     for (const d of decisions) {
       if (d.decision === 'edit') {
-        if (!d.key || !d.field || d.value === undefined) throw new AppError('bad_request', '編集した値で決める場合は、項目・欄・値をすべて指定してください。');
+        if (!d.key || !d.field || d.value === undefined)
+          throw new AppError('bad_request', '編集した値で決める場合は、項目・欄・値をすべて指定してください。');
         if (d.field !== 'comment') BulletsSchema.parse(cellToBullets(d.value).bullets);
       }
       const where = ['batch_id = ?', 'applied_at IS NULL'];
@@ -366,11 +381,19 @@ export function decide(db: Db, batchId: number, decisions: DecisionInput[]): Bat
       const res = db
         .prepare(`UPDATE import_changes SET decision = ?, edited = ? WHERE ${where.join(' AND ')}`)
         .run(d.decision, d.decision === 'edit' ? (d.value ?? null) : null, ...params);
-      if (d.key && d.field && res.changes === 0 && db.prepare('SELECT 1 FROM import_changes WHERE batch_id = ? AND item_key = ? AND field = ?').get(batchId, d.key, d.field)) {
+      if (
+        d.key &&
+        d.field &&
+        res.changes === 0 &&
+        db.prepare('SELECT 1 FROM import_changes WHERE batch_id = ? AND item_key = ? AND field = ?').get(batchId, d.key, d.field)
+      ) {
         throw new AppError('conflict', `${d.key}の${fieldLabel(d.field, currentFiscalYear(db))}は反映済みのため、決定を変えられません。`);
       }
       if (d.key && res.changes === 0 && !(d.field === undefined && hasCells(db, batchId, d.key))) {
-        throw new AppError('not_found', `取込バッチ #${batchId} に ${d.key}${d.field ? `の${fieldLabel(d.field, currentFiscalYear(db))}` : ''}の変更はありません。`);
+        throw new AppError(
+          'not_found',
+          `取込バッチ #${batchId} に ${d.key}${d.field ? `の${fieldLabel(d.field, currentFiscalYear(db))}` : ''}の変更はありません。`,
+        );
       }
     }
   }).immediate();
@@ -393,7 +416,10 @@ function unappliedChanges(db: Db, batchId: number): ChangeRow[] {
 }
 
 function undecidedConflictMessage(b: BatchRow, open: ChangeRow[], fiscalYear: number | null): string {
-  const list = open.slice(0, 5).map((c) => `${c.item_key} ${fieldLabel(c.field, fiscalYear)}`).join('、');
+  const list = open
+    .slice(0, 5)
+    .map((c) => `${c.item_key} ${fieldLabel(c.field, fiscalYear)}`)
+    .join('、');
   return `${b.file_name}(取込バッチ #${b.id})には、どちらを採るか決まっていない競合が ${open.length} 件あります(${list}${open.length > 5 ? ' ほか' : ''})。競合ごとに「府省の値」「現在の値」「編集した値」のいずれかを選んでから反映してください。`;
 }
 
@@ -437,7 +463,13 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
       if (c.field === 'comment') {
         const note = cellToNote(text);
         if (note) {
-          db.prepare('INSERT INTO ministry_notes (item_key, ministry, batch_id, text, created_at) VALUES (?, ?, ?, ?, ?)').run(c.item_key, b.ministry, batchId, note, now);
+          db.prepare('INSERT INTO ministry_notes (item_key, ministry, batch_id, text, created_at) VALUES (?, ?, ?, ?, ?)').run(
+            c.item_key,
+            b.ministry,
+            batchId,
+            note,
+            now,
+          );
           notes += 1;
         }
         continue;

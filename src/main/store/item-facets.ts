@@ -45,11 +45,18 @@ function itemTexts(db: Db): Map<string, ItemText> {
   if (stale.length > 0) {
     const rows: BulletRow[] =
       stale.length > BULK_READ
-        ? (db.prepare('SELECT item_key, field, level, text, ministries, pj FROM bullets ORDER BY item_key, field, ord').all() as BulletRow[])
+        ? (db
+            .prepare('SELECT item_key, field, level, text, ministries, pj FROM bullets ORDER BY item_key, field, ord')
+            .all() as BulletRow[])
         : stale.flatMap(
-            (r) => db.prepare('SELECT item_key, field, level, text, ministries, pj FROM bullets WHERE item_key = ? ORDER BY field, ord').all(r.key) as BulletRow[],
+            (r) =>
+              db
+                .prepare('SELECT item_key, field, level, text, ministries, pj FROM bullets WHERE item_key = ? ORDER BY field, ord')
+                .all(r.key) as BulletRow[],
           );
-    const fresh = new Map<string, { actions: TaggedBullet[]; future: TaggedBullet[] }>(stale.map((r) => [r.key, { actions: [], future: [] }]));
+    const fresh = new Map<string, { actions: TaggedBullet[]; future: TaggedBullet[] }>(
+      stale.map((r) => [r.key, { actions: [], future: [] }]),
+    );
     for (const b of rows) {
       fresh.get(b.item_key)?.[b.field].push({
         text: b.text,

@@ -27,13 +27,11 @@ export const EDITIONS_SQL = `
 function rebuildRenamingField(db: Db, table: string): void {
   const row = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined;
   if (!row) return;
-  const indexes = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { sql: string }[]).map(
-    (r) => r.sql,
-  );
+  const indexes = (
+    db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { sql: string }[]
+  ).map((r) => r.sql);
   const temp = `${table}__editions`;
-  const createSql = row.sql
-    .replace(new RegExp(`^CREATE TABLE\\s+"?${table}"?`), `CREATE TABLE "${temp}"`)
-    .replace(/'r7'/g, "'actions'");
+  const createSql = row.sql.replace(new RegExp(`^CREATE TABLE\\s+"?${table}"?`), `CREATE TABLE "${temp}"`).replace(/'r7'/g, "'actions'");
   const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => `"${c.name}"`);
   const select = cols.map((c) => (c === '"field"' ? `CASE field WHEN 'r7' THEN 'actions' ELSE field END` : c)).join(', ');
   db.exec(createSql);
@@ -53,7 +51,10 @@ function renameJsonKey(value: unknown): unknown {
 }
 
 function rewriteJsonColumn(db: Db, table: string, column: string, idColumn: string, fieldValues = false): void {
-  const rows = db.prepare(`SELECT ${idColumn} AS id, ${column} AS value FROM ${table} WHERE ${column} LIKE '%r7%'`).all() as { id: unknown; value: string }[];
+  const rows = db.prepare(`SELECT ${idColumn} AS id, ${column} AS value FROM ${table} WHERE ${column} LIKE '%r7%'`).all() as {
+    id: unknown;
+    value: string;
+  }[];
   const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${idColumn} = ?`);
   for (const r of rows) {
     let parsed: unknown;
@@ -63,7 +64,8 @@ function rewriteJsonColumn(db: Db, table: string, column: string, idColumn: stri
       continue; // not JSON (e.g. plain text): nothing to rename
     }
     let next = renameJsonKey(parsed);
-    if (fieldValues && next && typeof next === 'object' && (next as { field?: unknown }).field === 'r7') next = { ...next, field: 'actions' };
+    if (fieldValues && next && typeof next === 'object' && (next as { field?: unknown }).field === 'r7')
+      next = { ...next, field: 'actions' };
     update.run(JSON.stringify(next), r.id);
   }
 }
@@ -77,18 +79,13 @@ export function migrateToEditions(db: Db): void {
   rewriteJsonColumn(db, 'import_batches', 'report', 'id');
   rewriteJsonColumn(db, 'annotation_history', 'value', 'id', true);
   const plan = db.prepare("SELECT name, title, sha256, ingested_at FROM documents WHERE kind = 'plan' ORDER BY id LIMIT 1").get() as
-    | { name: string; title: string; sha256: string; ingested_at: string }
-    | undefined;
+    { name: string; title: string; sha256: string; ingested_at: string } | undefined;
   if (plan) {
     // The table loaded so far is the 令和7 edition unless its title says otherwise.
     const fy = detectFiscalYear(plan.title).fiscalYear ?? 7;
-    db.prepare("INSERT INTO editions (fiscal_year, title, source_name, source_sha256, loaded_at, status) VALUES (?, ?, ?, ?, ?, 'current')").run(
-      fy,
-      plan.title,
-      plan.name,
-      plan.sha256,
-      plan.ingested_at,
-    );
+    db.prepare(
+      "INSERT INTO editions (fiscal_year, title, source_name, source_sha256, loaded_at, status) VALUES (?, ?, ?, ?, ?, 'current')",
+    ).run(fy, plan.title, plan.name, plan.sha256, plan.ingested_at);
   }
 }
 

@@ -301,7 +301,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
-    description: 'editions: archived editions\' items and sections, staged edition imports, items dropped by an edition',
+    description: "editions: archived editions' items and sections, staged edition imports, items dropped by an edition",
     sql: EDITION_ITEMS_SQL,
   },
   {

@@ -26,7 +26,15 @@ export function notesOf(db: Db, keys: readonly string[]): Record<string, Ministr
     )
     .all(JSON.stringify(keys)) as Row[];
   for (const r of rows) {
-    (out[r.item_key] ??= []).push({ id: r.id, itemKey: r.item_key, ministry: r.ministry, text: r.text, fileName: r.file_name, batchId: r.batch_id, createdAt: r.created_at });
+    (out[r.item_key] ??= []).push({
+      id: r.id,
+      itemKey: r.item_key,
+      ministry: r.ministry,
+      text: r.text,
+      fileName: r.file_name,
+      batchId: r.batch_id,
+      createdAt: r.created_at,
+    });
   }
   return out;
 }

@@ -150,9 +150,7 @@ export function readField(db: Db, key: string, field: ItemField): FieldValue {
 /** Replace the bullets of one field (no revision: callers go through writeField). */
 export function replaceBullets(db: Db, key: string, field: 'actions' | 'future', bullets: Bullet[]): void {
   db.prepare('DELETE FROM bullets WHERE item_key = ? AND field = ?').run(key, field);
-  const insert = db.prepare(
-    'INSERT INTO bullets (item_key, field, ord, level, text, ministries, pj) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO bullets (item_key, field, ord, level, text, ministries, pj) VALUES (?, ?, ?, ?, ?, ?, ?)');
   bullets.forEach((b, ord) => {
     const tags = bulletTags(b.text);
     insert.run(key, field, ord, b.level, b.text, JSON.stringify(tags.ministries), JSON.stringify(tags.pj));
@@ -164,31 +162,33 @@ export function replaceBullets(db: Db, key: string, field: 'actions' | 'future',
  * current one writes nothing and returns false.
  */
 export function writeField(db: Db, key: string, field: ItemField, value: FieldValue, ctx: WriteContext): boolean {
-  return db.transaction(() => {
-    const row = findItemRow(db, key);
-    if (!row) throw new AppError('not_found', `項目が見つかりません: ${key}`);
-    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== row.version) {
-      throw new AppError(
-        'conflict',
-        `項目 ${key} はこの画面を開いた後に変更されています(版 ${ctx.expectedVersion} → ${row.version})。最新の内容を読み込んでから編集してください。`,
-      );
-    }
-    const oldText = serializeField(field, readField(db, key, field));
-    const newText = serializeField(field, value);
-    if (oldText === newText) return false;
-    const now = nowIso();
-    if (field === 'title') {
-      db.prepare('UPDATE items SET title = ? WHERE key = ?').run(value as string, key);
-    } else {
-      replaceBullets(db, key, field, value as Bullet[]);
-    }
-    db.prepare('UPDATE items SET version = version + 1, updated_at = ? WHERE key = ?').run(now, key);
-    db.prepare(
-      'INSERT INTO revisions (item_key, field, old_value, new_value, source, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(key, field, oldText, newText, ctx.source, ctx.author, now);
-    indexItem(db, key);
-    return true;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const row = findItemRow(db, key);
+      if (!row) throw new AppError('not_found', `項目が見つかりません: ${key}`);
+      if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== row.version) {
+        throw new AppError(
+          'conflict',
+          `項目 ${key} はこの画面を開いた後に変更されています(版 ${ctx.expectedVersion} → ${row.version})。最新の内容を読み込んでから編集してください。`,
+        );
+      }
+      const oldText = serializeField(field, readField(db, key, field));
+      const newText = serializeField(field, value);
+      if (oldText === newText) return false;
+      const now = nowIso();
+      if (field === 'title') {
+        db.prepare('UPDATE items SET title = ? WHERE key = ?').run(value as string, key);
+      } else {
+        replaceBullets(db, key, field, value as Bullet[]);
+      }
+      db.prepare('UPDATE items SET version = version + 1, updated_at = ? WHERE key = ?').run(now, key);
+      db.prepare(
+        'INSERT INTO revisions (item_key, field, old_value, new_value, source, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(key, field, oldText, newText, ctx.source, ctx.author, now);
+      indexItem(db, key);
+      return true;
+    })
+    .immediate();
 }
 
 interface RevisionRow {

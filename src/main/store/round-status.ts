@@ -8,7 +8,9 @@ import type { Db } from './database';
 export function roundStatus(db: Db, items: readonly ItemSummary[]): RoundRow[] {
   const lastExport = new Map(
     (
-      db.prepare("SELECT ministry, MAX(created_at) AS at FROM exports WHERE kind = 'ministry' AND ministry IS NOT NULL GROUP BY ministry").all() as {
+      db
+        .prepare("SELECT ministry, MAX(created_at) AS at FROM exports WHERE kind = 'ministry' AND ministry IS NOT NULL GROUP BY ministry")
+        .all() as {
         ministry: string;
         at: string;
       }[]
@@ -23,7 +25,14 @@ export function roundStatus(db: Db, items: readonly ItemSummary[]): RoundRow[] {
         WHERE b.status <> 'discarded' AND b.ministry IS NOT NULL
         GROUP BY b.id`,
     )
-    .all() as { id: number; ministry: string; status: 'staged' | 'applied'; created_at: string; changed: number | null; conflicts: number | null }[];
+    .all() as {
+    id: number;
+    ministry: string;
+    status: 'staged' | 'applied';
+    created_at: string;
+    changed: number | null;
+    conflicts: number | null;
+  }[];
   return MINISTRY_CODES.map((ministry: MinistryCode) => {
     const exportedAt = lastExport.get(ministry) ?? null;
     const mine = batches.filter((b) => b.ministry === ministry && (exportedAt === null || b.created_at >= exportedAt));

@@ -15,7 +15,13 @@ interface ViewRow {
 
 export function listViews(db: Db): SavedView[] {
   const rows = db.prepare('SELECT id, name, filters, query, updated_at FROM saved_views ORDER BY name').all() as ViewRow[];
-  return rows.map((r) => ({ id: r.id, name: r.name, filters: JSON.parse(r.filters) as ItemListArgs, query: r.query, updatedAt: r.updated_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    filters: JSON.parse(r.filters) as ItemListArgs,
+    query: r.query,
+    updatedAt: r.updated_at,
+  }));
 }
 
 function assertNameFree(db: Db, name: string, id: number | null): void {
@@ -27,13 +33,20 @@ export function saveView(db: Db, name: string, filters: ItemListArgs, query: str
   db.transaction(() => {
     assertNameFree(db, name, null);
     const now = nowIso();
-    db.prepare('INSERT INTO saved_views (name, filters, query, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(name, JSON.stringify(filters), query.trim(), now, now);
+    db.prepare('INSERT INTO saved_views (name, filters, query, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+      name,
+      JSON.stringify(filters),
+      query.trim(),
+      now,
+      now,
+    );
   }).immediate();
   return listViews(db);
 }
 
 function assertExists(db: Db, id: number): void {
-  if (!db.prepare('SELECT 1 FROM saved_views WHERE id = ?').get(id)) throw new AppError('not_found', 'このビューは見つかりません(削除された可能性があります)');
+  if (!db.prepare('SELECT 1 FROM saved_views WHERE id = ?').get(id))
+    throw new AppError('not_found', 'このビューは見つかりません(削除された可能性があります)');
 }
 
 export function renameView(db: Db, id: number, name: string): SavedView[] {

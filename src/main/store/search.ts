@@ -53,8 +53,7 @@ export function indexItem(db: Db, key: string): void {
 export function indexSection(db: Db, id: string): void {
   db.prepare('DELETE FROM search_docs WHERE section_id = ?').run(id);
   const row = db.prepare('SELECT title, intro_json FROM sections WHERE id = ?').get(id) as
-    | { title: string; intro_json: string }
-    | undefined;
+    { title: string; intro_json: string } | undefined;
   if (!row) return;
   insertDoc(db, { section_id: id }, 'section', 0, row.title);
   (JSON.parse(row.intro_json) as { text: string }[]).forEach((b, i) => insertDoc(db, { section_id: id }, 'intro', i, b.text));

@@ -42,8 +42,7 @@ export interface TextSpan {
 }
 
 export type Resolution =
-  | (TextSpan & { state: 'anchored'; score: number; exact: boolean; moved: boolean })
-  | { state: 'orphan'; bestScore: number };
+  (TextSpan & { state: 'anchored'; score: number; exact: boolean; moved: boolean }) | { state: 'orphan'; bestScore: number };
 
 export class AnchorError extends Error {}
 
@@ -54,7 +53,8 @@ export class AnchorError extends Error {}
 export function createAnchor(segments: readonly string[], at: TextSpan, revision: number): TextAnchor {
   const text = segments[at.bulletIndex];
   if (text === undefined) throw new AnchorError(`箇条書きの番号が範囲外です(${at.bulletIndex + 1} 番目、全 ${segments.length} 件)`);
-  if (!(at.start >= 0 && at.start < at.end && at.end <= text.length)) throw new AnchorError(`選択範囲が正しくありません(${at.start}〜${at.end}、文字数 ${text.length})`);
+  if (!(at.start >= 0 && at.start < at.end && at.end <= text.length))
+    throw new AnchorError(`選択範囲が正しくありません(${at.start}〜${at.end}、文字数 ${text.length})`);
   const quote = text.slice(at.start, at.end);
   if (!foldForMatch(quote)) throw new AnchorError('空白だけの範囲には注釈を付けられません');
   return {
@@ -93,13 +93,15 @@ function toOriginal(f: Folded, fs: number, fe: number): { start: number; end: nu
 export function findQuote(segments: readonly string[], quote: string): TextSpan[] {
   const out: TextSpan[] = [];
   segments.forEach((text, bulletIndex) => {
-    for (let at = text.indexOf(quote); quote && at >= 0; at = text.indexOf(quote, at + 1)) out.push({ bulletIndex, start: at, end: at + quote.length });
+    for (let at = text.indexOf(quote); quote && at >= 0; at = text.indexOf(quote, at + 1))
+      out.push({ bulletIndex, start: at, end: at + quote.length });
   });
   if (out.length) return out;
   const fq = foldForMatch(quote);
   segments.forEach((text, bulletIndex) => {
     const f = fold(text);
-    for (let at = f.folded.indexOf(fq); fq && at >= 0; at = f.folded.indexOf(fq, at + 1)) out.push({ bulletIndex, ...toOriginal(f, at, at + fq.length) });
+    for (let at = f.folded.indexOf(fq); fq && at >= 0; at = f.folded.indexOf(fq, at + 1))
+      out.push({ bulletIndex, ...toOriginal(f, at, at + fq.length) });
   });
   return out;
 }
@@ -240,7 +242,8 @@ export function resolveAnchor(anchor: TextAnchor, bulletIndex: number, segments:
 
   const exact: Candidate[] = [];
   folded.forEach((f, i) => {
-    for (let at = f.folded.indexOf(t.quote); at >= 0; at = f.folded.indexOf(t.quote, at + 1)) exact.push({ bulletIndex: i, fs: at, fe: at + t.quote.length, quoteSim: 1 });
+    for (let at = f.folded.indexOf(t.quote); at >= 0; at = f.folded.indexOf(t.quote, at + 1))
+      exact.push({ bulletIndex: i, fs: at, fe: at + t.quote.length, quoteSim: 1 });
   });
   let found = best(exact, t, folded);
   if (!found || found.score < MIN_SCORE) {
@@ -257,7 +260,8 @@ export function resolveAnchor(anchor: TextAnchor, bulletIndex: number, segments:
     const alt = best(fuzzy, t, folded);
     if (alt && (!found || alt.score > found.score)) found = alt;
   }
-  if (!found || found.score < MIN_SCORE || found.c.quoteSim < MIN_QUOTE_SIMILARITY) return { state: 'orphan', bestScore: found?.score ?? 0 };
+  if (!found || found.score < MIN_SCORE || found.c.quoteSim < MIN_QUOTE_SIMILARITY)
+    return { state: 'orphan', bestScore: found?.score ?? 0 };
   const { start, end } = toOriginal(folded[found.c.bulletIndex]!, found.c.fs, found.c.fe);
   return {
     state: 'anchored',

@@ -48,7 +48,11 @@ function earlier(a: string | null, b: string | null): string | null {
  * Merge `incoming` into `local`. `known` holds the content keys already in history, so an older copy
  * seen before is not recorded twice.
  */
-export function mergeRecord<T extends AnnotationCore | AnnotationReply>(local: T | undefined, incoming: T, known: ReadonlySet<string>): Merged<T> {
+export function mergeRecord<T extends AnnotationCore | AnnotationReply>(
+  local: T | undefined,
+  incoming: T,
+  known: ReadonlySet<string>,
+): Merged<T> {
   if (!local) return { value: incoming, outcome: 'created', toHistory: [] };
   const incomingWins =
     incoming.updatedAt !== local.updatedAt ? incoming.updatedAt > local.updatedAt : contentKey(incoming) > contentKey(local);

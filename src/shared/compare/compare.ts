@@ -102,7 +102,15 @@ export function compareItem(actions: readonly Bullet[], future: readonly Bullet[
     if ((decision.reason === 'linked' || decision.reason === 'unlinked') && parentOut && CUE_REASONS.has(parentOut.reason)) {
       decision = { label: parentOut.label, reason: 'parent', cue: parentOut.cue, delegatedTo: null };
     }
-    futureOut.push({ index, label: decision.label, reason: decision.reason, cue: decision.cue, delegatedTo: decision.delegatedTo, links, dates });
+    futureOut.push({
+      index,
+      label: decision.label,
+      reason: decision.reason,
+      cue: decision.cue,
+      delegatedTo: decision.delegatedTo,
+      links,
+      dates,
+    });
   });
 
   const actionsOut: ActionsAnalysis[] = actions.map((bullet, index) => ({

@@ -31,6 +31,7 @@ export function cellDiff(before: string, after: string): RevisionDiff {
   const lines = (t: string) => (t === '' ? [] : t.split('\n'));
   const a = lines(before);
   const b = lines(after);
-  if (a.length <= 1 && b.length <= 1 && !/^\s*・/.test(before) && !/^\s*・/.test(after)) return { kind: 'text', parts: wordDiff(before, after) };
+  if (a.length <= 1 && b.length <= 1 && !/^\s*・/.test(before) && !/^\s*・/.test(after))
+    return { kind: 'text', parts: wordDiff(before, after) };
   return { kind: 'lines', rows: lineDiff(a, b) };
 }

@@ -101,7 +101,10 @@ export function detectFiscalYear(text: string): FiscalYearDetection {
   const fiscalYear = title ?? (headers.length === 1 ? headers[0]! : null);
   let conflict: string | null = null;
   if (title !== null && headers.some((h) => h !== title)) {
-    const others = headers.filter((h) => h !== title).map(fiscalYearLabel).join('・');
+    const others = headers
+      .filter((h) => h !== title)
+      .map(fiscalYearLabel)
+      .join('・');
     conflict = `表題は${fiscalYearLabel(title)}ですが、取組の列見出しに${others}があります。`;
   } else if (title === null && headers.length > 1) {
     conflict = `表題に年度がなく、取組の列見出しの年度が${headers.map(fiscalYearLabel).join('・')}に分かれています。`;

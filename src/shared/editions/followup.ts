@@ -35,7 +35,10 @@ function fiscalYearOf(date: PlanDate): number | null {
 
 /** The earliest fiscal year a promise commits to (令和8年度中に…, 令和8年度から…), or null. */
 export function dueYear(dates: readonly PlanDate[]): number | null {
-  const years = dates.filter((d) => !d.reference).map(fiscalYearOf).filter((y): y is number => y !== null);
+  const years = dates
+    .filter((d) => !d.reference)
+    .map(fiscalYearOf)
+    .filter((y): y is number => y !== null);
   return years.length === 0 ? null : Math.min(...years);
 }
 

@@ -157,7 +157,11 @@ function candidatePairs(
   return pairs.sort((a, b) => b.score - a.score || a.to - b.to || a.from - b.from);
 }
 
-function classify(previous: EditionItem, next: EditionItem, fields: EditionField[]): { change: MatchChange; moved: boolean; renumbered: boolean } {
+function classify(
+  previous: EditionItem,
+  next: EditionItem,
+  fields: EditionField[],
+): { change: MatchChange; moved: boolean; renumbered: boolean } {
   const moved = previous.sectionId !== next.sectionId;
   const renumbered = previous.label !== next.label;
   const change: MatchChange = moved ? 'moved' : renumbered ? 'renumbered' : fields.length > 0 ? 'edited' : 'same';
@@ -268,7 +272,12 @@ function findSplits(
   prevIndex: () => CandidateIndex,
 ): SplitItem[] {
   const splits: SplitItem[] = [];
-  for (const [from, parts] of partsByHolder(nextP, added.map((a) => a.to), prev, prevIndex)) {
+  for (const [from, parts] of partsByHolder(
+    nextP,
+    added.map((a) => a.to),
+    prev,
+    prevIndex,
+  )) {
     const into = parts.map((p) => ({ to: p.part, confidence: p.share }));
     const kept = partnerOfPrev.get(from);
     if (kept !== undefined) into.push({ to: kept, confidence: round(containment(nextP[kept]!, prev[from]!)) });
@@ -278,12 +287,24 @@ function findSplits(
 }
 
 /** A new item that also holds the bullets of dropped items: the item matched and those it absorbed. */
-function findMerges(previous: readonly EditionItem[], prev: ItemProfile[], nextP: ItemProfile[], dropped: DroppedItem[], partnerOfNext: Map<number, Pair>): MergedItem[] {
+function findMerges(
+  previous: readonly EditionItem[],
+  prev: ItemProfile[],
+  nextP: ItemProfile[],
+  dropped: DroppedItem[],
+  partnerOfNext: Map<number, Pair>,
+): MergedItem[] {
   const merges: MergedItem[] = [];
-  for (const [to, parts] of partsByHolder(prev, dropped.map((d) => d.from), nextP, () => new CandidateIndex(nextP))) {
+  for (const [to, parts] of partsByHolder(
+    prev,
+    dropped.map((d) => d.from),
+    nextP,
+    () => new CandidateIndex(nextP),
+  )) {
     const from = parts.map((p) => ({ key: keyOf(previous[p.part]!, p.part), from: p.part, confidence: p.share }));
     const kept = partnerOfNext.get(to)?.from;
-    if (kept !== undefined) from.push({ key: keyOf(previous[kept]!, kept), from: kept, confidence: round(containment(prev[kept]!, nextP[to]!)) });
+    if (kept !== undefined)
+      from.push({ key: keyOf(previous[kept]!, kept), from: kept, confidence: round(containment(prev[kept]!, nextP[to]!)) });
     if (from.length > 1) merges.push({ to, from: from.sort((x, y) => x.from - y.from) });
   }
   return merges.sort((x, y) => x.to - y.to);

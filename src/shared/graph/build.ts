@@ -47,7 +47,13 @@ export function itemTextUnits(item: Pick<GraphItem, 'key' | 'title' | 'actions' 
 
 /** The paragraphs of an AMED project sheet, numbered in reading order. */
 export function projectTextUnits(p: ProjectRecord): TextUnit[] {
-  const parts = [p.name, ...p.background.split('\n'), ...p.purpose.split('\n'), ...p.topics.flatMap((t) => [t.title, t.summary, t.outcome]), ...p.achievements];
+  const parts = [
+    p.name,
+    ...p.background.split('\n'),
+    ...p.purpose.split('\n'),
+    ...p.topics.flatMap((t) => [t.title, t.summary, t.outcome]),
+    ...p.achievements,
+  ];
   return parts.filter((t) => t.trim() !== '').map((text, i) => ({ source: p.key, field: 'project' as const, bullet: i, text }));
 }
 
@@ -104,7 +110,8 @@ export function buildGraph({ items, sections, projects, extraction }: GraphInput
     }
   }
   for (const item of items) {
-    if (item.relistedFrom && nodes.has(itemNodeId(item.relistedFrom))) edge(itemNodeId(item.key), itemNodeId(item.relistedFrom), 'relisted');
+    if (item.relistedFrom && nodes.has(itemNodeId(item.relistedFrom)))
+      edge(itemNodeId(item.key), itemNodeId(item.relistedFrom), 'relisted');
   }
 
   const mentionsByEntity = new Map<string, Mention[]>();
@@ -144,7 +151,8 @@ export function buildGraph({ items, sections, projects, extraction }: GraphInput
     }
   }
   const texts = new Map<string, string>();
-  for (const u of [...items.flatMap(itemTextUnits), ...projects.flatMap(projectTextUnits)]) texts.set(textKey(u.source, u.field, u.bullet), u.text);
+  for (const u of [...items.flatMap(itemTextUnits), ...projects.flatMap(projectTextUnits)])
+    texts.set(textKey(u.source, u.field, u.bullet), u.text);
   const graph: KnowledgeGraph = {
     nodes,
     adjacency,
@@ -158,7 +166,8 @@ export function buildGraph({ items, sections, projects, extraction }: GraphInput
   };
   // An AMED project reaches the items that name what it names (its entities), strongest first.
   for (const p of projects) {
-    for (const r of relatedBySharedEntities(graph, p.key, PROJECT_ITEM_LIMIT)) edge(projectNodeId(p.key), itemNodeId(r.key), 'project', r.score, r.shared);
+    for (const r of relatedBySharedEntities(graph, p.key, PROJECT_ITEM_LIMIT))
+      edge(projectNodeId(p.key), itemNodeId(r.key), 'project', r.score, r.shared);
   }
   return graph;
 }
@@ -172,7 +181,11 @@ export function entityWeight(graph: KnowledgeGraph, entityId: string): number {
 }
 
 /** Items naming the entities `source` (an item or project key) names, by score; `shared` holds entity ids. */
-export function relatedBySharedEntities(graph: KnowledgeGraph, source: string, limit: number): { key: string; shared: string[]; score: number }[] {
+export function relatedBySharedEntities(
+  graph: KnowledgeGraph,
+  source: string,
+  limit: number,
+): { key: string; shared: string[]; score: number }[] {
   const own = graph.entitiesBySource.get(source);
   if (!own) return [];
   const found = new Map<string, { shared: string[]; score: number }>();

@@ -28,7 +28,8 @@ export const EntityDictionarySchema = z
       for (const n of e.names) {
         const key = foldText(n);
         const other = names.get(key);
-        if (other !== undefined && other !== e.id) ctx.addIssue({ code: 'custom', message: `名前「${n}」が「${other}」と「${e.id}」の両方にあります` });
+        if (other !== undefined && other !== e.id)
+          ctx.addIssue({ code: 'custom', message: `名前「${n}」が「${other}」と「${e.id}」の両方にあります` });
         names.set(key, e.id);
       }
     }

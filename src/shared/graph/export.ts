@@ -22,14 +22,24 @@ function exportEdges(graph: KnowledgeGraph): GraphEdge[] {
       const pair = [key, r.key].sort().join('|');
       if (seen.has(pair)) continue;
       seen.add(pair);
-      shared.push({ source: node.id, target: itemNodeId(r.key), kind: 'shared', weight: r.score, via: r.shared.map((id) => `entity:${id}`) });
+      shared.push({
+        source: node.id,
+        target: itemNodeId(r.key),
+        kind: 'shared',
+        weight: r.score,
+        via: r.shared.map((id) => `entity:${id}`),
+      });
     }
   }
   return [...graph.edges, ...shared];
 }
 
 export function graphToJson(graph: KnowledgeGraph): GraphExport {
-  return { nodes: [...graph.nodes.values()], edges: exportEdges(graph), mentions: [...graph.mentionsByEntity.values()].flat().filter((m) => !graph.entities.get(m.entityId)?.hidden) };
+  return {
+    nodes: [...graph.nodes.values()],
+    edges: exportEdges(graph),
+    mentions: [...graph.mentionsByEntity.values()].flat().filter((m) => !graph.entities.get(m.entityId)?.hidden),
+  };
 }
 
 function xml(text: string): string {

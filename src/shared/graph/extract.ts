@@ -114,7 +114,15 @@ export function extractMentions(units: Iterable<TextUnit>, dict: CompiledDiction
     const folded = masked(foldText(unit.text));
     const found = dictionaryMatches(folded, dict);
     const add = (span: Span) =>
-      mentions.push({ entityId: span.entityId, source: unit.source, field: unit.field, bullet: unit.bullet, start: span.start, end: span.end, text: unit.text.slice(span.start, span.end) });
+      mentions.push({
+        entityId: span.entityId,
+        source: unit.source,
+        field: unit.field,
+        bullet: unit.bullet,
+        start: span.start,
+        end: span.end,
+        text: unit.text.slice(span.start, span.end),
+      });
     for (const span of found) {
       if (!entities.has(span.entityId)) entities.set(span.entityId, { ...dict.entities.get(span.entityId)!, origin: 'dictionary' });
       add(span);

@@ -44,7 +44,12 @@ const SHARED_PER_ITEM = 8;
  * A node and its direct neighbours of the given types, the heaviest `limit` of them, with the
  * edges among everything shown. Returns null for an unknown node.
  */
-export function neighbourhood(graph: KnowledgeGraph, id: string, types: readonly NodeType[] | undefined, limit: number): Neighbourhood | null {
+export function neighbourhood(
+  graph: KnowledgeGraph,
+  id: string,
+  types: readonly NodeType[] | undefined,
+  limit: number,
+): Neighbourhood | null {
   const center = graph.nodes.get(id);
   if (!center) return null;
   const own = [...(graph.adjacency.get(id) ?? [])];
@@ -80,7 +85,6 @@ export function relatedItems(graph: KnowledgeGraph, key: string, limit: number):
   }));
 }
 
-
 function titleOf(graph: KnowledgeGraph, source: string, field: string): string {
   if (field === 'project') return graph.nodes.get(projectNodeId(source))?.label ?? source;
   return graph.nodes.get(itemNodeId(source))?.label ?? source;
@@ -109,4 +113,3 @@ export function entityInfo(graph: KnowledgeGraph, entityId: string): EntityInfo 
     merged: e.merged,
   };
 }
-

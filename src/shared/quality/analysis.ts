@@ -89,9 +89,7 @@ export function analyseItem(actions: readonly TaggedLike[], future: readonly Tag
   cmp.actions.forEach((a) => add('actions', a.index, a.dates, actions[a.index]!));
   cmp.future.forEach((f) => add('future', f.index, f.dates, future[f.index]!));
   const unmatched = new Set(cmp.unmatchedFuture);
-  const untracked = cmp.future
-    .filter((f) => unmatched.has(f.index) && f.label === 'continuation')
-    .map((f) => future[f.index]!.text);
+  const untracked = cmp.future.filter((f) => unmatched.has(f.index) && f.label === 'continuation').map((f) => future[f.index]!.text);
   const texts = [...actions, ...future].map((b) => b.text);
   return {
     futureLabels: cmp.future.map((f) => f.label),

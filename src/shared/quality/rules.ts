@@ -57,7 +57,8 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     group: '具体性',
     label: '期限あり',
     tone: 'good',
-    explanation: '取組または今後の方向性に、時期を約束する日付がある(令和N年度中に/から/を目途に、公布後N年以内 など)。過去の出来事や引用された決定の日付は数えない。',
+    explanation:
+      '取組または今後の方向性に、時期を約束する日付がある(令和N年度中に/から/を目途に、公布後N年以内 など)。過去の出来事や引用された決定の日付は数えない。',
     test: (ctx) => orNull([...new Set(ctx.analysis.commitments.map((c) => c.text))]),
     reason: (ev) => `時期を約束する日付があります: ${listed(ev)}`,
   },
@@ -66,7 +67,8 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     group: '具体性',
     label: '数値あり',
     tone: 'good',
-    explanation: '件数・機関数・割合・人数などの数値(100件、30機関、80% など)が書かれている。年・年度・月は日付として扱い、数値に含めない。',
+    explanation:
+      '件数・機関数・割合・人数などの数値(100件、30機関、80% など)が書かれている。年・年度・月は日付として扱い、数値に含めない。',
     test: (ctx) => orNull(ctx.analysis.numbers),
     reason: (ev) => `数値目標・件数があります: ${listed(ev)}`,
   },
@@ -75,7 +77,8 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     group: '具体性',
     label: '事業・DB名あり',
     tone: 'good',
-    explanation: '「」で括られた事業・計画の名前、または主なデータベース・基盤(NDB、DPC、介護DB、バイオバンク、全ゲノム解析、レジストリ など)の名前が書かれている。',
+    explanation:
+      '「」で括られた事業・計画の名前、または主なデータベース・基盤(NDB、DPC、介護DB、バイオバンク、全ゲノム解析、レジストリ など)の名前が書かれている。',
     test: (ctx) => orNull(ctx.analysis.names),
     reason: (ev) => `事業・データベースの名前があります: ${listed(ev)}`,
   },
@@ -123,7 +126,11 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     explanation: '複数の府省が担当する項目で、どの府省の記述かを示す【】タグのない箇条書き(最上位のもの)がある。',
     test: (ctx) =>
       ctx.item.ministries.length >= 2
-        ? orNull([...ctx.item.actions, ...ctx.item.future].filter((b) => b.level === 0 && b.ministries.length === 0 && b.text.trim() !== '').map((b) => snippet(b.text)))
+        ? orNull(
+            [...ctx.item.actions, ...ctx.item.future]
+              .filter((b) => b.level === 0 && b.ministries.length === 0 && b.text.trim() !== '')
+              .map((b) => snippet(b.text)),
+          )
         : null,
     reason: (ev) => `府省の【】タグがない箇条書きが ${ev.length} 件あります: ${listed(ev)}`,
   },
@@ -182,7 +189,8 @@ export function qualityLabels(ctx: QualityContext): QualityLabel[] {
   const out: QualityLabel[] = [];
   for (const rule of QUALITY_RULES) {
     const evidence = rule.test(ctx);
-    if (evidence !== null) out.push({ id: rule.id, label: rule.label, group: rule.group, tone: rule.tone, reason: rule.reason(evidence), evidence });
+    if (evidence !== null)
+      out.push({ id: rule.id, label: rule.label, group: rule.group, tone: rule.tone, reason: rule.reason(evidence), evidence });
   }
   return out;
 }

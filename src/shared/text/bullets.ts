@@ -53,7 +53,11 @@ function stripEmphasis(text: string): string {
 
 /** Remove every HTML tag and emphasis marker, for text that has no structure of its own (titles). */
 export function stripMarkup(text: string): string {
-  return decodeEntities(stripEmphasis(text).replace(/<br\s*\/?>/gi, ' ').replace(/<\/?[a-zA-Z][^>]*>/g, ''));
+  return decodeEntities(
+    stripEmphasis(text)
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<\/?[a-zA-Z][^>]*>/g, ''),
+  );
 }
 
 /**
@@ -230,7 +234,8 @@ export function splitSentences(text: string): string[] {
 }
 
 /** Openings that carry on the previous sentence's point (domain.md: また, 特に …). */
-const CONTINUATION = /^(?:また|特に|さらに|更に|加えて|あわせて|併せて|なお|ただし|しかし|一方|そのため|このため|その際|その上で|これにより|これは|具体的には|すなわち|つまり|同時に)/u;
+const CONTINUATION =
+  /^(?:また|特に|さらに|更に|加えて|あわせて|併せて|なお|ただし|しかし|一方|そのため|このため|その際|その上で|これにより|これは|具体的には|すなわち|つまり|同時に)/u;
 
 /**
  * Endings of a sentence that states a situation rather than an action (…が求められている。…が多い。
@@ -242,7 +247,10 @@ function sentenceCore(sentence: string): string {
   let core = sentence.trim().replace(/。$/, '');
   // Drop trailing tags and references: the ending that matters is the verb before them.
   for (;;) {
-    const next = core.replace(/(?:【[^【】]*】|[（(][^（）()]*[）)])$/u, '').replace(/。$/, '').trimEnd();
+    const next = core
+      .replace(/(?:【[^【】]*】|[（(][^（）()]*[）)])$/u, '')
+      .replace(/。$/, '')
+      .trimEnd();
     if (next === core) return core;
     core = next;
   }

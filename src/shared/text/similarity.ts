@@ -7,7 +7,10 @@
  * document has none). Use it where speed matters and no position map is needed.
  */
 export function foldFast(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000\u200b\ufeff]/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000\u200b\ufeff]/gu, '');
 }
 
 /**

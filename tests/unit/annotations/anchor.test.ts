@@ -30,7 +30,14 @@ function textAt(segments: string[], r: ReturnType<typeof resolveAnchor>): string
 describe('createAnchor', () => {
   it('keeps the quote, up to 32 characters of context on each side within the bullet, the position and the revision', () => {
     const a = anchorOn([B1, B2], 1, 'がんゲノム医療');
-    expect(a).toEqual({ quote: 'がんゲノム医療', prefix: 'がん研究10か年戦略に基づき、', suffix: 'の実用化に向けた研究開発を推進する【文・厚】。', start: 15, end: 22, revision: 1 });
+    expect(a).toEqual({
+      quote: 'がんゲノム医療',
+      prefix: 'がん研究10か年戦略に基づき、',
+      suffix: 'の実用化に向けた研究開発を推進する【文・厚】。',
+      start: 15,
+      end: 22,
+      revision: 1,
+    });
   });
 
   it('cuts the context at 32 characters', () => {
@@ -67,7 +74,15 @@ describe('resolveAnchor', () => {
   it('finds an unchanged anchor where it was, exactly', () => {
     const field = [B1, B2, B3];
     const a = anchorOn(field, 1, 'がんゲノム医療');
-    expect(resolveAnchor(a, 1, field)).toEqual({ state: 'anchored', bulletIndex: 1, start: a.start, end: a.end, score: 1, exact: true, moved: false });
+    expect(resolveAnchor(a, 1, field)).toEqual({
+      state: 'anchored',
+      bulletIndex: 1,
+      start: a.start,
+      end: a.end,
+      score: 1,
+      exact: true,
+      moved: false,
+    });
   });
 
   it('follows the quote when text is inserted before it (same bullet)', () => {

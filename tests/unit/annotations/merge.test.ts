@@ -7,7 +7,14 @@ const core = (over: Partial<AnnotationCore> = {}): AnnotationCore => ({
   itemKey: '1-1-1',
   field: 'actions',
   bulletIndex: 0,
-  anchor: { quote: '先端ゲノム研究', prefix: 'バイオバンクの試料・情報等を活用した', suffix: 'を推進する【文】。', start: 18, end: 25, revision: 1 },
+  anchor: {
+    quote: '先端ゲノム研究',
+    prefix: 'バイオバンクの試料・情報等を活用した',
+    suffix: 'を推進する【文】。',
+    start: 18,
+    end: 25,
+    revision: 1,
+  },
   kind: 'comment',
   color: 'yellow',
   comment: '予算規模は?',
@@ -77,7 +84,14 @@ describe('mergeRecord', () => {
   });
 
   it('merges replies by the same rules', () => {
-    const reply: AnnotationReply = { id: 'r', author: '事務局', text: '確認します', createdAt: '2025-06-01T00:00:00.000Z', updatedAt: '2025-06-01T00:00:00.000Z', deletedAt: null };
+    const reply: AnnotationReply = {
+      id: 'r',
+      author: '事務局',
+      text: '確認します',
+      createdAt: '2025-06-01T00:00:00.000Z',
+      updatedAt: '2025-06-01T00:00:00.000Z',
+      deletedAt: null,
+    };
     const edited = { ...reply, text: '確認しました', updatedAt: '2025-06-02T00:00:00.000Z' };
     expect(mergeRecord(reply, edited, none)).toEqual({ value: edited, outcome: 'updated', toHistory: [reply] });
     expect(mergeRecord(edited, reply, new Set([contentKey(reply)]))).toEqual({ value: edited, outcome: 'unchanged', toHistory: [] });

@@ -4,7 +4,16 @@ import { extractDates, formatPlanDate, isCommitment, type PlanDate } from '../..
 /** The fields a test cares about, for compact expectations. */
 function brief(d: PlanDate) {
   return d.kind === 'calendar'
-    ? { text: d.text, era: d.era, year: d.year, fiscal: d.fiscal, month: d.month, day: d.day, qualifier: d.qualifier, reference: d.reference }
+    ? {
+        text: d.text,
+        era: d.era,
+        year: d.year,
+        fiscal: d.fiscal,
+        month: d.month,
+        day: d.day,
+        qualifier: d.qualifier,
+        reference: d.reference,
+      }
     : { text: d.text, anchor: d.anchor, months: d.months, qualifier: d.qualifier, reference: d.reference };
 }
 
@@ -21,7 +30,8 @@ const fy = (text: string, year: number, qualifier: string, reference = false) =>
 
 describe('extractDates on future bullets of the table', () => {
   it('令和8年度から: a start', () => {
-    const text = '引き続き、事業を着実に進めるとともに、令和8年度から「ゲノム創薬基盤利活用推進研究事業（仮題）」の新規公募を予定する【厚】。';
+    const text =
+      '引き続き、事業を着実に進めるとともに、令和8年度から「ゲノム創薬基盤利活用推進研究事業（仮題）」の新規公募を予定する【厚】。';
     expect(extractDates(text).map(brief)).toEqual([fy('令和8年度から', 8, 'from')]);
   });
 
@@ -44,11 +54,14 @@ describe('extractDates on future bullets of the table', () => {
 
   it('公布後 1 年 6 月以内: a relative deadline of 18 months', () => {
     const text = '社会保険診療報酬支払基金の改組は、法案が成立すれば、公布後 1 年 6 月以内に行うこととしている。';
-    expect(extractDates(text).map(brief)).toEqual([{ text: '公布後 1 年 6 月以内', anchor: '公布', months: 18, qualifier: 'within', reference: false }]);
+    expect(extractDates(text).map(brief)).toEqual([
+      { text: '公布後 1 年 6 月以内', anchor: '公布', months: 18, qualifier: 'within', reference: false },
+    ]);
   });
 
   it('two dates in one bullet, in text order', () => {
-    const text = '令和7年度に情報連携基盤と電子カルテ情報DB（仮称）の構築に向けた調査設計事業を行い、法案が成立すれば、令和8年度以降に開発を行う。';
+    const text =
+      '令和7年度に情報連携基盤と電子カルテ情報DB（仮称）の構築に向けた調査設計事業を行い、法案が成立すれば、令和8年度以降に開発を行う。';
     expect(extractDates(text).map(brief)).toEqual([fy('令和7年度', 7, 'at'), fy('令和8年度以降', 8, 'after')]);
   });
 
@@ -68,16 +81,31 @@ describe('extractDates on action bullets of the table', () => {
   it('令和 7 年 2 月から: a calendar month, not a fiscal year', () => {
     const text = '電子カルテ情報共有サービスについて、令和 7 年 2 月から一部の地域においてモデル事業を開始する';
     const [d] = extractDates(text);
-    expect(brief(d!)).toEqual({ text: '令和 7 年 2 月から', era: 'R', year: 7, fiscal: false, month: 2, day: null, qualifier: 'from', reference: false });
+    expect(brief(d!)).toEqual({
+      text: '令和 7 年 2 月から',
+      era: 'R',
+      year: 7,
+      fiscal: false,
+      month: 2,
+      day: null,
+      qualifier: 'from',
+      reference: false,
+    });
     expect(d!.kind === 'calendar' && d!.westernYear).toBe(2025);
   });
 
   it('past events and cited decisions are references', () => {
-    const made = extractDates('令和6年度に作成した医療機器製造販売業者や医療機器利用者を対象としたセキュリティ対策講習動画等について周知を行う。');
+    const made = extractDates(
+      '令和6年度に作成した医療機器製造販売業者や医療機器利用者を対象としたセキュリティ対策講習動画等について周知を行う。',
+    );
     expect(made.map(brief)).toEqual([fy('令和6年度', 6, 'at', true)]);
     const ad = extractDates('2023年度に策定・公表した「プログラム医療機器実用化促進パッケージ戦略 2（DASH for SaMD2）」に基づき');
-    expect(ad.map(brief)).toEqual([{ text: '2023年度', era: 'AD', year: 2023, fiscal: true, month: null, day: null, qualifier: 'at', reference: true }]);
-    const cited = extractDates('「…に関する基本方針」（令和 6 年 3 月 1 5 日閣議決定）に基づいて、次世代医療基盤法の運用と、その改善を継続する。');
+    expect(ad.map(brief)).toEqual([
+      { text: '2023年度', era: 'AD', year: 2023, fiscal: true, month: null, day: null, qualifier: 'at', reference: true },
+    ]);
+    const cited = extractDates(
+      '「…に関する基本方針」（令和 6 年 3 月 1 5 日閣議決定）に基づいて、次世代医療基盤法の運用と、その改善を継続する。',
+    );
     expect(cited.map(brief)).toEqual([
       { text: '令和 6 年 3 月 1 5 日', era: 'R', year: 6, fiscal: false, month: 3, day: 15, qualifier: 'at', reference: true },
     ]);
@@ -106,7 +134,12 @@ describe('extractDates: forms and non-dates', () => {
     const [gannen] = extractDates('令和元年度まで');
     expect(gannen!.kind === 'calendar' && [gannen!.year, gannen!.westernYear, gannen!.qualifier]).toEqual([1, 2019, 'by']);
     const [heisei] = extractDates('平成30年度末までに');
-    expect(heisei!.kind === 'calendar' && [heisei!.era, heisei!.westernYear, heisei!.qualifier, heisei!.text]).toEqual(['H', 2018, 'by', '平成30年度末までに']);
+    expect(heisei!.kind === 'calendar' && [heisei!.era, heisei!.westernYear, heisei!.qualifier, heisei!.text]).toEqual([
+      'H',
+      2018,
+      'by',
+      '平成30年度末までに',
+    ]);
     const [ad] = extractDates('2026年度以降に');
     expect(ad!.kind === 'calendar' && [ad!.era, ad!.westernYear, ad!.qualifier]).toEqual(['AD', 2026, 'after']);
   });

@@ -32,10 +32,14 @@ describe('delegatedTo', () => {
 
   it('is null for a sentence that only mentions a body or a ministry doing its own work', () => {
     expect(
-      delegatedTo('デジタル行財政改革会議のもとに置かれたデータ利活用制度・システム検討会等における議論の結果を踏まえて、医療分野におけるデータの利活用について検討を進める。'),
+      delegatedTo(
+        'デジタル行財政改革会議のもとに置かれたデータ利活用制度・システム検討会等における議論の結果を踏まえて、医療分野におけるデータの利活用について検討を進める。',
+      ),
     ).toBeNull();
     expect(
-      delegatedTo('厚生労働省において、休薬・減薬を含む効果的・効率的な治療につながる研究シーズを探索するための調査分析事業を実施しており、当該事業で得られた結果の反映を検討する。'),
+      delegatedTo(
+        '厚生労働省において、休薬・減薬を含む効果的・効率的な治療につながる研究シーズを探索するための調査分析事業を実施しており、当該事業で得られた結果の反映を検討する。',
+      ),
     ).toBeNull();
     expect(delegatedTo('第1期事業で構築した基盤を活用し、フィールド実証を実施する。')).toBeNull();
   });
@@ -57,7 +61,9 @@ describe('classifyFuture: labels and their precedence', () => {
 
   it('a start cue beats 引き続き (a new commitment is what a reviewer looks for)', () => {
     expect(
-      label('引き続き、事業を着実に進めるとともに、令和8年度から「希少難治性疾患における、ゲノムデータの利活用を介した病態解明研究および創薬候補物探索研究（仮題）」の新規公募を予定する【厚】。'),
+      label(
+        '引き続き、事業を着実に進めるとともに、令和8年度から「希少難治性疾患における、ゲノムデータの利活用を介した病態解明研究および創薬候補物探索研究（仮題）」の新規公募を予定する【厚】。',
+      ),
     ).toEqual(['new', 'start', '新規']);
     expect(label('令和8年度からはリアルワールドに基づく「希少難治性疾患のバイオマーカー確立研究（仮題）」の公募を開始する。')).toEqual([
       'new',
@@ -85,7 +91,11 @@ describe('classifyFuture: labels and their precedence', () => {
       'plan',
       '公布後 1 年 6 月以内',
     ]);
-    expect(label('データマネジメントの観点では、複数の民間PHRサービスやシステムを介し、PHRのデータ閲覧や活用を行うにあたり、既存のデータ交換規格の特色及び、PHRの標準化に係る国際動向を踏まえ、相互運用性を確保する仕組みを検討する。')).toEqual(['new', 'plan', '検討']);
+    expect(
+      label(
+        'データマネジメントの観点では、複数の民間PHRサービスやシステムを介し、PHRのデータ閲覧や活用を行うにあたり、既存のデータ交換規格の特色及び、PHRの標準化に係る国際動向を踏まえ、相互運用性を確保する仕組みを検討する。',
+      ),
+    ).toEqual(['new', 'plan', '検討']);
   });
 
   it('a reference date is not a commitment', () => {

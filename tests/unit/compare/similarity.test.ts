@@ -1,14 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  LINK_THRESHOLD,
-  RUNNER_UP_RATIO,
-  contentChunks,
-  linkScores,
-  pickLinks,
-  similarity,
-} from '../../../src/shared/compare/similarity';
+import { LINK_THRESHOLD, RUNNER_UP_RATIO, contentChunks, linkScores, pickLinks, similarity } from '../../../src/shared/compare/similarity';
 import { ITEMS } from './fixtures';
 
 const seed = fs.readFileSync(path.resolve(__dirname, '../../../seeds/000_52c930427e1a17e9.txt'), 'utf8');

@@ -4,8 +4,16 @@ import { revisionDiff } from '../../../src/shared/diff/revision-diff';
 
 const removed = (parts: DiffPart[]) => parts.filter((p) => p.kind === 'removed').map((p) => p.text);
 const added = (parts: DiffPart[]) => parts.filter((p) => p.kind === 'added').map((p) => p.text);
-const before = (parts: DiffPart[]) => parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('');
-const after = (parts: DiffPart[]) => parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('');
+const before = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.kind !== 'added')
+    .map((p) => p.text)
+    .join('');
+const after = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.kind !== 'removed')
+    .map((p) => p.text)
+    .join('');
 
 describe('tokenize', () => {
   it('cuts Japanese into words and loses nothing', () => {

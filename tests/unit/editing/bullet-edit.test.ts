@@ -74,7 +74,17 @@ describe('cleanBullets and sameBullets', () => {
       { text: '取組', level: 0 },
       { text: '続き', level: 1 },
     ]);
-    expect(sameBullets(cleanBullets(edited), [{ text: '取組', level: 0 }, { text: '続き', level: 1 }])).toBe(true);
-    expect(sameBullets(cleanBullets(edited), [{ text: '取組', level: 0 }, { text: '続き', level: 0 }])).toBe(false);
+    expect(
+      sameBullets(cleanBullets(edited), [
+        { text: '取組', level: 0 },
+        { text: '続き', level: 1 },
+      ]),
+    ).toBe(true);
+    expect(
+      sameBullets(cleanBullets(edited), [
+        { text: '取組', level: 0 },
+        { text: '続き', level: 0 },
+      ]),
+    ).toBe(false);
   });
 });

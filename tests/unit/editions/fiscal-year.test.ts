@@ -50,7 +50,8 @@ describe('detectFiscalYear', () => {
   });
 
   it('reads the title and the headers of a 令和8 table with full-width digits and spaces', () => {
-    const text = '…進めるべき事項の\n令和 ８ 年度の実施と今後の方向性等\n\n小項目\t各府省・ＡＭＥＤの令和　８　年度の取組\t今後の方向性・課題など\n';
+    const text =
+      '…進めるべき事項の\n令和 ８ 年度の実施と今後の方向性等\n\n小項目\t各府省・ＡＭＥＤの令和　８　年度の取組\t今後の方向性・課題など\n';
     expect(detectFiscalYear(text)).toEqual({ fiscalYear: 8, title: 8, headers: [8], conflict: null });
   });
 

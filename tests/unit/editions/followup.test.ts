@@ -52,10 +52,15 @@ describe('followUpItem on the 令和8 edition', () => {
     for (const key of ['4-1-1', '2-3-4']) {
       const { before, after } = pairOf(key);
       const result = followUpItem(before.future, after.actions, 8);
-      expect(result.map((p) => p.status), key).toContain('boilerplate');
+      expect(
+        result.map((p) => p.status),
+        key,
+      ).toContain('boilerplate');
       expect(result.filter((p) => p.status === 'boilerplate').every((p) => !p.overdue && p.actions.length === 0)).toBe(true);
     }
-    expect(followUpItem(bullets('引き続き、事業を着実に推進する。'), bullets('全く別の取組を実施した。'), 8)[0]!.status).toBe('boilerplate');
+    expect(followUpItem(bullets('引き続き、事業を着実に推進する。'), bullets('全く別の取組を実施した。'), 8)[0]!.status).toBe(
+      'boilerplate',
+    );
   });
 
   it('reads when a promise falls due from its committed dates, and ignores past events', () => {
@@ -100,13 +105,27 @@ describe('summarizeFollowUp over the plan', () => {
   });
 
   it('counts exactly, per ministry by the promise’s own tag, per section with the sections above', () => {
-    const p = (status: 'reported' | 'unreported' | 'boilerplate', overdue = false, text = '…') => ({ index: 0, text, status, due: overdue ? 8 : null, overdue, actions: [] });
+    const p = (status: 'reported' | 'unreported' | 'boilerplate', overdue = false, text = '…') => ({
+      index: 0,
+      text,
+      status,
+      due: overdue ? 8 : null,
+      overdue,
+      actions: [],
+    });
     const s = summarizeFollowUp([
-      { key: 'a', sectionId: '1-2-3', ministries: [{ code: '厚' }, { code: '文' }], promises: [p('reported'), p('unreported', true, '…を推進する【文】。')] },
+      {
+        key: 'a',
+        sectionId: '1-2-3',
+        ministries: [{ code: '厚' }, { code: '文' }],
+        promises: [p('reported'), p('unreported', true, '…を推進する【文】。')],
+      },
       { key: 'b', sectionId: '1-3', ministries: [{ code: '厚' }], promises: [p('boilerplate'), p('unreported')] },
     ]);
     expect(s.total).toEqual({ promises: 4, reported: 1, unreported: 2, boilerplate: 1, overdue: 1 });
-    expect(s.byMinistry.map((g) => [g.id, g.promises, g.reported, g.unreported, g.overdue, g.items, g.unreportedItems, g.overdueItems])).toEqual([
+    expect(
+      s.byMinistry.map((g) => [g.id, g.promises, g.reported, g.unreported, g.overdue, g.items, g.unreportedItems, g.overdueItems]),
+    ).toEqual([
       ['厚', 3, 1, 1, 0, ['a', 'b'], ['b'], []],
       ['文', 2, 1, 1, 1, ['a'], ['a'], ['a']],
     ]);

@@ -15,7 +15,14 @@ const matchOf = (m: EditionMatch, key: string): MatchedItem => {
   if (!found) throw new Error(`${key} is not matched`);
   return found;
 };
-const summary = (x: MatchedItem) => ({ change: x.change, from: x.fromLabel, to: x.toLabel, moved: x.moved, renumbered: x.renumbered, fields: x.fields });
+const summary = (x: MatchedItem) => ({
+  change: x.change,
+  from: x.fromLabel,
+  to: x.toLabel,
+  moved: x.moved,
+  renumbered: x.renumbered,
+  fields: x.fields,
+});
 
 beforeAll(() => {
   r8 = editionItems(parsePlan(buildR8Edition()), false);
@@ -32,8 +39,22 @@ describe('matching the 令和8 edition to the 令和7 seed', () => {
   });
 
   it('① and ② that swap numbers and places keep their keys, as renumbered', () => {
-    expect(summary(matchOf(result, '3-2-1'))).toEqual({ change: 'renumbered', from: '①', to: '②', moved: false, renumbered: true, fields: [] });
-    expect(summary(matchOf(result, '3-2-2'))).toEqual({ change: 'renumbered', from: '②', to: '①', moved: false, renumbered: true, fields: [] });
+    expect(summary(matchOf(result, '3-2-1'))).toEqual({
+      change: 'renumbered',
+      from: '①',
+      to: '②',
+      moved: false,
+      renumbered: true,
+      fields: [],
+    });
+    expect(summary(matchOf(result, '3-2-2'))).toEqual({
+      change: 'renumbered',
+      from: '②',
+      to: '①',
+      moved: false,
+      renumbered: true,
+      fields: [],
+    });
     // and the item printed first in the new edition is the old ②
     expect(r8[matchOf(result, '3-2-2').to]!.title).toBe(actions[matchOf(result, '3-2-2').from]!.title);
     expect(matchOf(result, '3-2-2').to).toBeLessThan(matchOf(result, '3-2-1').to);
@@ -62,12 +83,32 @@ describe('matching the 令和8 edition to the 令和7 seed', () => {
   });
 
   it('a title that changes one word is edited in the title only', () => {
-    expect(summary(matchOf(result, '1-2-2-3'))).toEqual({ change: 'edited', from: '③', to: '③', moved: false, renumbered: false, fields: ['title'] });
+    expect(summary(matchOf(result, '1-2-2-3'))).toEqual({
+      change: 'edited',
+      from: '③',
+      to: '③',
+      moved: false,
+      renumbered: false,
+      fields: ['title'],
+    });
   });
 
   it('an item moved to another 中項目 is moved (and renumbered), and the items it left close the gap', () => {
-    expect(matchOf(result, '4-1-5')).toMatchObject({ change: 'moved', fromSection: '4-1', toSection: '3-2', fromLabel: '⑤', toLabel: '⑥', moved: true, renumbered: true, fields: [] });
-    for (const [key, from, to] of [['4-1-6', '⑥', '⑤'], ['4-1-7', '⑦', '⑥'], ['4-1-8', '⑧', '⑦']] as const) {
+    expect(matchOf(result, '4-1-5')).toMatchObject({
+      change: 'moved',
+      fromSection: '4-1',
+      toSection: '3-2',
+      fromLabel: '⑤',
+      toLabel: '⑥',
+      moved: true,
+      renumbered: true,
+      fields: [],
+    });
+    for (const [key, from, to] of [
+      ['4-1-6', '⑥', '⑤'],
+      ['4-1-7', '⑦', '⑥'],
+      ['4-1-8', '⑧', '⑦'],
+    ] as const) {
       expect(summary(matchOf(result, key)), key).toMatchObject({ change: 'renumbered', from, to });
     }
   });
@@ -86,12 +127,32 @@ describe('matching the 令和8 edition to the 令和7 seed', () => {
     expect(summary(matchOf(result, '1-2-3-3'))).toMatchObject({ change: 'edited', fields: ['actions', 'future'] });
     const part = result.added.find((a) => a.title === SPLIT_TITLE)!;
     expect(result.splits).toEqual([
-      { key: '1-2-3-3', from: matchOf(result, '1-2-3-3').from, into: [{ to: matchOf(result, '1-2-3-3').to, confidence: 1 }, { to: part.to, confidence: 1 }] },
+      {
+        key: '1-2-3-3',
+        from: matchOf(result, '1-2-3-3').from,
+        into: [
+          { to: matchOf(result, '1-2-3-3').to, confidence: 1 },
+          { to: part.to, confidence: 1 },
+        ],
+      },
     ]);
   });
 
   it('every other item is the same', () => {
-    const changed = new Set(['3-2-1', '3-2-2', '3-3-3', '3-3-4', '1-2-2-3', '4-1-5', '4-1-6', '4-1-7', '4-1-8', '1-1-3', '1-1-11', '1-2-3-3']);
+    const changed = new Set([
+      '3-2-1',
+      '3-2-2',
+      '3-3-3',
+      '3-3-4',
+      '1-2-2-3',
+      '4-1-5',
+      '4-1-6',
+      '4-1-7',
+      '4-1-8',
+      '1-1-3',
+      '1-1-11',
+      '1-2-3-3',
+    ]);
     const same = result.matched.filter((m) => !changed.has(m.key));
     expect(same).toHaveLength(55 - changed.size);
     expect(same.every((m) => m.change === 'same' && m.fields.length === 0 && m.confidence === 1)).toBe(true);
@@ -113,7 +174,9 @@ describe('an edition that only fixes typos', () => {
       ['1-1-1', 'edited', ['future']],
       ['1-1-14', 'edited', ['title']],
     ]);
-    expect(fixed.matched.every((m) => m.fromLabel === m.toLabel && m.fromSection === m.toSection && actions[m.from]!.key === m.key)).toBe(true);
+    expect(fixed.matched.every((m) => m.fromLabel === m.toLabel && m.fromSection === m.toSection && actions[m.from]!.key === m.key)).toBe(
+      true,
+    );
   });
 
   it('loading the same edition again matches every item to itself, unchanged', () => {
@@ -134,17 +197,28 @@ describe('merges, ambiguity and what is never a match', () => {
     const m = matchEditions(actions, next);
     expect(matchOf(m, '1-2-4-1')).toMatchObject({ change: 'edited', fields: ['actions', 'future'] });
     expect(m.dropped.map((d) => d.key)).toEqual(['1-2-4-2']);
-    expect(m.merges).toEqual([{ to: actions.indexOf(a), from: [
-      { key: '1-2-4-1', from: actions.indexOf(a), confidence: 1 },
-      { key: '1-2-4-2', from: actions.indexOf(b), confidence: 1 },
-    ] }]);
+    expect(m.merges).toEqual([
+      {
+        to: actions.indexOf(a),
+        from: [
+          { key: '1-2-4-1', from: actions.indexOf(a), confidence: 1 },
+          { key: '1-2-4-2', from: actions.indexOf(b), confidence: 1 },
+        ],
+      },
+    ]);
   });
 
   it('an item rewritten so much that it may or may not be the old one is ambiguous, with its candidates', () => {
     const old = byKey('1-2-6-1');
     // Half the title kept, every bullet new.
     const title = `${old.title.slice(0, Math.floor(old.title.length / 2))}研究を推進する。`;
-    const rewritten: EditionItem = { ...old, key: undefined, title, actions: ['高齢者の生活機能に関する全国調査を実施した【厚】。'], future: ['調査結果を公表する【厚】。'] };
+    const rewritten: EditionItem = {
+      ...old,
+      key: undefined,
+      title,
+      actions: ['高齢者の生活機能に関する全国調査を実施した【厚】。'],
+      future: ['調査結果を公表する【厚】。'],
+    };
     const next = actions.map((i) => (i === old ? rewritten : { ...i, key: undefined }));
     const m = matchEditions(actions, next);
     const [amb] = m.ambiguous;
@@ -169,9 +243,17 @@ describe('merges, ambiguity and what is never a match', () => {
   it('near copies already paired do not crowd a retitled item out of its candidates', () => {
     const old = byKey('3-2-5');
     // Ten copies first, the original last: equal hits rank in index order.
-    const copies = Array.from({ length: 10 }, (_, k): EditionItem => ({ ...old, key: `9-9-${k + 1}`, sectionId: '9-9', title: `${old.title}(写${k})` }));
+    const copies = Array.from({ length: 10 }, (_, k): EditionItem => ({
+      ...old,
+      key: `9-9-${k + 1}`,
+      sectionId: '9-9',
+      title: `${old.title}(写${k})`,
+    }));
     const previous = [...copies, old];
-    const next: EditionItem[] = [...copies.map((c) => ({ ...c, key: undefined })), { ...old, key: undefined, title: old.title.replace('奨励', '推奨') }];
+    const next: EditionItem[] = [
+      ...copies.map((c) => ({ ...c, key: undefined })),
+      { ...old, key: undefined, title: old.title.replace('奨励', '推奨') },
+    ];
     const m = matchEditions(previous, next);
     expect(matchOf(m, '3-2-5')).toMatchObject({ change: 'edited', fields: ['title'] });
     expect(m.added).toEqual([]);
@@ -179,7 +261,13 @@ describe('merges, ambiguity and what is never a match', () => {
 
   it('a number alone is never a match: an item replaced by another under the same ① is added + dropped', () => {
     const old = byKey('1-2-1-1');
-    const other: EditionItem = { ...old, key: undefined, title: '小児の希少疾患に対する遺伝子治療の臨床試験体制の構築', actions: ['遺伝子治療の治験を2件開始した【厚】。'], future: ['治験の結果を踏まえ、承認申請を支援する【厚】。'] };
+    const other: EditionItem = {
+      ...old,
+      key: undefined,
+      title: '小児の希少疾患に対する遺伝子治療の臨床試験体制の構築',
+      actions: ['遺伝子治療の治験を2件開始した【厚】。'],
+      future: ['治験の結果を踏まえ、承認申請を支援する【厚】。'],
+    };
     const next = actions.map((i) => (i === old ? other : { ...i, key: undefined }));
     const m = matchEditions(actions, next);
     expect(m.added.map((a) => a.title)).toEqual([other.title]);

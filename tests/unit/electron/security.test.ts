@@ -6,7 +6,9 @@ const registered = vi.hoisted(() => ({
   permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
   beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
-  headers: undefined as undefined | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+  headers: undefined as
+    | undefined
+    | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   appEvents: new Map<string, (...args: unknown[]) => void>(),
   sessionEvents: new Map<string, (...args: unknown[]) => void>(),
 }));
@@ -51,7 +53,15 @@ describe('Electron security', () => {
   it('lets only the app protocol load', () => {
     expect(isAllowedUrl('council://app/index.html')).toBe(true);
     expect(isAllowedUrl('council://app/assets/x.js')).toBe(true);
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'council://evil/', 'council://app.evil.com/', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'council://evil/',
+      'council://app.evil.com/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(isAllowedUrl(url)).toBe(false);
     }
   });

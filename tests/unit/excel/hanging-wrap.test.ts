@@ -8,7 +8,10 @@ import { seededService } from '../../integration/helpers';
 import { bulletsByItem } from '../../../src/main/excel/bulk-items';
 
 describe('hangingCell', () => {
-  const long = { text: 'がんの診療現場や臨床試験において浮上したクリニカル・クエスチョン（CQ）やアンメットメディカルニーズ（UMN）に対して、臨床検体を用いて解析を行う【厚】。', level: 0 };
+  const long = {
+    text: 'がんの診療現場や臨床試験において浮上したクリニカル・クエスチョン（CQ）やアンメットメディカルニーズ（UMN）に対して、臨床検体を用いて解析を行う【厚】。',
+    level: 0,
+  };
 
   it('indents every continuation line by one full-width space per level plus one, and keeps lines inside the column', () => {
     const lines = hangingCell([long, { ...long, level: 1 }], 40).split('\n');

@@ -27,7 +27,8 @@ let plan: ParsedPlan;
 let dict: CompiledDictionary;
 let extraction: Extraction;
 const item = (key: string) => plan.items.find((i) => i.key === key)! as unknown as GraphItem;
-const itemsNaming = (entityId: string, ex = extraction) => [...new Set(ex.mentions.filter((m) => m.entityId === entityId).map((m) => m.source))].sort();
+const itemsNaming = (entityId: string, ex = extraction) =>
+  [...new Set(ex.mentions.filter((m) => m.entityId === entityId).map((m) => m.source))].sort();
 const textOf = (key: string, field: string, bullet: number) => {
   const it = item(key);
   return field === 'title' ? it.title : it[field as 'actions' | 'future'][bullet]!.text;
@@ -36,7 +37,10 @@ const textOf = (key: string, field: string, bullet: number) => {
 beforeAll(() => {
   plan = parsePlan(readFileSync(`${root}seeds/000_52c930427e1a17e9.txt`, 'utf8'));
   dict = compileDictionary(parseDictionary(dictionaryJson));
-  extraction = extractMentions(plan.items.flatMap((i) => itemTextUnits(i as unknown as GraphItem)), dict);
+  extraction = extractMentions(
+    plan.items.flatMap((i) => itemTextUnits(i as unknown as GraphItem)),
+    dict,
+  );
 });
 
 describe('the dictionary on the real plan', () => {
@@ -46,9 +50,18 @@ describe('the dictionary on the real plan', () => {
 
   it('merges the law written out in full into the same entity as its short name', () => {
     // 1-1-11's title: 「…匿名加工医療情報及び仮名加工医療情報に関する法律(平成29年法律第28号。以下「次世代医療基盤法」という。)」
-    const inTitle = extraction.mentions.filter((m) => m.source === '1-1-11' && m.field === 'title' && m.entityId === 'law-jisedai-iryou-kiban');
-    expect(inTitle.map((m) => m.text)).toEqual(['医療分野の研究開発に資するための匿名加工医療情報及び仮名加工医療情報に関する法律', '次世代医療基盤法']);
-    expect(extraction.entities.get('law-jisedai-iryou-kiban')).toMatchObject({ label: '次世代医療基盤法', type: 'law', origin: 'dictionary' });
+    const inTitle = extraction.mentions.filter(
+      (m) => m.source === '1-1-11' && m.field === 'title' && m.entityId === 'law-jisedai-iryou-kiban',
+    );
+    expect(inTitle.map((m) => m.text)).toEqual([
+      '医療分野の研究開発に資するための匿名加工医療情報及び仮名加工医療情報に関する法律',
+      '次世代医療基盤法',
+    ]);
+    expect(extraction.entities.get('law-jisedai-iryou-kiban')).toMatchObject({
+      label: '次世代医療基盤法',
+      type: 'law',
+      origin: 'dictionary',
+    });
   });
 
   it('merges 改正次世代医療基盤法 on the AMED project sheet into the same law', () => {
@@ -86,13 +99,17 @@ describe('the pattern rules on the real plan', () => {
   it('finds quoted and 事業 names the dictionary lacks, with their words as label', () => {
     expect(itemsNaming(patternEntityId('移植医療技術開発研究事業'))).toEqual(['3-2-4']);
     expect(itemsNaming(patternEntityId('医工連携・人工知能実装研究事業'))).toEqual(['3-2-2', '3-3-2']);
-    expect(extraction.entities.get(patternEntityId('リアルワールドデータ活用促進事業'))).toMatchObject({ type: 'programme', origin: 'pattern' });
+    expect(extraction.entities.get(patternEntityId('リアルワールドデータ活用促進事業'))).toMatchObject({
+      type: 'programme',
+      origin: 'pattern',
+    });
     expect(extraction.entities.get(patternEntityId('免疫アレルギー疾患研究10か年戦略'))?.type).toBe('law');
   });
 
   it('leaves generic phrases alone (本研究事業, 各事業, 事業モデル, 事業部) and does not count a quoted dictionary name twice', () => {
     const labels = [...extraction.entities.values()].map((e) => e.label);
-    for (const generic of ['本研究事業', '各事業', '研究事業', 'データ流通・事業', '民間事業', 'AMED事業']) expect(labels).not.toContain(generic);
+    for (const generic of ['本研究事業', '各事業', '研究事業', 'データ流通・事業', '民間事業', 'AMED事業'])
+      expect(labels).not.toContain(generic);
     expect(labels.some((l) => l.includes('研究開発事業部'))).toBe(false);
     // 「AMEDデータ利活用プラットフォーム(略称CANNDs)」 is CANNDs, not a second entity.
     expect(labels.some((l) => l.startsWith('AMEDデータ利活用プラットフォーム'))).toBe(false);
@@ -118,7 +135,11 @@ describe('curation applied to an extraction', () => {
     );
     expect(curated.entities.has(cuTarget)).toBe(false);
     expect(curated.entities.get('prog-ninchisho')).toMatchObject({ label: '認知症研究開発事業(AMED)', merged: [cuTarget] });
-    expect([...new Set(curated.mentions.filter((m) => m.entityId === 'prog-ninchisho').map((m) => m.source))].sort()).toEqual(['1-2-2-1', '1-2-2-4', '3-2-4']);
+    expect([...new Set(curated.mentions.filter((m) => m.entityId === 'prog-ninchisho').map((m) => m.source))].sort()).toEqual([
+      '1-2-2-1',
+      '1-2-2-4',
+      '3-2-4',
+    ]);
     expect(curated.mentions.some((m) => m.entityId === 'org-amed')).toBe(false);
     expect(curated.hiddenMentions.filter((m) => m.entityId === 'org-amed')).toHaveLength(13);
   });
@@ -139,7 +160,13 @@ describe('curation applied to an extraction', () => {
 
 describe('the dictionary file is checked', () => {
   it('refuses one name given to two entities, in Japanese', () => {
-    const bad = { version: 1, entities: [{ id: 'a', type: 'law', names: ['医療法'] }, { id: 'b', type: 'law', names: ['医療法'] }] };
+    const bad = {
+      version: 1,
+      entities: [
+        { id: 'a', type: 'law', names: ['医療法'] },
+        { id: 'b', type: 'law', names: ['医療法'] },
+      ],
+    };
     expect(() => parseDictionary(bad)).toThrow(/名前「医療法」が「a」と「b」の両方にあります/);
   });
 

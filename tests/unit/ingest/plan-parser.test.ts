@@ -42,7 +42,7 @@ describe('parsePlan on 000_52c930427e1a17e9.txt: the items', () => {
       middle: i.middle,
       area: i.area,
       label: i.label,
-      titleStart: i.title.slice(0, [...expected.find((e) => e.key === i.key)?.titleStart ?? ''].length),
+      titleStart: i.title.slice(0, [...(expected.find((e) => e.key === i.key)?.titleStart ?? '')].length),
       ministries: i.ministries,
       lead: i.lead,
       relistedFrom: i.relistedFrom,
@@ -65,7 +65,9 @@ describe('parsePlan on 000_52c930427e1a17e9.txt: the items', () => {
 
 describe('parsePlan on 000_52c930427e1a17e9.txt: clean text', () => {
   const allTexts = (): { key: string; text: string }[] =>
-    plan.items.flatMap((i) => [i.title, ...i.actions.map((b) => b.text), ...i.future.map((b) => b.text)].map((text) => ({ key: i.key, text })));
+    plan.items.flatMap((i) =>
+      [i.title, ...i.actions.map((b) => b.text), ...i.future.map((b) => b.text)].map((text) => ({ key: i.key, text })),
+    );
 
   it('leaves no markup in any title or bullet', () => {
     for (const { key, text } of allTexts()) {
@@ -97,7 +99,9 @@ describe('parsePlan on 000_52c930427e1a17e9.txt: clean text', () => {
   it('keeps the ministry tags and PJ references of bullets in their text', () => {
     const item = plan.items.find((i) => i.key === '1-1-5')!;
     expect(item.actions[0]!.text.endsWith('医師主導治験を実施する（PJ1）。')).toBe(true);
-    expect(plan.items.find((i) => i.key === '1-1-1')!.actions[0]!.text).toBe('バイオバンクの試料・情報等を活用した先端ゲノム研究を推進する【文】。');
+    expect(plan.items.find((i) => i.key === '1-1-1')!.actions[0]!.text).toBe(
+      'バイオバンクの試料・情報等を活用した先端ゲノム研究を推進する【文】。',
+    );
   });
 
   it('uses levels 0 and 1 only, and nests only under a bullet', () => {
@@ -153,17 +157,49 @@ describe('parsePlan on 000_52c930427e1a17e9.txt: document and sections', () => {
 
   it('lists the 20 sections once each, in outline order', () => {
     expect(plan.sections.map((s) => s.id)).toEqual([
-      '1', '1-1', '1-2', '1-2-1', '1-2-2', '1-2-3', '1-2-4', '1-2-5', '1-2-6', '1-3',
-      '2', '2-1', '2-2', '2-3',
-      '3', '3-1', '3-2', '3-3',
-      '4', '4-1',
+      '1',
+      '1-1',
+      '1-2',
+      '1-2-1',
+      '1-2-2',
+      '1-2-3',
+      '1-2-4',
+      '1-2-5',
+      '1-2-6',
+      '1-3',
+      '2',
+      '2-1',
+      '2-2',
+      '2-3',
+      '3',
+      '3-1',
+      '3-2',
+      '3-3',
+      '4',
+      '4-1',
     ]);
     expect(plan.sections.map((s) => s.position)).toEqual([...plan.sections.keys()]);
     expect(plan.sections.map((s) => s.level)).toEqual([
-      'major', 'middle', 'middle', 'area', 'area', 'area', 'area', 'area', 'area', 'middle',
-      'major', 'middle', 'middle', 'middle',
-      'major', 'middle', 'middle', 'middle',
-      'major', 'middle',
+      'major',
+      'middle',
+      'middle',
+      'area',
+      'area',
+      'area',
+      'area',
+      'area',
+      'area',
+      'middle',
+      'major',
+      'middle',
+      'middle',
+      'middle',
+      'major',
+      'middle',
+      'middle',
+      'middle',
+      'major',
+      'middle',
     ]);
   });
 

@@ -27,7 +27,18 @@ const titles = (plan: ParsedPlan): string[] => plan.items.map((i) => i.title);
 describe('trap: every page repeats its headings', () => {
   it('does not open a new section or repeat the intro when a page repeats its headings', () => {
     const plan = parsePlan(
-      doc('大項目 1：世界', '中項目 1 データ', '- 方針の文。', HEADER, row('①A【文】'), '大項目 1：世界', '中項目 1 データ', '- 方針の文。', HEADER, row('②B【厚】')),
+      doc(
+        '大項目 1：世界',
+        '中項目 1 データ',
+        '- 方針の文。',
+        HEADER,
+        row('①A【文】'),
+        '大項目 1：世界',
+        '中項目 1 データ',
+        '- 方針の文。',
+        HEADER,
+        row('②B【厚】'),
+      ),
     );
     expect(plan.sections.map((s) => s.id)).toEqual(['1', '1-1']);
     expect(plan.sections[1]!.intro).toEqual([{ text: '方針の文。', level: 0 }]);
@@ -39,9 +50,19 @@ describe('trap: every page repeats its headings', () => {
   it('keeps the current disease area when a page repeats 中項目 2 and the area heading', () => {
     const plan = parsePlan(
       doc(
-        '大項目 1：世界', '中項目 2 疾患', '2) 認知症', HEADER, row('①A【厚】'),
-        '大項目 1：世界', '中項目 2 疾患', '2）認知症', '\t各府省・AMEDの令和 7 年度取組\t今後の方向性・課題など', row('②B【厚】'),
-        '大項目 1：世界', '中項目 2 疾患', row('③C【厚】'),
+        '大項目 1：世界',
+        '中項目 2 疾患',
+        '2) 認知症',
+        HEADER,
+        row('①A【厚】'),
+        '大項目 1：世界',
+        '中項目 2 疾患',
+        '2）認知症',
+        '\t各府省・AMEDの令和 7 年度取組\t今後の方向性・課題など',
+        row('②B【厚】'),
+        '大項目 1：世界',
+        '中項目 2 疾患',
+        row('③C【厚】'),
       ),
     );
     expect(keys(plan)).toEqual(['1-2-2-1', '1-2-2-2', '1-2-2-3']);
@@ -63,11 +84,29 @@ describe('trap: every page repeats its headings', () => {
 describe('trap: pages out of order', () => {
   it('orders items by outline, then by their order in the file', () => {
     const plan = parsePlan(
-      doc('大項目 2：B', '中項目 1 B1', HEADER, row('①x【厚】'), '大項目 1：A', '中項目 1 A1', HEADER, row('①y【文】'), '大項目 2：B', '中項目 1 B1', HEADER, row('②z【経】')),
+      doc(
+        '大項目 2：B',
+        '中項目 1 B1',
+        HEADER,
+        row('①x【厚】'),
+        '大項目 1：A',
+        '中項目 1 A1',
+        HEADER,
+        row('①y【文】'),
+        '大項目 2：B',
+        '中項目 1 B1',
+        HEADER,
+        row('②z【経】'),
+      ),
     );
     expect(keys(plan)).toEqual(['1-1-1', '2-1-1', '2-1-2']);
     expect(titles(plan)).toEqual(['y', 'x', 'z']);
-    expect(plan.sections.map((s) => [s.id, s.position])).toEqual([['1', 0], ['1-1', 1], ['2', 2], ['2-1', 3]]);
+    expect(plan.sections.map((s) => [s.id, s.position])).toEqual([
+      ['1', 0],
+      ['1-1', 1],
+      ['2', 2],
+      ['2-1', 3],
+    ]);
   });
 
   it('in the real file, puts 大項目3 中項目1 (printed after 大項目4) between 2-3 and 3-2', () => {
@@ -82,9 +121,18 @@ describe('trap: a bare 中項目 heading without its 大項目', () => {
   const bare = (afterBare: string[]): ParsedPlan =>
     parsePlan(
       doc(
-        '大項目 3：研究', '中項目 1 体制', HEADER, row('①X【健】'), row('②Y【健】'),
-        '中項目 3 制度', HEADER, row('①Z【健】'),
-        '中項目 1', HEADER, row('①P【経】'), row('②Q【厚】'),
+        '大項目 3：研究',
+        '中項目 1 体制',
+        HEADER,
+        row('①X【健】'),
+        row('②Y【健】'),
+        '中項目 3 制度',
+        HEADER,
+        row('①Z【健】'),
+        '中項目 1',
+        HEADER,
+        row('①P【経】'),
+        row('②Q【厚】'),
         ...afterBare,
       ),
     );
@@ -92,9 +140,15 @@ describe('trap: a bare 中項目 heading without its 大項目', () => {
   it('places its items in the 大項目 whose 中項目 continues their numbering, with a warning', () => {
     const plan = bare(['大項目 4 : 新産業', '中項目 1 新産業創出', HEADER, row('③R【厚】')]);
     expect(plan.items.map((i) => [i.key, i.title])).toEqual([
-      ['3-1-1', 'X'], ['3-1-2', 'Y'], ['3-3-1', 'Z'], ['4-1-1', 'P'], ['4-1-2', 'Q'], ['4-1-3', 'R'],
+      ['3-1-1', 'X'],
+      ['3-1-2', 'Y'],
+      ['3-3-1', 'Z'],
+      ['4-1-1', 'P'],
+      ['4-1-2', 'Q'],
+      ['4-1-3', 'R'],
     ]);
-    for (const k of ['4-1-1', '4-1-2']) expect(item(plan, k).warnings.join()).toMatch(/大項目の見出しがない「中項目 1」.*③.*大項目4 中項目1.*推定/u);
+    for (const k of ['4-1-1', '4-1-2'])
+      expect(item(plan, k).warnings.join()).toMatch(/大項目の見出しがない「中項目 1」.*③.*大項目4 中項目1.*推定/u);
     expect(item(plan, '4-1-3').warnings).toEqual([]);
     expect(plan.warnings.join()).toMatch(/中項目 1/u);
   });
@@ -102,13 +156,27 @@ describe('trap: a bare 中項目 heading without its 大項目', () => {
   it('decides by the numbering, not by which 大項目 comes next in the file', () => {
     const plan = parsePlan(
       doc(
-        '大項目 3：研究', '中項目 1 体制', HEADER, row('③X【健】'),
-        '中項目 1', HEADER, row('①P【経】'), row('②Q【厚】'),
-        '大項目 4 : 新産業', '中項目 1 新産業創出', HEADER, row('①R【厚】'),
+        '大項目 3：研究',
+        '中項目 1 体制',
+        HEADER,
+        row('③X【健】'),
+        '中項目 1',
+        HEADER,
+        row('①P【経】'),
+        row('②Q【厚】'),
+        '大項目 4 : 新産業',
+        '中項目 1 新産業創出',
+        HEADER,
+        row('①R【厚】'),
       ),
     );
     // Within a section items keep their order in the file: ③ was printed before the bare page.
-    expect(plan.items.map((i) => [i.key, i.title])).toEqual([['3-1-3', 'X'], ['3-1-1', 'P'], ['3-1-2', 'Q'], ['4-1-1', 'R']]);
+    expect(plan.items.map((i) => [i.key, i.title])).toEqual([
+      ['3-1-3', 'X'],
+      ['3-1-1', 'P'],
+      ['3-1-2', 'Q'],
+      ['4-1-1', 'R'],
+    ]);
   });
 
   it('falls back to the 大項目 in effect, saying so, when no numbering continues', () => {
@@ -125,7 +193,10 @@ describe('trap: a bare 中項目 heading without its 大項目', () => {
     expect(item(real, '4-1-2').title.startsWith('生活習慣病等との関連について')).toBe(true);
     for (const k of ['4-1-1', '4-1-2']) expect(item(real, k).warnings.some((w) => w.includes('推定'))).toBe(true);
     expect(item(real, '4-1-3').warnings.some((w) => w.includes('中項目 1'))).toBe(false);
-    expect(real.items.filter((i) => i.major === 3 && i.middle === 1).map((i) => i.title.slice(0, 6))).toEqual(['研究で得られ', 'バイオバンク']);
+    expect(real.items.filter((i) => i.major === 3 && i.middle === 1).map((i) => i.title.slice(0, 6))).toEqual([
+      '研究で得られ',
+      'バイオバンク',
+    ]);
   });
 });
 
@@ -133,7 +204,10 @@ describe('trap: circled numbers repeat inside a 中項目', () => {
   it('gives a repeated number the next number after the highest, with a warning naming the printed label', () => {
     const plan = parsePlan(doc('大項目 1：A', '中項目 1 B', HEADER, row('①a【厚】'), row('③b【厚】'), row('①c【厚】'), row('②d【厚】')));
     expect(plan.items.map((i) => [i.key, i.label, i.title])).toEqual([
-      ['1-1-1', '①', 'a'], ['1-1-3', '③', 'b'], ['1-1-4', '①', 'c'], ['1-1-2', '②', 'd'],
+      ['1-1-1', '①', 'a'],
+      ['1-1-3', '③', 'b'],
+      ['1-1-4', '①', 'c'],
+      ['1-1-2', '②', 'd'],
     ]);
     expect(item(plan, '1-1-4').warnings).toEqual(['丸数字①が同じ区分内で重複しているため、キーを1-1-4としました。']);
     expect(item(plan, '1-1-1').warnings).toEqual([]);
@@ -164,7 +238,13 @@ describe('trap: circled numbers repeat inside a 中項目', () => {
 describe('trap: HTML fragments and ** markers', () => {
   it('reads an item cell wrapped in <p> and cells mixing <p>, <ul>, <li> and **', () => {
     const plan = parsePlan(
-      doc('大項目 1：A', '中項目 1 B', '- 方針を進める。**【厚】**', HEADER, `<p>①題名【厚】</p>\t<p>**以下**を行う。</p> <ul><li>X。</li><li>Y。</li></ul>\t<ul>\n<li>続ける。</li>\n</ul>`),
+      doc(
+        '大項目 1：A',
+        '中項目 1 B',
+        '- 方針を進める。**【厚】**',
+        HEADER,
+        `<p>①題名【厚】</p>\t<p>**以下**を行う。</p> <ul><li>X。</li><li>Y。</li></ul>\t<ul>\n<li>続ける。</li>\n</ul>`,
+      ),
     );
     const i = plan.items[0]!;
     expect(i).toMatchObject({ key: '1-1-1', label: '①', title: '題名', ministries: ['厚'] });
@@ -193,7 +273,9 @@ describe('trap: mixed bullet styles', () => {
   it('splits cells written with ・, •, ●, - and <li> alike', () => {
     const plan = parsePlan(
       doc(
-        '大項目 1：A', '中項目 1 B', HEADER,
+        '大項目 1：A',
+        '中項目 1 B',
+        HEADER,
         row('①a【厚】', '・ P。 ・ Q。', '・R。'),
         row('②b【厚】', '• P。• Q。', '● R。● S。'),
         row('③c【厚】', '<li>P。<li>Q。', '- R。 - S。'),
@@ -201,25 +283,47 @@ describe('trap: mixed bullet styles', () => {
     );
     expect(plan.items.map((i) => [i.actions.map((b) => b.text), i.future.map((b) => b.text)])).toEqual([
       [['P。', 'Q。'], ['R。']],
-      [['P。', 'Q。'], ['R。', 'S。']],
-      [['P。', 'Q。'], ['R。', 'S。']],
+      [
+        ['P。', 'Q。'],
+        ['R。', 'S。'],
+      ],
+      [
+        ['P。', 'Q。'],
+        ['R。', 'S。'],
+      ],
     ]);
     expect(plan.items.flatMap((i) => i.warnings)).toEqual([]);
   });
 
   it('in the real file, splits the ・ cells of 1-1-1, the • cells of 1-2-3-1 and the ● cells of 1-3-1 along their markers', () => {
-    expect(item(real, '1-1-1').actions.map((b) => b.text.slice(-4))).toEqual(['する【文】。', 'する【厚】。', 'げる【厚】。', 'する【厚】。'].map((s) => s.slice(-4)));
+    expect(item(real, '1-1-1').actions.map((b) => b.text.slice(-4))).toEqual(
+      ['する【文】。', 'する【厚】。', 'げる【厚】。', 'する【厚】。'].map((s) => s.slice(-4)),
+    );
     expect(item(real, '1-2-3-1').future.map((b) => b.text.slice(0, 6))).toEqual(['抗うつ薬・抗', '副作用の極め', '引き続き事業']);
     expect(item(real, '1-2-3-1').future[1]!.text.endsWith('非臨床POCの取得に貢献する。【厚】')).toBe(true);
     expect(item(real, '1-3-1').actions[1]!.text.endsWith('共創の場を推進している。（成育事業）【AMED】')).toBe(true);
-    expect(item(real, '2-1-1').future.map((b) => b.text.slice(0, 8))).toEqual(['電子カルテ情報共', '標準型電子カルテ', '病院システムのク', '社会保険診療報酬', '法案が成立した際']);
+    expect(item(real, '2-1-1').future.map((b) => b.text.slice(0, 8))).toEqual([
+      '電子カルテ情報共',
+      '標準型電子カルテ',
+      '病院システムのク',
+      '社会保険診療報酬',
+      '法案が成立した際',
+    ]);
   });
 });
 
 describe('trap: nested bullets', () => {
   it('gives " - ①" lines under a bullet level 1', () => {
     const plan = parsePlan(
-      doc('大項目 2：A', '中項目 2 B', '- 方針。【厚】', '各府省・AMEDの令和7年度の取組', '- 以下を盛り込んだ法案を提出した。\n - ①措置A\n - ②措置B', '今後の方向性・課題など', '- 検討を進める。'),
+      doc(
+        '大項目 2：A',
+        '中項目 2 B',
+        '- 方針。【厚】',
+        '各府省・AMEDの令和7年度の取組',
+        '- 以下を盛り込んだ法案を提出した。\n - ①措置A\n - ②措置B',
+        '今後の方向性・課題など',
+        '- 検討を進める。',
+      ),
     );
     expect(plan.items[0]!.actions).toEqual([
       { text: '以下を盛り込んだ法案を提出した。', level: 0 },
@@ -233,7 +337,13 @@ describe('trap: nested bullets', () => {
     expect(levels('2-2-1', 'actions')).toEqual([0, 1, 1]);
     expect(item(real, '2-2-1').actions[1]!.text).toBe('①電子カルテ情報共有サービスの情報を二次利用可能とする措置');
     expect(levels('3-2-4', 'actions')).toEqual([0, 0, 1, 1, 1]);
-    expect(item(real, '3-2-4').actions.map((b) => b.text.slice(0, 6))).toEqual(['データ利活用', '【取組の例】', '①医療と工学', '②上記①に加', '③上記①に加']);
+    expect(item(real, '3-2-4').actions.map((b) => b.text.slice(0, 6))).toEqual([
+      'データ利活用',
+      '【取組の例】',
+      '①医療と工学',
+      '②上記①に加',
+      '③上記①に加',
+    ]);
     expect(levels('1-1-9', 'actions')).toEqual([0, 1, 1]);
     expect(levels('1-2-3-3', 'future')).toEqual([0, 1, 1, 1, 1]);
   });
@@ -241,15 +351,37 @@ describe('trap: nested bullets', () => {
 
 describe('trap: spelling variants of headings and header rows', () => {
   it('titles a 大項目 with the 利活用 spelling whichever comes first', () => {
-    for (const [first, second] of [['データ活用', 'データ利活用'], ['データ利活用', 'データ活用']]) {
-      const plan = parsePlan(doc(`大項目 2：研究開発のための${first}`, '中項目 3 C', HEADER, row('①a【厚】'), `大項目 2：研究開発のための${second}`, '中項目 3 C', HEADER, row('②b【厚】')));
+    for (const [first, second] of [
+      ['データ活用', 'データ利活用'],
+      ['データ利活用', 'データ活用'],
+    ]) {
+      const plan = parsePlan(
+        doc(
+          `大項目 2：研究開発のための${first}`,
+          '中項目 3 C',
+          HEADER,
+          row('①a【厚】'),
+          `大項目 2：研究開発のための${second}`,
+          '中項目 3 C',
+          HEADER,
+          row('②b【厚】'),
+        ),
+      );
       expect(plan.sections[0]!.title).toBe('研究開発のためのデータ利活用');
     }
   });
 
   it('prefers the body heading (full-width brackets) over the contents line (half-width)', () => {
     const plan = parsePlan(
-      doc('大項目1:世界', '- 中項目1 プロジェクト(研究開発)', '- 前文の箇条書き。', '大項目 1：世界', '中項目 1 プロジェクト（研究開発）', HEADER, row('①a【厚】')),
+      doc(
+        '大項目1:世界',
+        '- 中項目1 プロジェクト(研究開発)',
+        '- 前文の箇条書き。',
+        '大項目 1：世界',
+        '中項目 1 プロジェクト（研究開発）',
+        HEADER,
+        row('①a【厚】'),
+      ),
     );
     expect(plan.sections.map((s) => s.title)).toEqual(['世界', 'プロジェクト（研究開発）']);
     expect(plan.sections[1]!.intro).toEqual([]);
@@ -258,12 +390,27 @@ describe('trap: spelling variants of headings and header rows', () => {
   it('reads no item from header rows, whatever their wording', () => {
     const plan = parsePlan(
       doc(
-        '大項目 1：A', '中項目 2 B', '1) がん', '小項目【担当府省・AMED】\t各府省・AMEDの令和 7 年度の取組\t今後の方向性・課題など', row('①a【厚】'),
-        '大項目 1：A', '中項目 2 B', '2）認知症', '\t各府省・AMEDの令和7年度の実施計画\t今後の方向性・課題など', row('①b【厚】'),
-        '大項目 1：A', '中項目 2 B', '3) 神経疾患・精神疾患等\t各府省・AMEDの令和7年度取組\t今後の方向性・課題など', row('①c【厚】'),
+        '大項目 1：A',
+        '中項目 2 B',
+        '1) がん',
+        '小項目【担当府省・AMED】\t各府省・AMEDの令和 7 年度の取組\t今後の方向性・課題など',
+        row('①a【厚】'),
+        '大項目 1：A',
+        '中項目 2 B',
+        '2）認知症',
+        '\t各府省・AMEDの令和7年度の実施計画\t今後の方向性・課題など',
+        row('①b【厚】'),
+        '大項目 1：A',
+        '中項目 2 B',
+        '3) 神経疾患・精神疾患等\t各府省・AMEDの令和7年度取組\t今後の方向性・課題など',
+        row('①c【厚】'),
       ),
     );
-    expect(plan.items.map((i) => [i.key, i.title])).toEqual([['1-2-1-1', 'a'], ['1-2-2-1', 'b'], ['1-2-3-1', 'c']]);
+    expect(plan.items.map((i) => [i.key, i.title])).toEqual([
+      ['1-2-1-1', 'a'],
+      ['1-2-2-1', 'b'],
+      ['1-2-3-1', 'c'],
+    ]);
     expect(plan.sections.find((s) => s.id === '1-2-3')!.title).toBe('神経疾患・精神疾患等');
   });
 
@@ -277,7 +424,15 @@ describe('trap: spelling variants of headings and header rows', () => {
 describe('trap: 中項目 without a table', () => {
   it('makes one item of the two bullet lists, with the 中項目 title and the ministries of its text', () => {
     const plan = parsePlan(
-      doc('大項目 2：A', '中項目 1 医療DXの推進', '- 方針を進める。**【厚】**', '各府省・AMEDの令和 7 年度の取組', '- X を行う。\n- Y を行う。', '今後の方向性・課題など', '- Z を予定。'),
+      doc(
+        '大項目 2：A',
+        '中項目 1 医療DXの推進',
+        '- 方針を進める。**【厚】**',
+        '各府省・AMEDの令和 7 年度の取組',
+        '- X を行う。\n- Y を行う。',
+        '今後の方向性・課題など',
+        '- Z を予定。',
+      ),
     );
     expect(plan.items).toHaveLength(1);
     expect(plan.items[0]).toMatchObject({ key: '2-1-1', label: '', title: '医療DXの推進', ministries: ['厚'], lead: [] });
@@ -287,7 +442,9 @@ describe('trap: 中項目 without a table', () => {
   });
 
   it('leaves the ministries empty, with a warning, when its text names none', () => {
-    const plan = parsePlan(doc('大項目 2：A', '中項目 1 B', '- 方針。', '各府省・AMEDの令和7年度の取組', '- X。', '今後の方向性・課題など', '- Y。'));
+    const plan = parsePlan(
+      doc('大項目 2：A', '中項目 1 B', '- 方針。', '各府省・AMEDの令和7年度の取組', '- X。', '今後の方向性・課題など', '- Y。'),
+    );
     expect(plan.items[0]!.ministries).toEqual([]);
     expect(plan.items[0]!.warnings).toEqual(['担当府省の記載が見つからないため、担当府省を空にしました。']);
   });
@@ -325,11 +482,23 @@ describe('trap: ministry lists and brackets that are not', () => {
 describe('trap: 【再掲】 copies', () => {
   const plan = parsePlan(
     doc(
-      '大項目 1：A', '中項目 1 B', HEADER,
-      row('⑭医工連携および産業界との連携による、AI技術を活用した研究開発を推進【厚】', '精神疾患において解析を行い研究開発を支援する。', '成果を総括し支援を行う。'),
+      '大項目 1：A',
+      '中項目 1 B',
+      HEADER,
+      row(
+        '⑭医工連携および産業界との連携による、AI技術を活用した研究開発を推進【厚】',
+        '精神疾患において解析を行い研究開発を支援する。',
+        '成果を総括し支援を行う。',
+      ),
       row('⑮遠隔医療・オンライン診療の効果的な臨床応用の手法の開発【厚】', 'オンライン診療の法案を提出した。', '普及を推進する。'),
-      '大項目 4 : C', '中項目 1 D', HEADER,
-      row('⑦医工連携及び産業界との連携により、AI 技術を活用した研究開発を推進する。【厚】', '精神疾患において解析を行い研究開発を支援する。【再掲】', '成果を総括し支援を行う。【再掲】'),
+      '大項目 4 : C',
+      '中項目 1 D',
+      HEADER,
+      row(
+        '⑦医工連携及び産業界との連携により、AI 技術を活用した研究開発を推進する。【厚】',
+        '精神疾患において解析を行い研究開発を支援する。【再掲】',
+        '成果を総括し支援を行う。【再掲】',
+      ),
       row('⑧宇宙開発の推進【文】', '月面探査を行う。【再掲】', '続ける。'),
     ),
   );
@@ -358,7 +527,9 @@ describe('trap: 【再掲】 copies', () => {
 
 describe('trap: cells that lost their bullet markers', () => {
   it('says on the item which columns were split by inference, and how', () => {
-    const plan = parsePlan(doc('大項目 1：A', '中項目 1 B', HEADER, row('①a【厚】', 'Pを推進する【こ】。Qを実現させる【厚】。', 'Rを行う。 Sを行う。')));
+    const plan = parsePlan(
+      doc('大項目 1：A', '中項目 1 B', HEADER, row('①a【厚】', 'Pを推進する【こ】。Qを実現させる【厚】。', 'Rを行う。 Sを行う。')),
+    );
     expect(plan.items[0]!.actions.map((b) => b.text)).toEqual(['Pを推進する【こ】。', 'Qを実現させる【厚】。']);
     expect(plan.items[0]!.future.map((b) => b.text)).toEqual(['Rを行う。', 'Sを行う。']);
     expect(plan.items[0]!.warnings).toEqual([
@@ -370,9 +541,13 @@ describe('trap: cells that lost their bullet markers', () => {
   it('in the real file, splits 1-1-2 (…【こ】。女性が…) at its tags and keeps また with its bullet', () => {
     const i = item(real, '1-1-2');
     expect(i.actions).toHaveLength(4);
-    ['AMEDにおいて、生殖・妊娠期', '女性がより良い生涯', '高齢者のフレイル・要介護', 'サルコペニアに対する'].forEach((start, k) => expect(i.actions[k]!.text.startsWith(start)).toBe(true));
+    ['AMEDにおいて、生殖・妊娠期', '女性がより良い生涯', '高齢者のフレイル・要介護', 'サルコペニアに対する'].forEach((start, k) =>
+      expect(i.actions[k]!.text.startsWith(start)).toBe(true),
+    );
     expect(i.actions[0]!.text.endsWith('その実用化を推進する【こ】。')).toBe(true);
-    expect(i.actions[3]!.text).toBe('サルコペニアに対する栄養学的介入研究を前年度に引き続き継続する。またサルコペニア・フレイルに関するバイオマーカー開発研究を行う【厚】。');
+    expect(i.actions[3]!.text).toBe(
+      'サルコペニアに対する栄養学的介入研究を前年度に引き続き継続する。またサルコペニア・フレイルに関するバイオマーカー開発研究を行う【厚】。',
+    );
     expect(i.warnings).toContain('令和7年度の取組の箇条書きの区切りを府省タグと文末から推定しました。');
   });
 
@@ -385,7 +560,11 @@ describe('trap: cells that lost their bullet markers', () => {
   });
 
   it('in the real file, cuts the 慢性の痛み list of 1-2-3-3, which has no 。, at its repeated opening', () => {
-    expect(item(real, '1-2-3-3').future.slice(1).map((b) => b.text)).toEqual([
+    expect(
+      item(real, '1-2-3-3')
+        .future.slice(1)
+        .map((b) => b.text),
+    ).toEqual([
       '慢性の痛みに対する客観的な評価法の開発',
       '慢性の痛みに対する効果的な治療法の開発',
       '慢性の痛みに対するエビデンス構築',
@@ -398,7 +577,13 @@ describe('trap: cells that lost their bullet markers', () => {
 describe('trap: full-width and half-width', () => {
   it('reads headings, numbers and codes in either width', () => {
     const plan = parsePlan(
-      doc('大項目１：世界', '中項目２ 疾患', '２）認知症', '小項目　【担当府省・ＡＭＥＤ】\t各府省・ＡＭＥＤの令和７年度の取組\t今後の方向性・課題など', row('①題名【ＡＭＥＤ、文】', '実施する（ＰＪ１）。')),
+      doc(
+        '大項目１：世界',
+        '中項目２ 疾患',
+        '２）認知症',
+        '小項目　【担当府省・ＡＭＥＤ】\t各府省・ＡＭＥＤの令和７年度の取組\t今後の方向性・課題など',
+        row('①題名【ＡＭＥＤ、文】', '実施する（ＰＪ１）。'),
+      ),
     );
     expect(plan.items.map((i) => [i.key, i.ministries])).toEqual([['1-2-2-1', ['文', 'AMED']]]);
     expect(plan.items[0]!.actions).toEqual([{ text: '実施する（ＰＪ１）。', level: 0 }]);
@@ -423,8 +608,16 @@ describe('trap: table rows across lines', () => {
   it('joins a line that spills out of the last cell, and a row that goes on after a page break', () => {
     const plan = parsePlan(
       doc(
-        '大項目 1：A', '中項目 1 B', HEADER, row('①a【厚】', 'Pを行う。', 'Qを'), '続ける。',
-        '大項目 1：A', '中項目 1 B', HEADER, row('②b【厚】', 'Rを行う。', 'Sを行う。'), `\t${UL} Tを行う。\t${UL} Uを行う。`,
+        '大項目 1：A',
+        '中項目 1 B',
+        HEADER,
+        row('①a【厚】', 'Pを行う。', 'Qを'),
+        '続ける。',
+        '大項目 1：A',
+        '中項目 1 B',
+        HEADER,
+        row('②b【厚】', 'Rを行う。', 'Sを行う。'),
+        `\t${UL} Tを行う。\t${UL} Uを行う。`,
       ),
     );
     expect(plan.items).toHaveLength(2);
@@ -436,7 +629,9 @@ describe('trap: table rows across lines', () => {
   });
 
   it('in the real file, reads 2-3 ④ (a row without tabs) with one actions and one future bullet', () => {
-    expect(item(real, '2-3-4').actions.map((b) => b.text)).toEqual(['次世代医療基盤法に基づくRWDの二次利用に加えて、ゲノム医療実現バイオバンク利活用プログラム、ヘルスケア産業基盤高度化推進事業等を実施する。']);
+    expect(item(real, '2-3-4').actions.map((b) => b.text)).toEqual([
+      '次世代医療基盤法に基づくRWDの二次利用に加えて、ゲノム医療実現バイオバンク利活用プログラム、ヘルスケア産業基盤高度化推進事業等を実施する。',
+    ]);
     expect(item(real, '2-3-4').future.map((b) => b.text)).toEqual(['引き続き、事業を着実に推進する。']);
   });
 });
@@ -447,7 +642,10 @@ describe('never drops or merges an item', () => {
     expect(rows).toHaveLength(53);
     for (const line of rows) {
       const printed = line.replace(/^(?:<p>)?[\u2460-\u2473]\s*/u, '').slice(0, 15);
-      expect(real.items.filter((i) => i.title.startsWith(printed)), printed).toHaveLength(1);
+      expect(
+        real.items.filter((i) => i.title.startsWith(printed)),
+        printed,
+      ).toHaveLength(1);
     }
   });
 

@@ -39,14 +39,26 @@ describe('a proposal that throws text away', () => {
   it('a cell that loses a whole bullet or more than half its characters is `shrunk`', () => {
     expect(mergeCell({ base, theirs: '・研究基盤を整備する。\n・人材を育成する。', ours: base }).kind).toBe('shrunk');
     // A bullet removed while another is added elsewhere is still a removal.
-    expect(mergeCell({ base, theirs: '・臨床研究を推進する。\n・人材を育成する。\n・新たに国際連携を進める。', ours: base }).kind).toBe('shrunk');
-    expect(mergeCell({ base: '・研究基盤を整備し、臨床研究を推進する。', theirs: '・研究基盤を整備', ours: '・研究基盤を整備し、臨床研究を推進する。' }).kind).toBe('shrunk');
+    expect(mergeCell({ base, theirs: '・臨床研究を推進する。\n・人材を育成する。\n・新たに国際連携を進める。', ours: base }).kind).toBe(
+      'shrunk',
+    );
+    expect(
+      mergeCell({
+        base: '・研究基盤を整備し、臨床研究を推進する。',
+        theirs: '・研究基盤を整備',
+        ours: '・研究基盤を整備し、臨床研究を推進する。',
+      }).kind,
+    ).toBe('shrunk');
   });
 
   it('rewording, adding and trimming a little stay ordinary changes', () => {
-    expect(mergeCell({ base, theirs: '・研究基盤を整備・拡充する。\n・臨床研究を推進する。\n・人材を育成する。', ours: base }).kind).toBe('theirs');
+    expect(mergeCell({ base, theirs: '・研究基盤を整備・拡充する。\n・臨床研究を推進する。\n・人材を育成する。', ours: base }).kind).toBe(
+      'theirs',
+    );
     expect(mergeCell({ base, theirs: `${base}\n・追加の取組。`, ours: base }).kind).toBe('theirs');
-    expect(mergeCell({ base, theirs: '・研究基盤を整備する。\n・臨床研究を一層推進する。\n・人材を育成する。', ours: '・事務局の案。' }).kind).toBe('conflict');
+    expect(
+      mergeCell({ base, theirs: '・研究基盤を整備する。\n・臨床研究を一層推進する。\n・人材を育成する。', ours: '・事務局の案。' }).kind,
+    ).toBe('conflict');
     expect(lossOf('・研究基盤を整備する。', '・研究基盤を整備')).toBeNull();
     expect(lossOf('', '')).toBeNull();
   });

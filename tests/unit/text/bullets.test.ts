@@ -18,7 +18,10 @@ describe('splitCell: explicit markers', () => {
   });
 
   it('splits on • and ● with or without a space before them', () => {
-    expect(texts(`${UL}• Aを推進する。特に、Bを行う【厚】。• Cを進める【文】。`)).toEqual(['Aを推進する。特に、Bを行う【厚】。', 'Cを進める【文】。']);
+    expect(texts(`${UL}• Aを推進する。特に、Bを行う【厚】。• Cを進める【文】。`)).toEqual([
+      'Aを推進する。特に、Bを行う【厚】。',
+      'Cを進める【文】。',
+    ]);
     expect(texts(`${UL}● Aを進める。● Bを進める。【AMED】`)).toEqual(['Aを進める。', 'Bを進める。【AMED】']);
     expect(texts('●A。●B。')).toEqual(['A。', 'B。']);
   });

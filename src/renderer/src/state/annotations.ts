@@ -26,7 +26,15 @@ export interface AnnotationFilters {
   section: string | null;
 }
 
-export const NO_ANNOTATION_FILTERS: AnnotationFilters = { tag: null, color: null, status: null, kind: null, author: null, ministry: null, section: null };
+export const NO_ANNOTATION_FILTERS: AnnotationFilters = {
+  tag: null,
+  color: null,
+  status: null,
+  kind: null,
+  author: null,
+  ministry: null,
+  section: null,
+};
 
 /** A span of text chosen in the item view, in UTF-16 offsets of its bullet (or the title). */
 export interface TextSelection {
@@ -84,12 +92,15 @@ const itemSeq: Record<string, number> = {};
 
 export async function loadItemAnnotations(key: string): Promise<void> {
   const seq = (itemSeq[key] = (itemSeq[key] ?? 0) + 1);
-  set((s) => ({ byItem: { ...s.byItem, [key]: { status: s.byItem[key]?.status === 'ready' ? 'ready' : 'loading', list: s.byItem[key]?.list ?? [] } } }));
+  set((s) => ({
+    byItem: { ...s.byItem, [key]: { status: s.byItem[key]?.status === 'ready' ? 'ready' : 'loading', list: s.byItem[key]?.list ?? [] } },
+  }));
   try {
     const list = await invoke('annotations.list', { itemKey: key });
     if (seq === itemSeq[key]) set((s) => ({ byItem: { ...s.byItem, [key]: { status: 'ready', list } } }));
   } catch (err) {
-    if (seq === itemSeq[key]) set((s) => ({ byItem: { ...s.byItem, [key]: { status: 'error', list: s.byItem[key]?.list ?? [], message: messageOf(err) } } }));
+    if (seq === itemSeq[key])
+      set((s) => ({ byItem: { ...s.byItem, [key]: { status: 'error', list: s.byItem[key]?.list ?? [], message: messageOf(err) } } }));
   }
 }
 
@@ -149,7 +160,11 @@ function putView(view: AnnotationView): void {
     const cur = s.byItem[view.itemKey];
     if (!cur) return {};
     const exists = cur.list.some((a) => a.id === view.id);
-    const list = view.deletedAt ? cur.list.filter((a) => a.id !== view.id) : exists ? cur.list.map((a) => (a.id === view.id ? view : a)) : [...cur.list, view];
+    const list = view.deletedAt
+      ? cur.list.filter((a) => a.id !== view.id)
+      : exists
+        ? cur.list.map((a) => (a.id === view.id ? view : a))
+        : [...cur.list, view];
     return { byItem: { ...s.byItem, [view.itemKey]: { ...cur, list } } };
   });
 }

@@ -3,7 +3,14 @@
 // and the follow-up of last year's promises. The review works like the Excel round trip's: nothing
 // changes until a person applies, and then the whole page is read again (the current edition moved).
 import { create } from 'zustand';
-import type { EditionApplyResult, EditionBatchDetail, EditionBatchSummary, EditionDiff, EditionInfo, FollowUpReport } from '../../../shared/editions';
+import type {
+  EditionApplyResult,
+  EditionBatchDetail,
+  EditionBatchSummary,
+  EditionDiff,
+  EditionInfo,
+  FollowUpReport,
+} from '../../../shared/editions';
 import { editionLabel } from '../../../shared/editions/fiscal-year';
 import { invoke } from '../api-client';
 import { readFileBase64, saveBase64 } from '../files';
@@ -80,7 +87,12 @@ let detailSeq = 0;
 export async function selectEditionBatch(id: number): Promise<void> {
   const seq = ++detailSeq;
   const same = get().selectedBatch === id;
-  set({ selectedBatch: id, page: 'review', detail: same && get().detail.status === 'ready' ? get().detail : { status: 'loading' }, notice: same ? get().notice : null });
+  set({
+    selectedBatch: id,
+    page: 'review',
+    detail: same && get().detail.status === 'ready' ? get().detail : { status: 'loading' },
+    notice: same ? get().notice : null,
+  });
   try {
     const value = await invoke('editions.get', { batch: id });
     if (seq === detailSeq) set({ detail: { status: 'ready', value } });
@@ -102,7 +114,10 @@ export async function stageEditionFiles(files: readonly File[]): Promise<void> {
   set((s) => ({ uploads: [...s.uploads.filter((u) => u.status !== 'done' && u.status !== 'error'), ...files.map((f) => upload(f.name))] }));
   let first: number | null = null;
   for (const file of files) {
-    const patch = (p: Partial<EditionUpload>) => set((s) => ({ uploads: s.uploads.map((u) => (u.name === file.name && u.status !== 'done' && u.status !== 'error' ? { ...u, ...p } : u)) }));
+    const patch = (p: Partial<EditionUpload>) =>
+      set((s) => ({
+        uploads: s.uploads.map((u) => (u.name === file.name && u.status !== 'done' && u.status !== 'error' ? { ...u, ...p } : u)),
+      }));
     try {
       const dataBase64 = await readFileBase64(file);
       patch({ status: 'staging' });
@@ -139,13 +154,23 @@ export async function pairEditionItem(batch: number, index: number, decision: st
 function replaceSummary(d: EditionBatchSummary): void {
   set((s) =>
     s.batches.status === 'ready'
-      ? { batches: { status: 'ready', value: s.batches.value.map((b) => (b.id === d.id ? { ...b, status: d.status, counts: d.counts, appliedAt: d.appliedAt, backup: d.backup } : b)) } }
+      ? {
+          batches: {
+            status: 'ready',
+            value: s.batches.value.map((b) =>
+              b.id === d.id ? { ...b, status: d.status, counts: d.counts, appliedAt: d.appliedAt, backup: d.backup } : b,
+            ),
+          },
+        }
       : {},
   );
 }
 
 function applyNotice(r: EditionApplyResult): string {
-  const what = r.kind === 'new' ? `${editionLabel(r.fiscalYear)}を現行の版にしました(前の版は過去の版として閲覧できます)。` : `${editionLabel(r.fiscalYear)}の資料の変更を反映しました。`;
+  const what =
+    r.kind === 'new'
+      ? `${editionLabel(r.fiscalYear)}を現行の版にしました(前の版は過去の版として閲覧できます)。`
+      : `${editionLabel(r.fiscalYear)}の資料の変更を反映しました。`;
   return `${what}更新 ${r.updated} 項目、追加 ${r.added.length} 項目、削除 ${r.dropped.length} 項目。反映前のバックアップ: ${r.backup}`;
 }
 
@@ -155,7 +180,13 @@ export async function applyEditionBatch(batch: number): Promise<EditionApplyResu
   set({ busy: true, notice: null });
   try {
     const result = await invoke('editions.apply', { batch, author });
-    set({ busy: false, notice: { kind: 'ok', text: applyNotice(result) }, followUp: { status: 'idle' }, diff: { status: 'idle' }, diffYears: null });
+    set({
+      busy: false,
+      notice: { kind: 'ok', text: applyNotice(result) },
+      followUp: { status: 'idle' },
+      diff: { status: 'idle' },
+      diffYears: null,
+    });
     // The current edition changed: the page shows it (not an archived one) and reads everything again.
     useApp.setState({ archivedEdition: null });
     await Promise.all([reloadPlanData(), loadEditions(), selectEditionBatch(batch)]);
@@ -171,7 +202,10 @@ export async function discardEditionBatch(batch: number): Promise<void> {
   set({ busy: true, notice: null });
   try {
     const summary = await invoke('editions.discard', { batch });
-    set({ busy: false, notice: { kind: 'ok', text: `${summary.sourceName}(#${summary.id})の取り込みを破棄しました。版は変わっていません。` } });
+    set({
+      busy: false,
+      notice: { kind: 'ok', text: `${summary.sourceName}(#${summary.id})の取り込みを破棄しました。版は変わっていません。` },
+    });
     await Promise.all([loadEditions(), selectEditionBatch(batch)]);
   } catch (err) {
     set({ busy: false, notice: { kind: 'error', text: `破棄できませんでした: ${messageOf(err)}` } });

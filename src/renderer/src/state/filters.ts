@@ -5,7 +5,15 @@
 import type { ItemFacets } from '../../../shared/dashboard';
 import type { ItemListArgs } from '../../../shared/api';
 import { matchesItemFilter, sectionIdsOf, type ItemFilter } from '../../../shared/item-filter';
-import { DISEASE_AREAS, MINISTRY_NAMES, PROJECT_NAMES, isMinistryCode, type ItemSummary, type MinistryCode, type Section } from '../../../shared/domain';
+import {
+  DISEASE_AREAS,
+  MINISTRY_NAMES,
+  PROJECT_NAMES,
+  isMinistryCode,
+  type ItemSummary,
+  type MinistryCode,
+  type Section,
+} from '../../../shared/domain';
 
 export interface Filters {
   ministry: MinistryCode | null;

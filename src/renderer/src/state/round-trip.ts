@@ -85,7 +85,11 @@ let detailSeq = 0;
 export async function selectBatch(id: number): Promise<void> {
   const seq = ++detailSeq;
   const same = get().selectedBatch === id;
-  set({ selectedBatch: id, detail: same && get().detail.status === 'ready' ? get().detail : { status: 'loading' }, notice: same ? get().notice : null });
+  set({
+    selectedBatch: id,
+    detail: same && get().detail.status === 'ready' ? get().detail : { status: 'loading' },
+    notice: same ? get().notice : null,
+  });
   try {
     const value = await invoke('imports.get', { batch: id });
     if (seq === detailSeq) set({ detail: { status: 'ready', value } });
@@ -130,11 +134,16 @@ export async function decide(batch: number, decisions: DecisionRequest[]): Promi
 }
 
 function applyNotice(r: ApplyResult): string {
-  const parts = [`反映しました: ${r.written} 欄を更新、${r.kept} 欄は現在の値のまま、府省からの補足 ${r.notes} 件を記録。反映前のバックアップ: ${r.backup}`];
-  if (r.untaken.length) parts.push(`空になる・大きく削除される ${r.untaken.length} 欄は、欄ごとに採用を選んでいないため現在の値のままです。`);
+  const parts = [
+    `反映しました: ${r.written} 欄を更新、${r.kept} 欄は現在の値のまま、府省からの補足 ${r.notes} 件を記録。反映前のバックアップ: ${r.backup}`,
+  ];
+  if (r.untaken.length)
+    parts.push(`空になる・大きく削除される ${r.untaken.length} 欄は、欄ごとに採用を選んでいないため現在の値のままです。`);
   if (r.heldBack.length) {
     const where = r.heldBack.map((c) => c.key).join('、');
-    parts.push(`反映中に別の編集があった ${r.heldBack.length} 欄(${where})は書き込まず、競合として残しました。決めてから反映し直してください。`);
+    parts.push(
+      `反映中に別の編集があった ${r.heldBack.length} 欄(${where})は書き込まず、競合として残しました。決めてから反映し直してください。`,
+    );
   }
   return parts.join(' ');
 }
@@ -164,7 +173,10 @@ export async function discardBatch(batch: number): Promise<boolean> {
   set({ busy: true, notice: null });
   try {
     const summary = await invoke('imports.discard', { batch });
-    set({ busy: false, notice: { kind: 'ok', text: `${summary.fileName}(#${summary.id})の取り込みを破棄しました。計画は変わっていません。` } });
+    set({
+      busy: false,
+      notice: { kind: 'ok', text: `${summary.fileName}(#${summary.id})の取り込みを破棄しました。計画は変わっていません。` },
+    });
     await Promise.all([loadBatches(), selectBatch(batch)]);
     return true;
   } catch (err) {
@@ -264,7 +276,10 @@ export async function createBackup(): Promise<BackupInfo> {
 /** Put a backup back; then everything on screen is read again. */
 export async function restoreBackup(name: string): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
   const result = await invoke('backups.restore', { name });
-  await Promise.all([reloadPlanData(), useApp.getState().view === 'imports' || get().batches.status === 'ready' ? loadBatches() : Promise.resolve()]);
+  await Promise.all([
+    reloadPlanData(),
+    useApp.getState().view === 'imports' || get().batches.status === 'ready' ? loadBatches() : Promise.resolve(),
+  ]);
   const { selectedBatch } = get();
   if (selectedBatch !== null) void selectBatch(selectedBatch);
   return result;

@@ -19,7 +19,18 @@ export interface SaveError {
   retry: boolean;
 }
 
-export type View = 'item' | 'boilerplate' | 'projects' | 'imports' | 'annotations' | 'pack' | 'dashboard' | 'quality-help' | 'graph' | 'editions' | 'changes';
+export type View =
+  | 'item'
+  | 'boilerplate'
+  | 'projects'
+  | 'imports'
+  | 'annotations'
+  | 'pack'
+  | 'dashboard'
+  | 'quality-help'
+  | 'graph'
+  | 'editions'
+  | 'changes';
 export type ItemTab = 'compare' | 'history' | 'followup';
 
 export interface BulletTarget {
@@ -140,7 +151,14 @@ export async function boot(): Promise<void> {
     const [overview, items, prefs] = await Promise.all([invoke('plan.overview', {}), invoke('items.list', {}), invoke('prefs.get', {})]);
     // The filters and search of before a reload come back with the page.
     const recalled = recallListState();
-    set({ boot: { status: 'ready', value: true }, overview, items, author: prefs.author, filters: recalled.filters, searchInput: recalled.query });
+    set({
+      boot: { status: 'ready', value: true },
+      overview,
+      items,
+      author: prefs.author,
+      filters: recalled.filters,
+      searchInput: recalled.query,
+    });
     if (recalled.query) void runSearch(recalled.query);
   } catch (err) {
     set({ boot: { status: 'error', message: messageOf(err) } });
@@ -418,7 +436,8 @@ export async function runSearch(query: string): Promise<void> {
 
 useApp.subscribe((s, prev) => {
   // The box as typed, not the last answered query: a reload right after a key keeps that key.
-  if (s.boot.status === 'ready' && (s.filters !== prev.filters || s.searchInput !== prev.searchInput)) rememberListState(s.filters, s.searchInput);
+  if (s.boot.status === 'ready' && (s.filters !== prev.filters || s.searchInput !== prev.searchInput))
+    rememberListState(s.filters, s.searchInput);
 });
 
 export function setSearchAllEditions(on: boolean): void {

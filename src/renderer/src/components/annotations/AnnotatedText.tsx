@@ -32,7 +32,14 @@ function Pieces({ pieces, activeId, numbers, interactive }: PiecesProps) {
     const top = p.marks[p.marks.length - 1];
     if (top) {
       const first = p.firsts.find((id) => id === top.id) ?? p.firsts[0];
-      const classes = ['annot-mark', `annot-c-${top.color}`, top.resolved ? 'is-resolved' : '', top.commented ? 'is-commented' : '', p.marks.some((m) => m.id === activeId) ? 'is-active' : '', p.marks.length > 1 ? 'is-overlap' : ''];
+      const classes = [
+        'annot-mark',
+        `annot-c-${top.color}`,
+        top.resolved ? 'is-resolved' : '',
+        top.commented ? 'is-commented' : '',
+        p.marks.some((m) => m.id === activeId) ? 'is-active' : '',
+        p.marks.length > 1 ? 'is-overlap' : '',
+      ];
       node = (
         <mark
           id={first ? markDomId(first) : undefined}
@@ -84,7 +91,10 @@ interface Props {
 export function AnnotatedText({ itemKey, field, index, text, className }: Props) {
   const annotations = useAnnotations(selectItemAnnotations(itemKey));
   const activeId = useAnnotations((s) => s.activeId);
-  const pieces = useMemo(() => splitPieces(text, tagRanges(text), marksFor(annotations, field, index, text.length)), [annotations, field, index, text]);
+  const pieces = useMemo(
+    () => splitPieces(text, tagRanges(text), marksFor(annotations, field, index, text.length)),
+    [annotations, field, index, text],
+  );
   return (
     <span className={`annot-text ${className ?? ''}`} data-annot-item={itemKey} data-annot-field={field} data-annot-index={index}>
       <Pieces pieces={pieces} activeId={activeId} interactive />
@@ -93,7 +103,22 @@ export function AnnotatedText({ itemKey, field, index, text, className }: Props)
 }
 
 /** The same text, read-only, for print: only the given annotations, each followed by its number. */
-export function NumberedText({ text, field, index, annotations, numbers }: { text: string; field: ItemField; index: number; annotations: readonly AnnotationView[]; numbers: ReadonlyMap<string, number> }) {
-  const pieces = useMemo(() => splitPieces(text, tagRanges(text), marksFor(annotations, field, index, text.length)), [annotations, field, index, text]);
+export function NumberedText({
+  text,
+  field,
+  index,
+  annotations,
+  numbers,
+}: {
+  text: string;
+  field: ItemField;
+  index: number;
+  annotations: readonly AnnotationView[];
+  numbers: ReadonlyMap<string, number>;
+}) {
+  const pieces = useMemo(
+    () => splitPieces(text, tagRanges(text), marksFor(annotations, field, index, text.length)),
+    [annotations, field, index, text],
+  );
   return <Pieces pieces={pieces} numbers={numbers} interactive={false} />;
 }

@@ -4,7 +4,14 @@
 import { useFiscalYear } from '../../state/store';
 import { useState, type ReactNode } from 'react';
 import { KIND_NAMES, STATUS_NAMES, type AnnotationColor, type AnnotationView } from '../../../../shared/annotations';
-import { deleteAnnotation, jumpToAnnotation, replyToAnnotation, setActiveAnnotation, updateAnnotation, useAnnotations } from '../../state/annotations';
+import {
+  deleteAnnotation,
+  jumpToAnnotation,
+  replyToAnnotation,
+  setActiveAnnotation,
+  updateAnnotation,
+  useAnnotations,
+} from '../../state/annotations';
 import { ColorChoice, FormError, FormFooter, TagsField } from './form-parts';
 import { useSubmit } from './use-submit';
 import { ORPHAN_LABEL, cardDomId, formatTime, parseTags, placeName } from './annotation-model';
@@ -48,9 +55,7 @@ function EditForm({ a, onDone }: { a: AnnotationView; onDone: () => void }) {
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} autoFocus maxLength={10_000} />
       </label>
       <TagsField value={tags} onChange={setTags} />
-      {a.anchor && (
-        <ColorChoice name={`color-${a.id}`} value={color} onChange={setColor} />
-      )}
+      {a.anchor && <ColorChoice name={`color-${a.id}`} value={color} onChange={setColor} />}
       <FormFooter error={error} submitLabel="保存" submitDisabled={busy} onCancel={onDone} />
     </form>
   );
@@ -141,7 +146,13 @@ export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Pro
       {mode === 'delete' && (
         <div className="annot-confirm" role="group" aria-label="削除の確認">
           <p>この注釈を削除しますか?(返信も表示されなくなります)</p>
-          <button type="button" className="button button-danger button-small" disabled={busy} onClick={() => run(deleteAnnotation(a))} autoFocus>
+          <button
+            type="button"
+            className="button button-danger button-small"
+            disabled={busy}
+            onClick={() => run(deleteAnnotation(a))}
+            autoFocus
+          >
             削除する
           </button>
           <button type="button" className="button button-small" onClick={() => setMode('view')}>
@@ -153,7 +164,11 @@ export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Pro
       {mode === 'view' && (
         <div className="annot-actions">
           {withItem && (
-            <button type="button" className="button button-small" onClick={() => jumpToAnnotation(a, a.anchorState.state === 'anchored' ? 'text' : 'card')}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => jumpToAnnotation(a, a.anchorState.state === 'anchored' ? 'text' : 'card')}
+            >
               項目を開く
             </button>
           )}
@@ -163,7 +178,12 @@ export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Pro
           <button type="button" className="button button-small" aria-label="注釈を編集" onClick={() => setMode('edit')}>
             編集
           </button>
-          <button type="button" className="button button-small" disabled={busy} onClick={() => run(updateAnnotation(a, { status: resolved ? 'open' : 'resolved' }))}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            onClick={() => run(updateAnnotation(a, { status: resolved ? 'open' : 'resolved' }))}
+          >
             {resolved ? '未対応に戻す' : '対応済みにする'}
           </button>
           <button type="button" className="button button-small button-danger" aria-label="注釈を削除" onClick={() => setMode('delete')}>

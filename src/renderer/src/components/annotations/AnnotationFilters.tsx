@@ -1,7 +1,14 @@
 // The filters of the global annotation list and of the meeting pack: tag, colour, status, kind,
 // author, ministry and section. Tag and author choices come from the annotations that exist.
 import { useMemo } from 'react';
-import { ANNOTATION_COLORS, ANNOTATION_KINDS, ANNOTATION_STATUSES, KIND_NAMES, STATUS_NAMES, type AnnotationView } from '../../../../shared/annotations';
+import {
+  ANNOTATION_COLORS,
+  ANNOTATION_KINDS,
+  ANNOTATION_STATUSES,
+  KIND_NAMES,
+  STATUS_NAMES,
+  type AnnotationView,
+} from '../../../../shared/annotations';
 import { clearAnnotationFilters, setAnnotationFilter, useAnnotations, type AnnotationFilters } from '../../state/annotations';
 import { sectionName } from '../../state/filters';
 import { selectSections, useApp } from '../../state/store';
@@ -29,20 +36,56 @@ export function AnnotationFilterBar() {
   const sections = useApp(selectSections);
   const { tags, authors } = useMemo(() => choices(all), [all]);
   const sectionOptions = useMemo(
-    () => sections.map((s) => ({ value: s.id, label: `${s.level === 'major' ? '' : s.level === 'middle' ? '　' : '　　'}${sectionName(s)} ${s.title}` })),
+    () =>
+      sections.map((s) => ({
+        value: s.id,
+        label: `${s.level === 'major' ? '' : s.level === 'middle' ? '　' : '　　'}${sectionName(s)} ${s.title}`,
+      })),
     [sections],
   );
-  const pick = <K extends keyof AnnotationFilters>(key: K, value: string) => setAnnotationFilter(key, (value === '' ? null : value) as AnnotationFilters[K]);
+  const pick = <K extends keyof AnnotationFilters>(key: K, value: string) =>
+    setAnnotationFilter(key, (value === '' ? null : value) as AnnotationFilters[K]);
 
   return (
     <div className="annot-filters" role="group" aria-label="注釈の絞り込み">
-      <SelectFilter label="タグ" value={filters.tag ?? ''} onChange={(v) => pick('tag', v)} options={tags.map((t) => ({ value: t, label: `#${t}` }))} />
-      <SelectFilter label="色" value={filters.color ?? ''} onChange={(v) => pick('color', v)} options={ANNOTATION_COLORS.map((c) => ({ value: c, label: colorLabel(c) }))} />
-      <SelectFilter label="状態" value={filters.status ?? ''} onChange={(v) => pick('status', v)} options={ANNOTATION_STATUSES.map((x) => ({ value: x, label: STATUS_NAMES[x] }))} />
-      <SelectFilter label="種類" value={filters.kind ?? ''} onChange={(v) => pick('kind', v)} options={ANNOTATION_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] }))} />
-      <SelectFilter label="作成者" value={filters.author ?? ''} onChange={(v) => pick('author', v)} options={authors.map((a) => ({ value: a, label: a }))} />
+      <SelectFilter
+        label="タグ"
+        value={filters.tag ?? ''}
+        onChange={(v) => pick('tag', v)}
+        options={tags.map((t) => ({ value: t, label: `#${t}` }))}
+      />
+      <SelectFilter
+        label="色"
+        value={filters.color ?? ''}
+        onChange={(v) => pick('color', v)}
+        options={ANNOTATION_COLORS.map((c) => ({ value: c, label: colorLabel(c) }))}
+      />
+      <SelectFilter
+        label="状態"
+        value={filters.status ?? ''}
+        onChange={(v) => pick('status', v)}
+        options={ANNOTATION_STATUSES.map((x) => ({ value: x, label: STATUS_NAMES[x] }))}
+      />
+      <SelectFilter
+        label="種類"
+        value={filters.kind ?? ''}
+        onChange={(v) => pick('kind', v)}
+        options={ANNOTATION_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] }))}
+      />
+      <SelectFilter
+        label="作成者"
+        value={filters.author ?? ''}
+        onChange={(v) => pick('author', v)}
+        options={authors.map((a) => ({ value: a, label: a }))}
+      />
       <SelectFilter label="府省" value={filters.ministry ?? ''} onChange={(v) => pick('ministry', v)} options={MINISTRY_OPTIONS} />
-      <SelectFilter label="区分" className="annot-filter-section" value={filters.section ?? ''} onChange={(v) => pick('section', v)} options={sectionOptions} />
+      <SelectFilter
+        label="区分"
+        className="annot-filter-section"
+        value={filters.section ?? ''}
+        onChange={(v) => pick('section', v)}
+        options={sectionOptions}
+      />
       {active(filters) && (
         <button type="button" className="link-button annot-filters-clear" onClick={clearAnnotationFilters}>
           条件をすべて解除

@@ -47,7 +47,9 @@ export function AnnotationsView() {
           注釈一覧
         </h2>
         <p className="annot-view-summary" role="status">
-          {list.status === 'ready' || list.value.length > 0 ? `${total}件中 ${list.value.length}件を表示(未対応 ${open}件・${groups.length}項目)` : ''}
+          {list.status === 'ready' || list.value.length > 0
+            ? `${total}件中 ${list.value.length}件を表示(未対応 ${open}件・${groups.length}項目)`
+            : ''}
         </p>
         <span className="spacer" />
         <button type="button" className="button button-primary" onClick={() => setView('pack')} disabled={list.value.length === 0}>
@@ -59,7 +61,9 @@ export function AnnotationsView() {
       {list.status === 'error' && <StatusMessage kind="error">注釈を読み込めませんでした: {list.message}</StatusMessage>}
       {list.status === 'loading' && list.value.length === 0 && <StatusMessage kind="loading">注釈を読み込んでいます…</StatusMessage>}
       {list.status === 'ready' && list.value.length === 0 && (
-        <StatusMessage kind="empty">{total === 0 ? 'まだ注釈がありません。小項目の本文を選択して注釈を付けられます。' : '条件に合う注釈はありません。'}</StatusMessage>
+        <StatusMessage kind="empty">
+          {total === 0 ? 'まだ注釈がありません。小項目の本文を選択して注釈を付けられます。' : '条件に合う注釈はありません。'}
+        </StatusMessage>
       )}
       {groups.map((g) => (
         <section key={g.itemKey} className="annot-group" aria-labelledby={`annot-group-${g.itemKey}`}>

@@ -37,7 +37,17 @@ function filterSummary(f: AnnotationFilters, sectionLabel: (id: string) => strin
   return parts.length > 0 ? parts.join(' / ') : 'すべての注釈';
 }
 
-function Bullets({ bullets, field, annotations, numbers }: { bullets: TaggedBullet[]; field: 'actions' | 'future'; annotations: AnnotationView[]; numbers: Map<string, number> }) {
+function Bullets({
+  bullets,
+  field,
+  annotations,
+  numbers,
+}: {
+  bullets: TaggedBullet[];
+  field: 'actions' | 'future';
+  annotations: AnnotationView[];
+  numbers: Map<string, number>;
+}) {
   if (bullets.length === 0) return <p className="empty-field">記載なし</p>;
   return (
     <ul className="pack-bullets">
@@ -57,7 +67,17 @@ function packNumbers(groups: readonly { annotations: AnnotationView[] }[]): Map<
   return numbers;
 }
 
-function PackItem({ item, annotations, numbers, notes }: { item: Item; annotations: AnnotationView[]; numbers: Map<string, number>; notes: readonly MinistryNote[] }) {
+function PackItem({
+  item,
+  annotations,
+  numbers,
+  notes,
+}: {
+  item: Item;
+  annotations: AnnotationView[];
+  numbers: Map<string, number>;
+  notes: readonly MinistryNote[];
+}) {
   const fiscalYear = useFiscalYear();
   return (
     <section className="pack-item" aria-labelledby={`pack-${item.key}`}>
@@ -156,7 +176,13 @@ function HeadingFields({ heading, onChange }: { heading: PackHeading; onChange: 
     <div className="pack-heading-fields no-print" role="group" aria-label="各ページの見出しの入力">
       <label>
         会議名
-        <input type="text" value={heading.meeting} maxLength={80} placeholder="例: 第3回データ利活用・ライフコース協議会" onChange={(e) => set({ meeting: e.target.value })} />
+        <input
+          type="text"
+          value={heading.meeting}
+          maxLength={80}
+          placeholder="例: 第3回データ利活用・ライフコース協議会"
+          onChange={(e) => set({ meeting: e.target.value })}
+        />
       </label>
       <label>
         資料番号
@@ -215,7 +241,9 @@ export function MeetingPack() {
           ← 注釈一覧に戻る
         </button>
         <span className="spacer" />
-        <span className="annot-hint">A4 縦で印刷します。条件は注釈一覧の絞り込みです。ブラウザーから印刷するときは「ヘッダーとフッター」を選ぶとページ番号が入ります。</span>
+        <span className="annot-hint">
+          A4 縦で印刷します。条件は注釈一覧の絞り込みです。ブラウザーから印刷するときは「ヘッダーとフッター」を選ぶとページ番号が入ります。
+        </span>
         {window.councilDesk?.printToPdf && <SavePdfButton disabled={shown.length === 0} />}
         <button type="button" className="button button-primary" onClick={() => window.print()} disabled={shown.length === 0}>
           印刷
@@ -246,11 +274,23 @@ export function MeetingPack() {
                     {filterSummary(filters, sectionLabel)}・{shown.length}項目・注釈 {numbers.size}件
                   </p>
                 </header>
-                {(load.status === 'loading' || list.status === 'loading') && <StatusMessage kind="loading">資料を作成しています…</StatusMessage>}
+                {(load.status === 'loading' || list.status === 'loading') && (
+                  <StatusMessage kind="loading">資料を作成しています…</StatusMessage>
+                )}
                 {load.status === 'error' && <StatusMessage kind="error">項目を読み込めませんでした: {load.message}</StatusMessage>}
-                {load.status === 'ready' && list.status === 'ready' && shown.length === 0 && <StatusMessage kind="empty">条件に合う注釈はありません。</StatusMessage>}
+                {load.status === 'ready' && list.status === 'ready' && shown.length === 0 && (
+                  <StatusMessage kind="empty">条件に合う注釈はありません。</StatusMessage>
+                )}
                 {load.status === 'ready' &&
-                  shown.map((g) => <PackItem key={g.itemKey} item={load.items[g.itemKey]!} annotations={g.annotations} numbers={numbers} notes={load.notes[g.itemKey] ?? []} />)}
+                  shown.map((g) => (
+                    <PackItem
+                      key={g.itemKey}
+                      item={load.items[g.itemKey]!}
+                      annotations={g.annotations}
+                      numbers={numbers}
+                      notes={load.notes[g.itemKey] ?? []}
+                    />
+                  ))}
               </td>
             </tr>
           </tbody>

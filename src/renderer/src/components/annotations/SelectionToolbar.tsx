@@ -192,7 +192,13 @@ export function SelectionToolbar() {
               onClick={() => save({ color: c })}
             />
           ))}
-          <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => beginForm('comment')}>
+          <button
+            type="button"
+            className="annot-tool button button-small"
+            tabIndex={-1}
+            disabled={busy}
+            onClick={() => beginForm('comment')}
+          >
             コメント
           </button>
           <button type="button" className="annot-tool button button-small" tabIndex={-1} disabled={busy} onClick={() => beginForm('tags')}>
@@ -210,7 +216,13 @@ export function SelectionToolbar() {
           <p className="annot-quote-line">「{short}」</p>
           <label className="annot-form-field">
             <span>コメント</span>
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} autoFocus={mode === 'comment'} maxLength={10_000} />
+            <textarea
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              rows={3}
+              autoFocus={mode === 'comment'}
+              maxLength={10_000}
+            />
           </label>
           <TagsField value={tags} onChange={setTags} autoFocus={mode === 'tags'} placeholder="例: 要確認、予算" />
           <ColorChoice name="annot-new-color" value={color} onChange={setColor} />

@@ -41,7 +41,14 @@ export function marksFor(annotations: readonly AnnotationView[], field: ItemFiel
     const start = Math.max(0, st.start);
     const end = Math.min(textLength, st.end);
     if (end <= start) continue;
-    out.push({ id: a.id, start, end, color: a.color, resolved: a.status === 'resolved', commented: a.comment.trim() !== '' || a.replies.some((r) => !r.deletedAt) });
+    out.push({
+      id: a.id,
+      start,
+      end,
+      color: a.color,
+      resolved: a.status === 'resolved',
+      commented: a.comment.trim() !== '' || a.replies.some((r) => !r.deletedAt),
+    });
   }
   return out;
 }
@@ -84,7 +91,14 @@ export function trimSpan(text: string, start: number, end: number): { start: num
 
 /** Tags as typed: separated by commas, 読点 or white space; `#` dropped; no repeats. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(/[,、，\s\u3000]+/).map((t) => t.replace(/^[#＃]/, '').trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      input
+        .split(/[,、，\s\u3000]+/)
+        .map((t) => t.replace(/^[#＃]/, '').trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function formatTime(iso: string): string {

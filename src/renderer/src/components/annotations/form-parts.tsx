@@ -3,7 +3,17 @@
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../../../shared/annotations';
 import { colorLabel } from './annotation-model';
 
-export function TagsField({ value, onChange, autoFocus, placeholder }: { value: string; onChange: (v: string) => void; autoFocus?: boolean; placeholder?: string }) {
+export function TagsField({
+  value,
+  onChange,
+  autoFocus,
+  placeholder,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  autoFocus?: boolean;
+  placeholder?: string;
+}) {
   return (
     <label className="annot-form-field">
       <span>タグ(読点・空白区切り)</span>
@@ -36,7 +46,17 @@ export function FormError({ error }: { error: string | null }) {
   ) : null;
 }
 
-export function FormFooter({ error, submitLabel, submitDisabled, onCancel }: { error: string | null; submitLabel: string; submitDisabled: boolean; onCancel: () => void }) {
+export function FormFooter({
+  error,
+  submitLabel,
+  submitDisabled,
+  onCancel,
+}: {
+  error: string | null;
+  submitLabel: string;
+  submitDisabled: boolean;
+  onCancel: () => void;
+}) {
   return (
     <>
       <FormError error={error} />

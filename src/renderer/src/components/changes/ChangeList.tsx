@@ -49,7 +49,13 @@ export function ChangeList({ rows, total, onNearEnd }: { rows: readonly ChangeRo
     <div ref={scrollRef} className="change-scroll" tabIndex={0} aria-label="変更の一覧" role="feed">
       <div className="change-inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((v) => (
-          <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="change-slot" style={{ transform: `translateY(${v.start}px)` }}>
+          <div
+            key={v.key}
+            data-index={v.index}
+            ref={virtualizer.measureElement}
+            className="change-slot"
+            style={{ transform: `translateY(${v.start}px)` }}
+          >
             <ChangeEntry row={rows[v.index]!} fiscalYear={fiscalYear} />
           </div>
         ))}

@@ -34,7 +34,21 @@ export function bulletDomId(side: Side, index: number): string {
   return `cmp-${side}-${index}`;
 }
 
-export function CompareBullet({ side, index, bullet, links, analysis, unmatched, state, isTarget, tabbable, onActivate, onJump, onKeyDown, itemKey }: Props) {
+export function CompareBullet({
+  side,
+  index,
+  bullet,
+  links,
+  analysis,
+  unmatched,
+  state,
+  isTarget,
+  tabbable,
+  onActivate,
+  onJump,
+  onKeyDown,
+  itemKey,
+}: Props) {
   const self: BulletRef = { side, index };
   const fiscalYear = useShownFiscalYear();
   const other: Side = side === 'actions' ? 'future' : 'actions';
@@ -95,7 +109,9 @@ export function CompareBullet({ side, index, bullet, links, analysis, unmatched,
               ))}
             </span>
           )}
-          {unmatched && <span className="flag">{side === 'actions' ? '今後の方向性に記載なし' : `対応する${actionsLabel(fiscalYear)}なし`}</span>}
+          {unmatched && (
+            <span className="flag">{side === 'actions' ? '今後の方向性に記載なし' : `対応する${actionsLabel(fiscalYear)}なし`}</span>
+          )}
           <BulletTags bullet={bullet} />
         </div>
       </div>

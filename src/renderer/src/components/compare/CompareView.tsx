@@ -16,7 +16,6 @@ import { DateTimeline } from './DateTimeline';
 import { LinkGutter } from './LinkGutter';
 import { allLinks, buildTimeline, isHighlighted, linkedTo, type BulletRef, type Side } from './compare-model';
 
-
 function focusBullet(ref: BulletRef): void {
   const el = document.getElementById(bulletDomId(ref.side, ref.index));
   el?.focus();
@@ -47,7 +46,11 @@ function CompareColumn({ side, item, comparison, active, current, target, onActi
       ArrowDown: index + 1 < bullets.length ? { side, index: index + 1 } : undefined,
       ArrowUp: index > 0 ? { side, index: index - 1 } : undefined,
       [side === 'actions' ? 'ArrowRight' : 'ArrowLeft']:
-        links.length > 0 ? { side: other, index: links[0]! } : item[other].length > 0 ? { side: other, index: Math.min(index, item[other].length - 1) } : undefined,
+        links.length > 0
+          ? { side: other, index: links[0]! }
+          : item[other].length > 0
+            ? { side: other, index: Math.min(index, item[other].length - 1) }
+            : undefined,
       Home: { side, index: 0 },
       End: { side, index: bullets.length - 1 },
     };
@@ -70,7 +73,13 @@ function CompareColumn({ side, item, comparison, active, current, target, onActi
         <ol className="cmp-list" aria-labelledby={headingId}>
           {bullets.map((b, i) => {
             const ref = { side, index: i };
-            const state = !active ? 'normal' : active.side === side && active.index === i ? 'active' : isHighlighted(comparison, active, ref) ? 'linked' : 'dimmed';
+            const state = !active
+              ? 'normal'
+              : active.side === side && active.index === i
+                ? 'active'
+                : isHighlighted(comparison, active, ref)
+                  ? 'linked'
+                  : 'dimmed';
             return (
               <CompareBullet
                 key={i}
@@ -141,13 +150,29 @@ export function CompareView({ item }: { item: Item }) {
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
         }}
       >
-        <CompareColumn side="actions" item={item} comparison={comparison} active={active} current={current.actions} target={target} onActivate={onActivate} />
+        <CompareColumn
+          side="actions"
+          item={item}
+          comparison={comparison}
+          active={active}
+          current={current.actions}
+          target={target}
+          onActivate={onActivate}
+        />
         <LinkGutter
           links={links}
           layoutKey={`${item.key}:${item.version}`}
           isStrong={(l) => (active ? (active.side === 'actions' ? l.actions === active.index : l.future === active.index) : false)}
         />
-        <CompareColumn side="future" item={item} comparison={comparison} active={active} current={current.future} target={target} onActivate={onActivate} />
+        <CompareColumn
+          side="future"
+          item={item}
+          comparison={comparison}
+          active={active}
+          current={current.future}
+          target={target}
+          onActivate={onActivate}
+        />
       </div>
     </div>
   );

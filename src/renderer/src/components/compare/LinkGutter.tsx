@@ -49,7 +49,13 @@ export function LinkGutter({ links, isStrong, layoutKey }: Props) {
         const y1 = anchorY(root, 'actions', link.actions, box.top);
         const y2 = anchorY(root, 'future', link.future, box.top);
         if (y1 === null || y2 === null) continue;
-        paths.push({ key: `${link.actions}-${link.future}`, d: `M 4 ${y1} C ${w / 2} ${y1}, ${w / 2} ${y2}, ${w - 4} ${y2}`, y1, y2, link });
+        paths.push({
+          key: `${link.actions}-${link.future}`,
+          d: `M 4 ${y1} C ${w / 2} ${y1}, ${w / 2} ${y2}, ${w - 4} ${y2}`,
+          y1,
+          y2,
+          link,
+        });
       }
       setGeometry({ width: w, height: box.height, paths });
     };
@@ -62,7 +68,14 @@ export function LinkGutter({ links, isStrong, layoutKey }: Props) {
   // Strong links last, so they are drawn on top.
   const ordered = [...paths].sort((a, b) => Number(isStrong(a.link)) - Number(isStrong(b.link)));
   return (
-    <svg ref={svgRef} className="link-gutter" aria-hidden="true" width={width || undefined} height={height || undefined} viewBox={`0 0 ${width || 1} ${height || 1}`}>
+    <svg
+      ref={svgRef}
+      className="link-gutter"
+      aria-hidden="true"
+      width={width || undefined}
+      height={height || undefined}
+      viewBox={`0 0 ${width || 1} ${height || 1}`}
+    >
       {ordered.map((p) => {
         const strong = isStrong(p.link);
         return (

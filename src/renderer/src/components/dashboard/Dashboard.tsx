@@ -54,7 +54,10 @@ export function Dashboard() {
     <section className="dashboard" aria-labelledby="dashboard-title">
       <header className="dashboard-head">
         <h2 id="dashboard-title">
-          ダッシュボード <span className="dashboard-sub">{fiscalYearLabel(f.fiscalYear)} 全 {f.itemCount} 項目</span>
+          ダッシュボード{' '}
+          <span className="dashboard-sub">
+            {fiscalYearLabel(f.fiscalYear)} 全 {f.itemCount} 項目
+          </span>
         </h2>
         <div className="dashboard-actions no-print">
           <button type="button" className="button" onClick={() => window.print()}>
@@ -85,15 +88,33 @@ export function Dashboard() {
 
       <h3 className="dashboard-section">今後の方向性</h3>
       <div className="chart-grid">
-        <FigureMatrix title="区分別" columns={f.labels.kinds.map((k) => k.label)} rows={f.labels.bySection} onOpen={open} context="今後の方向性" />
-        <FigureMatrix title="府省別" columns={f.labels.kinds.map((k) => k.label)} rows={f.labels.byMinistry} onOpen={open} context="今後の方向性" />
+        <FigureMatrix
+          title="区分別"
+          columns={f.labels.kinds.map((k) => k.label)}
+          rows={f.labels.bySection}
+          onOpen={open}
+          context="今後の方向性"
+        />
+        <FigureMatrix
+          title="府省別"
+          columns={f.labels.kinds.map((k) => k.label)}
+          rows={f.labels.byMinistry}
+          onOpen={open}
+          context="今後の方向性"
+        />
         <BarList title="定型文だけの項目" figures={[f.labels.boilerplateOnly]} onOpen={open} context="" />
       </div>
 
       <h3 className="dashboard-section">時期を約束した項目</h3>
       <div className="chart-grid">
         <BarList title="年度別(計画全体)" figures={f.timeline.total} onOpen={open} context="時期" />
-        <FigureMatrix title="府省・年度別" columns={f.timeline.years.map((y) => y.label)} rows={f.timeline.byMinistry} onOpen={open} context="時期" />
+        <FigureMatrix
+          title="府省・年度別"
+          columns={f.timeline.years.map((y) => y.label)}
+          rows={f.timeline.byMinistry}
+          onOpen={open}
+          context="時期"
+        />
       </div>
 
       <h3 className="dashboard-section">府省への照会</h3>

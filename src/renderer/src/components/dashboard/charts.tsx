@@ -18,7 +18,17 @@ function Bar({ value, max, tone }: { value: number; max: number; tone: number })
 }
 
 /** One bar per figure, its label on the left and its number on the right. */
-export function BarList({ title, figures, onOpen, context }: { title: string; figures: readonly Figure[]; onOpen: OpenFigure; context: string }) {
+export function BarList({
+  title,
+  figures,
+  onOpen,
+  context,
+}: {
+  title: string;
+  figures: readonly Figure[];
+  onOpen: OpenFigure;
+  context: string;
+}) {
   const max = Math.max(0, ...figures.map((f) => f.count));
   return (
     <figure className="chart">
@@ -26,7 +36,12 @@ export function BarList({ title, figures, onOpen, context }: { title: string; fi
       <ul className="bar-list">
         {figures.map((f, i) => (
           <li key={`${f.label}-${i}`}>
-            <button type="button" className="bar-row" onClick={() => onOpen(f, context)} aria-label={`${context} ${f.label}: ${f.count} 件`}>
+            <button
+              type="button"
+              className="bar-row"
+              onClick={() => onOpen(f, context)}
+              aria-label={`${context} ${f.label}: ${f.count} 件`}
+            >
               <span className="bar-label">{f.label}</span>
               <Bar value={f.count} max={max} tone={0} />
               <span className="bar-count">{f.count}</span>

@@ -2,7 +2,17 @@
 // buttons (and Alt+arrow keys) to move, indent, outdent, split at the caret, merge with the next,
 // remove, and add a bullet after it.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { canShift, insertAfter, mergeWithNext, moveDown, moveUp, removeAt, setText, shiftLevel, splitAt } from '../../../../shared/bullet-edit';
+import {
+  canShift,
+  insertAfter,
+  mergeWithNext,
+  moveDown,
+  moveUp,
+  removeAt,
+  setText,
+  shiftLevel,
+  splitAt,
+} from '../../../../shared/bullet-edit';
 import { newBullet, type DraftBullet } from '../../state/draft';
 import { updateDraft, useApp } from '../../state/store';
 
@@ -88,22 +98,63 @@ export function BulletEditor({ field, heading }: Props) {
                 onKeyDown={(e) => onKeyDown(e, i, b)}
               />
               <div className="edit-bullet-tools" role="group" aria-label={`${heading} ${n}番目の操作`}>
-                <button type="button" className="tool" onClick={() => apply((l) => moveUp(l, i), { id: b.id })} disabled={i === 0} aria-label={`${heading} ${n}番目を上へ`} title="上へ (Alt+↑)">
+                <button
+                  type="button"
+                  className="tool"
+                  onClick={() => apply((l) => moveUp(l, i), { id: b.id })}
+                  disabled={i === 0}
+                  aria-label={`${heading} ${n}番目を上へ`}
+                  title="上へ (Alt+↑)"
+                >
                   ↑
                 </button>
-                <button type="button" className="tool" onClick={() => apply((l) => moveDown(l, i), { id: b.id })} disabled={i === bullets.length - 1} aria-label={`${heading} ${n}番目を下へ`} title="下へ (Alt+↓)">
+                <button
+                  type="button"
+                  className="tool"
+                  onClick={() => apply((l) => moveDown(l, i), { id: b.id })}
+                  disabled={i === bullets.length - 1}
+                  aria-label={`${heading} ${n}番目を下へ`}
+                  title="下へ (Alt+↓)"
+                >
                   ↓
                 </button>
-                <button type="button" className="tool" onClick={() => apply((l) => shiftLevel(l, i, -1), { id: b.id })} disabled={!canShift(bullets, i, -1)} aria-label={`${heading} ${n}番目を字上げ`} title="字上げ (Alt+←)">
+                <button
+                  type="button"
+                  className="tool"
+                  onClick={() => apply((l) => shiftLevel(l, i, -1), { id: b.id })}
+                  disabled={!canShift(bullets, i, -1)}
+                  aria-label={`${heading} ${n}番目を字上げ`}
+                  title="字上げ (Alt+←)"
+                >
                   ⇤
                 </button>
-                <button type="button" className="tool" onClick={() => apply((l) => shiftLevel(l, i, 1), { id: b.id })} disabled={!canShift(bullets, i, 1)} aria-label={`${heading} ${n}番目を字下げ`} title="字下げ (Alt+→)">
+                <button
+                  type="button"
+                  className="tool"
+                  onClick={() => apply((l) => shiftLevel(l, i, 1), { id: b.id })}
+                  disabled={!canShift(bullets, i, 1)}
+                  aria-label={`${heading} ${n}番目を字下げ`}
+                  title="字下げ (Alt+→)"
+                >
                   ⇥
                 </button>
-                <button type="button" className="tool" onClick={() => split(i)} aria-label={`${heading} ${n}番目をカーソル位置で分割`} title="カーソル位置で分割">
+                <button
+                  type="button"
+                  className="tool"
+                  onClick={() => split(i)}
+                  aria-label={`${heading} ${n}番目をカーソル位置で分割`}
+                  title="カーソル位置で分割"
+                >
                   分割
                 </button>
-                <button type="button" className="tool" onClick={() => apply((l) => mergeWithNext(l, i), { id: b.id })} disabled={i === bullets.length - 1} aria-label={`${heading} ${n}番目を次と結合`} title="次の箇条書きと結合">
+                <button
+                  type="button"
+                  className="tool"
+                  onClick={() => apply((l) => mergeWithNext(l, i), { id: b.id })}
+                  disabled={i === bullets.length - 1}
+                  aria-label={`${heading} ${n}番目を次と結合`}
+                  title="次の箇条書きと結合"
+                >
                   結合
                 </button>
                 <button type="button" className="tool" onClick={() => add(i)} aria-label={`${heading} ${n}番目の後に追加`} title="後に追加">

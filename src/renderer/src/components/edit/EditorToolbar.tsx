@@ -5,7 +5,13 @@ export function EditorToolbar() {
   const saving = useApp((s) => s.saving);
   return (
     <span className="editor-toolbar">
-      <button type="button" className="button button-primary" onClick={() => void saveDraft()} disabled={saving} aria-keyshortcuts="Control+S">
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => void saveDraft()}
+        disabled={saving}
+        aria-keyshortcuts="Control+S"
+      >
         {saving ? '保存中…' : '保存'}
       </button>
       <button type="button" className="button" onClick={cancelEditing} disabled={saving}>

@@ -46,9 +46,7 @@ export function ItemEditor() {
           }}
         />
       </label>
-      <p className="editor-hint">
-        Alt+↑↓ で並べ替え、Alt+→ / Alt+← で字下げ・字上げ、Ctrl+S で保存。空の箇条書きは保存時に除かれます。
-      </p>
+      <p className="editor-hint">Alt+↑↓ で並べ替え、Alt+→ / Alt+← で字下げ・字上げ、Ctrl+S で保存。空の箇条書きは保存時に除かれます。</p>
       <div className="columns">
         <BulletEditor field="actions" heading={actionsLabel(fiscalYear)} />
         <BulletEditor field="future" heading="今後の方向性・課題など" />

@@ -25,14 +25,16 @@ function DiffBodyView({ diff }: { diff: EditionDiff }) {
     return [...byKey.entries()];
   }, [diff]);
   const fieldName = (field: EditionDiff['changed'][number]['field']) =>
-    field === 'actions' && diff.from !== diff.to ? `取組(${editionLabel(diff.from)} → ${editionLabel(diff.to)})` : editionFieldLabel(field, diff.to);
+    field === 'actions' && diff.from !== diff.to
+      ? `取組(${editionLabel(diff.from)} → ${editionLabel(diff.to)})`
+      : editionFieldLabel(field, diff.to);
   const none = diff.added.length + diff.dropped.length + diff.renumbered.length + diff.moved.length + diff.changed.length === 0;
   if (none) return <StatusMessage kind="empty">2つの版の内容は同じです。</StatusMessage>;
   return (
     <div className="edition-diff-body">
       <p className="edition-diff-summary" role="status">
-        {MATCH_KIND_LABELS.added} {diff.added.length}・{MATCH_KIND_LABELS.dropped} {diff.dropped.length}・{MATCH_KIND_LABELS.renumbered} {diff.renumbered.length}・
-        {MATCH_KIND_LABELS.moved} {diff.moved.length}・{MATCH_KIND_LABELS.edited} {changed.length} 項目
+        {MATCH_KIND_LABELS.added} {diff.added.length}・{MATCH_KIND_LABELS.dropped} {diff.dropped.length}・{MATCH_KIND_LABELS.renumbered}{' '}
+        {diff.renumbered.length}・{MATCH_KIND_LABELS.moved} {diff.moved.length}・{MATCH_KIND_LABELS.edited} {changed.length} 項目
       </p>
       {diff.added.length > 0 && (
         <section className="edition-class" aria-label={MATCH_KIND_LABELS.added}>
@@ -73,7 +75,8 @@ function DiffBodyView({ diff }: { diff: EditionDiff }) {
             <ul className="edition-rows">
               {diff[kind].map((r) => (
                 <li key={r.key} className="edition-row" data-key={r.key}>
-                  <ItemLink itemKey={r.key}>{r.key}</ItemLink> <span className="edition-label">{`${r.from || '—'} → ${r.to || '—'}`}</span> {r.title}
+                  <ItemLink itemKey={r.key}>{r.key}</ItemLink> <span className="edition-label">{`${r.from || '—'} → ${r.to || '—'}`}</span>{' '}
+                  {r.title}
                 </li>
               ))}
             </ul>
@@ -113,7 +116,9 @@ export function EditionDiffView() {
   const editions = useEditions((s) => s.editions);
   const years = useEditions((s) => s.diffYears);
   const diff = useEditions((s) => s.diff);
-  const [saving, setSaving] = useState<{ status: 'idle' | 'working' } | { status: 'done'; file: string } | { status: 'error'; message: string }>({ status: 'idle' });
+  const [saving, setSaving] = useState<
+    { status: 'idle' | 'working' } | { status: 'done'; file: string } | { status: 'error'; message: string }
+  >({ status: 'idle' });
   const held = editions.status === 'ready' ? editions.value.filter((e) => e.status !== 'draft') : [];
   // The latest two editions by default: last year's against the current one.
   const defaults = held.length >= 2 ? { from: held.at(-2)!.fiscalYear, to: held.at(-1)!.fiscalYear } : null;
@@ -123,7 +128,10 @@ export function EditionDiffView() {
   }, [years, defaults?.from, defaults?.to]); // eslint-disable-line react-hooks/exhaustive-deps -- defaults derive from the list
 
   if (editions.status !== 'ready') return <StatusMessage kind="loading">版の一覧を読み込んでいます…</StatusMessage>;
-  if (!shown) return <StatusMessage kind="empty">版が1つしかないため、比べる版がありません。新しい版を取り込むと新旧対照を表示できます。</StatusMessage>;
+  if (!shown)
+    return (
+      <StatusMessage kind="empty">版が1つしかないため、比べる版がありません。新しい版を取り込むと新旧対照を表示できます。</StatusMessage>
+    );
   const pick = (which: 'from' | 'to', value: number) => {
     setSaving({ status: 'idle' });
     void loadEditionDiff(which === 'from' ? value : shown.from, which === 'to' ? value : shown.to);

@@ -16,7 +16,9 @@ const STATUS_NAMES = { staged: '確認待ち', applied: '反映済み', discarde
 
 export function kindWhat(d: Pick<EditionBatchDetail, 'kind' | 'fiscalYear' | 'baseYear'>): string {
   if (d.kind === 'revision') return `${editionLabel(d.fiscalYear)}の資料の変更`;
-  return d.baseYear === null ? `新しい版(${editionLabel(d.fiscalYear)})` : `新しい版(${editionLabel(d.fiscalYear)}、${editionLabel(d.baseYear)}と照合)`;
+  return d.baseYear === null
+    ? `新しい版(${editionLabel(d.fiscalYear)})`
+    : `新しい版(${editionLabel(d.fiscalYear)}、${editionLabel(d.baseYear)}と照合)`;
 }
 
 function KindBadge({ kind }: { kind: MatchKind }) {
@@ -24,7 +26,8 @@ function KindBadge({ kind }: { kind: MatchKind }) {
 }
 
 function fieldName(change: FieldChange, d: EditionBatchDetail): string {
-  if (change.field === 'actions' && d.baseYear !== null && d.baseYear !== d.fiscalYear) return `${actionsLabel(d.baseYear)} → ${actionsLabel(d.fiscalYear)}`;
+  if (change.field === 'actions' && d.baseYear !== null && d.baseYear !== d.fiscalYear)
+    return `${actionsLabel(d.baseYear)} → ${actionsLabel(d.fiscalYear)}`;
   return editionFieldLabel(change.field, d.fiscalYear);
 }
 
@@ -78,7 +81,12 @@ function AmbiguousRow({ row, detail }: { row: EditionAmbiguousRow; detail: Editi
           <>
             決定: <strong>{decided}</strong>
             {staged && (
-              <button type="button" className="link-button" disabled={busy} onClick={() => void pairEditionItem(detail.id, row.index, null)}>
+              <button
+                type="button"
+                className="link-button"
+                disabled={busy}
+                onClick={() => void pairEditionItem(detail.id, row.index, null)}
+              >
                 元に戻す
               </button>
             )}
@@ -110,7 +118,12 @@ function AmbiguousRow({ row, detail }: { row: EditionAmbiguousRow; detail: Editi
         ))}
       </ul>
       {staged && (
-        <button type="button" className="button button-small" disabled={busy || row.decision === 'added'} onClick={() => void pairEditionItem(detail.id, row.index, 'added')}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy || row.decision === 'added'}
+          onClick={() => void pairEditionItem(detail.id, row.index, 'added')}
+        >
           新しい項目として扱う
         </button>
       )}
@@ -119,7 +132,14 @@ function AmbiguousRow({ row, detail }: { row: EditionAmbiguousRow; detail: Editi
 }
 
 function ClassRows({ kind, detail }: { kind: MatchKind; detail: EditionBatchDetail }) {
-  if (kind === 'ambiguous') return <>{detail.ambiguous.map((a) => <AmbiguousRow key={a.index} row={a} detail={detail} />)}</>;
+  if (kind === 'ambiguous')
+    return (
+      <>
+        {detail.ambiguous.map((a) => (
+          <AmbiguousRow key={a.index} row={a} detail={detail} />
+        ))}
+      </>
+    );
   if (kind === 'added') {
     return (
       <>
@@ -224,7 +244,8 @@ function ApplyDialog({ detail, open, onClose }: { detail: EditionBatchDetail; op
           <>
             <li>
               {editionLabel(detail.fiscalYear)}が現行の版になります。
-              {detail.baseYear !== null && `${editionLabel(detail.baseYear)}は過去の版として、公表された内容のまま閲覧できます(編集はできません)。`}
+              {detail.baseYear !== null &&
+                `${editionLabel(detail.baseYear)}は過去の版として、公表された内容のまま閲覧できます(編集はできません)。`}
             </li>
           </>
         ) : (
@@ -237,7 +258,12 @@ function ApplyDialog({ detail, open, onClose }: { detail: EditionBatchDetail; op
       </ul>
       <p className="apply-backup">反映の前に、データベースのバックアップを自動で作成します(「バックアップと復元」からいつでも戻せます)。</p>
       <div className="dialog-actions">
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void applyEditionBatch(detail.id).then(onClose)}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => void applyEditionBatch(detail.id).then(onClose)}
+        >
           {busy ? '反映しています…' : 'バックアップを作成して反映'}
         </button>
         <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
@@ -253,10 +279,16 @@ function DiscardDialog({ detail, open, onClose }: { detail: EditionBatchDetail; 
   return (
     <Dialog open={open} title="版の取り込みを破棄" onCancel={onClose} className="dialog-narrow">
       <p>
-        <strong>{detail.sourceName}</strong>(#{detail.id})の取り込みと、要確認の項目について決めた内容を破棄します。版は変わりません。同じファイルはあとで取り込み直せます。
+        <strong>{detail.sourceName}</strong>(#{detail.id}
+        )の取り込みと、要確認の項目について決めた内容を破棄します。版は変わりません。同じファイルはあとで取り込み直せます。
       </p>
       <div className="dialog-actions">
-        <button type="button" className="button button-danger" disabled={busy} onClick={() => void discardEditionBatch(detail.id).then(onClose)}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={busy}
+          onClick={() => void discardEditionBatch(detail.id).then(onClose)}
+        >
           破棄する
         </button>
         <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
@@ -338,7 +370,8 @@ export function EditionBatchView({ detail }: { detail: EditionBatchDetail }) {
         )}
         {staged && undecided > 0 && (
           <p className="review-blocked">
-            {MATCH_KIND_LABELS.ambiguous}の項目が {undecided} 件あります。候補から同じ項目を選ぶか「新しい項目として扱う」を選ぶと反映できます。
+            {MATCH_KIND_LABELS.ambiguous}の項目が {undecided}{' '}
+            件あります。候補から同じ項目を選ぶか「新しい項目として扱う」を選ぶと反映できます。
           </p>
         )}
       </div>

@@ -29,7 +29,15 @@ function Uploads() {
       {uploads.map((u, i) => (
         <li key={i} className={`upload upload-${u.status}`}>
           <span className="upload-name">{u.name}</span>{' '}
-          <span>{u.status === 'reading' ? '読み込み中…' : u.status === 'staging' ? '前の版と照合しています…' : u.status === 'done' ? `取り込みました(#${u.batch})` : '取り込めませんでした'}</span>
+          <span>
+            {u.status === 'reading'
+              ? '読み込み中…'
+              : u.status === 'staging'
+                ? '前の版と照合しています…'
+                : u.status === 'done'
+                  ? `取り込みました(#${u.batch})`
+                  : '取り込めませんでした'}
+          </span>
           {u.error && (
             <p className="upload-error" role="alert">
               {u.error}
@@ -45,7 +53,12 @@ function BatchButton({ b }: { b: EditionBatchSummary }) {
   const selected = useEditions((s) => s.selectedBatch === b.id);
   const c = b.counts;
   return (
-    <button type="button" className="batch-button" aria-current={selected ? 'true' : undefined} onClick={() => void selectEditionBatch(b.id)}>
+    <button
+      type="button"
+      className="batch-button"
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => void selectEditionBatch(b.id)}
+    >
       <span className="batch-name">{b.sourceName}</span>
       <span className="batch-meta">
         #{b.id} {kindWhat(b)}
@@ -103,7 +116,12 @@ function EditionList() {
                 <td>{new Date(e.loadedAt).toLocaleString('ja-JP')}</td>
                 <td>
                   {e.status === 'archived' && (
-                    <button type="button" className="button button-small" disabled={archived === e.fiscalYear} onClick={() => void showEdition(e.fiscalYear).catch(() => undefined)}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={archived === e.fiscalYear}
+                      onClick={() => void showEdition(e.fiscalYear).catch(() => undefined)}
+                    >
                       閲覧する(閲覧のみ)
                     </button>
                   )}
@@ -163,7 +181,12 @@ export function EditionsView() {
         <ul>
           {PAGES.map((p) => (
             <li key={p.id}>
-              <button type="button" className="view-button" aria-current={page === p.id ? 'page' : undefined} onClick={() => setEditionsPage(p.id)}>
+              <button
+                type="button"
+                className="view-button"
+                aria-current={page === p.id ? 'page' : undefined}
+                onClick={() => setEditionsPage(p.id)}
+              >
                 {p.label}
               </button>
             </li>
@@ -171,7 +194,15 @@ export function EditionsView() {
         </ul>
       </nav>
       <div className="editions-page">
-        {page === 'list' ? <EditionList /> : page === 'review' ? <ReviewPage /> : page === 'diff' ? <EditionDiffView /> : <FollowUpOverview />}
+        {page === 'list' ? (
+          <EditionList />
+        ) : page === 'review' ? (
+          <ReviewPage />
+        ) : page === 'diff' ? (
+          <EditionDiffView />
+        ) : (
+          <FollowUpOverview />
+        )}
       </div>
     </div>
   );

@@ -16,19 +16,40 @@ type Column = 'items' | 'reported' | 'unreported' | 'overdue' | 'boilerplate';
 function Count({ n, label, keys }: { n: number; label: string; keys: string[] | null }) {
   if (n === 0 || !keys || keys.length === 0) return <span className="followup-count">{n}</span>;
   return (
-    <button type="button" className="link-button followup-count" title={`${label}の項目を一覧に表示`} aria-label={`${label} ${n} 件の項目を一覧に表示`} onClick={() => openItemSet(label, keys)}>
+    <button
+      type="button"
+      className="link-button followup-count"
+      title={`${label}の項目を一覧に表示`}
+      aria-label={`${label} ${n} 件の項目を一覧に表示`}
+      onClick={() => openItemSet(label, keys)}
+    >
       {n}
     </button>
   );
 }
 
-function GroupTable({ title, groups, name, withStatus }: { title: string; groups: FollowUpGroup[]; name: (id: string) => string; withStatus: (keys: string[], status: 'reported' | 'boilerplate') => string[] }) {
+function GroupTable({
+  title,
+  groups,
+  name,
+  withStatus,
+}: {
+  title: string;
+  groups: FollowUpGroup[];
+  name: (id: string) => string;
+  withStatus: (keys: string[], status: 'reported' | 'boilerplate') => string[];
+}) {
   const columns: { id: Column; label: string; count: (g: FollowUpCounts) => number; keys: (g: FollowUpGroup) => string[] | null }[] = [
     { id: 'items', label: '方向性', count: (g) => g.promises, keys: (g) => g.items },
     { id: 'reported', label: PROMISE_STATUS_LABELS.reported, count: (g) => g.reported, keys: (g) => withStatus(g.items, 'reported') },
     { id: 'unreported', label: PROMISE_STATUS_LABELS.unreported, count: (g) => g.unreported, keys: (g) => g.unreportedItems },
     { id: 'overdue', label: OVERDUE_LABEL, count: (g) => g.overdue, keys: (g) => g.overdueItems },
-    { id: 'boilerplate', label: PROMISE_STATUS_LABELS.boilerplate, count: (g) => g.boilerplate, keys: (g) => withStatus(g.items, 'boilerplate') },
+    {
+      id: 'boilerplate',
+      label: PROMISE_STATUS_LABELS.boilerplate,
+      count: (g) => g.boilerplate,
+      keys: (g) => withStatus(g.items, 'boilerplate'),
+    },
   ];
   return (
     <section className="followup-group" aria-label={title}>
@@ -77,10 +98,17 @@ function Report({ report }: { report: FollowUpReport }) {
   return (
     <>
       <p className="followup-lead">
-        {fiscalYearLabel(report.previousYear)}に示した今後の方向性 {t.promises} 件のうち、{actionsLabel(report.fiscalYear)}に取組の記載があるもの {t.reported} 件、記載のないもの {t.unreported} 件(うち{OVERDUE_LABEL} {t.overdue} 件)、定型文 {t.boilerplate} 件。数をクリックすると、その項目を一覧に表示します。項目を開くと「前年度の方向性」タブで方向性と取組の対応を確認できます。
+        {fiscalYearLabel(report.previousYear)}に示した今後の方向性 {t.promises} 件のうち、{actionsLabel(report.fiscalYear)}
+        に取組の記載があるもの {t.reported} 件、記載のないもの {t.unreported} 件(うち{OVERDUE_LABEL} {t.overdue} 件)、定型文 {t.boilerplate}{' '}
+        件。数をクリックすると、その項目を一覧に表示します。項目を開くと「前年度の方向性」タブで方向性と取組の対応を確認できます。
       </p>
       <div className="followup-groups">
-        <GroupTable title="府省別" groups={report.summary.byMinistry} name={(id) => `${id} ${MINISTRY_NAMES[id as MinistryCode] ?? ''}`.trim()} withStatus={withStatus} />
+        <GroupTable
+          title="府省別"
+          groups={report.summary.byMinistry}
+          name={(id) => `${id} ${MINISTRY_NAMES[id as MinistryCode] ?? ''}`.trim()}
+          withStatus={withStatus}
+        />
         <GroupTable title="区分別" groups={report.summary.bySection} name={sectionLabel} withStatus={withStatus} />
       </div>
     </>

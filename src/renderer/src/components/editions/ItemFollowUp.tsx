@@ -22,8 +22,12 @@ function StatusBadge({ p }: { p: PromiseFollowUp }) {
 export function ItemFollowUp({ item, followUp }: { item: Item; followUp: FollowUp }) {
   const fiscalYear = useFiscalYear();
   const [hover, setHover] = useState<{ side: 'promise' | 'action'; index: number } | null>(null);
-  const linkedActions = new Set(hover?.side === 'promise' ? (followUp.promises.find((p) => p.index === hover.index)?.actions.map((a) => a.index) ?? []) : []);
-  const linkedPromises = new Set(hover?.side === 'action' ? followUp.promises.filter((p) => p.actions.some((a) => a.index === hover.index)).map((p) => p.index) : []);
+  const linkedActions = new Set(
+    hover?.side === 'promise' ? (followUp.promises.find((p) => p.index === hover.index)?.actions.map((a) => a.index) ?? []) : [],
+  );
+  const linkedPromises = new Set(
+    hover?.side === 'action' ? followUp.promises.filter((p) => p.actions.some((a) => a.index === hover.index)).map((p) => p.index) : [],
+  );
   return (
     <div className="followup-item">
       <section className="followup-side" aria-labelledby="followup-promises">

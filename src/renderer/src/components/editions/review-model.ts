@@ -20,7 +20,10 @@ export function classCounts(d: EditionBatchDetail): ClassCounts {
 }
 
 /** Shown at first: every class but the unchanged items. */
-export const DEFAULT_CLASSES: Record<MatchKind, boolean> = Object.fromEntries(CLASS_ORDER.map((k) => [k, k !== 'same'])) as Record<MatchKind, boolean>;
+export const DEFAULT_CLASSES: Record<MatchKind, boolean> = Object.fromEntries(CLASS_ORDER.map((k) => [k, k !== 'same'])) as Record<
+  MatchKind,
+  boolean
+>;
 
 /** 0.87 → 「87%」 */
 export function percent(confidence: number): string {

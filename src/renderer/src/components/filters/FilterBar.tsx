@@ -18,7 +18,11 @@ const PJ_VALUES = PROJECT_NAMES.map((_, i) => i + 1);
  * Each choice labelled with the items it would show (the other filters kept), the count first because a
  * closed drop-down is narrow and cuts the end of a long label; empty ones greyed out.
  */
-function withCounts<K extends 'ministry' | 'area' | 'pj'>(options: readonly FilterOption[], counts: Map<Filters[K], number>, valueOf: (o: FilterOption) => Filters[K]) {
+function withCounts<K extends 'ministry' | 'area' | 'pj'>(
+  options: readonly FilterOption[],
+  counts: Map<Filters[K], number>,
+  valueOf: (o: FilterOption) => Filters[K],
+) {
   return options.map((o) => {
     const n = counts.get(valueOf(o)) ?? 0;
     return { value: o.value, label: `${n}件 ${o.label}`, disabled: n === 0 };
@@ -40,14 +44,31 @@ export function FilterBar() {
   const items = useApp((s) => s.items);
   const facets = useFacets((s) => s.facets);
   const ministryOptions = useMemo(
-    () => withCounts<'ministry'>(MINISTRY_OPTIONS, countsFor(items, filters, 'ministry', MINISTRY_CODES, facets), (o) => (isMinistryCode(o.value) ? o.value : null)),
+    () =>
+      withCounts<'ministry'>(MINISTRY_OPTIONS, countsFor(items, filters, 'ministry', MINISTRY_CODES, facets), (o) =>
+        isMinistryCode(o.value) ? o.value : null,
+      ),
     [items, filters, facets],
   );
   const areaCounted = useMemo(
-    () => withCounts<'area'>(areaOptions, countsFor(items, filters, 'area', areaOptions.map((o) => Number(o.value)), facets), (o) => Number(o.value)),
+    () =>
+      withCounts<'area'>(
+        areaOptions,
+        countsFor(
+          items,
+          filters,
+          'area',
+          areaOptions.map((o) => Number(o.value)),
+          facets,
+        ),
+        (o) => Number(o.value),
+      ),
     [items, filters, areaOptions, facets],
   );
-  const pjOptions = useMemo(() => withCounts<'pj'>(PJ_OPTIONS, countsFor(items, filters, 'pj', PJ_VALUES, facets), (o) => Number(o.value)), [items, filters, facets]);
+  const pjOptions = useMemo(
+    () => withCounts<'pj'>(PJ_OPTIONS, countsFor(items, filters, 'pj', PJ_VALUES, facets), (o) => Number(o.value)),
+    [items, filters, facets],
+  );
 
   return (
     <div className="filter-bar">

@@ -23,7 +23,12 @@ export function SaveViewForm() {
   if (readOnly) return null;
   if (!open) {
     return (
-      <button type="button" className="button button-small" onClick={() => setOpen(true)} title="今の絞り込みと検索語を名前を付けて保存します">
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => setOpen(true)}
+        title="今の絞り込みと検索語を名前を付けて保存します"
+      >
         ビューを保存
       </button>
     );

@@ -27,7 +27,10 @@ export function EntityCuration({ entity }: { entity: EntityInfo }) {
   const [error, setError] = useState<string | null>(null);
   const revision = useGraph((s) => s.revision);
   useEffect(() => {
-    invoke('graph.entities', {}).then((all) => setOthers(all.filter((e) => !e.hidden && e.id !== entity.id)), (err: unknown) => setError(messageOf(err)));
+    invoke('graph.entities', {}).then(
+      (all) => setOthers(all.filter((e) => !e.hidden && e.id !== entity.id)),
+      (err: unknown) => setError(messageOf(err)),
+    );
   }, [entity.id, revision]);
   const run = async (change: Parameters<typeof curate>[0]) => setError(await curate(change));
   const rename = (e: FormEvent) => {
@@ -86,7 +89,10 @@ export function HiddenEntities() {
   const [hidden, setHidden] = useState<EntityInfo[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    invoke('graph.entities', {}).then((all) => setHidden(all.filter((e) => e.hidden)), (err: unknown) => setError(messageOf(err)));
+    invoke('graph.entities', {}).then(
+      (all) => setHidden(all.filter((e) => e.hidden)),
+      (err: unknown) => setError(messageOf(err)),
+    );
   }, [revision]);
   if (hidden.length === 0 && !error) return null;
   return (

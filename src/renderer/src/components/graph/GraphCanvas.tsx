@@ -27,7 +27,10 @@ function elementsOf(state: ReturnType<typeof useGraph.getState>): ElementDefinit
     data: { id: n.id, type: n.type, short: shortLabel(n.label), size: Math.min(30, n.weight), hop: n.hop },
     classes: n.id === state.center ? 'center' : '',
   }));
-  const edges = Object.entries(state.edges).map(([id, e]) => ({ group: 'edges' as const, data: { id, source: e.source, target: e.target, kind: e.kind, weight: e.weight } }));
+  const edges = Object.entries(state.edges).map(([id, e]) => ({
+    group: 'edges' as const,
+    data: { id, source: e.source, target: e.target, kind: e.kind, weight: e.weight },
+  }));
   return [...nodes, ...edges];
 }
 
@@ -68,7 +71,15 @@ export function GraphCanvas() {
     // Rings by distance from the node the view grew from: that node stays in the middle.
     const maxHop = Math.max(0, ...Object.values(state.nodes).map((n) => n.hop));
     instance
-      .layout({ name: 'concentric', concentric: (n) => maxHop - (n.data('hop') as number), levelWidth: () => 1, minNodeSpacing: 110, animate: false, fit: true, padding: 24 })
+      .layout({
+        name: 'concentric',
+        concentric: (n) => maxHop - (n.data('hop') as number),
+        levelWidth: () => 1,
+        minNodeSpacing: 110,
+        animate: false,
+        fit: true,
+        padding: 24,
+      })
       .run();
   }, [revision]);
 
@@ -79,5 +90,12 @@ export function GraphCanvas() {
     if (selected) instance.getElementById(selected).select();
   }, [selected, revision]);
 
-  return <div ref={box} className="graph-canvas" role="img" aria-label="ナレッジグラフ(ノードをクリックで選択、小項目は開く、ダブルクリックで広げる)" />;
+  return (
+    <div
+      ref={box}
+      className="graph-canvas"
+      role="img"
+      aria-label="ナレッジグラフ(ノードをクリックで選択、小項目は開く、ダブルクリックで広げる)"
+    />
+  );
 }

@@ -32,7 +32,13 @@ function SearchPanel() {
       <form role="search" className="graph-search" onSubmit={submit}>
         <label htmlFor="graph-query">ノードを検索</label>
         <div className="graph-search-row">
-          <input id="graph-query" type="search" value={input} onChange={(e) => setInput(e.target.value)} placeholder="例: 次世代医療基盤法、厚、1-1-1" />
+          <input
+            id="graph-query"
+            type="search"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            placeholder="例: 次世代医療基盤法、厚、1-1-1"
+          />
           <button type="submit" className="button">
             検索
           </button>
@@ -70,14 +76,26 @@ function SearchPanel() {
 
 function MentionRow({ m }: { m: MentionView }) {
   const fiscalYear = useFiscalYear();
-  const where = m.field === 'project' ? 'AMED事業' : `${m.source} ${fieldLabel(m.field, fiscalYear)}${m.field === 'title' ? '' : ` ${m.bullet + 1}番目`}`;
+  const where =
+    m.field === 'project'
+      ? 'AMED事業'
+      : `${m.source} ${fieldLabel(m.field, fiscalYear)}${m.field === 'title' ? '' : ` ${m.bullet + 1}番目`}`;
   return (
     <li className="graph-mention">
       <div className="graph-mention-where">
         {m.field === 'project' ? (
           where
         ) : (
-          <button type="button" className="link-button" onClick={() => openItem(m.source, { target: m.field === 'title' ? null : { field: m.field as 'actions' | 'future', ord: m.bullet }, focus: true })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              openItem(m.source, {
+                target: m.field === 'title' ? null : { field: m.field as 'actions' | 'future', ord: m.bullet },
+                focus: true,
+              })
+            }
+          >
             {where}
           </button>
         )}
@@ -122,8 +140,7 @@ function Details() {
         </button>
       </div>
       <p className="graph-links">
-        表示中のつながり {links.length} 本
-        {kinds.length > 0 && `(${kinds.join('・')})`}
+        表示中のつながり {links.length} 本{kinds.length > 0 && `(${kinds.join('・')})`}
       </p>
       {mentions && `entity:${mentions.entity.id}` === selected.id && (
         <>
@@ -145,14 +162,20 @@ function Details() {
 function NodeList() {
   const nodes = useGraph((s) => s.nodes);
   const truncated = useGraph((s) => s.truncated);
-  const list = Object.values(nodes).sort((a, b) => a.hop - b.hop || NODE_TYPES.indexOf(a.type) - NODE_TYPES.indexOf(b.type) || b.weight - a.weight);
+  const list = Object.values(nodes).sort(
+    (a, b) => a.hop - b.hop || NODE_TYPES.indexOf(a.type) - NODE_TYPES.indexOf(b.type) || b.weight - a.weight,
+  );
   if (list.length === 0) return null;
   return (
     <section className="graph-node-list" aria-labelledby="graph-node-list-title">
       <h3 id="graph-node-list-title" className="graph-subhead">
         表示中のノード {list.length} 件
       </h3>
-      {truncated > 0 && <p className="graph-hint">ほかに {truncated} 件のつながりがあります(重みの大きい {STEP_LIMIT} 件まで表示)。種類で絞り込むと残りも見られます。</p>}
+      {truncated > 0 && (
+        <p className="graph-hint">
+          ほかに {truncated} 件のつながりがあります(重みの大きい {STEP_LIMIT} 件まで表示)。種類で絞り込むと残りも見られます。
+        </p>
+      )}
       <ul>
         {list.map((n) => (
           <li key={n.id}>

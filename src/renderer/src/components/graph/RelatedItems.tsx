@@ -8,7 +8,10 @@ import './graph.css';
 
 const SHOWN = 8;
 
-type Load = { key: string; status: 'loading' } | { key: string; status: 'ready'; items: RelatedItem[] } | { key: string; status: 'error'; message: string };
+type Load =
+  | { key: string; status: 'loading' }
+  | { key: string; status: 'ready'; items: RelatedItem[] }
+  | { key: string; status: 'error'; message: string };
 
 export function RelatedItems({ itemKey, version }: { itemKey: string; version: number }) {
   const [load, setLoad] = useState<Load>({ key: itemKey, status: 'loading' });
@@ -28,7 +31,9 @@ export function RelatedItems({ itemKey, version }: { itemKey: string; version: n
       <h3 id="related-items-title">関連項目</h3>
       {current.status === 'loading' && <p className="graph-hint">読み込んでいます…</p>}
       {current.status === 'error' && <p className="graph-hint">関連項目を読み込めませんでした: {current.message}</p>}
-      {current.status === 'ready' && current.items.length === 0 && <p className="graph-hint">同じ事業・データベース・法律などに触れている項目はありません。</p>}
+      {current.status === 'ready' && current.items.length === 0 && (
+        <p className="graph-hint">同じ事業・データベース・法律などに触れている項目はありません。</p>
+      )}
       {current.status === 'ready' && current.items.length > 0 && (
         <ul>
           {current.items.map((r) => (

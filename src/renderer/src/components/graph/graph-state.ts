@@ -110,7 +110,9 @@ export function activateNode(id: string): void {
 }
 
 export function toggleType(type: NodeType): void {
-  set((s) => ({ types: s.types.includes(type) ? s.types.filter((t) => t !== type) : NODE_TYPES.filter((t) => t === type || s.types.includes(t)) }));
+  set((s) => ({
+    types: s.types.includes(type) ? s.types.filter((t) => t !== type) : NODE_TYPES.filter((t) => t === type || s.types.includes(t)),
+  }));
   const { center } = get();
   if (center) void expandNode(center, { restart: true });
 }

@@ -54,7 +54,10 @@ export function graphStylesheet(font: string): StylesheetJson {
         'border-color': '#ffffff',
       },
     },
-    ...(Object.keys(NODE_COLOURS) as NodeType[]).map((t) => ({ selector: `node[type = "${t}"]`, style: { 'background-color': NODE_COLOURS[t], shape: SHAPES[t] as never } })),
+    ...(Object.keys(NODE_COLOURS) as NodeType[]).map((t) => ({
+      selector: `node[type = "${t}"]`,
+      style: { 'background-color': NODE_COLOURS[t], shape: SHAPES[t] as never },
+    })),
     { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#1f2328' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1a56c4', 'font-weight': 'bold' } },
     {

@@ -13,7 +13,12 @@ export function Breadcrumb({ item }: { item: ItemSummary }) {
       <ol>
         {trail.map((s) => (
           <li key={s.id}>
-            <button type="button" className="link-button" onClick={() => setFilter('section', s.id)} title={`一覧を「${s.title}」で絞り込む`}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setFilter('section', s.id)}
+              title={`一覧を「${s.title}」で絞り込む`}
+            >
               {sectionName(s)} {s.title}
             </button>
           </li>

@@ -112,7 +112,13 @@ function ItemDetails({ item }: { item: Item }) {
     <article className="item-view" aria-labelledby="item-title">
       <Breadcrumb item={item} />
       <header className="item-header">
-        {editing ? <h2 className="visually-hidden" id="item-title">{item.title}(編集中)</h2> : <ItemTitle item={item} />}
+        {editing ? (
+          <h2 className="visually-hidden" id="item-title">
+            {item.title}(編集中)
+          </h2>
+        ) : (
+          <ItemTitle item={item} />
+        )}
         <div className="item-meta">
           <MinistryBadges ministries={item.ministries} lead={item.lead} label="担当府省" />
           <PjChips pj={item.pj} />

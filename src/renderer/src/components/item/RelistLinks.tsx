@@ -14,7 +14,10 @@ function ItemLink({ item }: { item: ItemSummary }) {
 
 export function RelistLinks({ item }: { item: ItemSummary }) {
   const items = useApp((s) => s.items);
-  const original = useMemo(() => (item.relistedFrom ? items.find((it) => it.key === item.relistedFrom) : undefined), [items, item.relistedFrom]);
+  const original = useMemo(
+    () => (item.relistedFrom ? items.find((it) => it.key === item.relistedFrom) : undefined),
+    [items, item.relistedFrom],
+  );
   const copies = useMemo(() => items.filter((it) => it.relistedFrom === item.key), [items, item.key]);
   if (!item.relistedFrom && copies.length === 0) return null;
   return (
@@ -22,8 +25,7 @@ export function RelistLinks({ item }: { item: ItemSummary }) {
       {item.relistedFrom && (
         <p>
           <span className="relist-kind">再掲元</span>
-          この項目は次の項目の再掲です:{' '}
-          {original ? <ItemLink item={original} /> : <span>{item.relistedFrom}(見つかりません)</span>}
+          この項目は次の項目の再掲です: {original ? <ItemLink item={original} /> : <span>{item.relistedFrom}(見つかりません)</span>}
         </p>
       )}
       {copies.length > 0 && (

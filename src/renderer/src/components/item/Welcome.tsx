@@ -8,7 +8,6 @@ import { filtersFor } from '../../state/filters';
 import { openKeyboardHelp } from '../layout/KeyboardHelp';
 import { EVERYDAY_SHORTCUTS } from '../layout/shortcuts';
 
-
 export function Welcome() {
   const overview = useApp((s) => s.overview);
   const fiscalYear = useFiscalYear();

@@ -54,14 +54,24 @@ export function Header() {
           </li>
           {VIEWS.map((v) => (
             <li key={v.id}>
-              <button type="button" className="view-button" aria-current={view === v.id && !atHome ? 'page' : undefined} onClick={() => setView(v.id)}>
+              <button
+                type="button"
+                className="view-button"
+                aria-current={view === v.id && !atHome ? 'page' : undefined}
+                onClick={() => setView(v.id)}
+              >
                 {v.label}
               </button>
             </li>
           ))}
         </ul>
       </nav>
-      <button type="button" className="author-button" onClick={changeAuthor} title="変更履歴に記録する作成者名(1台を複数人で使うときはここで切り替え)">
+      <button
+        type="button"
+        className="author-button"
+        onClick={changeAuthor}
+        title="変更履歴に記録する作成者名(1台を複数人で使うときはここで切り替え)"
+      >
         作成者: {author || '未設定'} ▾
       </button>
       <FontSizeControl />

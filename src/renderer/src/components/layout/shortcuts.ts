@@ -64,6 +64,6 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
 const EVERYDAY_KEYS = ['/', '? / F1', '↑ ↓', 'Enter / Space', 'Esc', 'Ctrl+S'];
 
 /** The shortcuts the start page shows: the everyday ones. */
-export const EVERYDAY_SHORTCUTS: Shortcut[] = EVERYDAY_KEYS.map(
-  (keys) => SHORTCUT_GROUPS.flatMap((g) => g.shortcuts).find((s) => s.keys === keys)!,
+export const EVERYDAY_SHORTCUTS: Shortcut[] = EVERYDAY_KEYS.map((keys) =>
+  SHORTCUT_GROUPS.flatMap((g) => g.shortcuts).find((s) => s.keys === keys)!,
 );

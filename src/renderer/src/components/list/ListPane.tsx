@@ -65,8 +65,13 @@ export function ListPane() {
         {search.status === 'error' ? (
           <StatusMessage kind="error">{search.error}</StatusMessage>
         ) : hits.length === 0 ? (
-          <StatusMessage kind="empty" action={search.status === 'ready' && search.suggestion ? <DidYouMean suggestion={search.suggestion} /> : undefined}>
-            {search.status === 'loading' ? '検索しています…' : `「${search.query}」に一致する箇所はありません。${hasFilters(filters) ? '絞り込み条件も確認してください。' : ''}`}
+          <StatusMessage
+            kind="empty"
+            action={search.status === 'ready' && search.suggestion ? <DidYouMean suggestion={search.suggestion} /> : undefined}
+          >
+            {search.status === 'loading'
+              ? '検索しています…'
+              : `「${search.query}」に一致する箇所はありません。${hasFilters(filters) ? '絞り込み条件も確認してください。' : ''}`}
           </StatusMessage>
         ) : (
           <VirtualListbox
@@ -87,8 +92,11 @@ export function ListPane() {
               elsewhere(h)
                 ? void showEdition(h.edition!, h.kind === 'item' ? h.key : undefined).catch(() => undefined)
                 : h.kind === 'item'
-                  ? openItem(h.key, { target: h.field === 'actions' || h.field === 'future' ? { field: h.field, ord: h.ord } : null, focus: true })
-                : openSection(h.key, h.field === 'intro')
+                  ? openItem(h.key, {
+                      target: h.field === 'actions' || h.field === 'future' ? { field: h.field, ord: h.ord } : null,
+                      focus: true,
+                    })
+                  : openSection(h.key, h.field === 'intro')
             }
             onEscape={clearSearch}
           />
@@ -103,7 +111,9 @@ export function ListPane() {
         該当 <strong>{filtered.length}</strong> 件{hasFilters(filters) ? ` / 全 ${items.length} 件` : ''}
       </p>
       {filtered.length === 0 ? (
-        <StatusMessage kind="empty">{items.length === 0 ? '項目がありません。' : '条件に合う項目はありません。絞り込みを外してください。'}</StatusMessage>
+        <StatusMessage kind="empty">
+          {items.length === 0 ? '項目がありません。' : '条件に合う項目はありません。絞り込みを外してください。'}
+        </StatusMessage>
       ) : (
         <VirtualListbox
           rows={filtered}

@@ -24,7 +24,20 @@ interface Props<T> {
   focusNonce?: number;
 }
 
-export function VirtualListbox<T>({ rows, rowKey, rowHeight, renderRow, selectedKey, onOpen, onActiveChange, onEscape, onRowsInView, label, idPrefix, focusNonce }: Props<T>) {
+export function VirtualListbox<T>({
+  rows,
+  rowKey,
+  rowHeight,
+  renderRow,
+  selectedKey,
+  onOpen,
+  onActiveChange,
+  onEscape,
+  onRowsInView,
+  label,
+  idPrefix,
+  focusNonce,
+}: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeKey, setActiveKey] = useState<string | null>(selectedKey);
   // When another part of the app opens an item, the active row follows it.

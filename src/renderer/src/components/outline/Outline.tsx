@@ -80,7 +80,10 @@ export function Outline() {
 
   const totals = useMemo(() => countBySection(items), [items]);
   const facets = useFacets((s) => s.facets);
-  const matching = useMemo(() => items.filter((it) => matchesFilters(it, filters, facets, { ignoreSection: true })), [items, filters, facets]);
+  const matching = useMemo(
+    () => items.filter((it) => matchesFilters(it, filters, facets, { ignoreSection: true })),
+    [items, filters, facets],
+  );
   const counts = useMemo(() => countBySection(matching), [matching]);
   const filtered = hasFilters({ ...filters, section: null });
 
@@ -95,7 +98,12 @@ export function Outline() {
   return (
     <div className="outline">
       <h2 className="pane-title">目次</h2>
-      <button type="button" className="outline-button outline-all" aria-current={allCurrent ? 'true' : undefined} onClick={() => setFilter('section', null)}>
+      <button
+        type="button"
+        className="outline-button outline-all"
+        aria-current={allCurrent ? 'true' : undefined}
+        onClick={() => setFilter('section', null)}
+      >
         <span className="outline-title">すべての項目</span>
         <span className="count" data-testid="outline-total">
           {filtered ? `${matching.length} / ${items.length}` : items.length}

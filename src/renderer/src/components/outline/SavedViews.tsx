@@ -58,10 +58,22 @@ function ViewEntry({ view }: { view: SavedView }) {
         </>
       ) : (
         <>
-          <button type="button" className="icon-button" aria-label={`ビュー「${view.name}」の名前を変更`} title="名前を変更" onClick={() => setMode('rename')}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`ビュー「${view.name}」の名前を変更`}
+            title="名前を変更"
+            onClick={() => setMode('rename')}
+          >
             ✎
           </button>
-          <button type="button" className="icon-button" aria-label={`ビュー「${view.name}」を削除`} title="削除" onClick={() => setMode('confirm')}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`ビュー「${view.name}」を削除`}
+            title="削除"
+            onClick={() => setMode('confirm')}
+          >
             ×
           </button>
         </>

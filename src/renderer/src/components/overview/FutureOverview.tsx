@@ -28,9 +28,7 @@ interface Group {
 }
 
 type Load =
-  | { status: 'loading'; done: number; total: number }
-  | { status: 'ready'; groups: Group[] }
-  | { status: 'error'; message: string };
+  { status: 'loading'; done: number; total: number } | { status: 'ready'; groups: Group[] } | { status: 'error'; message: string };
 
 /** Items fetched per request; the comparison runs in slices of this many milliseconds, then yields. */
 const CHUNK = 400;
@@ -40,7 +38,13 @@ function addToGroup(groups: Map<string, Group>, it: Item, sections: readonly Sec
   const id = `${it.major}-${it.middle}`;
   let g = groups.get(id);
   if (!g) {
-    g = { id, section: sections.find((s) => s.id === id), count: 0, boilerplate: [], labels: { continuation: 0, new: 0, delegated: 0, boilerplate: 0 } };
+    g = {
+      id,
+      section: sections.find((s) => s.id === id),
+      count: 0,
+      boilerplate: [],
+      labels: { continuation: 0, new: 0, delegated: 0, boilerplate: 0 },
+    };
     groups.set(id, g);
   }
   const c = comparisonOf(it);
@@ -123,9 +127,7 @@ export function FutureOverview() {
           {groups.map((g) => (
             <tr key={g.id} className={g.boilerplate.length > 0 ? 'has-boilerplate' : undefined}>
               <th scope="row">
-                <span className="overview-section-name">
-                  {g.section ? `大項目${g.section.major} ${sectionName(g.section)}` : g.id}
-                </span>
+                <span className="overview-section-name">{g.section ? `大項目${g.section.major} ${sectionName(g.section)}` : g.id}</span>
                 <span className="overview-section-title">{g.section?.title}</span>
               </th>
               <td className="num">{g.count}</td>

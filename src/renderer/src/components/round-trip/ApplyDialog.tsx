@@ -13,7 +13,9 @@ export function ApplyDialog({ detail, open, onClose }: { detail: BatchDetail; op
         <strong>{detail.fileName}</strong>(#{detail.id})の決定を計画に反映します。
       </p>
       <ul className="apply-preview">
-        <li>更新する欄: {preview.written} 欄(変更履歴に「Excel取込({detail.fileName}#{detail.id})」として記録)</li>
+        <li>
+          更新する欄: {preview.written} 欄(変更履歴に「Excel取込({detail.fileName}#{detail.id})」として記録)
+        </li>
         <li>現在の値のままにする欄: {preview.kept} 欄</li>
         <li>記録する府省からの補足: {preview.notes} 件</li>
       </ul>

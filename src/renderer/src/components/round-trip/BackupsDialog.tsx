@@ -43,7 +43,10 @@ function BackupsBody() {
     setNotice(null);
     try {
       const r = await restoreBackup(b.name);
-      setNotice({ kind: 'ok', text: `${new Date(r.restored.createdAt).toLocaleString('ja-JP')} のバックアップに戻しました。戻す前の内容もバックアップしました(${r.safety.name})。画面の内容を読み込み直しました。` });
+      setNotice({
+        kind: 'ok',
+        text: `${new Date(r.restored.createdAt).toLocaleString('ja-JP')} のバックアップに戻しました。戻す前の内容もバックアップしました(${r.safety.name})。画面の内容を読み込み直しました。`,
+      });
       setConfirm(null);
       setNonce((n) => n + 1);
     } catch (err) {
@@ -58,7 +61,10 @@ function BackupsBody() {
     setNotice(null);
     try {
       const b = await createBackup();
-      setNotice({ kind: 'ok', text: `バックアップしました(${b.items} 項目、${formatBytes(b.bytes)})。手動のバックアップは自動では削除しません。` });
+      setNotice({
+        kind: 'ok',
+        text: `バックアップしました(${b.items} 項目、${formatBytes(b.bytes)})。手動のバックアップは自動では削除しません。`,
+      });
       setNonce((n) => n + 1);
     } catch (err) {
       setNotice({ kind: 'error', text: `バックアップできませんでした: ${messageOf(err)}` });
@@ -71,8 +77,8 @@ function BackupsBody() {
     return (
       <div role="group" aria-label="復元の確認">
         <p>
-          <strong>{new Date(confirm.createdAt).toLocaleString('ja-JP')}</strong>({backupReason(confirm.reason)})のバックアップの内容に戻します。
-          それ以降の編集・取り込みの反映はすべて取り消されます。
+          <strong>{new Date(confirm.createdAt).toLocaleString('ja-JP')}</strong>({backupReason(confirm.reason)}
+          )のバックアップの内容に戻します。 それ以降の編集・取り込みの反映はすべて取り消されます。
         </p>
         <p>戻す前に、現在の内容を自動でバックアップします(あとからこの一覧で元に戻せます)。</p>
         {notice?.kind === 'error' && <StatusMessage kind="error">{notice.text}</StatusMessage>}
@@ -95,7 +101,10 @@ function BackupsBody() {
           {notice.text}
         </p>
       )}
-      <p>取り込みを反映する前と、復元する前に、データベースのバックアップを自動で作っています(自動のものは新しい順に 20 件まで保持し、手動のものはすべて保持します)。</p>
+      <p>
+        取り込みを反映する前と、復元する前に、データベースのバックアップを自動で作っています(自動のものは新しい順に 20
+        件まで保持し、手動のものはすべて保持します)。
+      </p>
       {load.status === 'loading' && <StatusMessage kind="loading">バックアップの一覧を読み込んでいます…</StatusMessage>}
       {load.status === 'error' && <StatusMessage kind="error">一覧を読み込めませんでした: {load.message}</StatusMessage>}
       {load.status === 'ready' && (
@@ -136,7 +145,12 @@ function BackupsBody() {
                     <td className="num">{b.items.toLocaleString('ja-JP')}</td>
                     <td className="num">{formatBytes(b.bytes)}</td>
                     <td>
-                      <button type="button" className="button button-small" onClick={() => setConfirm(b)} aria-label={`${new Date(b.createdAt).toLocaleString('ja-JP')}(${backupReason(b.reason)})に戻す`}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => setConfirm(b)}
+                        aria-label={`${new Date(b.createdAt).toLocaleString('ja-JP')}(${backupReason(b.reason)})に戻す`}
+                      >
                         戻す…
                       </button>
                     </td>

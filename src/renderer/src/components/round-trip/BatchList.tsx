@@ -12,10 +12,15 @@ function countsText(b: BatchSummary): string {
 export function BatchList() {
   const batches = useRoundTrip((s) => s.batches);
   const selected = useRoundTrip((s) => s.selectedBatch);
-  if (batches.status === 'loading' || batches.status === 'idle') return <StatusMessage kind="loading">取り込みの一覧を読み込んでいます…</StatusMessage>;
+  if (batches.status === 'loading' || batches.status === 'idle')
+    return <StatusMessage kind="loading">取り込みの一覧を読み込んでいます…</StatusMessage>;
   if (batches.status === 'error') return <StatusMessage kind="error">一覧を読み込めませんでした: {batches.message}</StatusMessage>;
   if (batches.value.length === 0) {
-    return <StatusMessage kind="empty">まだ何も取り込んでいません。「回答を取り込む…」でファイルを選ぶか、ウィンドウにドロップしてください。</StatusMessage>;
+    return (
+      <StatusMessage kind="empty">
+        まだ何も取り込んでいません。「回答を取り込む…」でファイルを選ぶか、ウィンドウにドロップしてください。
+      </StatusMessage>
+    );
   }
   const groups: [string, BatchSummary[]][] = [
     ['確認待ち', batches.value.filter((b) => b.status === 'staged')],
@@ -31,7 +36,12 @@ export function BatchList() {
             <ul className="batch-list">
               {list.map((b) => (
                 <li key={b.id}>
-                  <button type="button" className="batch-button" aria-current={b.id === selected ? 'true' : undefined} onClick={() => void selectBatch(b.id)}>
+                  <button
+                    type="button"
+                    className="batch-button"
+                    aria-current={b.id === selected ? 'true' : undefined}
+                    onClick={() => void selectBatch(b.id)}
+                  >
                     <span className="batch-name">{b.fileName}</span>
                     <span className="batch-meta">
                       #{b.id}

@@ -5,7 +5,15 @@ import type { BatchDetail } from '../../../../shared/imports';
 import { MERGE_KIND_HELP, MERGE_KIND_NAMES, type MergeKind } from '../../../../shared/merge/three-way';
 import { decide, useRoundTrip } from '../../state/round-trip';
 import { StatusMessage } from '../common/StatusMessage';
-import { BASE_SOURCE_HELP, BASE_SOURCE_NAMES, DEFAULT_SHOWN, KIND_ORDER, STATUS_NAMES, effectiveDecision, reviewRows } from './review-model';
+import {
+  BASE_SOURCE_HELP,
+  BASE_SOURCE_NAMES,
+  DEFAULT_SHOWN,
+  KIND_ORDER,
+  STATUS_NAMES,
+  effectiveDecision,
+  reviewRows,
+} from './review-model';
 import { ReviewWarnings } from './ReviewWarnings';
 import { ChangeList } from './ChangeList';
 import { ApplyDialog } from './ApplyDialog';
@@ -98,10 +106,20 @@ export function BatchView({ detail }: { detail: BatchDetail }) {
         {staged && (
           <div className="review-actions">
             <span className="review-actions-group" role="group" aria-label="このファイルの全欄">
-              <button type="button" className="button button-small" disabled={busy || total === 0} onClick={() => void decide(detail.id, [{ decision: 'theirs' }])}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy || total === 0}
+                onClick={() => void decide(detail.id, [{ decision: 'theirs' }])}
+              >
                 すべて採用
               </button>
-              <button type="button" className="button button-small" disabled={busy || total === 0} onClick={() => void decide(detail.id, [{ decision: 'ours' }])}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy || total === 0}
+                onClick={() => void decide(detail.id, [{ decision: 'ours' }])}
+              >
                 すべて却下
               </button>
             </span>
@@ -120,7 +138,12 @@ export function BatchView({ detail }: { detail: BatchDetail }) {
             </button>
           </div>
         )}
-        {staged && open > 0 && <p className="review-blocked">未決定の競合が {open} 件あります。競合ごとに「府省の値を採る」「現在の値を残す」「編集して決める」のいずれかを選ぶと反映できます。</p>}
+        {staged && open > 0 && (
+          <p className="review-blocked">
+            未決定の競合が {open}{' '}
+            件あります。競合ごとに「府省の値を採る」「現在の値を残す」「編集して決める」のいずれかを選ぶと反映できます。
+          </p>
+        )}
       </div>
       {total === 0 ? (
         <StatusMessage kind="empty">このファイルには、現在の計画と違う欄はありません。</StatusMessage>

@@ -7,7 +7,14 @@ import type { BatchItemChanges, BatchStatus, CellChange, Decision } from '../../
 import { decide, type DecisionRequest } from '../../state/round-trip';
 import { openItem, useFiscalYear } from '../../state/store';
 import { CellDiffView } from '../history/DiffView';
-import { BULK_DECIDED_KINDS, LOSS_WARNINGS, MERGE_KIND_HELP, MERGE_KIND_NAMES, losesText, proposesChange } from '../../../../shared/merge/three-way';
+import {
+  BULK_DECIDED_KINDS,
+  LOSS_WARNINGS,
+  MERGE_KIND_HELP,
+  MERGE_KIND_NAMES,
+  losesText,
+  proposesChange,
+} from '../../../../shared/merge/three-way';
 import { REASON_NAMES, effectiveDecision } from './review-model';
 
 function Diffs({ change }: { change: CellChange }) {
@@ -25,7 +32,11 @@ function Diffs({ change }: { change: CellChange }) {
   const side = (title: string, label: string, after: string, who: string) => (
     <section className="cell-diff" aria-label={label}>
       <h4 className="cell-diff-title">{title}</h4>
-      {after === base ? <p className="diff empty-field">{who}は変更していません(送付時のまま)</p> : <CellDiffView before={base} after={after} />}
+      {after === base ? (
+        <p className="diff empty-field">{who}は変更していません(送付時のまま)</p>
+      ) : (
+        <CellDiffView before={base} after={after} />
+      )}
     </section>
   );
   return (
@@ -72,7 +83,9 @@ function ConflictEditor({ batch, change, where, onDone }: EditorProps) {
           }
         }}
       />
-      <p className="editor-hint">箇条書きは1行に1つ、行頭に「・」。下位の箇条書きは「・」の前に全角スペース。Ctrl+Enter で決定、Esc で取り消し。</p>
+      <p className="editor-hint">
+        箇条書きは1行に1つ、行頭に「・」。下位の箇条書きは「・」の前に全角スペース。Ctrl+Enter で決定、Esc で取り消し。
+      </p>
       <div className="cell-editor-actions">
         <button type="button" className="button button-small" onClick={() => setText(change.theirs)}>
           府省の値を入れる
@@ -150,7 +163,9 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
             送付時の値なし
           </span>
         )}
-        {change.reason && change.reason !== 'no_base' && <span className="cell-reason">{REASON_NAMES[change.reason] ?? change.reason}</span>}
+        {change.reason && change.reason !== 'no_base' && (
+          <span className="cell-reason">{REASON_NAMES[change.reason] ?? change.reason}</span>
+        )}
         <span className="spacer" />
         <DecisionState change={change} status={status} />
       </div>
@@ -170,25 +185,61 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
         <div className="cell-actions" role="group" aria-label={`${change.key} ${fieldName}の決定`}>
           {isConflict ? (
             <>
-              <button type="button" className="button button-small" aria-pressed={d === 'theirs'} disabled={busy} onClick={() => choose('theirs')}>
+              <button
+                type="button"
+                className="button button-small"
+                aria-pressed={d === 'theirs'}
+                disabled={busy}
+                onClick={() => choose('theirs')}
+              >
                 府省の値を採る
               </button>
-              <button type="button" className="button button-small" aria-pressed={d === 'ours'} disabled={busy} onClick={() => choose('ours')}>
+              <button
+                type="button"
+                className="button button-small"
+                aria-pressed={d === 'ours'}
+                disabled={busy}
+                onClick={() => choose('ours')}
+              >
                 現在の値を残す
               </button>
-              <button type="button" className="button button-small" aria-pressed={d === 'edit'} disabled={busy} onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button button-small"
+                aria-pressed={d === 'edit'}
+                disabled={busy}
+                onClick={() => setEditing(true)}
+              >
                 編集して決める…
               </button>
             </>
           ) : (
             <>
-              <button type="button" className="button button-small" aria-pressed={pressed === 'theirs'} disabled={busy} onClick={() => choose('theirs')}>
+              <button
+                type="button"
+                className="button button-small"
+                aria-pressed={pressed === 'theirs'}
+                disabled={busy}
+                onClick={() => choose('theirs')}
+              >
                 採用
               </button>
-              <button type="button" className="button button-small" aria-pressed={pressed === 'ours'} disabled={busy} onClick={() => choose('ours')}>
+              <button
+                type="button"
+                className="button button-small"
+                aria-pressed={pressed === 'ours'}
+                disabled={busy}
+                onClick={() => choose('ours')}
+              >
                 却下
               </button>
-              <button type="button" className="button button-small" aria-pressed={pressed === 'edit'} disabled={busy} onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button button-small"
+                aria-pressed={pressed === 'edit'}
+                disabled={busy}
+                onClick={() => setEditing(true)}
+              >
                 編集…
               </button>
             </>
@@ -200,7 +251,19 @@ export function CellChangeRow({ batch, status, change, group, staged, busy, edit
   );
 }
 
-export function ItemHeadRow({ group, staged, busy, shown, batch }: { group: BatchItemChanges; staged: boolean; busy: boolean; shown: number; batch: number }) {
+export function ItemHeadRow({
+  group,
+  staged,
+  busy,
+  shown,
+  batch,
+}: {
+  group: BatchItemChanges;
+  staged: boolean;
+  busy: boolean;
+  shown: number;
+  batch: number;
+}) {
   // The item's buttons decide what a bulk choice may: not the cells that would be emptied or cut down.
   const proposing = group.changes.filter((c) => !c.applied && BULK_DECIDED_KINDS.includes(c.kind)).length;
   return (
@@ -217,10 +280,20 @@ export function ItemHeadRow({ group, staged, busy, shown, batch }: { group: Batc
       </button>
       {staged && proposing > 0 && (
         <span className="review-item-actions" role="group" aria-label={`${group.label || group.key} の全欄`}>
-          <button type="button" className="button button-small" disabled={busy} onClick={() => void decide(batch, [{ key: group.key, decision: 'theirs' }])}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            onClick={() => void decide(batch, [{ key: group.key, decision: 'theirs' }])}
+          >
             この項目をすべて採用
           </button>
-          <button type="button" className="button button-small" disabled={busy} onClick={() => void decide(batch, [{ key: group.key, decision: 'ours' }])}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            onClick={() => void decide(batch, [{ key: group.key, decision: 'ours' }])}
+          >
             すべて却下
           </button>
         </span>

@@ -7,7 +7,19 @@ import { StatusMessage } from '../common/StatusMessage';
 import { CellChangeRow, ItemHeadRow } from './CellChangeRow';
 import { type ReviewRow } from './review-model';
 
-export function ChangeList({ detail, rows, editing, setEditing, scrollTo }: { detail: BatchDetail; rows: ReviewRow[]; editing: Set<number>; setEditing: (id: number, on: boolean) => void; scrollTo: { index: number; nonce: number } | null }) {
+export function ChangeList({
+  detail,
+  rows,
+  editing,
+  setEditing,
+  scrollTo,
+}: {
+  detail: BatchDetail;
+  rows: ReviewRow[];
+  editing: Set<number>;
+  setEditing: (id: number, on: boolean) => void;
+  scrollTo: { index: number; nonce: number } | null;
+}) {
   const busy = useRoundTrip((s) => s.busy);
   const scrollRef = useRef<HTMLDivElement>(null);
   const staged = detail.status === 'staged';
@@ -35,7 +47,14 @@ export function ChangeList({ detail, rows, editing, setEditing, scrollTo }: { de
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index]!;
           return (
-            <div key={v.key} ref={virtualizer.measureElement} data-index={v.index} role="listitem" className="review-row" style={{ transform: `translateY(${v.start}px)` }}>
+            <div
+              key={v.key}
+              ref={virtualizer.measureElement}
+              data-index={v.index}
+              role="listitem"
+              className="review-row"
+              style={{ transform: `translateY(${v.start}px)` }}
+            >
               {row.type === 'item' ? (
                 <ItemHeadRow group={row.group} staged={staged} busy={busy} shown={row.shown} batch={detail.id} />
               ) : (

@@ -12,14 +12,21 @@ import { messageOf, useApp, useFiscalYear } from '../../state/store';
 import { Dialog } from '../common/Dialog';
 import { StatusMessage } from '../common/StatusMessage';
 
-type Run = { status: 'idle' } | { status: 'working' } | { status: 'done'; files: ExportedFileInfo[] } | { status: 'error'; message: string };
+type Run =
+  { status: 'idle' } | { status: 'working' } | { status: 'done'; files: ExportedFileInfo[] } | { status: 'error'; message: string };
 
 /** 2026-12-01 → 令和8年12月1日(火), as the liaisons read dates. */
 export function japaneseDate(iso: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  const text = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+  const text = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    era: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
   const weekday = new Intl.DateTimeFormat('ja-JP', { weekday: 'short', timeZone: 'UTC' }).format(date);
   return `${text.replace(/^令和1年/, '令和元年')}(${weekday})`;
 }
@@ -99,7 +106,12 @@ function MinistryExportForm() {
         <div className="ministry-grid">
           {MINISTRY_CODES.map((m) => (
             <label key={m} className={`ministry-choice${countOf(m) === 0 ? ' is-empty' : ''}`}>
-              <input type="checkbox" checked={ministries.includes(m)} disabled={countOf(m) === 0 || working} onChange={(e) => toggle(m, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={ministries.includes(m)}
+                disabled={countOf(m) === 0 || working}
+                onChange={(e) => toggle(m, e.target.checked)}
+              />
               <span className="badge">{m}</span>
               <span className="ministry-name" title={MINISTRY_NAMES[m]}>
                 {MINISTRY_NAMES[m]}
@@ -109,7 +121,12 @@ function MinistryExportForm() {
           ))}
         </div>
         <div className="export-select">
-          <button type="button" className="link-button" onClick={() => setMinistries(MINISTRY_CODES.filter((m) => countOf(m) > 0))} disabled={working}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setMinistries(MINISTRY_CODES.filter((m) => countOf(m) > 0))}
+            disabled={working}
+          >
             すべて選ぶ
           </button>
           <button type="button" className="link-button" onClick={() => setMinistries([])} disabled={working}>
@@ -132,18 +149,29 @@ function MinistryExportForm() {
         <label className="editor-field">
           <span className="editor-label">回答期限</span>
           <input type="date" value={due} onChange={(e) => setDue(e.target.value)} disabled={working} aria-describedby="export-due-help" />
-          <span id="export-due-help" className="editor-hint">{dueText ? `記入要領に「回答期限: ${dueText}」と書きます。` : '空欄なら「別途ご連絡します」と書きます。'}</span>
+          <span id="export-due-help" className="editor-hint">
+            {dueText ? `記入要領に「回答期限: ${dueText}」と書きます。` : '空欄なら「別途ご連絡します」と書きます。'}
+          </span>
         </label>
         <label className="editor-field">
           <span className="editor-label">問い合わせ先</span>
-          <input type="text" value={contact} onChange={(e) => setContact(e.target.value)} maxLength={500} placeholder="例: 協議会事務局 山田(内線1234)" disabled={working} />
+          <input
+            type="text"
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+            maxLength={500}
+            placeholder="例: 協議会事務局 山田(内線1234)"
+            disabled={working}
+          />
         </label>
       </div>
       {run.status === 'error' && <StatusMessage kind="error">出力できませんでした: {run.message}</StatusMessage>}
       {working && <StatusMessage kind="loading">{chosen.length} 府省分のファイルを作成しています…</StatusMessage>}
       <div className="dialog-actions">
         <span className="export-summary muted">
-          {chosen.length === 0 ? '府省を選んでください' : `${chosen.length} ファイル(${chosen.map((m) => `${m} ${countOf(m)}項目`).join('、')})`}
+          {chosen.length === 0
+            ? '府省を選んでください'
+            : `${chosen.length} ファイル(${chosen.map((m) => `${m} ${countOf(m)}項目`).join('、')})`}
         </span>
         <button type="submit" className="button button-primary" disabled={chosen.length === 0 || working}>
           出力
@@ -173,7 +201,10 @@ function TableExportForm() {
   };
   return (
     <>
-      <p>計画の全 {count} 項目を、元の資料と同じ3列(小項目/{actionsLabel(fiscalYear)}/{futureLabel})の一覧表として Excel に出力します。反映済みの回答が含まれます。</p>
+      <p>
+        計画の全 {count} 項目を、元の資料と同じ3列(小項目/{actionsLabel(fiscalYear)}/{futureLabel})の一覧表として Excel
+        に出力します。反映済みの回答が含まれます。
+      </p>
       {run.status === 'error' && <StatusMessage kind="error">出力できませんでした: {run.message}</StatusMessage>}
       {run.status === 'working' && <StatusMessage kind="loading">ファイルを作成しています…</StatusMessage>}
       <div className="dialog-actions">

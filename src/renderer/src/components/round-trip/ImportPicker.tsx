@@ -42,11 +42,18 @@ export function ImportDialog() {
   const open = useRoundTrip((s) => s.dialog === 'import');
   return (
     <Dialog open={open} title="回答を取り込む" onCancel={closeFileDialog} className="dialog-narrow">
-      <p>府省から返ってきた照会シート(.xlsx)を選んでください。複数のファイルを一度に選べます。ウィンドウにファイルをドラッグ&ドロップしても取り込めます。</p>
+      <p>
+        府省から返ってきた照会シート(.xlsx)を選んでください。複数のファイルを一度に選べます。ウィンドウにファイルをドラッグ&ドロップしても取り込めます。
+      </p>
       <p className="muted">取り込んだ内容はすぐには反映されません。「取り込み」画面で欄ごとに確認してから反映します。</p>
       <ImportInput id={`${INPUT_ID}-dialog`} />
       <div className="dialog-actions">
-        <button type="button" className="button button-primary" autoFocus onClick={() => document.getElementById(`${INPUT_ID}-dialog`)?.click()}>
+        <button
+          type="button"
+          className="button button-primary"
+          autoFocus
+          onClick={() => document.getElementById(`${INPUT_ID}-dialog`)?.click()}
+        >
           ファイルを選ぶ…
         </button>
         <button type="button" className="button" onClick={closeFileDialog}>

@@ -63,14 +63,15 @@ export function applyPreview(detail: BatchDetail): ApplyPreview {
       const d = effectiveDecision(c);
       if (d === null) out.undecided += 1;
       else if (d === 'ours') out.kept += 1;
-      else if (c.field === 'comment') out.notes += (d === 'edit' ? c.edited ?? '' : c.theirs).trim() ? 1 : 0;
+      else if (c.field === 'comment') out.notes += (d === 'edit' ? (c.edited ?? '') : c.theirs).trim() ? 1 : 0;
       else out.written += 1;
     }
   }
   return out;
 }
 
-export type ReviewRow = { type: 'item'; group: BatchItemChanges; shown: number } | { type: 'cell'; group: BatchItemChanges; change: CellChange };
+export type ReviewRow =
+  { type: 'item'; group: BatchItemChanges; shown: number } | { type: 'cell'; group: BatchItemChanges; change: CellChange };
 
 export function reviewRows(detail: BatchDetail, shown: Record<MergeKind, boolean>, onlyUndecided: boolean): ReviewRow[] {
   const rows: ReviewRow[] = [];

@@ -107,7 +107,13 @@ export function MatchNavigator({ itemKey }: { itemKey: string }) {
       <span className="match-nav-count" aria-live="polite">
         一致 {current < 0 ? '-' : current + 1} / {ranges.length}
       </span>
-      <button type="button" className="icon-button" aria-label="前の一致箇所(Shift+N)" title="前の一致箇所(Shift+N / Shift+F3)" onClick={() => go(-1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="前の一致箇所(Shift+N)"
+        title="前の一致箇所(Shift+N / Shift+F3)"
+        onClick={() => go(-1)}
+      >
         ↑
       </button>
       <button type="button" className="icon-button" aria-label="次の一致箇所(N)" title="次の一致箇所(N / F3)" onClick={() => go(1)}>

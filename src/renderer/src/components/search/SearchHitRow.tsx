@@ -9,7 +9,6 @@ import { Highlighted } from '../common/Highlighted';
 
 export const HIT_ROW_HEIGHT = 106;
 
-
 interface Props {
   hit: SearchHit;
   item: ItemSummary | undefined;
@@ -27,7 +26,9 @@ export function SearchHitRow({ hit, item, section }: Props) {
     <div className="hit-row">
       <div className="hit-row-head">
         <span className="hit-where">{where}</span>
-        {hit.edition !== undefined && <span className={other ? 'hit-edition hit-edition-other' : 'hit-edition'}>{editionLabel(hit.edition)}</span>}
+        {hit.edition !== undefined && (
+          <span className={other ? 'hit-edition hit-edition-other' : 'hit-edition'}>{editionLabel(hit.edition)}</span>
+        )}
         <span className="hit-field">
           {fieldLabel(hit.field, fiscalYear)}
           {position}
