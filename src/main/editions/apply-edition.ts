@@ -91,7 +91,7 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
     const source = `edition:${row.source_name}#${id}`;
     const finalKey = new Map<string, string>(); // the parser's placement key → the item's key
     const seedOf = db.prepare('SELECT seed_json FROM items WHERE key = ?').pluck();
-    const placeOf = db.prepare('SELECT section_id, label FROM items WHERE key = ?');
+    const placeOf = db.prepare('SELECT section_id, label, retired_in FROM items WHERE key = ?');
     const setTitle = db.prepare('UPDATE items SET title = ? WHERE key = ?');
     const bumpVersion = db.prepare('UPDATE items SET version = version + 1, updated_at = ? WHERE key = ?');
     const addRevision = db.prepare(
@@ -145,7 +145,7 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
         return;
       }
       finalKey.set(p.key, key);
-      const placed = placeOf.get(key) as { section_id: string; label: string };
+      const placed = placeOf.get(key) as { section_id: string; label: string; retired_in: number | null };
       let changed = placed.section_id !== sectionIdOf(p) || placed.label !== p.label;
       const seed = seedOf.get(key) as string | null;
       const previous = seed ? (JSON.parse(seed) as SeedValues) : null;
@@ -179,7 +179,9 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
         revised = true;
       }
       if (revised) bumpVersion.run(now, key);
-      if (revised || changed) indexItem(db, key);
+      // The index holds the title and bullets only: a new number or place needs no re-index, an item
+      // coming back from retirement (its index was dropped) does.
+      if (revised || placed.retired_in !== null) indexItem(db, key);
       changed ||= revised;
       if (changed) result.updated += 1;
     });

@@ -75,30 +75,13 @@ export function matchBase(db: Db, fiscalYear: number, revision: boolean): PlainI
       future: parseFieldValue('future', seed.future) as Bullet[],
     };
   };
-  const rows = db.prepare('SELECT * FROM items WHERE retired_in = ? ORDER BY position').all(fiscalYear) as RetiredRow[];
+  const rows = db.prepare('SELECT * FROM items WHERE retired_in = ? ORDER BY position').all(fiscalYear) as PlacedRow[];
   const bullets = rows.length ? bulletsByItem(db) : new Map<string, { actions: Bullet[]; future: Bullet[] }>();
-  return [
-    ...live,
-    ...rows.map((r) =>
-      toPlain({
-        key: r.key,
-        major: r.major,
-        middle: r.middle,
-        area: r.area,
-        label: r.label,
-        position: r.position,
-        title: r.title,
-        ministries: JSON.parse(r.ministries) as MinistryCode[],
-        lead: JSON.parse(r.lead) as MinistryCode[],
-        relistedFrom: r.relisted_from,
-        actions: bullets.get(r.key)?.actions ?? [],
-        future: bullets.get(r.key)?.future ?? [],
-      }),
-    ),
-  ].map(asLoaded);
+  return [...live, ...rows.map((r) => fromRow(r, bullets.get(r.key)?.actions ?? [], bullets.get(r.key)?.future ?? []))].map(asLoaded);
 }
 
-interface RetiredRow {
+/** The columns `items` and `edition_items` share (a retired item's row, an archived edition's row). */
+interface PlacedRow {
   key: string;
   major: number;
   middle: number;
@@ -109,6 +92,23 @@ interface RetiredRow {
   ministries: string;
   lead: string;
   relisted_from: string | null;
+}
+
+function fromRow(r: PlacedRow, actions: Bullet[], future: Bullet[]): PlainItem {
+  return toPlain({
+    key: r.key,
+    major: r.major,
+    middle: r.middle,
+    area: r.area,
+    label: r.label,
+    position: r.position,
+    title: r.title,
+    ministries: JSON.parse(r.ministries) as MinistryCode[],
+    lead: JSON.parse(r.lead) as MinistryCode[],
+    relistedFrom: r.relisted_from,
+    actions,
+    future,
+  });
 }
 
 type PlainSource = Omit<PlainItem, 'sectionId'>;
@@ -131,39 +131,12 @@ function toPlain(it: PlainSource): PlainItem {
   };
 }
 
-interface SnapshotRow {
-  key: string;
-  section_id: string;
-  major: number;
-  middle: number;
-  area: number | null;
-  label: string;
-  position: number;
-  title: string;
-  ministries: string;
-  lead: string;
-  relisted_from: string | null;
-  actions: string;
-  future: string;
-}
-
 function archivedItems(db: Db, fiscalYear: number): PlainItem[] {
-  const rows = db.prepare('SELECT * FROM edition_items WHERE fiscal_year = ? ORDER BY position').all(fiscalYear) as SnapshotRow[];
-  return rows.map((r) => ({
-    key: r.key,
-    label: r.label,
-    sectionId: r.section_id,
-    major: r.major,
-    middle: r.middle,
-    area: r.area,
-    position: r.position,
-    title: r.title,
-    ministries: JSON.parse(r.ministries) as MinistryCode[],
-    lead: JSON.parse(r.lead) as MinistryCode[],
-    relistedFrom: r.relisted_from,
-    actions: JSON.parse(r.actions) as Bullet[],
-    future: JSON.parse(r.future) as Bullet[],
-  }));
+  const rows = db.prepare('SELECT * FROM edition_items WHERE fiscal_year = ? ORDER BY position').all(fiscalYear) as (PlacedRow & {
+    actions: string;
+    future: string;
+  })[];
+  return rows.map((r) => fromRow(r, JSON.parse(r.actions) as Bullet[], JSON.parse(r.future) as Bullet[]));
 }
 
 /** The items of an edition, in document order. */
