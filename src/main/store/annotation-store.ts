@@ -92,7 +92,7 @@ function toReply(r: ReplyRow): AnnotationReply {
 /** Every annotation with its replies (tombstones included), in creation order. */
 export function readAllAnnotations(db: Db): Annotation[] {
   const replies = new Map<string, AnnotationReply[]>();
-  for (const r of db.prepare('SELECT * FROM annotation_replies ORDER BY created_at, id').all() as ReplyRow[]) {
+  for (const r of db.prepare('SELECT * FROM annotation_replies ORDER BY created_at, rowid').all() as ReplyRow[]) {
     const list = replies.get(r.annotation_id) ?? [];
     list.push(toReply(r));
     replies.set(r.annotation_id, list);
@@ -107,7 +107,7 @@ export function findAnnotation(db: Db, id: string): Annotation | undefined {
   const row = db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as CoreRow | undefined;
   if (!row) return undefined;
   const replies = (
-    db.prepare('SELECT * FROM annotation_replies WHERE annotation_id = ? ORDER BY created_at, id').all(id) as ReplyRow[]
+    db.prepare('SELECT * FROM annotation_replies WHERE annotation_id = ? ORDER BY created_at, rowid').all(id) as ReplyRow[]
   ).map(toReply);
   return { ...toCore(row), replies };
 }
