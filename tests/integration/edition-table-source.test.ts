@@ -12,11 +12,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/main/api/service';
 import { readTableSource } from '../../src/main/editions/table-source';
 import { readWorkbookCells } from '../../src/main/excel/read-cells';
+import { storedZip } from '../../src/main/excel/zip-check';
 import { getItem, listItems, listSections } from '../../src/main/store/plan-store';
 import { actionsColumnHeader, followUpTitleTail } from '../../src/shared/editions/fiscal-year';
 import { cli } from './cli-helpers';
 import { api, apiError } from './excel-helpers';
 import { count, seededService, tempDbPath, tempDir } from './helpers';
+
+/** A workbook whose one sheet inflates 1000-fold: refused by the zip checks before any XML is read. */
+function zipBomb(): Buffer {
+  const sheet = Buffer.alloc(64 * 2 ** 20, 0x20);
+  return storedZip(
+    [
+      ['xl/workbook.xml', Buffer.from('<workbook/>')],
+      ['xl/worksheets/sheet1.xml', sheet],
+    ],
+    true,
+  );
+}
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 
@@ -207,6 +220,17 @@ describe('the current edition read back from its own table', () => {
     );
     expect(await apiError(svc, 'editions.stage', { files: [other] })).toMatch(
       /^名簿\.xlsx: 協議会デスクが出力した協議会資料\(Excel\)ではありません。/,
+    );
+    // The hostile-file guards of returned workbooks stand in front of the reader.
+    const xls = {
+      name: '古い.xls',
+      dataBase64: Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]).toString('base64'),
+    };
+    expect(await apiError(svc, 'editions.stage', { uploads: [xls] })).toMatch(/^古い\.xls: 古い Excel 形式\(\.xls\)か、パスワードで保護/);
+    const bomb = path.join(tempDir(), 'bomb.xlsx');
+    fs.writeFileSync(bomb, zipBomb());
+    expect(await apiError(svc, 'editions.stage', { files: [bomb] })).toMatch(
+      /ZIP 爆弾などの不正なファイルの可能性があるため読み込みません/,
     );
     expect(planState(svc)).toBe(before);
     expect(count(svc, 'SELECT COUNT(*) AS n FROM edition_batches')).toBe(batches);
