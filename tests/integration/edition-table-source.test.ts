@@ -190,6 +190,21 @@ describe('the current edition read back from its own table', () => {
     await api(svc, 'editions.discard', { batch: b!.id });
   });
 
+  it('a title typed in a row above the header is the title (the page header then does not count)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    const ws = wb.getWorksheet('協議会資料')!;
+    for (const range of [...ws.model.merges]) ws.unMergeCells(range);
+    const typed = `データ利活用・ライフコース協議会 ${followUpTitleTail(8)}`;
+    ws.spliceRows(1, 0, [typed]);
+    ws.getCell('B2').value = actionsColumnHeader(8);
+    const file = path.join(tempDir(), 'title-row.xlsx');
+    await wb.xlsx.writeFile(file);
+    const [b] = await api(svc, 'editions.stage', { files: [file] });
+    expect(b).toMatchObject({ fiscalYear: 8, kind: 'new', title: typed, warnings: [], counts: { matched: 56, changed: 0 } });
+    await api(svc, 'editions.discard', { batch: b!.id });
+  });
+
   it.skipIf(!soffice)(
     're-saved by LibreOffice, it still reads as the same edition',
     async () => {
