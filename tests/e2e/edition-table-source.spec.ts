@@ -67,6 +67,7 @@ test('next year prepared in Excel from the exported table: staged and reviewed l
   await dropFile(page, '照会_厚.xlsx', Buffer.from(inquiry[0]!.dataBase64, 'base64'));
   await expect(page.getByRole('alert').filter({ hasText: '照会_厚.xlsx' })).toContainText('これは府省の回答様式(照会様式)です');
   await expect(page.getByRole('alert').filter({ hasText: '照会_厚.xlsx' })).toContainText('「取り込み」画面');
+  await expect(page.getByRole('alert').filter({ hasText: '照会_厚.xlsx' })).not.toContainText('照会_厚.xlsx: 照会_厚.xlsx');
   await screenshot(page, '70-edition-table-refused-1366');
   expect(await api<unknown[]>(h, 'editions.batches', {})).toEqual([]);
 
