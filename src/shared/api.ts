@@ -211,7 +211,7 @@ export const API = {
   /** Every edition held (令和7年度版, …), oldest first. */
   'editions.list': method<EditionInfo[]>()(NoArgs),
   /**
-   * Stage follow-up tables (text extractions) as edition imports: the next year's edition, or a
+   * Stage follow-up tables (text extractions, or the consolidated table workbook) as edition imports: the next year's edition, or a
    * changed source of the current one, matched to it by content. Nothing changes until applied.
    */
   'editions.stage': method<EditionBatchDetail[]>()(z.object(FileSources).strict().refine(hasFiles, '取り込むファイルを指定してください')),

@@ -51,13 +51,13 @@ test('import the 令和8 table, review it by class, apply: 令和8年度版 is c
   await expect(table.locator('tr[data-year="7"]')).toContainText('令和7年度版');
   await expect(table.locator('tr[data-year="7"]')).toContainText('現行');
 
-  // ---- a workbook is not a text extraction: refused with a message
+  // ---- a broken workbook: refused with a message
   const choosingBad = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '新しい版の資料を取り込む…' }).click();
   await (
     await choosingBad
   ).setFiles({ name: '回答.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) });
-  await expect(page.getByRole('alert').filter({ hasText: '回答.xlsx' })).toContainText('Excel ファイルは版の資料として読めません');
+  await expect(page.getByRole('alert').filter({ hasText: '回答.xlsx' })).toContainText('ファイルが途中で切れているか壊れています');
 
   // ---- the 令和8 table through the file chooser
   await page.getByRole('button', { name: '版の一覧' }).click();

@@ -23,14 +23,14 @@ type EditionMethods =
   | 'editions.followup'
   | 'editions.exportComparison';
 
+/** A workbook by its first bytes: a zip (.xlsx), or the OLE container of an old .xls or an encrypted book. */
+function isWorkbook(bytes: Buffer): boolean {
+  const magic = bytes.subarray(0, 4).toString('hex');
+  return magic === '504b0304' || magic === 'd0cf11e0';
+}
+
 function sourceText(name: string, bytes: Buffer): string {
   checkSourceSize(name, bytes.length);
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    throw new AppError(
-      'bad_request',
-      `${name}: Excel ファイルは版の資料として読めません。フォローアップ表のテキスト(.txt)を指定してください。`,
-    );
-  }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\uFFFD'))
     throw new AppError('bad_request', `${name}: UTF-8 のテキストとして読めません。文字コードを UTF-8 にして保存し直してください。`);
@@ -40,8 +40,19 @@ function sourceText(name: string, bytes: Buffer): string {
 export function editionHandlers(db: Db): Pick<Handlers, EditionMethods> {
   return {
     'editions.list': () => listEditions(db),
-    'editions.stage': ({ files, uploads }) =>
-      fileInputs(files, uploads).map((input) => stageEdition(db, input.name, sourceText(input.name, input.load()))),
+    // A follow-up table comes as its text extraction, or as the consolidated table workbook Council
+    // Desk exports (table-source.ts, loaded only when a workbook comes).
+    'editions.stage': async ({ files, uploads }) => {
+      const staged = [];
+      for (const input of fileInputs(files, uploads)) {
+        const bytes = input.load();
+        if (isWorkbook(bytes)) {
+          const { stageTableWorkbook } = await import('../editions/table-source');
+          staged.push(await stageTableWorkbook(db, input.name, bytes));
+        } else staged.push(stageEdition(db, input.name, sourceText(input.name, bytes)));
+      }
+      return staged;
+    },
     'editions.batches': () => listEditionBatches(db),
     'editions.get': ({ batch }) => editionBatchDetail(db, batch),
     'editions.pair': ({ batch, index, decision }) => pairEditionItem(db, batch, index, decision),

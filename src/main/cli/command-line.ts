@@ -27,7 +27,7 @@ export const USAGE = `使い方: council-desk [--db PATH] <command> [options]
 commands:
   seed                                   ingest the bundled seeds/ (idempotent)
   editions [--json]                      the editions held (令和N年度版): fiscal year, title, status, items
-  edition import FILE.txt [--json]       stage a follow-up table as the next edition (or a changed source)
+  edition import FILE [--json]           stage a follow-up table (.txt, or the exported table .xlsx) as the next edition (or a changed source)
   edition apply BATCH [--pair LABEL_OR_TITLE=KEY|new]… [--json]
   edition discard BATCH
   edition diff FROM TO [--json]          two editions item by item (added, dropped, renumbered, moved, changed)

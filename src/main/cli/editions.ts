@@ -9,6 +9,7 @@ import {
   parseFiscalYear,
   type EditionBatchDetail,
 } from '../../shared/editions';
+import { AppError } from '../../shared/errors';
 import type { Service } from '../api/service';
 import { author, call, printJson, UsageError, type Io } from './command-io';
 
@@ -171,7 +172,12 @@ export async function runEditions(svc: Service, command: string, rest: string[],
   const [sub, ...args] = rest;
   if (values.pair?.length && sub !== 'apply') throw new UsageError("--pair applies to 'edition apply' only");
   if (sub === 'import') {
-    const [staged] = await call(svc, 'editions.stage', { files: [path.resolve(args[0]!)] });
+    const [staged] = await call(svc, 'editions.stage', { files: [path.resolve(args[0]!)] }).catch(async (err: unknown) => {
+      // A workbook that is no edition source is explained in English too.
+      const { englishRefusal } = await import('../editions/table-source');
+      const english = err instanceof AppError ? englishRefusal(err.message) : null;
+      throw english && err instanceof AppError ? new AppError(err.code, `${english}\n${err.message}`) : err;
+    });
     if (json) printJson(io, importJson(staged!));
     else printBatch(io, staged!);
     return;

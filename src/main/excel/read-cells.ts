@@ -19,7 +19,12 @@ export type { GridRow, ParsedWorkbook, SheetGrid } from './read-parts.ts';
  */
 export interface CompactWorkbook {
   strings: string[];
-  sheets: { name: string; state: SheetGrid['state']; rows: { row: number; hidden: boolean; cells: number[] }[] }[];
+  sheets: {
+    name: string;
+    state: SheetGrid['state'];
+    rows: { row: number; hidden: boolean; cells: number[] }[];
+    pageHeader?: string;
+  }[];
   formulas: string[];
   warnings: string[];
 }
@@ -48,6 +53,7 @@ export function compactWorkbook(wb: ParsedWorkbook): CompactWorkbook {
       name: s.name,
       state: s.state,
       rows: s.rows.map((r) => ({ row: r.row, hidden: r.hidden, cells: r.cells.map(ref) })),
+      ...(s.pageHeader === undefined ? {} : { pageHeader: s.pageHeader }),
     })),
     formulas: wb.formulas,
     warnings: wb.warnings,
@@ -61,6 +67,7 @@ export function expandWorkbook(c: CompactWorkbook): ParsedWorkbook {
       name: s.name,
       state: s.state,
       rows: s.rows.map((r) => ({ row: r.row, hidden: r.hidden, cells: r.cells.map(text) })),
+      ...(s.pageHeader === undefined ? {} : { pageHeader: s.pageHeader }),
     })),
     formulas: c.formulas,
     warnings: c.warnings,

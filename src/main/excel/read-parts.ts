@@ -21,6 +21,11 @@ export interface SheetGrid {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
   rows: GridRow[];
+  /**
+   * The printed page header (`<oddHeader>`) as written, codes included, when the sheet has one: the
+   * consolidated table carries its title there (sheet-style.ts setupPrint).
+   */
+  pageHeader?: string;
 }
 
 export interface ParsedWorkbook {
@@ -235,9 +240,13 @@ export interface SheetContext {
   formulas: string[];
 }
 
-/** The rows of one worksheet that hold a value, in row order, each cell as the text a person sees. */
-export function readSheetRows(xml: Buffer, part: string, sheetName: string, ctx: SheetContext): GridRow[] {
+/**
+ * The rows of one worksheet that hold a value, in row order, each cell as the text a person sees; the
+ * page header's text goes to `page` when one is given.
+ */
+export function readSheetRows(xml: Buffer, part: string, sheetName: string, ctx: SheetContext, page?: { header: string }): GridRow[] {
   const rows: GridRow[] = [];
+  let inPageHeader = false;
   let row: GridRow | null = null;
   let rowHasValue = false;
   let lastRow = 0;
@@ -309,12 +318,16 @@ export function readSheetRows(xml: Buffer, part: string, sheetName: string, ctx:
           inInline = true;
           hasValue = true;
           return;
+        case 'oddHeader':
+          inPageHeader = page !== undefined;
+          return;
         default:
           if (inInline) inline.open(name);
       }
     },
     close: (name) => {
       if (name === 'v') inValue = false;
+      else if (name === 'oddHeader') inPageHeader = false;
       else if (name === 'is') inInline = false;
       else if (inInline) inline.close(name);
       else if (name === 'c' && row && (hasValue || hasFormula)) {
@@ -330,6 +343,7 @@ export function readSheetRows(xml: Buffer, part: string, sheetName: string, ctx:
     text: (text) => {
       if (inValue) value.push(text);
       else if (inInline) inline.text(text);
+      else if (inPageHeader) page!.header += text;
     },
   });
   return inRowOrder(rows);
@@ -374,7 +388,10 @@ export function readParts(parts: Map<string, Buffer>, warnings: string[] = []): 
   const grids: SheetGrid[] = [];
   for (const s of sheets) {
     const xml = s.part === undefined ? undefined : take(s.part);
-    if (xml) grids.push({ name: s.name, state: s.state, rows: readSheetRows(xml, s.part!, s.name, ctx) });
+    if (!xml) continue;
+    const page = { header: '' };
+    const rows = readSheetRows(xml, s.part!, s.name, ctx, page);
+    grids.push({ name: s.name, state: s.state, rows, ...(page.header ? { pageHeader: page.header } : {}) });
   }
   return { sheets: grids, formulas: ctx.formulas, warnings };
 }

@@ -185,7 +185,7 @@ interface ItemCell {
 }
 
 /** `⑩…推進【文・◎厚】` → number, title without its number and its trailing 【…】, ministries. */
-function parseItemCell(raw: string): ItemCell {
+export function parseItemCell(raw: string): ItemCell {
   let text = tidySpaces(stripMarkup(raw)).replace(/\s+/g, ' ');
   const circled = LEADING_CIRCLED.exec(text);
   const label = circled?.[1] ?? '';
@@ -611,7 +611,19 @@ function placeOrphans(reader: PlanReader): void {
   }
 }
 
-function itemSectionId(item: ItemDraft): string {
+/** What key assignment needs of an item: its place, its printed number and where its warnings go. */
+export interface KeyDraft {
+  major: number | null;
+  middle: number;
+  area: number | null;
+  number: number | null;
+  label: string;
+  /** The one item of a 中項目 printed without a table: it has no number, and that is no news. */
+  noTable: boolean;
+  warnings: string[];
+}
+
+function itemSectionId(item: KeyDraft): string {
   return sectionId(item.major ?? 0, item.middle, item.area);
 }
 
@@ -619,13 +631,13 @@ function itemSectionId(item: ItemDraft): string {
  * Keys by circled number; a number already taken in the section (the second ⑩ of 大項目1 中項目1)
  * and an item printed without a number take the next numbers after the highest one, in order.
  */
-function assignKeys(items: ItemDraft[]): Map<ItemDraft, string> {
-  const keys = new Map<ItemDraft, string>();
-  const bySection = new Map<string, ItemDraft[]>();
+export function assignKeys<T extends KeyDraft>(items: T[]): Map<T, string> {
+  const keys = new Map<T, string>();
+  const bySection = new Map<string, T[]>();
   for (const item of items) bySection.set(itemSectionId(item), [...(bySection.get(itemSectionId(item)) ?? []), item]);
   for (const [id, group] of bySection) {
     const taken = new Set<number>();
-    const later: ItemDraft[] = [];
+    const later: T[] = [];
     for (const item of group) {
       if (item.number !== null && !taken.has(item.number)) {
         taken.add(item.number);
@@ -661,7 +673,7 @@ function contentText(item: ParsedItem): string {
 const RELIST_THRESHOLD = 0.5;
 
 /** Link each 【再掲】 copy to the item it repeats: the most similar title and content elsewhere. */
-function linkRelisted(items: ParsedItem[], relisted: Set<ParsedItem>): void {
+export function linkRelisted(items: ParsedItem[], relisted: Set<ParsedItem>): void {
   if (relisted.size === 0) return;
   const profiles = new Map<ParsedItem, { title: BigramProfile; content: BigramProfile }>(
     items.map((i) => [i, { title: bigramProfile(i.title), content: bigramProfile(contentText(i)) }]),

@@ -104,7 +104,7 @@ export async function selectEditionBatch(id: number): Promise<void> {
 // ---------------------------------------------------------------- staging a new edition's table
 
 /**
- * Stage follow-up tables (text extractions) as edition imports, one request per file, and show the
+ * Stage follow-up tables (text extractions, or the consolidated table workbook) as edition imports, one request per file, and show the
  * first one staged for review. What a file is, is the API's to say (a workbook or a text in another
  * encoding is refused there with a message shown beside the file).
  */
@@ -125,7 +125,9 @@ export async function stageEditionFiles(files: readonly File[]): Promise<void> {
       patch({ status: 'done', batch: staged!.id });
       first ??= staged!.id;
     } catch (err) {
-      patch({ status: 'error', error: `${file.name}: ${messageOf(err)}` });
+      // The API's messages name the file already.
+      const message = messageOf(err);
+      patch({ status: 'error', error: message.startsWith(`${file.name}: `) ? message : `${file.name}: ${message}` });
     }
   }
   await loadEditions();

@@ -136,12 +136,13 @@ function EditionList() {
           新しい版の取り込み
         </h2>
         <p>
-          次の年度の「…の実施と今後の方向性等」の本文(テキストに書き出したもの)を取り込むと、前の版と項目ごとに照合します。番号ではなく内容で対応付けるので、番号の入れ替わりや移動もそのまま追えます。反映するまで何も変わりません。
+          次の年度の「…の実施と今後の方向性等」の本文(テキストに書き出したもの)か、「協議会資料を出力…」で出力した Excel
+          を次の年度の内容に直したものを取り込むと、前の版と項目ごとに照合します。番号ではなく内容で対応付けるので、番号の入れ替わりや移動もそのまま追えます。反映するまで何も変わりません。
         </p>
         <button type="button" className="button button-primary" onClick={openEditionPicker}>
           新しい版の資料を取り込む…
         </button>
-        <p className="muted">ファイル(.txt)はこの画面にドラッグ&ドロップしても取り込めます。</p>
+        <p className="muted">ファイル(.txt または .xlsx)はこの画面にドラッグ&ドロップしても取り込めます。</p>
         <Uploads />
         {list.length > 0 && (
           <ul className="batch-list" aria-label="版の取り込み">
