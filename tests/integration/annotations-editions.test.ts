@@ -5,14 +5,17 @@
 // item is not carried, and carrying again changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/api/service';
 import { carriedId } from '../../src/main/annotations/carry';
+import { openDatabase } from '../../src/main/store/database';
+import { MIGRATIONS } from '../../src/main/store/migrations';
 import type { AnnotationView, CarryForwardResult } from '../../src/shared/annotations';
 import { buildR8Edition } from '../fixtures/editions/build';
 import { cli } from './cli-helpers';
 import { api, apiError } from './excel-helpers';
-import { tempDbPath, tempDir } from './helpers';
+import { seededService, tempDbPath, tempDir } from './helpers';
 
 /** 1-1-1 keeps its actions in 令和8; 1-1-11's actions are rewritten; 3-3-2 is dropped. */
 const KEPT = { key: '1-1-1', quote: '先端ゲノム研究' };
@@ -143,5 +146,105 @@ describe('annotations across editions (令和7 → 令和8)', () => {
     expect(annotationTables(svc)).toBe(before);
     expect(await api(svc, 'annotations.carryForward', { from: 7, to: 8 })).toMatchObject({ carried: 0, orphaned: [] });
     expect(annotationTables(svc)).toBe(before);
+  });
+
+  it('the hand-over workbook carries each annotation’s edition; merged elsewhere, each lands on its own edition', async () => {
+    const out = path.join(tempDir(), '注釈.xlsx');
+    const exported = await api(svc, 'annotations.export', { outPath: out });
+    expect(exported.annotations).toBe(6); // 令和7: three and the deleted one; 令和8: two copies
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('注釈')!;
+    expect(sheet.getCell('A1').value).toBe('版');
+    const editions = sheet.getColumn(1).values.slice(2);
+    expect(editions.filter((v) => v === '令和7年度版')).toHaveLength(4);
+    expect(editions.filter((v) => v === '令和8年度版')).toHaveLength(2);
+
+    const other = seededService();
+    await applyR8(other);
+    const [merged] = await api(other, 'annotations.import', {
+      uploads: [{ name: '注釈.xlsx', dataBase64: fs.readFileSync(out).toString('base64') }],
+    });
+    expect(merged).toMatchObject({ error: null, annotations: { created: 6, updated: 0, unchanged: 0 } });
+    const strip = (list: AnnotationView[]) => list.map((a) => [a.id, a.fiscalYear, a.anchorState.state, a.status, a.replies.length]);
+    expect(strip(await api(other, 'annotations.list', { edition: 7 }))).toEqual(strip(await api(svc, 'annotations.list', { edition: 7 })));
+    expect(strip(await api(other, 'annotations.list', {}))).toEqual(strip(await api(svc, 'annotations.list', {})));
+    // The copies carry their origin: carrying there adds nothing either.
+    expect(await api(other, 'annotations.carryForward', { from: 7, to: 8 })).toMatchObject({ carried: 0 });
+    other.close();
+  }, 120_000);
+});
+
+/** A workbook as the app wrote it before editions: no 版 column, records without fiscalYear or carriedFrom. */
+async function asOldFormat(file: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.getWorksheet('注釈')!;
+  sheet.spliceColumns(1, 1);
+  const recordCol = (sheet.getRow(1).values as string[]).indexOf('記録(編集しないでください)');
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const { fiscalYear: _f, carriedFrom: _c, ...old } = JSON.parse(String(row.getCell(recordCol).value)) as Record<string, unknown>;
+    row.getCell(recordCol).value = JSON.stringify(old);
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('a hand-over file written before editions', () => {
+  it('imports into the current edition (令和8), anchored on its text', async () => {
+    const reviewer = seededService();
+    const a = await annotate(reviewer, KEPT, '旧形式のファイルから');
+    const out = path.join(tempDir(), '旧形式.xlsx');
+    await api(reviewer, 'annotations.export', { outPath: out });
+    reviewer.close();
+    const old = await asOldFormat(out);
+    expect(old.toString('latin1')).not.toContain('fiscalYear');
+
+    const secretariat = seededService();
+    await applyR8(secretariat);
+    const [merged] = await api(secretariat, 'annotations.import', {
+      uploads: [{ name: '旧形式.xlsx', dataBase64: old.toString('base64') }],
+    });
+    expect(merged).toMatchObject({ error: null, annotations: { created: 1 } });
+    const [current] = await api(secretariat, 'annotations.list', {});
+    expect(current).toMatchObject({ id: a.id, fiscalYear: 8, carriedFrom: null, comment: '旧形式のファイルから' });
+    expect(current!.anchorState.state).toBe('anchored');
+    expect(await api(secretariat, 'annotations.list', { edition: 7 })).toEqual([]);
+    secretariat.close();
+  }, 120_000);
+});
+
+describe('migration 11', () => {
+  const AT = '2025-06-01T00:00:00.000Z';
+
+  function version10WithAnnotation(file: string, edition: number | null): void {
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 10) });
+    if (edition !== null) {
+      db.prepare("INSERT INTO editions (fiscal_year, title, loaded_at, status) VALUES (?, 'table', ?, 'current')").run(edition, AT);
+    }
+    db.prepare(
+      `INSERT INTO annotations (id, item_key, field, bullet_index, quote, prefix, suffix, start_offset, end_offset, revision, kind, color, status, author, created_at, updated_at)
+       VALUES ('a1', '1-1-1', 'actions', 0, '試料', '', 'を活用', 0, 2, 3, 'comment', 'yellow', 'open', '委員', ?, ?)`,
+    ).run(AT, AT);
+    db.prepare(
+      "INSERT INTO annotation_replies (id, annotation_id, author, text, created_at, updated_at) VALUES ('r1', 'a1', '事務局', '確認します', ?, ?)",
+    ).run(AT, AT);
+    db.close();
+  }
+
+  it.each([
+    [8, 8],
+    [null, 7],
+  ])('gives existing annotations the current edition’s year (%s → %s), losing nothing', (edition, expected) => {
+    const file = tempDbPath();
+    version10WithAnnotation(file, edition);
+    const db = openDatabase(file, { migrations: MIGRATIONS });
+    expect(db.prepare('SELECT id, fiscal_year, carried_from, quote, comment, author FROM annotations').all()).toEqual([
+      { id: 'a1', fiscal_year: expected, carried_from: null, quote: '試料', comment: '', author: '委員' },
+    ]);
+    expect(db.prepare('SELECT id, annotation_id, text FROM annotation_replies').all()).toEqual([
+      { id: 'r1', annotation_id: 'a1', text: '確認します' },
+    ]);
+    db.close();
   });
 });
