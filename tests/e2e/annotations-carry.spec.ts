@@ -95,4 +95,12 @@ test('令和7年度版 shows its own annotations, read-only', async ({ page }) =
   await expect(view.locator('.annot-group')).toHaveCount(3);
   await expect(view.getByRole('region', { name: '前年度の注釈' })).toHaveCount(0);
   await expect(view.getByRole('button', { name: '注釈に返信' })).toHaveCount(0);
+
+  // the meeting pack prints them on 令和7's text
+  await view.getByRole('button', { name: /会議用資料/ }).click();
+  const pack = page.getByRole('article', { name: /会議用資料/ });
+  await expect(pack.locator('.pack-item')).toHaveCount(3);
+  await expect(pack.locator('.pack-item').filter({ hasText: '3-3-2' })).toContainText('令和7年度の取組');
+  await expect(pack.locator('.pack-item').filter({ hasText: '1-1-11' })).toContainText('リアルワールドデータ利活用');
+  await expect(pack.locator('.pack-item').filter({ hasText: '1-1-11' }).locator('.annot-ref')).not.toHaveCount(0);
 });

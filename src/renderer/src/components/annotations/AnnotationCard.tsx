@@ -92,7 +92,8 @@ interface Props {
 export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Props) {
   const active = useAnnotations((s) => s.activeId === a.id);
   // An annotation of another edition than the current one (an archived edition's) is read-only.
-  const readOnly = useFiscalYear() !== a.fiscalYear;
+  const fiscalYear = useFiscalYear();
+  const readOnly = fiscalYear !== null && a.fiscalYear !== fiscalYear;
   const [mode, setMode] = useState<'view' | 'edit' | 'reply' | 'delete'>('view');
   const { busy, error, run } = useSubmit();
   const replies = a.replies.filter((r) => !r.deletedAt);
