@@ -5,22 +5,10 @@
 // copies nothing. Screenshots at 1366×768 and 1920×1080.
 import type { Page } from '@playwright/test';
 import { buildR8Edition } from '../fixtures/editions/build';
-import { api, expect, freshHost, openApp, openItemByKey, screenshot, test } from './fixtures';
+import { api, expect, freshHost, openApp, openItemByKey, SCREEN_SIZES, screenshotsAtSizes, test } from './fixtures';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
-
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-
-async function shots(page: Page, name: string): Promise<void> {
-  for (const size of [...SIZES].reverse()) {
-    await page.setViewportSize(size);
-    await screenshot(page, `${name}-${size.width}`);
-  }
-}
 
 async function openAnnotationList(page: Page) {
   await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '注釈一覧' }).click();
@@ -42,7 +30,7 @@ test('annotations of 令和7 stay on it after 令和8 is applied, and are carrie
   });
   await api(host.get(), 'editions.apply', { batch: batch!.id, author: '事務局' });
 
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]);
   await openApp(page, host.get().url);
   const view = await openAnnotationList(page);
   await expect(view.getByRole('status').first()).toContainText('0件中 0件を表示');
@@ -61,7 +49,7 @@ test('annotations of 令和7 stay on it after 令和8 is applied, and are carrie
   await expect(orphan.locator('.annot-quote-old')).toHaveText('リアルワールドデータ利活用');
   // the carried copies are the current edition's: they can be answered
   await expect(view.locator('[aria-labelledby="annot-group-1-1-1"]').getByRole('button', { name: '注釈に返信' })).toBeVisible();
-  await shots(page, '70-annotations-carried');
+  await screenshotsAtSizes(page, '70-annotations-carried');
 
   // a second click carries nothing
   await carry.getByRole('button', { name: '前年度の注釈を引き継ぐ' }).click();
@@ -75,7 +63,7 @@ test('annotations of 令和7 stay on it after 令和8 is applied, and are carrie
 });
 
 test('令和7年度版 shows its own annotations, read-only', async ({ page }) => {
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]);
   await openApp(page, host.get().url);
   await page.getByRole('combobox', { name: '表示する版' }).selectOption('7');
   await expect(page.locator('.archived-banner')).toContainText('令和7年度版 — 過去の版(閲覧のみ)');
@@ -88,7 +76,7 @@ test('令和7年度版 shows its own annotations, read-only', async ({ page }) =
   await expect(page.locator('.item-view mark.annot-mark').first()).toHaveText('次世代医療基盤法 DB');
   await expect(panel.getByRole('button', { name: '注釈を編集' })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'メモを追加' })).toHaveCount(0);
-  await shots(page, '71-annotations-archived-item');
+  await screenshotsAtSizes(page, '71-annotations-archived-item');
 
   const view = await openAnnotationList(page);
   await expect(view.getByRole('heading', { name: /注釈一覧/ })).toContainText('令和7年度版・過去の版(閲覧のみ)');
