@@ -56,9 +56,16 @@ export function editionItemLookup(db: Db, fiscalYear: number): (key: string) => 
       return cache.get(key)!;
     };
   }
-  const edition = db.prepare('SELECT loaded_at FROM editions WHERE fiscal_year = ?').get(fiscalYear) as { loaded_at: string } | undefined;
-  const items = new Map(edition ? editionItems(db, fiscalYear).map((it) => [it.key, asItem(it, edition.loaded_at)]) : []);
-  return (key) => items.get(key) ?? null;
+  // Read on first use: an item view whose item has no annotations does not read the whole edition.
+  let items: Map<string, Item> | undefined;
+  return (key) => {
+    if (!items) {
+      const edition = db.prepare('SELECT loaded_at FROM editions WHERE fiscal_year = ?').get(fiscalYear) as
+        { loaded_at: string } | undefined;
+      items = new Map(edition ? editionItems(db, fiscalYear).map((it) => [it.key, asItem(it, edition.loaded_at)]) : []);
+    }
+    return items.get(key) ?? null;
+  };
 }
 
 export function anchorState(a: Pick<Annotation, 'anchor' | 'field' | 'bulletIndex'>, item: Item | null): AnchorState {
