@@ -35,6 +35,10 @@ export interface AnnotationReply {
 export interface Annotation {
   id: string;
   itemKey: string;
+  /** N of 令和N: the edition the annotation was made on (it is shown and anchored on that edition's text). */
+  fiscalYear: number;
+  /** The annotation of an earlier edition this one was carried forward from, else null. */
+  carriedFrom: string | null;
   /** The field annotated, or null for a note on the whole item. */
   field: ItemField | null;
   /** The bullet the anchor was made on (actions/future), else null. */
@@ -103,6 +107,18 @@ export interface MergeCounts {
   created: number;
   updated: number;
   unchanged: number;
+}
+
+/** What carrying an edition's annotations forward to the next edition did. */
+export interface CarryForwardResult {
+  from: number;
+  to: number;
+  /** Annotations copied to `to` (orphans included). */
+  carried: number;
+  /** Copies whose words are not in the new text: kept as orphans of `to` with their original quote. */
+  orphaned: { key: string; quote: string }[];
+  /** Not carried: the item is not in `to` (dropped), or the annotation was carried before. */
+  skipped: { key: string; reason: 'item_dropped' | 'already_carried' }[];
 }
 
 export interface AnnotationImportOutcome {
@@ -177,6 +193,9 @@ export const AnnotationCoreSchema = z
   .object({
     id: AnnotationIdSchema,
     itemKey: z.string().regex(/^\d+(-\d+){1,3}$/, '管理番号の形式が正しくありません'),
+    // Files written before editions carry neither: such a record belongs to the current edition.
+    fiscalYear: z.number().int().min(1, '年度が正しくありません').max(99, '年度が正しくありません').optional(),
+    carriedFrom: AnnotationIdSchema.nullable().optional(),
     field: AnnotationFieldSchema.nullable(),
     bulletIndex: z.number().int().min(0).nullable(),
     anchor: TextAnchorSchema.nullable(),

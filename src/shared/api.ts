@@ -24,6 +24,7 @@ import {
   type AnnotationImportOutcome,
   type AnnotationVersion,
   type AnnotationView,
+  type CarryForwardResult,
 } from './annotations';
 import { FUTURE_LABEL_KINDS, type DashboardFigures, type FacetsByKey } from './dashboard';
 import type { QualityLabel } from './quality';
@@ -157,6 +158,8 @@ export type ItemListArgs = z.infer<typeof ItemListArgsSchema>;
 
 export const AnnotationListArgsSchema = z
   .object({
+    /** The edition whose annotations are listed (default: the current one). */
+    edition: FiscalYearSchema.optional(),
     itemKey: ItemKeySchema.optional(),
     tag: z.string().trim().min(1).max(ANNOTATION_LIMITS.tag).optional(),
     color: AnnotationColorSchema.optional(),
@@ -372,8 +375,13 @@ export const API = {
   /** Delete as a tombstone (kept, so that merging an older copy does not bring it back). */
   'annotations.delete': method<AnnotationView>()(z.object({ id: AnnotationIdSchema }).strict()),
   'annotations.reply': method<AnnotationView>()(z.object({ id: AnnotationIdSchema, text: ReplyTextSchema, author: AuthorSchema }).strict()),
-  /** Open annotations per section and per item, for the outline. */
-  'annotations.counts': method<AnnotationCounts>()(NoArgs),
+  /** Open annotations per section and per item, for the outline: of the current edition, or of `edition`. */
+  'annotations.counts': method<AnnotationCounts>()(z.object({ edition: FiscalYearSchema.optional() }).strict().optional()),
+  /**
+   * Copy the annotations of edition `from` (with replies) to the same items in the later edition `to`,
+   * re-anchored on its text; carrying again copies nothing twice.
+   */
+  'annotations.carryForward': method<CarryForwardResult>()(z.object({ from: FiscalYearSchema, to: FiscalYearSchema }).strict()),
   /** The shared workbook: written to outPath, or returned as base64 when none is given (web host). */
   'annotations.export': method<AnnotationExportResult>()(z.object({ outPath: PathSchema.optional() }).strict().optional()),
   /** Merge reviewers' shared workbooks by id; one outcome per file, a bad file changes nothing. */

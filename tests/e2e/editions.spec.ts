@@ -10,23 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildR8Edition } from '../fixtures/editions/build';
-import { expect, freshHost, itemList, openApp, openItemByKey, screenshot, test } from './fixtures';
+import { expect, freshHost, itemList, openApp, openItemByKey, SCREEN_SIZES, screenshotsAtSizes, test } from './fixtures';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
-
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-
-/** A screenshot at both sizes (the page is left at the first). */
-async function shots(page: Page, name: string): Promise<void> {
-  for (const size of [...SIZES].reverse()) {
-    await page.setViewportSize(size);
-    await screenshot(page, `${name}-${size.width}`);
-  }
-}
 
 /** The rows of one class in the review or the diff (a region named for the class and its count). */
 const classRegion = (page: Page, label: string) => page.getByRole('region', { name: new RegExp(`^${label}`) });
@@ -42,7 +29,7 @@ test('import the 令和8 table, review it by class, apply: 令和8年度版 is c
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-e2e-editions-'));
   const r8 = path.join(dir, '令和8年度フォローアップ.txt');
   fs.writeFileSync(r8, buildR8Edition());
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]);
   await openApp(page, host.get().url);
 
   // ---- the editions screen from the header: one edition, current
@@ -95,7 +82,7 @@ test('import the 令和8 table, review it by class, apply: 令和8年度版 is c
   await expect(title.locator('del.diff-del')).toContainText('最適化');
   // the actions field is named for both years
   await expect(classRegion(page, '修正').locator('[data-key="1-1-3"]')).toContainText('令和7年度の取組 → 令和8年度の取組');
-  await shots(page, '60-edition-review');
+  await screenshotsAtSizes(page, '60-edition-review');
 
   // a class filter hides its rows
   await filters.getByRole('checkbox', { name: /^番号変更/ }).uncheck();
@@ -117,7 +104,7 @@ test('import the 令和8 table, review it by class, apply: 令和8年度版 is c
   await page.getByRole('button', { name: '版の一覧' }).click();
   await expect(table.locator('tr[data-year="8"]')).toContainText('現行');
   await expect(table.locator('tr[data-year="7"]')).toContainText('過去の版');
-  await shots(page, '61-editions-list');
+  await screenshotsAtSizes(page, '61-editions-list');
 
   // ---- the item view now says 令和8年度の取組, and the added item is in the list
   await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '小項目' }).click();
@@ -127,7 +114,7 @@ test('import the 令和8 table, review it by class, apply: 令和8年度版 is c
 });
 
 test('follow-up: a reported and an unreported promise; the overview opens its items as the list', async ({ page }) => {
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]);
   await openApp(page, host.get().url);
 
   await openItemByKey(page, '1-1-3');
@@ -139,18 +126,18 @@ test('follow-up: a reported and an unreported promise; the overview opens its it
   await expect(reported).toContainText('期限 令和8年度');
   await expect(reported).toContainText('→ 取組 1');
   await expect(panel.locator('.followup-action').first()).toContainText('← 方向性');
-  await shots(page, '62-followup-reported');
+  await screenshotsAtSizes(page, '62-followup-reported');
 
   await openItemByKey(page, '1-1-11');
   await expect(page.getByRole('tab', { name: '前年度の方向性' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.followup-promise').filter({ hasText: '取組の記載なし' }).first()).toBeVisible();
-  await shots(page, '63-followup-unreported');
+  await screenshotsAtSizes(page, '63-followup-unreported');
 
   // the plan-wide overview from the editions screen; a count opens those items as the list
   await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '版', exact: true }).click();
   await page.getByRole('button', { name: '前年度の方向性のフォローアップ' }).click();
   await expect(page.locator('.followup-lead')).toContainText('令和7年度に示した今後の方向性');
-  await shots(page, '64-followup-overview');
+  await screenshotsAtSizes(page, '64-followup-overview');
   const row = page.locator('.followup-table').first().locator('tr[data-group="厚"]');
   const count = row.locator('.followup-col-unreported button');
   const n = Number(await count.textContent());
@@ -164,7 +151,7 @@ test('follow-up: a reported and an unreported promise; the overview opens its it
 });
 
 test('edition diff and the 新旧対照表 download', async ({ page }) => {
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]);
   await openApp(page, host.get().url);
   await page.getByRole('button', { name: 'ファイル', exact: true }).click();
   await page.getByRole('menuitem', { name: '版と新旧対照…' }).click();
@@ -175,7 +162,7 @@ test('edition diff and the 新旧対照表 download', async ({ page }) => {
   await expect(classRegion(page, '番号変更').locator('[data-key="3-2-1"]')).toContainText('① → ②');
   await expect(classRegion(page, '移動').locator('[data-key="4-1-5"]')).toBeVisible();
   await expect(classRegion(page, '修正').locator('[data-key="1-2-2-3"] ins.diff-ins')).toContainText('適正');
-  await shots(page, '65-edition-diff');
+  await screenshotsAtSizes(page, '65-edition-diff');
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '新旧対照表を Excel で保存' }).click();
@@ -193,7 +180,7 @@ test('edition diff and the 新旧対照表 download', async ({ page }) => {
 });
 
 test('令和7年度版 read-only from the switcher, and search of every edition', async ({ page }) => {
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(SCREEN_SIZES[0]);
   await openApp(page, host.get().url);
   const switcher = page.getByRole('combobox', { name: '表示する版' });
   await expect(switcher).toHaveValue('8');
@@ -222,7 +209,7 @@ test('令和7年度版 read-only from the switcher, and search of every edition'
   await row321.dispatchEvent('click');
   await expect(page.locator('.breadcrumb')).toContainText('3-2-1');
   await expect(page.locator('.item-title-label')).toHaveText('①');
-  await shots(page, '66-archived-edition');
+  await screenshotsAtSizes(page, '66-archived-edition');
 
   // search searches the edition shown: the dropped item's title is found in 令和7年度版
   await page.getByRole('searchbox').fill('認定作成事業者の事業の運営状況');
@@ -234,7 +221,7 @@ test('令和7年度版 read-only from the switcher, and search of every edition'
   await page.getByRole('searchbox').fill('生成AI基盤モデル');
   const hits = page.getByRole('listbox', { name: '検索結果' });
   await expect(hits.locator('.hit-edition').first()).toHaveText('令和8年度版');
-  await shots(page, '67-search-all-editions');
+  await screenshotsAtSizes(page, '67-search-all-editions');
   // opening a hit of another edition shows that edition
   await hits.getByRole('option').first().click();
   await expect(page.locator('.archived-banner')).toHaveCount(0);

@@ -91,6 +91,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
+/** The window sizes whose layout is checked: a common laptop and a full-HD screen. */
+export const SCREEN_SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Screenshots NAME-1920 and NAME-1366 of the page as it is (left at 1366×768). */
+export async function screenshotsAtSizes(page: Page, name: string): Promise<void> {
+  for (const size of [...SCREEN_SIZES].reverse()) {
+    await page.setViewportSize(size);
+    await screenshot(page, `${name}-${size.width}`);
+  }
+}
+
 /** The item list (listbox) and the search results. */
 export const itemList = (page: Page) => page.getByRole('listbox', { name: '小項目の一覧' });
 export const hitList = (page: Page) => page.getByRole('listbox', { name: '検索結果' });

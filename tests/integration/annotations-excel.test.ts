@@ -146,7 +146,7 @@ describe('annotations: Excel share and merge', () => {
   it('says so when a comment was edited by hand in Excel, and keeps the recorded one', async () => {
     const bytes = fs.readFileSync(await shareFile(reviewerB, '手直し.xlsx'));
     const edited = path.join(dir, '手直し後.xlsx');
-    fs.writeFileSync(edited, editCells(bytes, { H2: 'Excel で書き換えた' }));
+    fs.writeFileSync(edited, editCells(bytes, { I2: 'Excel で書き換えた' }));
     const [out] = await importFiles(secretariat, edited);
     expect(out!.error).toBeNull();
     expect(out!.warnings.join()).toMatch(/手直し後\.xlsx: コメントの列が 1 件、書き出した後に Excel で書き換えられています/);
@@ -174,13 +174,13 @@ describe('annotations: Excel share and merge', () => {
     });
 
     it('a broken record, with its row', async () => {
-      const bytes = editCells(fs.readFileSync(fileA1), { P2: '{"id": "壊れた' });
+      const bytes = editCells(fs.readFileSync(fileA1), { Q2: '{"id": "壊れた' });
       await refused('壊れた記録.xlsx', bytes, /「注釈」シート 2 行目: 記録の列が読めません/);
     });
 
     it('a record that does not pass the checks', async () => {
       const record = JSON.parse(readRecord(fs.readFileSync(fileA1))) as Record<string, unknown>;
-      const bytes = editCells(fs.readFileSync(fileA1), { P2: JSON.stringify({ ...record, color: 'red' }) });
+      const bytes = editCells(fs.readFileSync(fileA1), { Q2: JSON.stringify({ ...record, color: 'red' }) });
       await refused('不正な色.xlsx', bytes, /2 行目: 記録の内容が正しくありません\(color/);
     });
 
@@ -191,11 +191,11 @@ describe('annotations: Excel share and merge', () => {
   });
 });
 
-/** The record cell (column P) of row 2, read from the sheet XML via the shared strings. */
+/** The record cell (column Q) of row 2, read from the sheet XML via the shared strings. */
 function readRecord(xlsx: Buffer): string {
   const parts = readZip(xlsx);
   const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
-  const cell = /<c r="P2"[^>]*t="s"[^>]*><v>(\d+)<\/v>/.exec(sheet)!;
+  const cell = /<c r="Q2"[^>]*t="s"[^>]*><v>(\d+)<\/v>/.exec(sheet)!;
   const strings = [
     ...parts
       .get('xl/sharedStrings.xml')!

@@ -15,7 +15,8 @@ import { AnchorError, createAnchor, findQuote, type TextAnchor, type TextSpan } 
 import type { ItemField } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../store/database';
-import { getAnnotation, nextTime, replaceCore, saveCore, saveReply } from '../store/annotation-store';
+import { editionLabel } from '../../shared/editions/fiscal-year';
+import { annotationEdition, getAnnotation, nextTime, replaceCore, saveCore, saveReply } from '../store/annotation-store';
 import { getItem, nowIso } from '../store/plan-store';
 
 export interface CreateInput {
@@ -83,6 +84,8 @@ export function createAnnotation(db: Db, input: CreateInput): Annotation {
   const core: AnnotationCore = {
     id: randomUUID(),
     itemKey: input.itemKey,
+    fiscalYear: annotationEdition(db),
+    carriedFrom: null,
     field: input.field,
     bulletIndex: made?.bulletIndex ?? null,
     anchor: made?.anchor ?? null,
@@ -100,8 +103,20 @@ export function createAnnotation(db: Db, input: CreateInput): Annotation {
   return { ...core, replies: [] };
 }
 
+/** An archived edition is read-only, and so are the annotations made on it. */
+function ofCurrentEdition(db: Db, a: Annotation): void {
+  const current = annotationEdition(db);
+  if (a.fiscalYear !== current) {
+    throw new AppError(
+      'conflict',
+      `この注釈は${editionLabel(a.fiscalYear)}のもので、読み取り専用です。${editionLabel(current)}で扱うには「前年度の注釈を引き継ぐ」で引き継いでください。`,
+    );
+  }
+}
+
 function editable(db: Db, id: string, expectedUpdatedAt?: string): Annotation {
   const a = getAnnotation(db, id);
+  ofCurrentEdition(db, a);
   if (a.deletedAt) throw new AppError('conflict', `この注釈は削除されています(${a.deletedAt})。`);
   if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== a.updatedAt) {
     throw new AppError('conflict', 'この注釈は開いた後に変更されています。最新の内容を読み込んでから編集してください。');
@@ -135,6 +150,7 @@ export function deleteAnnotation(db: Db, id: string): Annotation {
   return db
     .transaction(() => {
       const a = getAnnotation(db, id);
+      ofCurrentEdition(db, a);
       if (a.deletedAt) return a;
       const { replies, ...core } = a;
       const time = nextTime(core.updatedAt);

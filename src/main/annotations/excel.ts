@@ -4,7 +4,7 @@
 // Reading goes through the same guarded path as the ministry answers (zip checks, then a parse in a
 // worker with a memory cap and a deadline): a reviewer's file is as untrusted as a ministry's.
 import { fieldLabel } from '../../shared/fields';
-import { currentFiscalYear } from '../store/edition-store';
+import { editionLabel } from '../../shared/editions/fiscal-year';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import {
@@ -28,7 +28,7 @@ import type { ParsedWorkbook, SheetGrid } from '../excel/read-cells';
 import { BODY_FONT, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint } from '../excel/sheet-style';
 import { checkContainer, SHEET_CAPS, ZipCheckError, type SheetCaps } from '../excel/zip-check';
 import type { Db } from '../store/database';
-import { mergeAnnotations } from '../store/annotation-store';
+import { annotationEdition, mergeAnnotations } from '../store/annotation-store';
 import { findItemRow, nowIso } from '../store/plan-store';
 import { listAnnotationViews } from './views';
 
@@ -52,8 +52,8 @@ function displayTime(iso: string | null): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function placeLabel(a: Annotation, fiscalYear: number | null): string {
-  const name = fieldLabel(a.field ?? 'item', fiscalYear);
+function placeLabel(a: Annotation): string {
+  const name = fieldLabel(a.field ?? 'item', a.fiscalYear);
   return a.bulletIndex === null ? name : `${name}(${a.bulletIndex + 1}番目)`;
 }
 
@@ -78,10 +78,11 @@ const ID_HEADER = '注釈ID';
 const REPLY_ID_HEADER = '返信ID';
 const RECORD_HEADER = '記録(編集しないでください)';
 
-const annotationColumns = (fiscalYear: number | null): Column<AnnotationView>[] => [
+const ANNOTATION_COLUMNS: Column<AnnotationView>[] = [
+  { header: '版', width: 14, value: (a) => editionLabel(a.fiscalYear) },
   { header: '管理番号', width: 10, value: (a) => a.itemKey },
   { header: '小項目', width: 30, value: (a) => a.itemTitle ?? '(この項目はありません)' },
-  { header: '欄', width: 16, value: (a) => placeLabel(a, fiscalYear) },
+  { header: '欄', width: 16, value: placeLabel },
   { header: '引用', width: 40, value: (a) => a.anchor?.quote ?? '' },
   {
     header: '所在',
@@ -147,15 +148,21 @@ function writeSheet<T>(ws: ExcelJS.Worksheet, columns: Column<T>[], rows: T[], d
   });
 }
 
+/** The editions annotations were made on, oldest first. */
+function annotatedEditions(db: Db): number[] {
+  return db.prepare('SELECT DISTINCT fiscal_year FROM annotations ORDER BY fiscal_year').pluck().all() as number[];
+}
+
+/** The hand-over file carries every edition's annotations, each with its edition (版). */
 export function buildAnnotationWorkbook(db: Db): { workbook: ExcelJS.Workbook; annotations: number; replies: number } {
-  const views = listAnnotationViews(db, { includeDeleted: true });
+  const views = annotatedEditions(db).flatMap((edition) => listAnnotationViews(db, { edition, includeDeleted: true }));
   const replies = views.flatMap((annotation) => annotation.replies.map((r) => ({ ...r, annotation })));
   const exportedAt = nowIso();
   const wb = new ExcelJS.Workbook();
   wb.creator = '協議会デスク';
   wb.created = new Date(exportedAt);
   const main = wb.addWorksheet(ANNOTATION_SHEET);
-  writeSheet(main, annotationColumns(currentFiscalYear(db)), views, (a) => a.deletedAt !== null);
+  writeSheet(main, ANNOTATION_COLUMNS, views, (a) => a.deletedAt !== null);
   setupPrint(main, '注釈一覧');
   writeSheet(wb.addWorksheet(REPLY_SHEET), REPLY_COLUMNS, replies, (r) => r.deletedAt !== null);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
@@ -248,7 +255,11 @@ function* recordRows(t: Table, idHeader: string, file: string) {
  * The annotations a shared file carries, checked completely before anything is merged: a file with
  * one bad row is refused whole, so a merge never takes half a file.
  */
-export function readAnnotationFile(wb: ParsedWorkbook, file: string): { annotations: Annotation[]; warnings: string[] } {
+export function readAnnotationFile(
+  wb: ParsedWorkbook,
+  file: string,
+  currentEdition: number,
+): { annotations: Annotation[]; warnings: string[] } {
   const main = findTable(wb, [ID_HEADER, RECORD_HEADER], [REPLY_ID_HEADER]);
   if (!main) {
     throw new AppError(
@@ -265,7 +276,8 @@ export function readAnnotationFile(wb: ParsedWorkbook, file: string): { annotati
     if (core.id !== id) throw new AppError('bad_request', `${where}: ${ID_HEADER}(${id})と記録の ID(${core.id})が一致しません。`);
     if (byId.has(id)) throw new AppError('bad_request', `${where}: 同じ注釈(${id})が2回あります。`);
     if (commentCol !== undefined && (row.cells[commentCol] ?? '').replace(/\r\n?/g, '\n') !== core.comment) handEdited += 1;
-    byId.set(id, { ...core, replies: [] });
+    // A record written before editions names none: it was made on the plan then held, imported into the current edition.
+    byId.set(id, { ...core, fiscalYear: core.fiscalYear ?? currentEdition, carriedFrom: core.carriedFrom ?? null, replies: [] });
   }
   const replyTable = findTable(wb, [ID_HEADER, REPLY_ID_HEADER, RECORD_HEADER]);
   if (replyTable) {
@@ -315,7 +327,7 @@ export async function importAnnotationFile(
     throw err;
   }
   const parsed = await parseInWorker(bytes, name, limits, ANNOTATION_CAPS);
-  const { annotations, warnings } = readAnnotationFile(parsed, name);
+  const { annotations, warnings } = readAnnotationFile(parsed, name, annotationEdition(db));
   warnings.unshift(...parsed.warnings);
   const unknown = [...new Set(annotations.map((a) => a.itemKey).filter((key) => !findItemRow(db, key)))];
   if (unknown.length) {

@@ -1,13 +1,14 @@
-// CLI commands of annotations: `annotate KEY …` (anchor a comment on a quote), `annotations` (list
-// with each one's anchor state), `annotations export --out FILE`, `annotations import FILE…`.
+// CLI commands of annotations: `annotate KEY …` (anchor a comment on a quote), `annotations
+// [--edition YEAR]` (list with each one's anchor state), `annotations export --out FILE`,
+// `annotations import FILE…`, `annotations carry FROM TO` (carry an edition's annotations forward).
 // They go through the same API dispatch as the app and the web host.
 import path from 'node:path';
 import { fieldLabel } from '../../shared/fields';
-import { currentFiscalYear } from '../store/edition-store';
-import { STATUS_NAMES, type AnnotationView } from '../../shared/annotations';
+import { STATUS_NAMES, type AnnotationView, type CarryForwardResult } from '../../shared/annotations';
+import { editionLabel } from '../../shared/editions/fiscal-year';
 import { AppError } from '../../shared/errors';
 import type { Service } from '../api/service';
-import { author, call, printJson, UsageError, type Io } from './command-io';
+import { author, call, fiscalYearArg, printJson, UsageError, type Io } from './command-io';
 
 interface Values {
   field?: string;
@@ -16,24 +17,36 @@ interface Values {
   tag?: string[];
   out?: string;
   json?: boolean;
+  edition?: string;
 }
 
 const STATE_NAMES = { anchored: '本文中', orphan: '元の文言なし', none: '項目全体' } as const;
 
-function place(a: AnnotationView, fiscalYear: number | null): string {
+function place(a: AnnotationView): string {
   const s = a.anchorState;
-  const field = fieldLabel(a.field ?? 'item', fiscalYear);
+  const field = fieldLabel(a.field ?? 'item', a.fiscalYear);
   return s.state === 'anchored' && s.bulletIndex !== null ? `${field}(${s.bulletIndex + 1}番目)` : field;
 }
 
-function line(a: AnnotationView, fiscalYear: number | null): string {
+function line(a: AnnotationView): string {
   const quote = a.anchor ? ` «${a.anchor.quote}»` : '';
   const tags = a.tags.length ? ` #${a.tags.join(' #')}` : '';
   const replies = a.replies.filter((r) => !r.deletedAt).length;
   return (
-    `${a.itemKey.padEnd(9)} ${place(a, fiscalYear)} [${STATE_NAMES[a.anchorState.state]}]${quote} ${a.comment}${tags}` +
+    `${a.itemKey.padEnd(9)} ${place(a)} [${STATE_NAMES[a.anchorState.state]}]${quote} ${a.comment}${tags}` +
     ` (${a.author}、${STATUS_NAMES[a.status]}${replies ? `、返信 ${replies} 件` : ''}) ${a.id}`
   );
+}
+
+function printCarry(io: Io, r: CarryForwardResult): void {
+  const dropped = r.skipped.filter((s) => s.reason === 'item_dropped');
+  const already = r.skipped.length - dropped.length;
+  io.out(
+    `${editionLabel(r.from)} → ${editionLabel(r.to)}: 注釈 ${r.carried} 件を引き継ぎました` +
+      `(うち元の文言なし ${r.orphaned.length} 件、引き継ぎ済み ${already} 件、項目がなく引き継げない ${dropped.length} 件)`,
+  );
+  for (const o of r.orphaned) io.out(`  元の文言なし: ${o.key} «${o.quote}»`);
+  for (const d of dropped) io.out(`  ${editionLabel(r.to)}にない項目: ${d.key}`);
 }
 
 /** The JSON shape: the whole view, plus its anchor state as one word for scripts. */
@@ -54,10 +67,17 @@ export async function runAnnotations(svc: Service, command: string, rest: string
       author: await author(svc),
     });
     if (json) printJson(io, toJson(a));
-    else io.out(`注釈を付けました: ${line(a, currentFiscalYear(svc.db))}`);
+    else io.out(`注釈を付けました: ${line(a)}`);
     return;
   }
   const [sub, ...files] = rest;
+  if (sub !== undefined && values.edition !== undefined) throw new UsageError("--edition applies to the 'annotations' listing only");
+  if (sub === 'carry') {
+    const r = await call(svc, 'annotations.carryForward', { from: fiscalYearArg(files[0], 'FROM'), to: fiscalYearArg(files[1], 'TO') });
+    if (json) printJson(io, r);
+    else printCarry(io, r);
+    return;
+  }
   if (sub !== 'export' && values.out) throw new UsageError("--out applies to 'annotations export' only");
   if (sub === 'export') {
     if (!values.out) throw new UsageError("'annotations export' needs --out FILE.xlsx");
@@ -87,10 +107,11 @@ export async function runAnnotations(svc: Service, command: string, rest: string
     }
     return;
   }
-  const list = await call(svc, 'annotations.list', {});
+  const edition = values.edition === undefined ? undefined : fiscalYearArg(values.edition, '--edition');
+  const list = await call(svc, 'annotations.list', edition === undefined ? {} : { edition });
   if (json) printJson(io, list.map(toJson));
   else {
-    for (const a of list) io.out(line(a, currentFiscalYear(svc.db)));
+    for (const a of list) io.out(line(a));
     io.out(`${list.length} 件(元の文言なし ${list.filter((a) => a.anchorState.state === 'orphan').length} 件)`);
   }
 }

@@ -3,10 +3,18 @@
 // these from here, so none of them imports another.
 import os from 'node:os';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api';
+import { parseFiscalYear } from '../../shared/editions/fiscal-year';
 import { AppError } from '../../shared/errors';
 import type { Service } from '../api/service';
 
 export class UsageError extends Error {}
+
+/** A fiscal year given on the command line (8, R8, 令和8 or 2026); `what` names the argument in the message. */
+export function fiscalYearArg(text: string | undefined, what: string): number {
+  const fy = text === undefined ? null : parseFiscalYear(text);
+  if (fy === null) throw new UsageError(`${what} must be a fiscal year (8, R8, 令和8 or 2026), got '${text ?? ''}'`);
+  return fy;
+}
 
 export interface Io {
   out: (line: string) => void;

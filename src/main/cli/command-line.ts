@@ -50,9 +50,12 @@ commands:
   restore BACKUP
   annotate KEY --field title|actions|future --quote TEXT [--comment TEXT] [--tag T]… [--json]
                                          annotate the first occurrence of TEXT in that field
-  annotations [--json]                   list annotations, each anchored (本文中) or orphan (元の文言なし)
+  annotations [--edition YEAR] [--json]  list an edition's annotations (default: the current one), each
+                                         anchored (本文中) or orphan (元の文言なし) on that edition's text
   annotations export --out FILE.xlsx     the shared workbook for the secretariat
   annotations import FILE.xlsx… [--json] merge reviewers' workbooks by id
+  annotations carry FROM TO [--json]     copy edition FROM's annotations to the same items in TO, re-anchored
+                                         (again: nothing twice); JSON { carried, orphaned: [{ key, quote }], skipped }
 ${DASHBOARD_USAGE}
   graph [--json | --graphml] [--out FILE]
                                          the knowledge graph (nodes, edges, mentions); without a format, a summary
@@ -112,7 +115,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   backup: ['json'],
   restore: [],
   annotate: ['field', 'quote', 'comment', 'tag', 'json'],
-  annotations: ['out', 'json'],
+  annotations: ['out', 'json', 'edition'],
   dashboard: ['edition', 'json', 'out'],
   quality: ['json'],
   'check-warnings': ['json'],
@@ -137,7 +140,8 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   'check-warnings': (r) => r.length === 1,
   related: (r) => r.length === 1,
   changes: (r) => r.length === 0 || (r[0] === 'meeting' && r.length <= 2),
-  annotations: (r) => r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2),
+  annotations: (r) =>
+    r.length === 0 || (r[0] === 'export' && r.length === 1) || (r[0] === 'import' && r.length >= 2) || (r[0] === 'carry' && r.length === 3),
 };
 
 function parseCommandLineArgs(argv: string[]) {

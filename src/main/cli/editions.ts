@@ -6,12 +6,11 @@ import {
   MATCH_KIND_LABELS,
   PROMISE_STATUS_LABELS,
   editionLabel,
-  parseFiscalYear,
   type EditionBatchDetail,
 } from '../../shared/editions';
 import { AppError } from '../../shared/errors';
 import type { Service } from '../api/service';
-import { author, call, printJson, UsageError, type Io } from './command-io';
+import { author, call, fiscalYearArg, printJson, UsageError, type Io } from './command-io';
 
 interface Values {
   json?: boolean;
@@ -19,11 +18,7 @@ interface Values {
   out?: string;
 }
 
-function year(text: string | undefined, what: string): number {
-  const fy = text === undefined ? null : parseFiscalYear(text);
-  if (fy === null) throw new UsageError(`${what} must be a fiscal year (8, R8, 令和8 or 2026), got '${text ?? ''}'`);
-  return fy;
-}
+const year = fiscalYearArg;
 
 function batchId(text: string | undefined): number {
   const n = Number(text);

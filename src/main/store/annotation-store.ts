@@ -7,11 +7,22 @@ import type { ItemField } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { currentFiscalYear } from './edition-store';
 import { nowIso } from './plan-store';
+
+/** The edition of annotations made before the fiscal year was recorded anywhere (migration 11 assumed it too). */
+const FIRST_EDITION = 7;
+
+/** The edition annotations are read from and made on: the one asked for, else the current one. */
+export function annotationEdition(db: Db, edition?: number): number {
+  return edition ?? currentFiscalYear(db) ?? FIRST_EDITION;
+}
 
 interface CoreRow {
   id: string;
   item_key: string;
+  fiscal_year: number;
+  carried_from: string | null;
   field: ItemField | null;
   bullet_index: number | null;
   quote: string | null;
@@ -60,6 +71,8 @@ function toCore(r: CoreRow): AnnotationCore {
   return {
     id: r.id,
     itemKey: r.item_key,
+    fiscalYear: r.fiscal_year,
+    carriedFrom: r.carried_from,
     field: r.field,
     bulletIndex: r.bullet_index,
     anchor:
@@ -89,15 +102,21 @@ function toReply(r: ReplyRow): AnnotationReply {
   return { id: r.id, author: r.author, text: r.text, createdAt: r.created_at, updatedAt: r.updated_at, deletedAt: r.deleted_at };
 }
 
-/** Every annotation with its replies (tombstones included), in creation order. */
-export function readAllAnnotations(db: Db): Annotation[] {
+/** Every annotation of an edition with its replies (tombstones included), in creation order. */
+export function readAllAnnotations(db: Db, fiscalYear: number): Annotation[] {
   const replies = new Map<string, AnnotationReply[]>();
-  for (const r of db.prepare('SELECT * FROM annotation_replies ORDER BY created_at, rowid').all() as ReplyRow[]) {
+  const replyRows = db
+    .prepare(
+      `SELECT r.* FROM annotation_replies r JOIN annotations a ON a.id = r.annotation_id WHERE a.fiscal_year = ?
+       ORDER BY r.created_at, r.rowid`,
+    )
+    .all(fiscalYear) as ReplyRow[];
+  for (const r of replyRows) {
     const list = replies.get(r.annotation_id) ?? [];
     list.push(toReply(r));
     replies.set(r.annotation_id, list);
   }
-  return (db.prepare('SELECT * FROM annotations ORDER BY created_at, id').all() as CoreRow[]).map((r) => ({
+  return (db.prepare('SELECT * FROM annotations WHERE fiscal_year = ? ORDER BY created_at, id').all(fiscalYear) as CoreRow[]).map((r) => ({
     ...toCore(r),
     replies: replies.get(r.id) ?? [],
   }));
@@ -179,10 +198,10 @@ function addHistory(
 export function saveCore(db: Db, a: AnnotationCore): void {
   statement(
     db,
-    `INSERT INTO annotations (id, item_key, field, bullet_index, quote, prefix, suffix, start_offset, end_offset, revision,
-       kind, color, comment, tags, status, author, created_at, updated_at, deleted_at)
-     VALUES (@id, @item_key, @field, @bullet_index, @quote, @prefix, @suffix, @start_offset, @end_offset, @revision,
-       @kind, @color, @comment, @tags, @status, @author, @created_at, @updated_at, @deleted_at)
+    `INSERT INTO annotations (id, item_key, fiscal_year, carried_from, field, bullet_index, quote, prefix, suffix, start_offset,
+       end_offset, revision, kind, color, comment, tags, status, author, created_at, updated_at, deleted_at)
+     VALUES (@id, @item_key, @fiscal_year, @carried_from, @field, @bullet_index, @quote, @prefix, @suffix, @start_offset,
+       @end_offset, @revision, @kind, @color, @comment, @tags, @status, @author, @created_at, @updated_at, @deleted_at)
      ON CONFLICT(id) DO UPDATE SET item_key = excluded.item_key, field = excluded.field, bullet_index = excluded.bullet_index,
        quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix, start_offset = excluded.start_offset,
        end_offset = excluded.end_offset, revision = excluded.revision, kind = excluded.kind, color = excluded.color,
@@ -191,6 +210,8 @@ export function saveCore(db: Db, a: AnnotationCore): void {
   ).run({
     id: a.id,
     item_key: a.itemKey,
+    fiscal_year: a.fiscalYear,
+    carried_from: a.carriedFrom,
     field: a.field,
     bullet_index: a.bulletIndex,
     quote: a.anchor?.quote ?? null,
@@ -254,8 +275,10 @@ export function mergeAnnotations(
   const annotations: MergeCounts = { created: 0, updated: 0, unchanged: 0 };
   const replies: MergeCounts = { created: 0, updated: 0, unchanged: 0 };
   db.transaction(() => {
-    for (const { replies: theirReplies, ...core } of incoming) {
-      const local = statement(db, 'SELECT * FROM annotations WHERE id = ?').get(core.id) as CoreRow | undefined;
+    for (const { replies: theirReplies, ...theirs } of incoming) {
+      const local = statement(db, 'SELECT * FROM annotations WHERE id = ?').get(theirs.id) as CoreRow | undefined;
+      // An annotation belongs to the edition it was made on, whatever a file says of it (an old file says nothing).
+      const core = local ? { ...theirs, fiscalYear: local.fiscal_year, carriedFrom: local.carried_from } : theirs;
       const m = mergeRecord(local && toCore(local), core, knownContents(db, core.id, null));
       if (m.outcome !== 'unchanged') saveCore(db, m.value);
       for (const old of m.toHistory) addHistory(db, core.id, null, old, source);

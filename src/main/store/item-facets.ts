@@ -7,6 +7,7 @@ import type { ItemRound } from '../../shared/dashboard/round';
 import { matchesItemFilter, type ItemFilter } from '../../shared/item-filter';
 import type { ItemSummary, MinistryCode, TaggedBullet } from '../../shared/domain';
 import { analyseItem, qualityLabels, type ItemAnalysis } from '../../shared/quality';
+import { annotationEdition } from './annotation-store';
 import type { Db } from './database';
 import { changeToken } from './import-store';
 import { listItems } from './plan-store';
@@ -77,8 +78,11 @@ function itemTexts(db: Db): Map<string, ItemText> {
   return cache;
 }
 
+/** The current edition's annotations (the items listed are the current edition's too). */
 function annotationsByItem(db: Db): Map<string, AnnotationFacet[]> {
-  const rows = db.prepare('SELECT item_key, status, tags, author FROM annotations WHERE deleted_at IS NULL').all() as {
+  const rows = db
+    .prepare('SELECT item_key, status, tags, author FROM annotations WHERE deleted_at IS NULL AND fiscal_year = ?')
+    .all(annotationEdition(db)) as {
     item_key: string;
     status: AnnotationFacet['status'];
     tags: string;

@@ -362,6 +362,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    description: 'annotations belong to the edition they were made on, and remember the annotation they were carried forward from',
+    sql: `
+      -- SQLite adds a NOT NULL column only with a default; every insert names the year, and the
+      -- default only fills the rows that exist now, which the run step then sets to the current edition.
+      ALTER TABLE annotations ADD COLUMN fiscal_year INTEGER NOT NULL DEFAULT 7;
+      ALTER TABLE annotations ADD COLUMN carried_from TEXT;
+      CREATE INDEX annotations_edition ON annotations(fiscal_year, item_key);
+    `,
+    run: (db) => {
+      // Annotations made so far were made on the current edition (the only one, or the one they were re-anchored on).
+      db.prepare("UPDATE annotations SET fiscal_year = COALESCE((SELECT fiscal_year FROM editions WHERE status = 'current'), 7)").run();
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

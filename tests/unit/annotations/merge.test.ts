@@ -5,6 +5,8 @@ import { contentKey, mergeRecord } from '../../../src/shared/annotations/merge';
 const core = (over: Partial<AnnotationCore> = {}): AnnotationCore => ({
   id: '3f1e2d4c-5b6a-4789-8abc-def012345678',
   itemKey: '1-1-1',
+  fiscalYear: 7,
+  carriedFrom: null,
   field: 'actions',
   bulletIndex: 0,
   anchor: {

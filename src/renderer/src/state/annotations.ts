@@ -2,6 +2,8 @@
 // the open counts for the outline, the global list (注釈一覧) and its filters, which annotation is
 // active (text ↔ panel), and the selection waiting for the floating toolbar.
 // The backend re-anchors on every read, so after an item changes its annotations are simply read again.
+// Everything read is of the edition on screen (an archived one's annotations, read-only, when one is
+// shown): switching editions reads them again.
 import { create } from 'zustand';
 import type { ArgsOf } from '../../../shared/api';
 import type {
@@ -11,6 +13,7 @@ import type {
   AnnotationKind,
   AnnotationStatus,
   AnnotationView,
+  CarryForwardResult,
 } from '../../../shared/annotations';
 import type { ItemField, MinistryCode } from '../../../shared/domain';
 import { invoke } from '../api-client';
@@ -66,6 +69,7 @@ interface AnnotationState {
   list: { status: 'idle' | 'loading' | 'ready' | 'error'; value: AnnotationView[]; message?: string };
 
   imports: { status: 'idle' | 'running' | 'done' | 'error'; outcomes: AnnotationImportOutcome[]; message?: string };
+  carry: { status: 'idle' | 'running' | 'done' | 'error'; result?: CarryForwardResult; message?: string };
 }
 
 export const useAnnotations = create<AnnotationState>()(() => ({
@@ -78,6 +82,7 @@ export const useAnnotations = create<AnnotationState>()(() => ({
   all: [],
   list: { status: 'idle', value: [] },
   imports: { status: 'idle', outcomes: [] },
+  carry: { status: 'idle' },
 }));
 
 const get = useAnnotations.getState;
@@ -88,6 +93,20 @@ export const selectItemAnnotations = (key: string) => (s: AnnotationState) => s.
 
 // ---------------------------------------------------------------- reading
 
+/** The edition argument of reads: only for an archived edition on screen (the current one is the default). */
+function editionArgs(): { edition?: number } {
+  const edition = useApp.getState().archivedEdition;
+  return edition === null ? {} : { edition };
+}
+
+// Another edition on screen: what was read belongs to the one before.
+useApp.subscribe((s, prev) => {
+  if (s.archivedEdition === prev.archivedEdition) return;
+  set({ byItem: {}, activeId: null, pendingJump: null, selection: null, carry: { status: 'idle' } });
+  void refreshCounts();
+  if (get().list.status !== 'idle') void loadAnnotationList();
+});
+
 const itemSeq: Record<string, number> = {};
 
 export async function loadItemAnnotations(key: string): Promise<void> {
@@ -96,7 +115,7 @@ export async function loadItemAnnotations(key: string): Promise<void> {
     byItem: { ...s.byItem, [key]: { status: s.byItem[key]?.status === 'ready' ? 'ready' : 'loading', list: s.byItem[key]?.list ?? [] } },
   }));
   try {
-    const list = await invoke('annotations.list', { itemKey: key });
+    const list = await invoke('annotations.list', { ...editionArgs(), itemKey: key });
     if (seq === itemSeq[key]) set((s) => ({ byItem: { ...s.byItem, [key]: { status: 'ready', list } } }));
   } catch (err) {
     if (seq === itemSeq[key])
@@ -106,14 +125,14 @@ export async function loadItemAnnotations(key: string): Promise<void> {
 
 export async function refreshCounts(): Promise<void> {
   try {
-    set({ counts: await invoke('annotations.counts', {}) });
+    set({ counts: await invoke('annotations.counts', editionArgs()) });
   } catch {
     // The outline simply shows no annotation counts.
   }
 }
 
 function filterArgs(f: AnnotationFilters): ArgsOf<'annotations.list'> {
-  const args: NonNullable<ArgsOf<'annotations.list'>> = {};
+  const args: NonNullable<ArgsOf<'annotations.list'>> = editionArgs();
   if (f.tag) args.tag = f.tag;
   if (f.color) args.color = f.color;
   if (f.status) args.status = f.status;
@@ -131,7 +150,10 @@ export async function loadAnnotationList(): Promise<void> {
   const seq = ++listSeq;
   set((s) => ({ list: { ...s.list, status: 'loading' } }));
   try {
-    const [all, value] = await Promise.all([invoke('annotations.list', {}), invoke('annotations.list', filterArgs(get().filters))]);
+    const [all, value] = await Promise.all([
+      invoke('annotations.list', editionArgs()),
+      invoke('annotations.list', filterArgs(get().filters)),
+    ]);
     if (seq === listSeq) set({ all, list: { status: 'ready', value } });
   } catch (err) {
     if (seq === listSeq) set((s) => ({ list: { status: 'error', value: s.list.value, message: messageOf(err) } }));
@@ -275,4 +297,19 @@ export async function importAnnotationFiles(uploads: { name: string; dataBase64:
 
 export function clearImportOutcome(): void {
   set({ imports: { status: 'idle', outcomes: [] } });
+}
+
+/** Carry the annotations of edition `from` forward to `to` (the current one), then read everything again. */
+export async function carryAnnotationsForward(from: number, to: number): Promise<void> {
+  set({ carry: { status: 'running' } });
+  try {
+    const result = await invoke('annotations.carryForward', { from, to });
+    set({ carry: { status: 'done', result }, byItem: {} });
+    const key = useApp.getState().selectedKey;
+    if (key) void loadItemAnnotations(key);
+    void refreshCounts();
+    void loadAnnotationList();
+  } catch (err) {
+    set({ carry: { status: 'error', message: messageOf(err) } });
+  }
 }

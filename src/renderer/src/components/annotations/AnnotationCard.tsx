@@ -91,7 +91,9 @@ interface Props {
 
 export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Props) {
   const active = useAnnotations((s) => s.activeId === a.id);
+  // An annotation of another edition than the current one (an archived edition's) is read-only.
   const fiscalYear = useFiscalYear();
+  const readOnly = fiscalYear !== null && a.fiscalYear !== fiscalYear;
   const [mode, setMode] = useState<'view' | 'edit' | 'reply' | 'delete'>('view');
   const { busy, error, run } = useSubmit();
   const replies = a.replies.filter((r) => !r.deletedAt);
@@ -110,7 +112,7 @@ export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Pro
       <div className="annot-card-head">
         <Heading id={`annot-h-${a.id}${withItem ? '-g' : ''}`} className="annot-card-title">
           <span className="annot-kind">{KIND_NAMES[a.kind]}</span>
-          <span className="annot-place">{placeName(a, fiscalYear)}</span>
+          <span className="annot-place">{placeName(a, a.fiscalYear)}</span>
         </Heading>
         <span className={`annot-status annot-status-${a.status}`}>{STATUS_NAMES[a.status]}</span>
       </div>
@@ -161,7 +163,7 @@ export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Pro
         </div>
       )}
       <FormError error={error} />
-      {mode === 'view' && (
+      {mode === 'view' && (withItem || !readOnly) && (
         <div className="annot-actions">
           {withItem && (
             <button
@@ -172,23 +174,27 @@ export function AnnotationCard({ a, withItem = false, headingLevel = 'h4' }: Pro
               項目を開く
             </button>
           )}
-          <button type="button" className="button button-small" aria-label="注釈に返信" onClick={() => setMode('reply')}>
-            返信
-          </button>
-          <button type="button" className="button button-small" aria-label="注釈を編集" onClick={() => setMode('edit')}>
-            編集
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={busy}
-            onClick={() => run(updateAnnotation(a, { status: resolved ? 'open' : 'resolved' }))}
-          >
-            {resolved ? '未対応に戻す' : '対応済みにする'}
-          </button>
-          <button type="button" className="button button-small button-danger" aria-label="注釈を削除" onClick={() => setMode('delete')}>
-            削除
-          </button>
+          {!readOnly && (
+            <>
+              <button type="button" className="button button-small" aria-label="注釈に返信" onClick={() => setMode('reply')}>
+                返信
+              </button>
+              <button type="button" className="button button-small" aria-label="注釈を編集" onClick={() => setMode('edit')}>
+                編集
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy}
+                onClick={() => run(updateAnnotation(a, { status: resolved ? 'open' : 'resolved' }))}
+              >
+                {resolved ? '未対応に戻す' : '対応済みにする'}
+              </button>
+              <button type="button" className="button button-small button-danger" aria-label="注釈を削除" onClick={() => setMode('delete')}>
+                削除
+              </button>
+            </>
+          )}
         </div>
       )}
     </li>

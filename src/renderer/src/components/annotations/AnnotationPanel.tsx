@@ -57,7 +57,7 @@ function performJump(list: readonly AnnotationView[]): void {
   }
 }
 
-function AnnotationPanel({ item }: { item: Item }) {
+function AnnotationPanel({ item, readOnly }: { item: Item; readOnly: boolean }) {
   const state = useAnnotations((s) => s.byItem[item.key]);
   const pending = useAnnotations((s) => s.pendingJump);
   const [adding, setAdding] = useState(false);
@@ -82,13 +82,17 @@ function AnnotationPanel({ item }: { item: Item }) {
           注釈 <span className="column-count">{list.length}件</span>
           {open > 0 && <span className="annot-open-count">未対応 {open}</span>}
         </h3>
-        {!adding && (
+        {!adding && !readOnly && (
           <button type="button" className="button button-small" onClick={() => void withAuthor(() => setAdding(true))}>
             メモを追加
           </button>
         )}
       </div>
-      <p className="annot-hint">本文を選択すると、ハイライト・コメント・タグを付けられます(キーボードでは選択後に Shift+F10)。</p>
+      <p className="annot-hint">
+        {readOnly
+          ? 'この版で付けられた注釈です(閲覧のみ)。現在の版へは注釈一覧の「前年度の注釈を引き継ぐ」で引き継げます。'
+          : '本文を選択すると、ハイライト・コメント・タグを付けられます(キーボードでは選択後に Shift+F10)。'}
+      </p>
       {adding && <NoteForm itemKey={item.key} onDone={() => setAdding(false)} />}
       {state?.status === 'error' && (
         <StatusMessage
@@ -128,8 +132,8 @@ function AnnotationPanel({ item }: { item: Item }) {
   );
 }
 
-/** The item's tab panel with its annotation panel beside it, and the selection toolbar. */
-export function ItemAnnotations({ item, children }: { item: Item; children: ReactNode }) {
+/** The item's tab panel with its annotation panel beside it, and the selection toolbar (not on a read-only edition). */
+export function ItemAnnotations({ item, readOnly = false, children }: { item: Item; readOnly?: boolean; children: ReactNode }) {
   useEffect(() => {
     void loadItemAnnotations(item.key);
   }, [item.key, item.version]);
@@ -141,9 +145,9 @@ export function ItemAnnotations({ item, children }: { item: Item; children: Reac
       <div className={collapsed ? 'annot-grid is-collapsed' : 'annot-grid'} style={style}>
         <div className="annot-main">{children}</div>
         <PaneDivider pane="annotations" label="注釈" controls="annot-panel" side="right" />
-        {!collapsed && <AnnotationPanel item={item} />}
+        {!collapsed && <AnnotationPanel item={item} readOnly={readOnly} />}
       </div>
-      <SelectionToolbar />
+      {!readOnly && <SelectionToolbar />}
     </div>
   );
 }

@@ -4,7 +4,9 @@
 import { useEffect, useMemo } from 'react';
 import type { AnnotationView } from '../../../../shared/annotations';
 import { loadAnnotationList, useAnnotations } from '../../state/annotations';
-import { setView } from '../../state/store';
+import { setView, useApp } from '../../state/store';
+import { editionLabel } from '../../../../shared/editions/fiscal-year';
+import { CarryForward } from './CarryForward';
 import { StatusMessage } from '../common/StatusMessage';
 import { AnnotationCard } from './AnnotationCard';
 import { AnnotationFilterBar } from './AnnotationFilters';
@@ -35,6 +37,7 @@ export function AnnotationsView() {
   const total = useAnnotations((s) => s.all.length);
   const groups = useMemo(() => groupByItem(list.value), [list.value]);
   const open = list.value.filter((a) => a.status === 'open').length;
+  const archived = useApp((s) => s.archivedEdition);
 
   useEffect(() => {
     void loadAnnotationList();
@@ -45,6 +48,7 @@ export function AnnotationsView() {
       <header className="annot-view-head">
         <h2 id="annot-view-title" className="overview-title">
           注釈一覧
+          {archived !== null && <span className="archived-badge">{editionLabel(archived)}・過去の版(閲覧のみ)</span>}
         </h2>
         <p className="annot-view-summary" role="status">
           {list.status === 'ready' || list.value.length > 0
@@ -58,6 +62,7 @@ export function AnnotationsView() {
       </header>
       <AnnotationFilterBar />
       <ShareTools />
+      <CarryForward />
       {list.status === 'error' && <StatusMessage kind="error">注釈を読み込めませんでした: {list.message}</StatusMessage>}
       {list.status === 'loading' && list.value.length === 0 && <StatusMessage kind="loading">注釈を読み込んでいます…</StatusMessage>}
       {list.status === 'ready' && list.value.length === 0 && (

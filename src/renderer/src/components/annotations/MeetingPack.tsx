@@ -17,7 +17,7 @@ import { COLOR_NAMES, KIND_NAMES, STATUS_NAMES, type AnnotationView } from '../.
 import { MINISTRY_NAMES, type Item, type TaggedBullet } from '../../../../shared/domain';
 import { invoke } from '../../api-client';
 import { loadAnnotationList, useAnnotations, type AnnotationFilters } from '../../state/annotations';
-import { messageOf, selectSections, setView, useApp, useFiscalYear } from '../../state/store';
+import { messageOf, selectSections, setView, useApp, useShownFiscalYear } from '../../state/store';
 import { sectionName } from '../../state/filters';
 import { StatusMessage } from '../common/StatusMessage';
 import { NumberedText } from './AnnotatedText';
@@ -78,7 +78,7 @@ function PackItem({
   numbers: Map<string, number>;
   notes: readonly MinistryNote[];
 }) {
-  const fiscalYear = useFiscalYear();
+  const fiscalYear = useShownFiscalYear();
   return (
     <section className="pack-item" aria-labelledby={`pack-${item.key}`}>
       <h3 id={`pack-${item.key}`} className="pack-item-title">
@@ -109,7 +109,7 @@ function PackItem({
             <p className="pack-note-head">
               <span className="pack-note-num">{numbers.get(a.id)}</span>
               <span className={`annot-swatch annot-c-${a.color}`} aria-hidden="true" />
-              {KIND_NAMES[a.kind]}・{placeName(a, fiscalYear)}・{STATUS_NAMES[a.status]}
+              {KIND_NAMES[a.kind]}・{placeName(a, a.fiscalYear)}・{STATUS_NAMES[a.status]}
               <span className="pack-note-by">
                 {a.author}({formatTime(a.createdAt)})
               </span>
@@ -215,9 +215,15 @@ export function MeetingPack() {
 
   useEffect(() => {
     let live = true;
-    const known = new Set(useApp.getState().items.map((i) => i.key));
+    const { items: listed, archivedEdition: edition } = useApp.getState();
+    const known = new Set(listed.map((i) => i.key));
     const wanted = keys.filter((k) => known.has(k));
-    Promise.all([invoke('items.getMany', { keys: wanted }), invoke('items.notes', { keys: wanted })]).then(
+    // An archived edition's annotations are printed on that edition's text (it has no 府省からの補足).
+    const read =
+      edition === null
+        ? Promise.all([invoke('items.getMany', { keys: wanted }), invoke('items.notes', { keys: wanted })])
+        : Promise.all([Promise.all(wanted.map((key) => invoke('items.get', { key, edition }))), {}]);
+    read.then(
       ([items, notes]) => live && setLoad({ status: 'ready', items: Object.fromEntries(items.map((it) => [it.key, it])), notes }),
       (err: unknown) => live && setLoad({ status: 'error', message: messageOf(err) }),
     );

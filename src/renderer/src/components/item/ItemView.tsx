@@ -143,12 +143,10 @@ function ItemDetails({ item }: { item: Item }) {
       {archived === null && <QualityBadges itemKey={item.key} detailed />}
       {archived === null && <ItemMinistryNotes item={item} />}
       <Tabs current={tab} tabs={tabs} />
-      {archived !== null ? (
-        // Annotations belong to the current edition's text: an archived edition is read without them.
-        panel
-      ) : (
-        <ItemAnnotations item={item}>{panel}</ItemAnnotations>
-      )}
+      {/* An archived edition shows its own annotations, read-only. */}
+      <ItemAnnotations item={item} readOnly={archived !== null}>
+        {panel}
+      </ItemAnnotations>
       {archived === null && <RelatedItems itemKey={item.key} version={item.version} />}
     </article>
   );
