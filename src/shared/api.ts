@@ -244,6 +244,8 @@ export const API = {
    * starting text. Refused while a draft exists. The live plan does not change.
    */
   'editions.start': method<DraftStartResult>()(z.object({ fiscalYear: FiscalYearSchema }).strict()),
+  /** The draft edition dropped (the round abandoned); the current edition does not change. */
+  'editions.discardDraft': method<{ fiscalYear: number }>()(z.object({ fiscalYear: FiscalYearSchema }).strict()),
   /** 「公開する」: the draft becomes the current edition (after a backup; the current one is archived). */
   'editions.publish': method<DraftPublishResult>()(z.object({ fiscalYear: FiscalYearSchema, author: AuthorSchema }).strict()),
   /** The 新旧対照表 workbook: to outFile (CLI), or returned as bytes for the page to save. */

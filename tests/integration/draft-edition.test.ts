@@ -4,11 +4,13 @@
 // exceljs) is imported and applied into the draft, never the live plan; `edition publish 8` makes the
 // draft current, after which `followup 8` compares last year's promises with the answers. Every refusal
 // leaves every table as it was.
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/api/service';
 import { listBackups } from '../../src/main/store/backups';
+import { buildR8Edition } from '../fixtures/editions/build';
 import { cli } from './cli-helpers';
 import { api, apiError, planSnapshot } from './excel-helpers';
 import { tempDbPath, tempDir } from './helpers';
@@ -121,6 +123,12 @@ describe('edition start', () => {
     const again = await cli(['--db', db, 'edition', 'start', '8']);
     expect(again).toMatchObject({ code: 1, err: expect.stringContaining('令和8年度版の作成中の版がすでにあります') });
     expect(withDb(db, everything)).toBe(before);
+    // Nor can the 令和8 table be loaded as an edition while 令和8 is a draft.
+    const r8 = path.join(tempDir(), 'r8.txt');
+    fs.writeFileSync(r8, buildR8Edition());
+    const loaded = await cli(['--db', db, 'edition', 'import', r8]);
+    expect(loaded).toMatchObject({ code: 1, err: expect.stringContaining('r8.txt: 令和8年度版は作成中の版として照会中です') });
+    expect(withDb(db, everything)).toBe(before);
   });
 });
 
@@ -163,7 +171,6 @@ describe("the draft's inquiry workbook", () => {
     expect((ws as unknown as { sheetProtection: { password?: string } }).sheetProtection.password).toBeUndefined();
     const meta = metaOf(wb);
     expect(meta.get('draftYear')).toBe('8');
-    expect(meta.get('fiscalYear')).toBe('8');
     // An archived or unknown edition has no inquiry.
     const bad = await cli(['--db', db, 'export', 'ministry', '厚', '--edition', '6', '--out', path.join(tempDir(), 'x.xlsx')]);
     expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('令和6年度版はこのデータベースにありません') });
@@ -306,6 +313,36 @@ describe('returned workbooks of the draft', () => {
     } finally {
       svc.close();
     }
+  });
+});
+
+describe('edition discard-draft', () => {
+  it('drops the draft, the live plan untouched; its workbook returned later is refused; a new round can start', async () => {
+    const db = await seededDb();
+    const before = withDb(db, everything);
+    await ok(['--db', db, 'edition', 'start', '8']);
+    const dir = tempDir();
+    const sent = path.join(dir, 'sent.xlsx');
+    await ok(['--db', db, 'export', 'ministry', '厚', '--edition', '8', '--out', sent]);
+    const key = String((await readBook(sent)).getWorksheet('回答')!.getRow(2).getCell(1).value);
+    const returned = path.join(dir, 'returned.xlsx');
+    await answer(sent, key, { 令和8年度の取組: ACTIONS_R8 }, returned);
+    await ok(['--db', db, 'edition', 'discard-draft', '8']);
+    const editions = JSON.parse(await ok(['--db', db, 'editions', '--json'])) as { fiscalYear: number }[];
+    expect(editions.map((e) => e.fiscalYear)).toEqual([7]);
+    const dropped = withDb(db, everything);
+    const refused = await cli(['--db', db, 'import', returned]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err + refused.out).toContain(
+      '令和8年度版の作成中の版はありません(破棄されたか、まだ始めていません)。returned.xlsx(令和8年度版の照会の回答票)を取り込むことはできません。',
+    );
+    expect(withDb(db, everything)).toBe(dropped);
+    // Only the export record of the abandoned round remains; everything else is as before the start.
+    withDb(db, (svc) => {
+      svc.db.prepare('DELETE FROM exports').run();
+      expect(everything(svc)).toBe(before);
+    });
+    await ok(['--db', db, 'edition', 'start', '8']);
   });
 });
 

@@ -3,7 +3,7 @@
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { applyEdition } from '../editions/apply-edition';
-import { startDraft } from '../editions/draft-edition';
+import { discardDraft, startDraft } from '../editions/draft-edition';
 import { publishDraft } from '../editions/publish-edition';
 import { followUpReport, diffEditions } from '../editions/compare-editions';
 import { discardEditionBatch, editionBatchDetail, listEditionBatches, pairEditionItem, stageEdition } from '../editions/edition-batches';
@@ -25,6 +25,7 @@ type EditionMethods =
   | 'editions.followup'
   | 'editions.start'
   | 'editions.publish'
+  | 'editions.discardDraft'
   | 'editions.exportComparison';
 
 function sourceText(name: string, bytes: Buffer): string {
@@ -55,6 +56,7 @@ export function editionHandlers(db: Db): Pick<Handlers, EditionMethods> {
     'editions.followup': (args) => followUpReport(db, args?.fiscalYear),
     'editions.start': ({ fiscalYear }) => startDraft(db, fiscalYear),
     'editions.publish': ({ fiscalYear, author }) => publishDraft(db, fiscalYear, author),
+    'editions.discardDraft': ({ fiscalYear }) => discardDraft(db, fiscalYear),
     'editions.exportComparison': async ({ from, to, outFile }) => {
       // exceljs loads when a workbook is first written, not with the API.
       const { buildComparisonWorkbook, comparisonFileName } = await import('../editions/comparison-workbook');

@@ -32,6 +32,7 @@ commands:
   edition discard BATCH
   edition start YEAR                     start next year's round: a draft edition (current + 1) from the current one
   edition publish YEAR                   the draft becomes the current edition (after a backup; the current one is archived)
+  edition discard-draft YEAR             drop the draft edition (the current edition does not change)
   edition diff FROM TO [--json]          two editions item by item (added, dropped, renumbered, moved, changed)
   followup YEAR [--json]                 last year's future directions against this year's actions
   export comparison FROM TO --out FILE.xlsx   the 新旧対照表 of two editions
@@ -131,7 +132,8 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   export: (r) =>
     (r[0] === 'ministry' && r.length === 2) || (r[0] === 'table' && r.length === 1) || (r[0] === 'comparison' && r.length === 3),
   edition: (r) =>
-    (['import', 'apply', 'discard', 'start', 'publish'].includes(r[0] ?? '') && r.length === 2) || (r[0] === 'diff' && r.length === 3),
+    (['import', 'apply', 'discard', 'start', 'publish', 'discard-draft'].includes(r[0] ?? '') && r.length === 2) ||
+    (r[0] === 'diff' && r.length === 3),
   followup: (r) => r.length === 1,
   import: (r) => r.length === 1,
   apply: (r) => r.length === 1,

@@ -1,4 +1,4 @@
-// CLI commands of the yearly cycle: `editions`, `edition import|apply|discard|diff|start|publish`, `followup YEAR`,
+// CLI commands of the yearly cycle: `editions`, `edition import|apply|discard|diff|start|publish|discard-draft`, `followup YEAR`,
 // `export comparison FROM TO --out FILE.xlsx`. They go through the same API dispatch as the app.
 import path from 'node:path';
 import {
@@ -211,6 +211,11 @@ export async function runEditions(svc: Service, command: string, rest: string[],
     }
     return;
   }
+  if (sub === 'discard-draft') {
+    const r = await call(svc, 'editions.discardDraft', { fiscalYear: year(args[0], 'YEAR') });
+    io.out(`${editionLabel(r.fiscalYear)}(作成中)を破棄しました。現在の版は変わっていません。`);
+    return;
+  }
   if (sub === 'discard') {
     const b = await call(svc, 'editions.discard', { batch: batchId(args[0]) });
     io.out(`版の取り込み #${b.id}(${b.sourceName})を破棄しました`);
@@ -239,5 +244,5 @@ export async function runEditions(svc: Service, command: string, rest: string[],
     );
     return;
   }
-  throw new UsageError(`unknown 'edition' command '${sub ?? ''}' (import, apply, discard, diff, start, publish)`);
+  throw new UsageError(`unknown 'edition' command '${sub ?? ''}' (import, apply, discard, diff, start, publish, discard-draft)`);
 }

@@ -105,6 +105,19 @@ export function startDraft(db: Db, fiscalYear: number): DraftStartResult {
     .immediate();
 }
 
+/**
+ * Drop the draft edition and its rows (the round is abandoned); the current edition and the live plan
+ * do not change. Its workbooks returned later are refused (requireDraft), as are its staged batches.
+ */
+export function discardDraft(db: Db, fiscalYear: number): { fiscalYear: number } {
+  db.transaction(() => {
+    requireDraft(db, fiscalYear, '破棄する');
+    deleteDraftRows(db, fiscalYear);
+    db.prepare("DELETE FROM editions WHERE fiscal_year = ? AND status = 'draft'").run(fiscalYear);
+  }).immediate();
+  return { fiscalYear };
+}
+
 /** A digest of the draft's items and sections: publishing checks nothing moved between its checks and its write. */
 export function draftDigest(db: Db, fiscalYear: number): string {
   const h = createHash('sha256');

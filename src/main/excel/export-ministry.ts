@@ -282,9 +282,10 @@ export interface MetaHeader {
   exportedAt: string;
   appVersion: string;
   schemaVersion: string;
-  /** The year that names the actions column (令和N). */
-  fiscalYear: string;
-  /** The draft edition the workbook asks about (and its answers merge into); absent for the current edition. */
+  /**
+   * The draft edition the workbook asks about (and its answers merge into); absent for the current
+   * edition, whose _meta keeps the layout older tooling and tests know.
+   */
   draftYear?: string;
 }
 
@@ -370,7 +371,6 @@ export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions,
       exportedAt,
       appVersion: APP_VERSION,
       schemaVersion: String(schemaVersion(db)),
-      fiscalYear: inquiry.fiscalYear === null ? '' : String(inquiry.fiscalYear),
       ...(inquiry.draftYear === null ? {} : { draftYear: String(inquiry.draftYear) }),
     },
     items,
