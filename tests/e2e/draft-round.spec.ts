@@ -97,6 +97,9 @@ test('start the 令和8 round, download a ministry\'s inquiry, answer it into th
   await shots(page, '72-draft-published');
 
   // ---- the item shows the published answer under 令和8年度の取組
+  await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '小項目' }).click();
   await openItemByKey(page, key);
-  await expect(page.getByText(ANSWER)).toBeVisible();
+  await expect(page.getByText('令和8年度の取組').first()).toBeVisible();
+  await expect(page.getByText(ANSWER, { exact: true })).toBeVisible();
+  await shots(page, '73-draft-published-item');
 });

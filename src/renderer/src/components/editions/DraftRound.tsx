@@ -113,7 +113,7 @@ function DraftPanel({ draft, current }: { draft: EditionInfo; current: EditionIn
       <p>
         各府省に{actionsLabel(draft.fiscalYear)}と今後の方向性の記入を依頼する照会票を出力します。照会票には「{previousFutureLabel}」(
         {editionLabel(current.fiscalYear)}
-        の記載)が参考として並びます。返ってきた照会票は「Excel 取込」で取り込むと、現在の版ではなく{label}に反映されます。
+        の記載)が参考として並びます。返ってきた照会票は「ファイル」→「回答を取り込む…」で取り込むと、現在の版ではなく{label}に反映されます。
       </p>
       <fieldset className="draft-ministries" disabled={busy}>
         <legend>出力する府省</legend>
