@@ -23,7 +23,8 @@ describe.skipIf(!canPrint)("the draft's inquiry workbook printed (LibreOffice �
     savePages(pdf!, 'draft-inquiry');
   }, 150_000);
 
-  it('every word prints at 9 pt or more', () => {
+  it('every word prints at 9 pt or more; 記入要領 fits its one page', () => {
+    expect(words.filter((w) => w.page === 2).map((w) => w.text)).not.toContain('出力日時:');
     const smallest = Math.min(...words.map((w) => w.height));
     expect(smallest / BOX_PER_POINT).toBeGreaterThanOrEqual(9);
   });

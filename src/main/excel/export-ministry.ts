@@ -222,8 +222,13 @@ function writeGuideSheet(
   };
   line(`${MINISTRY_NAMES[opts.ministry]} 御中`, 'heading');
   line('健康・医療戦略のフォローアップ(データ利活用・ライフコース)に関する照会', 'title');
-  if (inquiry.draftYear !== null) line(`${editionLabel(inquiry.draftYear)}(作成中)の照会です。`, 'heading');
-  line('');
+  // A draft's inquiry says which edition it asks about, and what the grey column is, where a blank
+  // line stands otherwise: one more line and the page no longer fits at 100 % (smaller print).
+  line(
+    inquiry.draftYear === null
+      ? ''
+      : `${editionLabel(inquiry.draftYear)}(作成中)について照会します。灰色の「${previousFutureLabel}」は前年度の版の記載です(参考)。`,
+  );
   line(`回答期限: ${opts.dueDate?.trim() || '別途ご連絡します'}`, 'heading');
   line(`問い合わせ先: ${opts.contact?.trim() || '協議会事務局'}`);
   line(`対象項目: ${count} 件${opts.leadOnly ? '(主担当(◎)の項目のみ)' : '(関係する項目すべて。◎は主担当)'}`);
@@ -261,13 +266,6 @@ function writeGuideSheet(
     '他府省と共同の項目は、各府省に同じ内容をお送りしています。御府省の取組を中心に記入してください。',
     'ファイルは .xlsx 形式のまま返送してください(.xls やパスワード付きのファイルは読み込めません)。',
   ];
-  if (inquiry.draftYear !== null) {
-    steps.splice(
-      1,
-      0,
-      `灰色の「${previousFutureLabel}」の列は、前年度の版に記載された今後の方向性です(参考・変更不可)。これに対して${actionsLabel(fiscalYear)}を記入し、${futureLabel}を必要に応じて更新してください。`,
-    );
-  }
   steps.forEach((text, i) => line(`${i + 1}. ${text}`));
   line('');
   line(`出力日時: ${warekiDateTime(exportedAt)}  出力番号: ${exportId}`);
