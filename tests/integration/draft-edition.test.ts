@@ -109,6 +109,17 @@ describe('edition start', () => {
     expect(await ok(['--db', db, 'items', '--edition', '8'])).toMatch(/56 件$/);
   });
 
+  it('refuses while the 令和8 table is staged as an edition import, writing nothing', async () => {
+    const db = await seededDb();
+    const r8 = path.join(tempDir(), 'r8.txt');
+    fs.writeFileSync(r8, buildR8Edition());
+    await ok(['--db', db, 'edition', 'import', r8]);
+    const before = withDb(db, everything);
+    const r = await cli(['--db', db, 'edition', 'start', '8']);
+    expect(r).toMatchObject({ code: 1, err: expect.stringContaining('令和8年度版の資料の取り込み(#1 r8.txt)が確認待ちです') });
+    expect(withDb(db, everything)).toBe(before);
+  });
+
   it('refuses another year than the current + 1, and a second draft, writing nothing', async () => {
     const db = await seededDb();
     for (const year of ['9', '7', '6']) {

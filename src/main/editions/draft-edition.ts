@@ -65,6 +65,15 @@ export function startDraft(db: Db, fiscalYear: number): DraftStartResult {
           `新年度の照会は、現在の版(${current.label})の次の年度(${fiscalYearLabel(next)})についてだけ始められます(指定: ${fiscalYearLabel(fiscalYear)})。データベースは変更していません。`,
         );
       }
+      const staged = db
+        .prepare("SELECT id, source_name FROM edition_batches WHERE fiscal_year = ? AND status = 'staged'")
+        .get(fiscalYear) as { id: number; source_name: string } | undefined;
+      if (staged) {
+        throw new AppError(
+          'conflict',
+          `${editionLabel(fiscalYear)}の資料の取り込み(#${staged.id} ${staged.source_name})が確認待ちです。反映するか破棄してから新年度の照会を始めてください。データベースは変更していません。`,
+        );
+      }
       if (db.prepare('SELECT 1 FROM editions WHERE fiscal_year = ?').get(fiscalYear)) {
         throw new AppError('conflict', `${editionLabel(fiscalYear)}はすでにあります。データベースは変更していません。`);
       }
