@@ -56,6 +56,7 @@ test("start the 令和8 round, download a ministry's inquiry, answer it into the
   const downloading = page.waitForEvent('download');
   await round.getByRole('button', { name: '令和8年度版の照会票を出力(1 府省)' }).click();
   const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^照会_令和8年度_厚_\d{4}-\d\d-\d\d\.xlsx$/);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-e2e-draft-'));
   const file = path.join(dir, download.suggestedFilename());
   await download.saveAs(file);

@@ -58,7 +58,7 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
       for (const ministry of ministries) ministryExportItems(db, { ministry, leadOnly, edition });
       const out = [];
       for (const ministry of ministries) {
-        const fileName = ministryFileName(ministry, nowIso());
+        const fileName = ministryFileName(ministry, nowIso(), edition);
         if (outDir === undefined && outFile === undefined) {
           // No path: the bytes go back to the page, which saves them as a download.
           out.push(await exportMinistryData(db, { ministry, leadOnly, dueDate, contact, edition, fileName }));

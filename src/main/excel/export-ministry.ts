@@ -4,7 +4,7 @@
 // veryHidden _meta sheet with the export id and the base value of every answer cell. The database
 // remembers the export and its base values, which is what makes a three-way merge possible later.
 import { currentFiscalYear } from '../store/edition-store';
-import { actionsLabel, editionLabel, futureLabel, previousFutureLabel } from '../../shared/editions/fiscal-year';
+import { actionsLabel, editionLabel, fiscalYearLabel, futureLabel, previousFutureLabel } from '../../shared/editions/fiscal-year';
 import { asItem, editionItems, editionRow, editionSections } from '../editions/edition-items';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -452,7 +452,10 @@ async function exportMinistryVia(
   return { ...delivered, exportId, ministry: opts.ministry, items: items.length };
 }
 
-/** The file name used when exporting several ministries into one folder. */
-export function ministryFileName(ministry: MinistryCode, date: string): string {
-  return `照会_${ministry}_${date.slice(0, 10)}.xlsx`;
+/**
+ * The file name used when exporting several ministries into one folder; a draft edition's inquiry
+ * names its year (照会_令和8年度_厚_…), so it is not taken for the current edition's.
+ */
+export function ministryFileName(ministry: MinistryCode, date: string, edition?: number): string {
+  return `照会_${edition === undefined ? '' : `${fiscalYearLabel(edition)}_`}${ministry}_${date.slice(0, 10)}.xlsx`;
 }
