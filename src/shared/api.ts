@@ -5,7 +5,16 @@ import { z } from 'zod';
 import { ITEM_FIELDS, MINISTRY_CODES, type Item, type ItemSummary, type Revision, type Section } from './domain';
 import type { ErrorPayload } from './errors';
 import { BulletsSchema, TitleSchema } from './item-schemas';
-import type { EditionApplyResult, EditionBatchDetail, EditionBatchSummary, EditionDiff, EditionInfo, FollowUpReport } from './editions';
+import type {
+  DraftPublishResult,
+  DraftStartResult,
+  EditionApplyResult,
+  EditionBatchDetail,
+  EditionBatchSummary,
+  EditionDiff,
+  EditionInfo,
+  FollowUpReport,
+} from './editions';
 import type { ProjectRecord } from './project';
 import { CHANGE_SOURCES, type ChangePage } from './change-log';
 import { NODE_TYPES, type EntityInfo, type GraphNode, type MentionView, type Neighbourhood, type RelatedItem } from './graph/types';
@@ -232,6 +241,16 @@ export const API = {
   'editions.diff': method<EditionDiff>()(z.object({ from: FiscalYearSchema, to: FiscalYearSchema }).strict()),
   /** Last year's promises (今後の方向性) against this year's actions, per item and in summary. */
   'editions.followup': method<FollowUpReport>()(z.object({ fiscalYear: FiscalYearSchema.optional() }).strict().optional()),
+  /**
+   * 「新年度の照会を始める」: the draft edition of the next fiscal year (current + 1) from the current one:
+   * titles, placement and ministries carried over, this year's actions empty, future directions as the
+   * starting text. Refused while a draft exists. The live plan does not change.
+   */
+  'editions.start': method<DraftStartResult>()(z.object({ fiscalYear: FiscalYearSchema }).strict()),
+  /** The draft edition dropped (the round abandoned); the current edition does not change. */
+  'editions.discardDraft': method<{ fiscalYear: number }>()(z.object({ fiscalYear: FiscalYearSchema }).strict()),
+  /** 「公開する」: the draft becomes the current edition (after a backup; the current one is archived). */
+  'editions.publish': method<DraftPublishResult>()(z.object({ fiscalYear: FiscalYearSchema, author: AuthorSchema }).strict()),
   /** The 新旧対照表 workbook: to outFile (CLI), or returned as bytes for the page to save. */
   'editions.exportComparison': method<ExportedFileInfo>()(
     z.object({ from: FiscalYearSchema, to: FiscalYearSchema, outFile: PathSchema.optional() }).strict(),
@@ -286,6 +305,8 @@ export const API = {
         leadOnly: z.boolean().optional(),
         dueDate: z.string().trim().max(100).optional(),
         contact: z.string().trim().max(500).optional(),
+        /** A draft edition's inquiry (its year); absent: the current edition's. */
+        edition: FiscalYearSchema.optional(),
         outDir: PathSchema.optional(),
         outFile: PathSchema.optional(),
       })

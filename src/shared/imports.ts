@@ -76,6 +76,8 @@ export interface BatchSummary {
   /** Counts by kind, over the cells that differ from the store or the base. */
   counts: Partial<Record<MergeKind, number>>;
   undecidedConflicts: number;
+  /** The draft edition (令和N) the answers merge into; null: the current edition (the live plan). */
+  draftYear: number | null;
 }
 
 export interface BatchItemChanges {

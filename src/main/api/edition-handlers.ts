@@ -3,6 +3,8 @@
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { applyEdition } from '../editions/apply-edition';
+import { discardDraft, startDraft } from '../editions/draft-edition';
+import { publishDraft } from '../editions/publish-edition';
 import { followUpReport, diffEditions } from '../editions/compare-editions';
 import { discardEditionBatch, editionBatchDetail, listEditionBatches, pairEditionItem, stageEdition } from '../editions/edition-batches';
 import { checkSourceSize } from '../ingest/ingest';
@@ -21,6 +23,9 @@ type EditionMethods =
   | 'editions.discard'
   | 'editions.diff'
   | 'editions.followup'
+  | 'editions.start'
+  | 'editions.publish'
+  | 'editions.discardDraft'
   | 'editions.exportComparison';
 
 /** A workbook by its first bytes: a zip (.xlsx), or the OLE container of an old .xls or an encrypted book. */
@@ -60,6 +65,9 @@ export function editionHandlers(db: Db): Pick<Handlers, EditionMethods> {
     'editions.discard': ({ batch }) => discardEditionBatch(db, batch),
     'editions.diff': ({ from, to }) => diffEditions(db, from, to),
     'editions.followup': (args) => followUpReport(db, args?.fiscalYear),
+    'editions.start': ({ fiscalYear }) => startDraft(db, fiscalYear),
+    'editions.publish': ({ fiscalYear, author }) => publishDraft(db, fiscalYear, author),
+    'editions.discardDraft': ({ fiscalYear }) => discardDraft(db, fiscalYear),
     'editions.exportComparison': async ({ from, to, outFile }) => {
       // exceljs loads when a workbook is first written, not with the API.
       const { buildComparisonWorkbook, comparisonFileName } = await import('../editions/comparison-workbook');

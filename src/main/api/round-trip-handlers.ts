@@ -51,20 +51,20 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
   return {
     // The Excel modules (and exceljs under them) load on the first call that needs them, so a CLI
     // command or a start-up that never touches a workbook does not pay for them.
-    'excel.exportMinistry': async ({ ministries, leadOnly, dueDate, contact, outDir, outFile }) => {
+    'excel.exportMinistry': async ({ ministries, leadOnly, dueDate, contact, edition, outDir, outFile }) => {
       const { exportMinistry, exportMinistryData, ministryExportItems, ministryFileName } = await import('../excel/export-ministry');
       // Check every ministry first: one that cannot be exported (a cell too long for Excel) stops the
       // request before any file is written, rather than leaving half the set on disk.
-      for (const ministry of ministries) ministryExportItems(db, { ministry, leadOnly });
+      for (const ministry of ministries) ministryExportItems(db, { ministry, leadOnly, edition });
       const out = [];
       for (const ministry of ministries) {
-        const fileName = ministryFileName(ministry, nowIso());
+        const fileName = ministryFileName(ministry, nowIso(), edition);
         if (outDir === undefined && outFile === undefined) {
           // No path: the bytes go back to the page, which saves them as a download.
-          out.push(await exportMinistryData(db, { ministry, leadOnly, dueDate, contact, fileName }));
+          out.push(await exportMinistryData(db, { ministry, leadOnly, dueDate, contact, edition, fileName }));
         } else {
           const file = outFile ?? path.join(outDir!, fileName);
-          out.push(await exportMinistry(db, { ministry, leadOnly, dueDate, contact, file }));
+          out.push(await exportMinistry(db, { ministry, leadOnly, dueDate, contact, edition, file }));
         }
       }
       return out;

@@ -30,6 +30,9 @@ commands:
   edition import FILE [--json]           stage a follow-up table (.txt, or the exported table .xlsx) as the next edition (or a changed source)
   edition apply BATCH [--pair LABEL_OR_TITLE=KEY|new]… [--json]
   edition discard BATCH
+  edition start YEAR                     start next year's round: a draft edition (current + 1) from the current one
+  edition publish YEAR                   the draft becomes the current edition (after a backup; the current one is archived)
+  edition discard-draft YEAR             drop the draft edition (the current edition does not change)
   edition diff FROM TO [--json]          two editions item by item (added, dropped, renumbered, moved, changed)
   followup YEAR [--json]                 last year's future directions against this year's actions
   export comparison FROM TO --out FILE.xlsx   the 新旧対照表 of two editions
@@ -39,7 +42,8 @@ commands:
   show KEY [--edition YEAR] [--json]
   search QUERY [--edition YEAR | --all-editions] [--json]
   projects [--json]
-  export ministry CODE --out FILE.xlsx [--lead] [--due TEXT] [--contact TEXT]
+  export ministry CODE --out FILE.xlsx [--lead] [--due TEXT] [--contact TEXT] [--edition YEAR]
+                                         (--edition: the draft edition's inquiry, last year's directions beside)
   export table --out FILE.xlsx [--notes]  (--notes: add 府省からの補足 as a column)
   import FILE.xlsx [--ministry CODE] [--json]   stage a returned workbook (the plan is not changed)
   apply BATCH [--accept all|KEY[/FIELD][,…]] [--reject KEY[/FIELD][,…]] [--json]
@@ -106,7 +110,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   show: ['edition', 'json'],
   search: ['edition', 'all-editions', 'json'],
   projects: ['json'],
-  export: ['out', 'lead', 'due', 'contact', 'notes'],
+  export: ['out', 'lead', 'due', 'contact', 'notes', 'edition'],
   import: ['ministry', 'json'],
   apply: ['accept', 'reject', 'json'],
   discard: [],
@@ -130,7 +134,9 @@ const ARITY: Record<string, (rest: string[]) => boolean> = {
   search: (r) => r.length === 1,
   export: (r) =>
     (r[0] === 'ministry' && r.length === 2) || (r[0] === 'table' && r.length === 1) || (r[0] === 'comparison' && r.length === 3),
-  edition: (r) => (['import', 'apply', 'discard'].includes(r[0] ?? '') && r.length === 2) || (r[0] === 'diff' && r.length === 3),
+  edition: (r) =>
+    (['import', 'apply', 'discard', 'start', 'publish', 'discard-draft'].includes(r[0] ?? '') && r.length === 2) ||
+    (r[0] === 'diff' && r.length === 3),
   followup: (r) => r.length === 1,
   import: (r) => r.length === 1,
   apply: (r) => r.length === 1,

@@ -1,4 +1,4 @@
-// CLI commands of the yearly cycle: `editions`, `edition import|apply|discard|diff`, `followup YEAR`,
+// CLI commands of the yearly cycle: `editions`, `edition import|apply|discard|diff|start|publish|discard-draft`, `followup YEAR`,
 // `export comparison FROM TO --out FILE.xlsx`. They go through the same API dispatch as the app.
 import path from 'node:path';
 import {
@@ -192,6 +192,31 @@ export async function runEditions(svc: Service, command: string, rest: string[],
     }
     return;
   }
+  if (sub === 'start') {
+    const r = await call(svc, 'editions.start', { fiscalYear: year(args[0], 'YEAR') });
+    if (json) printJson(io, r);
+    else {
+      io.out(`${editionLabel(r.fiscalYear)}(作成中)を作りました: ${r.items} 項目。現在の版と計画は変更していません。`);
+      io.out(`各府省の照会票: export ministry CODE --edition ${r.fiscalYear} --out FILE.xlsx、公開: edition publish ${r.fiscalYear}`);
+    }
+    return;
+  }
+  if (sub === 'publish') {
+    const r = await call(svc, 'editions.publish', { fiscalYear: year(args[0], 'YEAR'), author: await author(svc) });
+    if (json) printJson(io, r);
+    else {
+      io.out(
+        `${editionLabel(r.fiscalYear)}を公開し、現在の版にしました(${editionLabel(r.previousYear)}は過去の版): 更新 ${r.updated} 件(変更履歴 ${r.revisions} 件)${r.dropped.length ? `、削除 ${r.dropped.length} 件` : ''}`,
+      );
+      io.out(`公開前のバックアップ: ${r.backup}`);
+    }
+    return;
+  }
+  if (sub === 'discard-draft') {
+    const r = await call(svc, 'editions.discardDraft', { fiscalYear: year(args[0], 'YEAR') });
+    io.out(`${editionLabel(r.fiscalYear)}(作成中)を破棄しました。現在の版は変わっていません。`);
+    return;
+  }
   if (sub === 'discard') {
     const b = await call(svc, 'editions.discard', { batch: batchId(args[0]) });
     io.out(`版の取り込み #${b.id}(${b.sourceName})を破棄しました`);
@@ -220,5 +245,5 @@ export async function runEditions(svc: Service, command: string, rest: string[],
     );
     return;
   }
-  throw new UsageError(`unknown 'edition' command '${sub ?? ''}' (import, apply, discard, diff)`);
+  throw new UsageError(`unknown 'edition' command '${sub ?? ''}' (import, apply, discard, diff, start, publish, discard-draft)`);
 }

@@ -115,7 +115,7 @@ export async function runCommand({ values, command, rest }: CommandLine, io: Io)
       }
       case 'export':
         if (rest[0] === 'comparison') await runEditions(svc, command, rest, values, io);
-        else await runRoundTrip(svc, command, rest, values, io);
+        else await runRoundTrip(svc, command, rest, { ...values, fiscalYear: editionOption(values.edition) }, io);
         break;
       case 'import':
       case 'apply':

@@ -17,6 +17,8 @@ interface Values {
   reject?: string;
   ministry?: string;
   json?: boolean;
+  /** A draft edition's fiscal year (export ministry --edition YEAR). */
+  fiscalYear?: number;
 }
 
 const ANSWER_FIELDS: readonly AnswerFieldName[] = ['actions', 'future', 'comment'];
@@ -81,7 +83,8 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
       if (!values.out) throw new UsageError(`'export ${rest[0]}' needs --out FILE.xlsx`);
       const outFile = path.resolve(values.out);
       if (rest[0] === 'table') {
-        if (values.lead || values.due || values.contact) throw new UsageError("--lead/--due/--contact apply to 'export ministry' only");
+        if (values.lead || values.due || values.contact || values.fiscalYear !== undefined)
+          throw new UsageError("--lead/--due/--contact/--edition apply to 'export ministry' only");
         const r = await call(svc, 'excel.exportTable', { outFile, ministryNotes: values.notes === true });
         io.out(`${r.file}: ${r.items} 項目を書き出しました`);
       } else {
@@ -91,6 +94,7 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
           leadOnly: values.lead,
           dueDate: values.due,
           contact: values.contact,
+          edition: values.fiscalYear,
           outFile,
         });
         io.out(`${r!.file}: ${r!.ministry} の ${r!.items} 項目を書き出しました(出力番号 ${r!.exportId})`);

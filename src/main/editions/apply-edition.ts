@@ -4,6 +4,7 @@
 // keep their keys through the match; new items get fresh keys (never one issued before); items the
 // new table no longer has are retired, their keys kept forever.
 import { AppError } from '../../shared/errors';
+import type { Bullet } from '../../shared/domain';
 import type { EditionApplyResult } from '../../shared/editions';
 import { serializeField } from '../../shared/item-fields';
 import { bulletsByItem } from '../excel/bulk-items';
@@ -14,6 +15,64 @@ import { nowIso, replaceBullets } from '../store/plan-store';
 import { indexItem } from '../store/search';
 import { currentDigest, snapshotCurrent } from './edition-items';
 import { batchRow, pairsOf, proposalOf, requireStagedEdition, resolveMatch } from './edition-batches';
+
+/** Archive the current edition (its items and sections frozen as published) before another becomes current. */
+export function archiveCurrentEdition(db: Db, fiscalYear: number): void {
+  snapshotCurrent(db, fiscalYear);
+  db.prepare("UPDATE editions SET status = 'archived' WHERE fiscal_year = ?").run(fiscalYear);
+}
+
+export interface ItemTexts {
+  title: string;
+  actions: Bullet[];
+  future: Bullet[];
+}
+
+type TextField = keyof ItemTexts;
+
+/**
+ * A writer of items' texts for a whole edition at once: each field that differs from what is stored is
+ * written with a revision (`source`), the item's version bumped and its search entry rebuilt once.
+ * Fields are written here rather than through writeField, which re-indexes the item for each field:
+ * thousands of items at once (a 100× plan) made that the whole cost of an apply. `keep` leaves a field
+ * as stored; `reindex` rebuilds the search entry even when no text changed. Returns the revisions written.
+ */
+export function itemTextWriter(
+  db: Db,
+  source: string,
+  author: string,
+  now: string,
+): (key: string, next: ItemTexts, keep?: (field: TextField) => boolean, reindex?: boolean) => number {
+  const setTitle = db.prepare('UPDATE items SET title = ? WHERE key = ?');
+  const bumpVersion = db.prepare('UPDATE items SET version = version + 1, updated_at = ? WHERE key = ?');
+  const addRevision = db.prepare(
+    'INSERT INTO revisions (item_key, field, old_value, new_value, source, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  // Every item's fields as stored now (retired ones too: an edition may bring one back), serialized
+  // as revisions keep them, read in two queries.
+  const titles = new Map(db.prepare('SELECT key, title FROM items').raw().all() as [string, string][]);
+  const bullets = bulletsByItem(db);
+  return (key, next, keep = () => false, reindex = false) => {
+    const stored: Record<TextField, string> = {
+      title: titles.get(key) ?? '',
+      actions: serializeField('actions', bullets.get(key)?.actions ?? []),
+      future: serializeField('future', bullets.get(key)?.future ?? []),
+    };
+    let revisions = 0;
+    for (const field of ['title', 'actions', 'future'] as const) {
+      const value = serializeField(field, next[field]);
+      if (keep(field) || stored[field] === value) continue;
+      if (field === 'title') setTitle.run(next.title, key);
+      else replaceBullets(db, key, field, next[field]);
+      addRevision.run(key, field, stored[field], value, source, author, now);
+      revisions += 1;
+    }
+    if (revisions) bumpVersion.run(now, key);
+    // The index holds the title and bullets only: a new number or place needs no re-index.
+    if (revisions || reindex) indexItem(db, key);
+    return revisions;
+  };
+}
 
 function undecidedMessage(id: number, labels: string[]): string {
   return `版の取り込み #${id} には、前の版のどの項目か決まっていない項目が ${labels.length} 件あります(${labels.slice(0, 5).join('、')}${labels.length > 5 ? ' ほか' : ''})。候補と対応付けるか、新しい項目として扱うかを決めてから反映してください。`;
@@ -67,10 +126,7 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
     const now = nowIso();
     const fy = row.fiscal_year;
     if (row.kind === 'new') {
-      if (row.base_year !== null) {
-        snapshotCurrent(db, row.base_year);
-        db.prepare("UPDATE editions SET status = 'archived' WHERE fiscal_year = ?").run(row.base_year);
-      }
+      if (row.base_year !== null) archiveCurrentEdition(db, row.base_year);
       db.prepare(
         "INSERT INTO editions (fiscal_year, title, source_name, source_sha256, loaded_at, status) VALUES (?, ?, ?, ?, ?, 'current')",
       ).run(fy, proposal.title, row.source_name, row.sha256, now);
@@ -92,20 +148,7 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
     const finalKey = new Map<string, string>(); // the parser's placement key → the item's key
     const seedOf = db.prepare('SELECT seed_json FROM items WHERE key = ?').pluck();
     const placeOf = db.prepare('SELECT section_id, label, retired_in FROM items WHERE key = ?');
-    const setTitle = db.prepare('UPDATE items SET title = ? WHERE key = ?');
-    const bumpVersion = db.prepare('UPDATE items SET version = version + 1, updated_at = ? WHERE key = ?');
-    const addRevision = db.prepare(
-      'INSERT INTO revisions (item_key, field, old_value, new_value, source, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    // Every item's fields as stored now (retired ones too: a revision may bring one back), serialized
-    // as revisions keep them, read in two queries.
-    const titles = new Map(db.prepare('SELECT key, title FROM items').raw().all() as [string, string][]);
-    const bullets = bulletsByItem(db);
-    const currentOf = (key: string) => ({
-      title: titles.get(key) ?? '',
-      actions: serializeField('actions', bullets.get(key)?.actions ?? []),
-      future: serializeField('future', bullets.get(key)?.future ?? []),
-    });
+    const writeTexts = itemTextWriter(db, source, author || INGEST_AUTHOR, now);
     const update = db.prepare(
       `UPDATE items SET origin = ?, seed_json = ?, section_id = ?, major = ?, middle = ?, area = ?, label = ?, position = ?,
          ministries = ?, lead = ?, warnings = ?, retired_in = NULL WHERE key = ?`,
@@ -163,26 +206,17 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
         JSON.stringify(p.warnings),
         key,
       );
-      // Fields are written here rather than through writeField, which re-indexes the item for each
-      // field: thousands of items at once (a 100× plan) made that the whole cost of an apply.
-      const current = currentOf(key);
-      let revised = false;
-      for (const field of ['title', 'actions', 'future'] as const) {
-        // A revision of the same edition keeps an edit made in the app where the source did not
-        // change that field; a new edition's text is the new year's, whatever was edited before.
-        if (row.kind === 'revision' && previous && previous[field] === values[field]) continue;
-        if (current[field] === values[field]) continue;
-        if (field === 'title') setTitle.run(p.title, key);
-        else replaceBullets(db, key, field, p[field]);
-        addRevision.run(key, field, current[field], values[field], source, author || INGEST_AUTHOR, now);
-        result.revisions += 1;
-        revised = true;
-      }
-      if (revised) bumpVersion.run(now, key);
-      // The index holds the title and bullets only: a new number or place needs no re-index, an item
-      // coming back from retirement (its index was dropped) does.
-      if (revised || placed.retired_in !== null) indexItem(db, key);
-      changed ||= revised;
+      // A revision of the same edition keeps an edit made in the app where the source did not change
+      // that field; a new edition's text is the new year's, whatever was edited before. An item coming
+      // back from retirement (its index was dropped) is indexed again.
+      const revisions = writeTexts(
+        key,
+        p,
+        (field) => row.kind === 'revision' && previous !== null && previous[field] === values[field],
+        placed.retired_in !== null,
+      );
+      result.revisions += revisions;
+      changed ||= revisions > 0;
       if (changed) result.updated += 1;
     });
     const retire = db.prepare('UPDATE items SET retired_in = ?, origin = NULL WHERE key = ?');

@@ -116,6 +116,12 @@ export function stageParsed(db: Db, name: string, hash: string, plan: ParsedPlan
       `${name}: ${editionLabel(fiscalYear)}の資料です。現在の版(${current.label})より前の年度の版は取り込めません(過去の版は公表時のまま保存されています)。データベースは変更していません。`,
     );
   }
+  if (db.prepare("SELECT 1 FROM editions WHERE fiscal_year = ? AND status = 'draft'").get(fiscalYear)) {
+    throw new AppError(
+      'conflict',
+      `${name}: ${editionLabel(fiscalYear)}は作成中の版として照会中です(「新年度の照会を始める」で作成)。資料として取り込むことはできません。作成中の版を公開してから、変更として取り込んでください。データベースは変更していません。`,
+    );
+  }
   if (current && fiscalYear === current.fiscalYear && current.sourceSha256 === hash) {
     throw new AppError('bad_request', `${name}: 現在の版(${current.label})と同じ内容です。取り込むものはありません。`);
   }

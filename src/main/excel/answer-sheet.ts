@@ -22,6 +22,8 @@ export interface FileMeta {
   bases: Map<string, MetaBase> | null;
   /** The digest written beside the values at export (metaDigest), or null for older files. */
   basesDigest: string | null;
+  /** The draft edition (令和N) the workbook asks about; null: the current edition (and older files). */
+  draftYear: number | null;
 }
 
 export interface MetaBase {
@@ -88,6 +90,7 @@ function readMeta(sheet: SheetGrid | undefined): FileMeta | null {
     keys,
     bases: hasValues ? bases : null,
     basesDigest: header.get('basesDigest') || null,
+    draftYear: /^\d+$/.test(header.get('draftYear') ?? '') ? Number(header.get('draftYear')) : null,
   };
 }
 

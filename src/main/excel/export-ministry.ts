@@ -4,7 +4,8 @@
 // veryHidden _meta sheet with the export id and the base value of every answer cell. The database
 // remembers the export and its base values, which is what makes a three-way merge possible later.
 import { currentFiscalYear } from '../store/edition-store';
-import { actionsLabel, futureLabel } from '../../shared/editions/fiscal-year';
+import { actionsLabel, editionLabel, fiscalYearLabel, futureLabel, previousFutureLabel } from '../../shared/editions/fiscal-year';
+import { asItem, editionItems, editionRow, editionSections } from '../editions/edition-items';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,7 +20,7 @@ import { warekiDateTime } from '../../shared/wareki';
 import type { Db } from '../store/database';
 import { schemaVersion } from '../store/database';
 import { listItems, listSections, nowIso } from '../store/plan-store';
-import { withBullets, type ExportItem as Item } from './bulk-items';
+import { bulletsByItem, withBullets, type ExportItem as Item } from './bulk-items';
 import {
   ANSWER_COLUMNS,
   columnHeader,
@@ -45,6 +46,8 @@ export interface MinistryExportOptions {
   leadOnly?: boolean;
   dueDate?: string;
   contact?: string;
+  /** The draft edition (令和N) to ask about; absent (or the current edition's year): the current edition. */
+  edition?: number;
 }
 
 export interface ExportedFile {
@@ -63,13 +66,54 @@ function sectionText(it: Item, sections: Map<string, Section>): string {
   return sectionCell(it, sections.get(id)?.title ?? '');
 }
 
+/** A column of the answer sheet: the current edition's (ANSWER_COLUMNS) or a draft's (DRAFT_ANSWER_COLUMNS). */
+type SheetColumnId = AnswerColumnId | 'previous';
+interface SheetColumn {
+  id: SheetColumnId;
+  header: string;
+  width: number;
+  answer?: boolean;
+}
+
+/**
+ * The answer sheet of a draft edition: last year's future directions (「前年度に示した今後の方向性」)
+ * beside the answer columns, locked and greyed, as what the ministry answers against. Its header is
+ * not one the import recognises, so the column is never read back. Widths add up to PRINT_WIDTH like
+ * ANSWER_COLUMNS, so the body prints at the same size.
+ */
+const DRAFT_ANSWER_COLUMNS: readonly SheetColumn[] = [
+  { id: 'key', header: '管理番号', width: 6 },
+  { id: 'section', header: '区分', width: 8 },
+  { id: 'item', header: '小項目', width: 14 },
+  { id: 'ministries', header: '担当府省', width: 6 },
+  { id: 'previous', header: previousFutureLabel, width: 24 },
+  { id: 'actions', header: '', width: 26, answer: true },
+  { id: 'future', header: futureLabel, width: 23, answer: true },
+  { id: 'comment', header: '府省からの補足', width: 11, answer: true },
+];
+
+/** The greyed reference column of a draft's answer sheet (dark grey text: still legible in print). */
+const REFERENCE_FILL = 'FFEDEDED';
+const REFERENCE_FONT: Partial<ExcelJS.Font> = { ...BODY_FONT, color: { argb: 'FF404040' } };
+
+/** What one workbook asks about: the current edition, or a draft with last year's directions beside. */
+interface Inquiry {
+  fiscalYear: number | null;
+  /** The draft's fiscal year; null for the current edition. */
+  draftYear: number | null;
+  columns: readonly SheetColumn[];
+  /** Last year's future directions by key (drafts only). */
+  previous: Map<string, string>;
+}
+
 /** The texts of an item's row in the answer sheet, by column. */
-function answerCells(it: Item, sections: Map<string, Section>): Record<AnswerColumnId, string> {
+function answerCells(it: Item, sections: Map<string, Section>, previous: Map<string, string>): Record<SheetColumnId, string> {
   return {
     key: it.key,
     section: sectionText(it, sections),
     item: itemLabelTitle(it),
     ministries: ministriesLabel(it),
+    previous: previous.get(it.key) ?? '',
     actions: bulletsToCell(it.actions),
     future: bulletsToCell(it.future),
     comment: '',
@@ -77,55 +121,59 @@ function answerCells(it: Item, sections: Map<string, Section>): Record<AnswerCol
 }
 
 /** Cells of the answer sheet (and so of _meta, which repeats actions and future) longer than Excel allows. */
-export function overlongAnswerCells(items: Item[], sections: Map<string, Section>, fiscalYear: number | null): OverlongCell[] {
+export function overlongAnswerCells(
+  items: Item[],
+  sections: Map<string, Section>,
+  inquiry: Pick<Inquiry, 'fiscalYear' | 'columns' | 'previous'>,
+): OverlongCell[] {
   const out: OverlongCell[] = [];
   for (const it of items) {
-    const cells = answerCells(it, sections);
-    for (const c of ANSWER_COLUMNS) {
+    const cells = answerCells(it, sections, inquiry.previous);
+    for (const c of inquiry.columns) {
       const length = cells[c.id].length;
-      if (length > EXCEL_MAX_CELL_CHARS) out.push({ key: it.key, item: cells.item, column: columnHeader(c, 'answer', fiscalYear), length });
+      if (length > EXCEL_MAX_CELL_CHARS)
+        out.push({ key: it.key, item: cells.item, column: columnHeader(c, 'answer', inquiry.fiscalYear), length });
     }
   }
   return out;
 }
 
-function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<string, Section>, fiscalYear: number | null): void {
-  ANSWER_COLUMNS.forEach((c, i) => {
+function writeAnswerSheet(ws: ExcelJS.Worksheet, items: Item[], sections: Map<string, Section>, inquiry: Inquiry): void {
+  const { columns } = inquiry;
+  columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
   setupHeader(
     ws,
-    ANSWER_COLUMNS.map((c) => columnHeader(c, 'answer', fiscalYear)),
+    columns.map((c) => columnHeader(c, 'answer', inquiry.fiscalYear)),
     true,
   );
   const unlockedFill = solidFill(ANSWER_FILL);
-  const put = (
-    rowNo: number,
-    values: Partial<Record<AnswerColumnId, string>>,
-    editable: (c: (typeof ANSWER_COLUMNS)[number]) => boolean,
-  ) => {
+  const referenceFill = solidFill(REFERENCE_FILL);
+  const put = (rowNo: number, values: Partial<Record<SheetColumnId, string>>, editable: (c: SheetColumn) => boolean) => {
     const row = ws.getRow(rowNo);
-    ANSWER_COLUMNS.forEach((c, i) => {
+    columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.value = values[c.id] ?? '';
-      cell.font = BODY_FONT;
+      cell.font = c.id === 'previous' ? REFERENCE_FONT : BODY_FONT;
       cell.alignment = WRAP_TOP;
       cell.border = GRID;
+      if (c.id === 'previous') cell.fill = referenceFill; // locked, like every cell not unlocked below
       if (editable(c)) {
         cell.protection = { locked: false };
         cell.fill = unlockedFill;
       }
     });
     row.height = fittingHeight(
-      ANSWER_COLUMNS.map((c) => ({ text: values[c.id] ?? '', width: c.width })),
+      columns.map((c) => ({ text: values[c.id] ?? '', width: c.width })),
       2,
     );
   };
   items.forEach((it, i) => {
-    put(i + 2, answerCells(it, sections), (c) => 'answer' in c);
+    put(i + 2, answerCells(it, sections, inquiry.previous), (c) => c.answer === true);
   });
   for (let k = 0; k < PROPOSAL_ROWS; k++) {
-    put(items.length + 2 + k, {}, (c) => 'answer' in c || c.id === 'item');
+    put(items.length + 2 + k, {}, (c) => c.answer === true || c.id === 'item');
   }
   // No password: protection only prevents accidents (architecture.md); the import re-checks everything.
   void ws.protect('', {
@@ -157,8 +205,9 @@ function writeGuideSheet(
   exportId: string,
   exportedAt: string,
   count: number,
-  fiscalYear: number | null,
+  inquiry: Inquiry,
 ): void {
+  const { fiscalYear } = inquiry;
   ws.getColumn(1).width = 14;
   ws.getColumn(2).width = 110;
   let rowNo = 0;
@@ -173,7 +222,13 @@ function writeGuideSheet(
   };
   line(`${MINISTRY_NAMES[opts.ministry]} 御中`, 'heading');
   line('健康・医療戦略のフォローアップ(データ利活用・ライフコース)に関する照会', 'title');
-  line('');
+  // A draft's inquiry says which edition it asks about, and what the grey column is, where a blank
+  // line stands otherwise: one more line and the page no longer fits at 100 % (smaller print).
+  line(
+    inquiry.draftYear === null
+      ? ''
+      : `${editionLabel(inquiry.draftYear)}(作成中)について照会します。灰色の「${previousFutureLabel}」は前年度の版の記載です(参考)。`,
+  );
   line(`回答期限: ${opts.dueDate?.trim() || '別途ご連絡します'}`, 'heading');
   line(`問い合わせ先: ${opts.contact?.trim() || '協議会事務局'}`);
   line(`対象項目: ${count} 件${opts.leadOnly ? '(主担当(◎)の項目のみ)' : '(関係する項目すべて。◎は主担当)'}`);
@@ -225,6 +280,11 @@ export interface MetaHeader {
   exportedAt: string;
   appVersion: string;
   schemaVersion: string;
+  /**
+   * The draft edition the workbook asks about (and its answers merge into); absent for the current
+   * edition, whose _meta keeps the layout older tooling and tests know.
+   */
+  draftYear?: string;
 }
 
 /**
@@ -252,30 +312,53 @@ function writeMetaSheet(ws: ExcelJS.Worksheet, header: MetaHeader, items: Item[]
  */
 export function ministryExportItems(
   db: Db,
-  opts: Pick<MinistryExportOptions, 'ministry' | 'leadOnly'>,
-): { items: Item[]; sections: Map<string, Section> } {
-  const items = withBullets(db, listItems(db, { ministry: opts.ministry, lead: opts.leadOnly === true }));
-  const sections = new Map(listSections(db).map((s) => [s.id, s]));
-  const overlong = overlongAnswerCells(items, sections, currentFiscalYear(db));
+  opts: Pick<MinistryExportOptions, 'ministry' | 'leadOnly' | 'edition'>,
+): { items: Item[]; sections: Map<string, Section>; inquiry: Inquiry } {
+  const current = currentFiscalYear(db);
+  const draftYear = opts.edition === undefined || opts.edition === current ? null : opts.edition;
+  let items: Item[];
+  let sections: Map<string, Section>;
+  let inquiry: Inquiry;
+  if (draftYear === null) {
+    items = withBullets(db, listItems(db, { ministry: opts.ministry, lead: opts.leadOnly === true }));
+    sections = new Map(listSections(db).map((s) => [s.id, s]));
+    inquiry = { fiscalYear: current, draftYear: null, columns: ANSWER_COLUMNS, previous: new Map() };
+  } else {
+    const e = editionRow(db, draftYear);
+    if (e.status !== 'draft') {
+      throw new AppError(
+        'bad_request',
+        `${editionLabel(draftYear)}は作成中の版ではありません。照会の回答票を出力できるのは、現在の版と作成中の版だけです。`,
+      );
+    }
+    items = editionItems(db, draftYear)
+      .filter((it) => (opts.leadOnly === true ? it.lead : it.ministries).includes(opts.ministry))
+      .map((it) => asItem(it, e.loaded_at));
+    sections = new Map(editionSections(db, draftYear).map((s) => [s.id, s]));
+    // Last year's directions are the current edition's, read from there (never copied into the draft).
+    const live = bulletsByItem(db);
+    const previous = new Map(items.map((it) => [it.key, bulletsToCell(live.get(it.key)?.future ?? [])]));
+    inquiry = { fiscalYear: draftYear, draftYear, columns: DRAFT_ANSWER_COLUMNS, previous };
+  }
+  const overlong = overlongAnswerCells(items, sections, inquiry);
   if (overlong.length)
     throw new AppError('bad_request', overlongMessage(`${MINISTRY_NAMES[opts.ministry]}(${opts.ministry})向けの回答票`, overlong));
-  return { items, sections };
+  return { items, sections, inquiry };
 }
 
 export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions, exportId: string, exportedAt: string) {
-  const { items, sections } = ministryExportItems(db, opts);
+  const { items, sections, inquiry } = ministryExportItems(db, opts);
   const wb = new ExcelJS.Workbook();
   wb.creator = '協議会デスク';
   wb.created = new Date(exportedAt);
   const answer = wb.addWorksheet(ANSWER_SHEET, { properties: { tabColor: { argb: 'FF1F4E79' } } });
-  const fiscalYear = currentFiscalYear(db);
-  writeAnswerSheet(answer, items, sections, fiscalYear);
+  writeAnswerSheet(answer, items, sections, inquiry);
   setupPrint(answer, `${MINISTRY_NAMES[opts.ministry]} 回答票(記入方法は「記入要領」シートをご覧ください)`);
   // 記入要領 is the first tab (and the one the workbook opens on, and prints first); it is added
   // second so the answer sheet keeps its part name (sheet1.xml) and its place in older tooling.
   const guide = wb.addWorksheet(GUIDE_SHEET, { properties: { tabColor: { argb: 'FFC00000' } } });
   (guide as ExcelJS.Worksheet & { orderNo: number }).orderNo = 0; // exceljs sorts tabs by it; its typings omit it
-  writeGuideSheet(guide, opts, exportId, exportedAt, items.length, fiscalYear);
+  writeGuideSheet(guide, opts, exportId, exportedAt, items.length, inquiry);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   writeMetaSheet(
     meta,
@@ -286,10 +369,11 @@ export async function buildMinistryWorkbook(db: Db, opts: MinistryExportOptions,
       exportedAt,
       appVersion: APP_VERSION,
       schemaVersion: String(schemaVersion(db)),
+      ...(inquiry.draftYear === null ? {} : { draftYear: String(inquiry.draftYear) }),
     },
     items,
   );
-  return { workbook: wb, items };
+  return { workbook: wb, items, draftYear: inquiry.draftYear };
 }
 
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, file: string): Promise<void> {
@@ -343,19 +427,20 @@ async function exportMinistryVia(
 ): Promise<ExportedFile & { dataBase64?: string }> {
   const exportId = randomUUID();
   const exportedAt = nowIso();
-  const { workbook, items } = await buildMinistryWorkbook(db, opts, exportId, exportedAt);
+  const { workbook, items, draftYear } = await buildMinistryWorkbook(db, opts, exportId, exportedAt);
   if (items.length === 0) {
     throw new AppError('bad_request', `${MINISTRY_NAMES[opts.ministry]}(${opts.ministry})が担当する項目がありません。`);
   }
   const delivered = await deliver(workbook);
   db.transaction(() => {
-    db.prepare('INSERT INTO exports (id, kind, ministry, options, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO exports (id, kind, ministry, options, file_name, created_at, draft_year) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       exportId,
       'ministry',
       opts.ministry,
       JSON.stringify({ leadOnly: opts.leadOnly === true, dueDate: opts.dueDate ?? '', contact: opts.contact ?? '' }),
       fileName,
       exportedAt,
+      draftYear,
     );
     const insert = db.prepare('INSERT INTO export_values (export_id, item_key, field, value) VALUES (?, ?, ?, ?)');
     for (const it of items) {
@@ -367,7 +452,10 @@ async function exportMinistryVia(
   return { ...delivered, exportId, ministry: opts.ministry, items: items.length };
 }
 
-/** The file name used when exporting several ministries into one folder. */
-export function ministryFileName(ministry: MinistryCode, date: string): string {
-  return `照会_${ministry}_${date.slice(0, 10)}.xlsx`;
+/**
+ * The file name used when exporting several ministries into one folder; a draft edition's inquiry
+ * names its year (照会_令和8年度_厚_…), so it is not taken for the current edition's.
+ */
+export function ministryFileName(ministry: MinistryCode, date: string, edition?: number): string {
+  return `照会_${edition === undefined ? '' : `${fiscalYearLabel(edition)}_`}${ministry}_${date.slice(0, 10)}.xlsx`;
 }

@@ -6,6 +6,8 @@ import { isMinistryCode, MINISTRY_NAMES, type Bullet, type MinistryCode } from '
 import { AppError } from '../../shared/errors';
 import type { BatchReport } from '../../shared/imports';
 import { bulletsToCell, cellToBullets, cellToNote } from '../../shared/merge/cell-text';
+import { editionLabel } from '../../shared/editions/fiscal-year';
+import { draftItems, requireDraft } from '../editions/draft-edition';
 import type { Db } from '../store/database';
 import { changeToken, findBatchBySha, insertBatch, readOursAhead, type StagedChange } from '../store/import-store';
 import { alignRows, type AlignItem } from './align-rows';
@@ -29,6 +31,7 @@ export interface StagedFile {
 interface ExportRecord {
   id: string;
   ministry: string | null;
+  draft_year: number | null;
 }
 
 type Field = 'actions' | 'future' | 'comment';
@@ -78,6 +81,18 @@ function fileBases(meta: FileMeta, file: string, warnings: string[]): Bases | nu
     );
   }
   return out;
+}
+
+/** What alignment needs of a draft edition's items. */
+function draftAlignItems(db: Db, fiscalYear: number): AlignItem[] {
+  return [...draftItems(db, fiscalYear).values()].map((it) => ({
+    key: it.key,
+    major: it.major,
+    middle: it.middle,
+    label: it.label,
+    title: it.title,
+    ministries: it.ministries,
+  }));
 }
 
 /** What alignment needs of every item, in one light query (listItems builds whole summaries). */
@@ -153,7 +168,8 @@ export async function stageWorkbook(db: Db, name: string, bytes: Buffer, opts: S
   let bases: Bases | null = null;
   let baseSource: BatchReport['baseSource'] = 'none';
   if (sheet.meta) {
-    exportRecord = db.prepare('SELECT id, ministry FROM exports WHERE id = ?').get(sheet.meta.exportId) as ExportRecord | undefined;
+    exportRecord = db.prepare('SELECT id, ministry, draft_year FROM exports WHERE id = ?').get(sheet.meta.exportId) as
+      ExportRecord | undefined;
     if (exportRecord && exportRecord.ministry !== ministry) {
       throw new AppError(
         'bad_request',
@@ -192,6 +208,13 @@ export async function stageWorkbook(db: Db, name: string, bytes: Buffer, opts: S
     );
   }
 
+  // A draft edition's workbook merges into the draft, and only while it is one.
+  const draftYear = exportRecord ? exportRecord.draft_year : (sheet.meta?.draftYear ?? null);
+  if (draftYear !== null) {
+    requireDraft(db, draftYear, `${name}(${editionLabel(draftYear)}の照会の回答票)を取り込む`);
+    items = draftAlignItems(db, draftYear);
+  }
+
   const expectedKeys = bases ? [...bases.keys()] : (sheet.meta?.keys ?? null);
   const alignment = alignRows(sheet.rows, items, { file: name, ministry, expectedKeys });
   warnings.push(...alignment.warnings);
@@ -228,6 +251,7 @@ export async function stageWorkbook(db: Db, name: string, bytes: Buffer, opts: S
       exportId: exportRecord?.id ?? null,
       report: { warnings, proposals: alignment.proposals, baseSource },
       changes,
+      draftYear,
     },
     ahead,
   );

@@ -5,7 +5,7 @@
 // written: it becomes a conflict again and its batch stays staged with it.
 import { currentFiscalYear } from './edition-store';
 import { fieldLabel } from '../../shared/fields';
-import type { MinistryCode } from '../../shared/domain';
+import type { Bullet, MinistryCode } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type {
   AnswerFieldName,
@@ -27,6 +27,7 @@ import type { Db } from './database';
 import type { Statement } from 'better-sqlite3';
 import { bulletsByItem } from '../excel/bulk-items';
 import { nowIso, writeField } from './plan-store';
+import { draftItems, requireDraft, writeDraftField } from '../editions/draft-edition';
 
 interface BatchRow {
   id: number;
@@ -40,6 +41,7 @@ interface BatchRow {
   backup: string | null;
   created_at: string;
   applied_at: string | null;
+  draft_year: number | null;
 }
 
 interface ChangeRow {
@@ -76,6 +78,8 @@ export interface NewBatch {
   exportId: string | null;
   report: BatchReport;
   changes: StagedChange[];
+  /** The draft edition the answers merge into; null or absent: the live plan. */
+  draftYear?: number | null;
 }
 
 /**
@@ -97,6 +101,8 @@ const tokenStatements = new WeakMap<Db, Statement>();
 /** The store's answer fields read at one moment, valid while nothing is written (`token`). */
 export interface OursSnapshot {
   token: string;
+  /** Whose fields: a draft edition's (its fiscal year), or the live plan's (null). */
+  target: number | null;
   read: (key: string, field: AnswerFieldName) => string;
 }
 
@@ -108,37 +114,43 @@ export interface OursSnapshot {
  */
 const snapshots = new WeakMap<Db, OursSnapshot>();
 
-/** The store's current answer fields as cell text, read in one query. Notes are not in the plan: ''. */
-function oursReader(db: Db): (key: string, field: AnswerFieldName) => string {
+/**
+ * The store's current answer fields as cell text, read in one query: the live plan's, or (target) a
+ * draft edition's. Notes are not in the plan: ''.
+ */
+function oursReader(db: Db, target: number | null): (key: string, field: AnswerFieldName) => string {
   const token = changeToken(db);
   const cached = snapshots.get(db);
-  if (cached?.token === token) return cached.read;
-  const all = bulletsByItem(db);
+  if (cached?.token === token && cached.target === target) return cached.read;
+  const all: Map<string, { actions: Bullet[]; future: Bullet[] }> = target === null ? bulletsByItem(db) : draftItems(db, target);
   const read = (key: string, field: AnswerFieldName) => (field === 'comment' ? '' : bulletsToCell(all.get(key)?.[field] ?? []));
-  snapshots.set(db, { token, read });
+  snapshots.set(db, { token, target, read });
   return read;
 }
 
 /** After writing the import tables only (never the plan), the snapshot read before them still holds. */
-function keepSnapshot(db: Db, read: OursSnapshot['read']): void {
-  snapshots.set(db, { token: changeToken(db), read });
+function keepSnapshot(db: Db, target: number | null, read: OursSnapshot['read']): void {
+  snapshots.set(db, { token: changeToken(db), target, read });
 }
 
-/** The store's answer fields read ahead (while a worker parses the file), valid while nothing is written. */
+/** The live plan's answer fields read ahead (while a worker parses the file), valid while nothing is written. */
 export function readOursAhead(db: Db): OursSnapshot {
   const token = changeToken(db);
-  return { token, read: oursReader(db) };
+  return { token, target: null, read: oursReader(db, null) };
 }
 
-/** What the other staged batches propose, by `key/field`: to spot ministries that disagree. */
-function pendingProposals(db: Db): Map<string, { batch: number; theirs: string }[]> {
+/**
+ * What the other staged batches for the same target (the live plan, or a draft edition) propose, by
+ * `key/field`: to spot ministries that disagree.
+ */
+function pendingProposals(db: Db, target: number | null): Map<string, { batch: number; theirs: string }[]> {
   const rows = db
     .prepare(
       `SELECT c.batch_id, c.item_key, c.field, c.theirs, c.kind FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
-       WHERE b.status = 'staged' AND c.applied_at IS NULL AND c.field <> 'comment'
+       WHERE b.status = 'staged' AND b.draft_year IS ? AND c.applied_at IS NULL AND c.field <> 'comment'
          AND c.kind IN ('theirs', 'conflict', 'same', 'ours', 'cleared', 'shrunk')`,
     )
-    .all() as { batch_id: number; item_key: string; field: string; theirs: string; kind: MergeKind }[];
+    .all(target) as { batch_id: number; item_key: string; field: string; theirs: string; kind: MergeKind }[];
   const out = new Map<string, { batch: number; theirs: string }[]>();
   for (const r of rows) {
     // 'ours' and 'same' rows propose nothing new, but a merged row may have been one before: only
@@ -189,20 +201,21 @@ function classify(
 export function insertBatch(db: Db, b: NewBatch, ahead?: OursSnapshot): number {
   return db
     .transaction(() => {
-      const ours = ahead && ahead.token === changeToken(db) ? ahead.read : oursReader(db);
+      const target = b.draftYear ?? null;
+      const ours = ahead && ahead.target === target && ahead.token === changeToken(db) ? ahead.read : oursReader(db, target);
       const id = Number(
         db
           .prepare(
-            `INSERT INTO import_batches (file_name, sha256, layout, ministry, export_id, status, report, created_at)
-           VALUES (?, ?, ?, ?, ?, 'staged', ?, ?)`,
+            `INSERT INTO import_batches (file_name, sha256, layout, ministry, export_id, status, report, created_at, draft_year)
+           VALUES (?, ?, ?, ?, ?, 'staged', ?, ?, ?)`,
           )
-          .run(b.fileName, b.sha256, b.layout, b.ministry, b.exportId, JSON.stringify(b.report), nowIso()).lastInsertRowid,
+          .run(b.fileName, b.sha256, b.layout, b.ministry, b.exportId, JSON.stringify(b.report), nowIso(), target).lastInsertRowid,
       );
       const insert = db.prepare(
         `INSERT INTO import_changes (batch_id, item_key, field, row, kind, two_way, reason, base, ours, theirs)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const pending = pendingProposals(db);
+      const pending = pendingProposals(db, target);
       const touched = new Set<string>();
       for (const c of b.changes) {
         const o = ours(c.key, c.field);
@@ -213,38 +226,61 @@ export function insertBatch(db: Db, b: NewBatch, ahead?: OursSnapshot): number {
       }
       // Other batches proposing for the same cells may now disagree with this one. Nothing in the plan
       // moved since `ours` was read: same transaction.
-      if (touched.size) refreshStaged(db, touched, ours);
-      keepSnapshot(db, ours);
+      if (touched.size) refreshStaged(db, { onlyKeys: touched, target, oursOf: ours });
+      keepSnapshot(db, target, ours);
       return id;
     })
     .immediate();
 }
 
+interface RefreshScope {
+  /** Only the cells of these items. */
+  onlyKeys?: Set<string>;
+  /** Only the batches of this target (the live plan: null, or a draft edition), read with `oursOf`. */
+  target?: number | null;
+  /** A reader the caller knows to be current for `target` (insertBatch, same transaction). */
+  oursOf?: (key: string, field: AnswerFieldName) => string;
+}
+
 /**
- * Re-classify the cells of every staged batch against the store now. A cell whose store value moved
- * since staging loses its decision: it was taken on a value that no longer exists.
+ * Re-classify the cells of every staged batch against the store now: the live plan, or for a draft's
+ * batches the draft. A cell whose store value moved since staging loses its decision: it was taken on
+ * a value that no longer exists. Batches of a draft that was published or discarded are left as they
+ * are (applying them is refused).
  */
-export function refreshStaged(db: Db, onlyKeys?: Set<string>, oursOf?: (key: string, field: AnswerFieldName) => string): void {
+export function refreshStaged(db: Db, scope: RefreshScope = {}): void {
   const rows = (
     db
       .prepare(
-        `SELECT c.* FROM import_changes c JOIN import_batches b ON b.id = c.batch_id WHERE b.status = 'staged' AND c.applied_at IS NULL`,
+        `SELECT c.*, b.draft_year FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
+         WHERE b.status = 'staged' AND c.applied_at IS NULL`,
       )
-      .all() as ChangeRow[]
-  ).filter((r) => !onlyKeys || onlyKeys.has(r.item_key));
-  if (!rows.length) return;
-  // A reader given by the caller is one it knows to be current (insertBatch, same transaction).
-  oursOf ??= oursReader(db);
-  const pending = pendingProposals(db);
-  // Which items exist, in one query: asking per row (a statement prepared each time) took ~0.5 s
-  // for a batch of 8,600 cells, on every listing of the batches.
-  const existing = new Set(db.prepare('SELECT key FROM items').pluck().all() as string[]);
+      .all() as (ChangeRow & { draft_year: number | null })[]
+  ).filter((r) => (!scope.onlyKeys || scope.onlyKeys.has(r.item_key)) && (scope.target === undefined || r.draft_year === scope.target));
+  const targets = [...new Set(rows.map((r) => r.draft_year))];
   const update = db.prepare(UPDATE_CLASS);
-  for (const r of rows) {
-    if (existing.has(r.item_key)) reclassify(update, r, oursOf(r.item_key, r.field), pending);
+  for (const target of targets) {
+    // Which items exist, in one query: asking per row (a statement prepared each time) took ~0.5 s
+    // for a batch of 8,600 cells, on every listing of the batches.
+    const existing = new Set(
+      (target === null
+        ? db.prepare('SELECT key FROM items').pluck().all()
+        : db
+            .prepare(
+              "SELECT key FROM edition_items WHERE fiscal_year = ? AND fiscal_year IN (SELECT fiscal_year FROM editions WHERE status = 'draft')",
+            )
+            .pluck()
+            .all(target)) as string[],
+    );
+    if (!existing.size) continue;
+    const oursOf = scope.oursOf && scope.target === target ? scope.oursOf : oursReader(db, target);
+    const pending = pendingProposals(db, target);
+    for (const r of rows) {
+      if (r.draft_year === target && existing.has(r.item_key)) reclassify(update, r, oursOf(r.item_key, r.field), pending);
+    }
+    // Only import_changes was written: the store is as it was read.
+    keepSnapshot(db, target, oursOf);
   }
-  // Only import_changes was written: the plan is as it was read.
-  keepSnapshot(db, oursOf);
 }
 
 /** Classify a staged cell against the store value now; true when that value moved since staging. */
@@ -308,6 +344,7 @@ function summary(db: Db, b: BatchRow): BatchSummary {
     backup: b.backup,
     counts,
     undecidedConflicts: b.status === 'staged' ? undecided : 0,
+    draftYear: b.draft_year,
   };
 }
 
@@ -387,17 +424,22 @@ export function decide(db: Db, batchId: number, decisions: DecisionInput[]): Bat
         res.changes === 0 &&
         db.prepare('SELECT 1 FROM import_changes WHERE batch_id = ? AND item_key = ? AND field = ?').get(batchId, d.key, d.field)
       ) {
-        throw new AppError('conflict', `${d.key}の${fieldLabel(d.field, currentFiscalYear(db))}は反映済みのため、決定を変えられません。`);
+        throw new AppError('conflict', `${d.key}の${fieldLabel(d.field, batchYear(db, b))}は反映済みのため、決定を変えられません。`);
       }
       if (d.key && res.changes === 0 && !(d.field === undefined && hasCells(db, batchId, d.key))) {
         throw new AppError(
           'not_found',
-          `取込バッチ #${batchId} に ${d.key}${d.field ? `の${fieldLabel(d.field, currentFiscalYear(db))}` : ''}の変更はありません。`,
+          `取込バッチ #${batchId} に ${d.key}${d.field ? `の${fieldLabel(d.field, batchYear(db, b))}` : ''}の変更はありません。`,
         );
       }
     }
   }).immediate();
   return getBatch(db, batchId);
+}
+
+/** The fiscal year that names a batch's actions field: its draft's, else the current edition's. */
+function batchYear(db: Db, b: BatchRow): number | null {
+  return b.draft_year ?? currentFiscalYear(db);
 }
 
 /** What a cell's decision writes: the new text, or null to keep the store as it is. */
@@ -423,12 +465,18 @@ function undecidedConflictMessage(b: BatchRow, open: ChangeRow[], fiscalYear: nu
   return `${b.file_name}(取込バッチ #${b.id})には、どちらを採るか決まっていない競合が ${open.length} 件あります(${list}${open.length > 5 ? ' ほか' : ''})。競合ごとに「府省の値」「現在の値」「編集した値」のいずれかを選んでから反映してください。`;
 }
 
+/** A draft's batch is applied to the draft only while it is one (not after it was published or discarded). */
+function requireTarget(db: Db, b: BatchRow): void {
+  if (b.draft_year !== null) requireDraft(db, b.draft_year, `${b.file_name}(取込バッチ #${b.id})の回答を反映する`);
+}
+
 export async function applyBatch(db: Db, batchId: number, author: string): Promise<ApplyResult> {
   const b = batchRow(db, batchId);
   requireStaged(b);
+  requireTarget(db, b);
   refreshStaged(db);
   const open = unappliedChanges(db, batchId).filter((c) => c.kind === 'conflict' && c.decision === null);
-  if (open.length) throw new AppError('conflict', undecidedConflictMessage(b, open, currentFiscalYear(db)));
+  if (open.length) throw new AppError('conflict', undecidedConflictMessage(b, open, batchYear(db, b)));
   const backup = await backupDatabase(db, `before-import-${batchId}`);
   const source = `import:${b.file_name}#${batchId}`;
   let written = 0;
@@ -440,9 +488,11 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
     // Everything is read again inside the transaction: the backup let other writers in (this
     // process or another), so the decisions and the store may have moved since the checks above.
     requireStaged(batchRow(db, batchId));
+    requireTarget(db, b);
+    const target = b.draft_year;
     const now = nowIso();
-    const oursNow = oursReader(db);
-    const pending = pendingProposals(db);
+    const oursNow = oursReader(db, target);
+    const pending = pendingProposals(db, target);
     const reclass = db.prepare(UPDATE_CLASS);
     const done = db.prepare('UPDATE import_changes SET applied_at = ? WHERE id = ?');
     for (const c of unappliedChanges(db, batchId)) {
@@ -474,8 +524,14 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
         }
         continue;
       }
-      const value = parseFieldValue(c.field, JSON.stringify(cellToBullets(text).bullets));
-      if (writeField(db, c.item_key, c.field, value, { author, source })) written += 1;
+      const bullets = cellToBullets(text).bullets;
+      // A draft's answers go into the draft's rows (the batch's cells record what was applied); the
+      // live plan's through writeField, each a revision.
+      const wrote =
+        target === null
+          ? writeField(db, c.item_key, c.field, parseFieldValue(c.field, JSON.stringify(bullets)), { author, source })
+          : writeDraftField(db, target, c.item_key, c.field, BulletsSchema.parse(bullets));
+      if (wrote) written += 1;
     }
     // Cells held back keep the batch staged, so they can be decided and applied later.
     if (heldBack.length) db.prepare('UPDATE import_batches SET backup = ? WHERE id = ?').run(backup.name, batchId);

@@ -377,6 +377,15 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare("UPDATE annotations SET fiscal_year = COALESCE((SELECT fiscal_year FROM editions WHERE status = 'current'), 7)").run();
     },
   },
+  {
+    version: 12,
+    description: 'draft editions: the draft an inquiry workbook was exported from, and the one a returned workbook merges into',
+    sql: `
+      -- N of the draft edition (令和N) the workbook asks about; NULL: the current edition (the live plan).
+      ALTER TABLE exports ADD COLUMN draft_year INTEGER;
+      ALTER TABLE import_batches ADD COLUMN draft_year INTEGER;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

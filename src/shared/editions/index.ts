@@ -2,6 +2,7 @@
 // last year's promises. Pure: no Node, no DOM.
 export * from './batch';
 export * from './edition';
+export * from './draft';
 export * from './fiscal-year';
 export * from './vocabulary';
 export { profileItem, type EditionItem } from './item-profile';

@@ -108,8 +108,9 @@ function replaceSummary(summary: BatchSummary): void {
 }
 
 function pickSummary(d: BatchSummary): BatchSummary {
-  const { id, fileName, sha256, layout, ministry, exportId, status, createdAt, appliedAt, backup, counts, undecidedConflicts } = d;
-  return { id, fileName, sha256, layout, ministry, exportId, status, createdAt, appliedAt, backup, counts, undecidedConflicts };
+  const { id, fileName, sha256, layout, ministry, exportId, status, createdAt, appliedAt, backup, counts, undecidedConflicts, draftYear } =
+    d;
+  return { id, fileName, sha256, layout, ministry, exportId, status, createdAt, appliedAt, backup, counts, undecidedConflicts, draftYear };
 }
 
 export interface DecisionRequest {

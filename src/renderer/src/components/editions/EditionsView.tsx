@@ -7,6 +7,7 @@ import type { EditionBatchSummary } from '../../../../shared/editions/batch';
 import { loadEditions, selectEditionBatch, setEditionsPage, useEditions, type EditionsPage } from '../../state/editions';
 import { showEdition, useApp } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
+import { DraftRound } from './DraftRound';
 import { EditionDiffView } from './EditionDiffView';
 import { openEditionPicker } from './EditionPicker';
 import { EditionBatchView, kindWhat } from './EditionReview';
@@ -131,6 +132,7 @@ function EditionList() {
           </tbody>
         </table>
       </section>
+      <DraftRound editions={editions.value} />
       <section aria-labelledby="edition-import-title" className="edition-import">
         <h2 id="edition-import-title" className="section-title">
           新しい版の取り込み

@@ -1,4 +1,5 @@
 // The batch under review: its header, warnings, kind filters, changed cells, apply and discard.
+import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import { useMemo, useState } from 'react';
 import { MINISTRY_NAMES } from '../../../../shared/domain';
 import type { BatchDetail } from '../../../../shared/imports';
@@ -60,6 +61,9 @@ export function BatchView({ detail }: { detail: BatchDetail }) {
             </span>
           )}
           <span className={`batch-status batch-status-${detail.status}`}>{STATUS_NAMES[detail.status]}</span>
+          {detail.draftYear !== null && (
+            <span className="edition-status edition-status-draft">反映先: {editionLabel(detail.draftYear)}(作成中)</span>
+          )}
           <span>取り込み {new Date(detail.createdAt).toLocaleString('ja-JP')}</span>
           {detail.appliedAt && <span>反映 {new Date(detail.appliedAt).toLocaleString('ja-JP')}</span>}
           {detail.report.baseSource && (

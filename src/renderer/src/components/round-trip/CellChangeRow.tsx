@@ -4,7 +4,7 @@
 import { fieldLabel } from '../../../../shared/fields';
 import { useId, useState } from 'react';
 import type { BatchItemChanges, BatchStatus, CellChange, Decision } from '../../../../shared/imports';
-import { decide, type DecisionRequest } from '../../state/round-trip';
+import { decide, useRoundTrip, type DecisionRequest } from '../../state/round-trip';
 import { openItem, useFiscalYear } from '../../state/store';
 import { CellDiffView } from '../history/DiffView';
 import {
@@ -135,7 +135,10 @@ interface RowProps {
 }
 
 export function CellChangeRow({ batch, status, change, group, staged, busy, editing, setEditing }: RowProps) {
-  const fieldName = fieldLabel(change.field, useFiscalYear());
+  // A draft edition's batch names its actions field by the draft's year, not the current edition's.
+  const draftYear = useRoundTrip((s) => (s.detail.status === 'ready' && s.detail.value.id === batch ? s.detail.value.draftYear : null));
+  const fiscalYear = useFiscalYear();
+  const fieldName = fieldLabel(change.field, draftYear ?? fiscalYear);
   const where = `${group.label || group.key} ${fieldName}`;
   const d = effectiveDecision(change);
   // A cell that would lose text shows no choice made until someone makes one (its default is to keep).
