@@ -3,38 +3,16 @@
 // Whenever it died, the database is whole and in one of two states — 令和7 current and untouched with
 // the draft as it was, or 令和8 published in full (令和7 archived, every item with the draft's text,
 // one revision per changed field) — never a mix, and the listed backups are verified ones.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/api/service';
-import { api } from './excel-helpers';
-import { planSnapshot } from './excel-helpers';
-import { ROOT, seededService, tempDir } from './helpers';
+import { api, planSnapshot } from './excel-helpers';
+import { ROOT, seededService } from './helpers';
+import { killAcrossCommit } from './kill-child';
 
 const CHILD = path.join(ROOT, 'tests', 'integration', 'draft-publish-child.ts');
 const KILLS = 10;
 const ANSWER = '令和8年度は、計画どおり実施した。';
-
-/** Run the child on `db`; kill it -9 `ms` after it is ready (never, when null). Resolves with how it ended and when. */
-function runAndKill(db: string, ms: number | null): Promise<{ end: 'killed' | 'finished'; afterReady: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, '8'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    let ready = 0;
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      if (!d.toString().includes('ready')) return;
-      ready = Date.now();
-      if (ms !== null) setTimeout(() => child.kill('SIGKILL'), ms);
-    });
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve({ end: 'killed', afterReady: Date.now() - ready });
-      else if (code === 0) resolve({ end: 'finished', afterReady: Date.now() - ready });
-      else reject(new Error(`child failed (${code}): ${err}`));
-    });
-  });
-}
 
 const draftRows = (svc: Service) => JSON.stringify(svc.db.prepare('SELECT * FROM edition_items WHERE fiscal_year = 8 ORDER BY key').all());
 
@@ -49,34 +27,31 @@ describe('draft publish survives kill -9 at any moment', () => {
     const templateFile = template.db.name;
     template.close(); // checkpoints the WAL into the file
 
-    // How long a publish takes on this machine now (it is shared), so the kills spread over all of it.
-    const timing = path.join(tempDir(), 'council-desk.db');
-    fs.copyFileSync(templateFile, timing);
-    const { afterReady: full } = await runAndKill(timing, null);
-
-    const outcomes = { old: 0, new: 0 };
-    for (let i = 0; i < KILLS; i++) {
-      const db = path.join(tempDir(), 'council-desk.db');
-      fs.copyFileSync(templateFile, db);
-      await runAndKill(db, Math.round((full * 1.3 * i) / (KILLS - 1)));
-      const svc = openService(db, { seed: false });
-      try {
-        expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const editions = (await api(svc, 'editions.list', {})).map((e) => [e.fiscalYear, e.status, e.items]);
-        if (editions.some(([fy, status]) => fy === 8 && status === 'current')) {
-          expect(editions).toEqual([
-            [7, 'archived', 56],
-            [8, 'current', 56],
-          ]);
-          const items = await api(svc, 'items.list', {});
-          const full = await api(svc, 'items.getMany', { keys: items.map((it) => it.key) });
-          expect(full.every((it) => it.actions.length === 1 && it.actions[0]!.text === ANSWER)).toBe(true);
-          expect(
-            svc.db.prepare("SELECT COUNT(*) FROM revisions WHERE source = 'edition:publish#8' AND field = 'actions'").pluck().get(),
-          ).toBe(56);
-          expect(svc.db.prepare('SELECT COUNT(*) FROM edition_items WHERE fiscal_year = 7').pluck().get()).toBe(56);
-          outcomes.new += 1;
-        } else {
+    const outcomes = await killAcrossCommit({
+      script: CHILD,
+      args: (db) => [db, '8'],
+      template: templateFile,
+      kills: KILLS,
+      check: async (db) => {
+        const svc = openService(db, { seed: false });
+        try {
+          expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok');
+          expect((await api(svc, 'backups.list', {})).setAside).toEqual([]);
+          const editions = (await api(svc, 'editions.list', {})).map((e) => [e.fiscalYear, e.status, e.items]);
+          if (editions.some(([fy, status]) => fy === 8 && status === 'current')) {
+            expect(editions).toEqual([
+              [7, 'archived', 56],
+              [8, 'current', 56],
+            ]);
+            const items = await api(svc, 'items.list', {});
+            const full = await api(svc, 'items.getMany', { keys: items.map((it) => it.key) });
+            expect(full.every((it) => it.actions.length === 1 && it.actions[0]!.text === ANSWER)).toBe(true);
+            expect(
+              svc.db.prepare("SELECT COUNT(*) FROM revisions WHERE source = 'edition:publish#8' AND field = 'actions'").pluck().get(),
+            ).toBe(56);
+            expect(svc.db.prepare('SELECT COUNT(*) FROM edition_items WHERE fiscal_year = 7').pluck().get()).toBe(56);
+            return 'new';
+          }
           expect(editions).toEqual([
             [7, 'current', 56],
             [8, 'draft', 56],
@@ -84,15 +59,14 @@ describe('draft publish survives kill -9 at any moment', () => {
           expect(planSnapshot(svc)).toBe(livePlan);
           expect(draftRows(svc)).toBe(draft);
           expect(svc.db.prepare('SELECT COUNT(*) FROM edition_items WHERE fiscal_year = 7').pluck().get()).toBe(0);
-          outcomes.old += 1;
+          return 'old';
+        } finally {
+          svc.close();
         }
-        expect((await api(svc, 'backups.list', {})).setAside).toEqual([]);
-      } finally {
-        svc.close();
-      }
-    }
+      },
+    });
     // The kills must have landed on both sides of the commit, or the test proves less than it says.
     expect(outcomes.old).toBeGreaterThan(0);
     expect(outcomes.new).toBeGreaterThan(0);
-  }, 180_000);
+  }, 300_000);
 });

@@ -2,7 +2,6 @@
 // SIGKILL at many moments (during the backup, during the write transaction, after). Whenever it died,
 // the database is whole and in one of two states — 令和7 untouched with the import still staged, or
 // 令和8 applied in full — never a mix, and the listed backups are verified ones.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,25 +9,10 @@ import { openService } from '../../src/main/api/service';
 import { buildR8Edition } from '../fixtures/editions/build';
 import { api } from './excel-helpers';
 import { ROOT, seededService, tempDir } from './helpers';
+import { killAcrossCommit } from './kill-child';
 
 const CHILD = path.join(ROOT, 'tests', 'integration', 'edition-apply-child.ts');
 const KILLS = 10;
-
-function runAndKill(db: string, batch: number, ms: number): Promise<'killed' | 'finished'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, String(batch)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) setTimeout(() => child.kill('SIGKILL'), ms);
-    });
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0) resolve('finished');
-      else reject(new Error(`child failed (${code}): ${err}`));
-    });
-  });
-}
 
 describe('edition apply survives kill -9 at any moment', () => {
   it(`after ${KILLS} kills, each database is whole: 令和7 with the import staged, or 令和8 in full`, async () => {
@@ -40,38 +24,37 @@ describe('edition apply survives kill -9 at any moment', () => {
     const templateFile = template.db.name;
     template.close(); // checkpoints the WAL into the file
 
-    const outcomes = { old: 0, new: 0 };
-    for (let i = 0; i < KILLS; i++) {
-      const dir = tempDir();
-      const db = path.join(dir, 'council-desk.db');
-      fs.copyFileSync(templateFile, db);
-      await runAndKill(db, staged!.id, 20 + ((i * 131) % 900));
-      const svc = openService(db, { seed: false });
-      try {
-        expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const editions = (await api(svc, 'editions.list', {})).map((e) => [e.fiscalYear, e.status, e.items]);
-        const batch = await api(svc, 'editions.get', { batch: staged!.id });
-        if (batch.status === 'applied') {
-          expect(editions).toEqual([
-            [7, 'archived', 56],
-            [8, 'current', 57],
-          ]);
-          outcomes.new += 1;
-        } else {
+    const outcomes = await killAcrossCommit({
+      script: CHILD,
+      args: (db) => [db, String(staged!.id)],
+      template: templateFile,
+      kills: KILLS,
+      check: async (db) => {
+        const svc = openService(db, { seed: false });
+        try {
+          expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok');
+          expect((await api(svc, 'backups.list', {})).setAside).toEqual([]);
+          const editions = (await api(svc, 'editions.list', {})).map((e) => [e.fiscalYear, e.status, e.items]);
+          const batch = await api(svc, 'editions.get', { batch: staged!.id });
+          if (batch.status === 'applied') {
+            expect(editions).toEqual([
+              [7, 'archived', 56],
+              [8, 'current', 57],
+            ]);
+            return 'new';
+          }
           expect(batch.status).toBe('staged');
           expect(editions).toEqual([[7, 'current', 56]]);
           expect((await api(svc, 'items.list', {})).length).toBe(56);
           expect(svc.db.prepare('SELECT COUNT(*) FROM revisions').pluck().get()).toBe(0);
-          outcomes.old += 1;
+          return 'old';
+        } finally {
+          svc.close();
         }
-        const listing = await api(svc, 'backups.list', {});
-        expect(listing.setAside).toEqual([]);
-      } finally {
-        svc.close();
-      }
-    }
+      },
+    });
     // The kills must have landed on both sides of the commit, or the test proves less than it says.
     expect(outcomes.old).toBeGreaterThan(0);
     expect(outcomes.new).toBeGreaterThan(0);
-  }, 180_000);
+  }, 300_000);
 });
