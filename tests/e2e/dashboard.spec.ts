@@ -3,10 +3,13 @@
 // figures), with no CSP violation; the page prints to an A4 PDF; the warning count reaches the list,
 // 確認済み lowers it, the help page lists every rule; screenshots at 1366×768 and 1920×1080.
 import type { Locator, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { QUALITY_RULES } from '../../src/shared/quality';
 import type { DashboardFigures } from '../../src/shared/dashboard';
+import type { ExportedFileInfo, StageOutcome } from '../../src/shared/imports';
+import { ANSWER_COLUMNS } from '../../src/main/excel/layout';
 import { api, expect, freshHost, itemList, openApp, openItemByKey, screenshot, test } from './fixtures';
 import { ROOT } from './host';
 
@@ -104,6 +107,51 @@ test.describe('dashboard', () => {
       .first()
       .evaluate((c: HTMLCanvasElement) => c.width / c.getBoundingClientRect().width);
     expect(ratio).toBeGreaterThanOrEqual(3);
+    expect(await violations(), 'CSP violations').toEqual([]);
+  });
+
+  test('照会状況: open conflicts per ministry, their bar and their number open exactly those items', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const h = host.get();
+    // 厚's inquiry workbook answered on two items that were edited here meanwhile: two conflicts.
+    const [exported] = await api<ExportedFileInfo[]>(h, 'excel.exportMinistry', { ministries: ['厚'] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported!.dataBase64!, 'base64') as unknown as ExcelJS.Buffer);
+    const sheet = wb.getWorksheet('回答')!;
+    const actions = ANSWER_COLUMNS.findIndex((c) => c.id === 'actions') + 1;
+    const keys = ['1-1-4', '1-1-5'];
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const key = String(sheet.getCell(r, 1).value ?? '');
+      if (keys.includes(key)) sheet.getCell(r, actions).value = `・府省の案(${key})`;
+    }
+    for (const key of keys)
+      await api(h, 'items.update', { key, field: 'actions', value: [{ text: `事務局の案(${key})`, level: 0 }], author: 'e2e' });
+    const answered = Buffer.from(await wb.xlsx.writeBuffer());
+    const [staged] = await api<StageOutcome[]>(h, 'imports.stage', {
+      uploads: [{ name: '厚_回答.xlsx', dataBase64: answered.toString('base64') }],
+    });
+    expect(staged!.batch).not.toBeNull();
+
+    const violations = await watchCsp(page);
+    await openApp(page, h.url);
+    await page.getByRole('button', { name: 'ダッシュボード' }).click();
+    await chartsDrawn(page);
+    // The number in the tracker: 2 conflict cells on 2 items.
+    await page.getByRole('button', { name: '照会状況 厚の未解決の競合: 2 件(2 項目)' }).click();
+    await expect(page.getByTestId('list-count')).toContainText('該当 2 件');
+    await expect(page.getByRole('list', { name: '適用中の条件' })).toContainText('未解決の競合 厚');
+    for (const key of keys) await expect(itemList(page)).toContainText(key);
+
+    // The bar of the chart beside it opens the same items.
+    await page.getByRole('button', { name: /^条件「未解決の競合 厚/ }).click();
+    await expect(page.getByTestId('list-count')).not.toContainText('該当 2 件');
+    const conflicts = chart(page, '未解決の競合がある項目(府省別)');
+    await expect(conflicts.getByRole('button', { name: '未解決の競合 厚: 2 件' })).toBeVisible();
+    const canvas = conflicts.locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-conflicts-1366');
+    await canvas.click({ position: await barPosition(canvas, 0, 0) });
+    await expect(page.getByTestId('list-count')).toContainText('該当 2 件');
     expect(await violations(), 'CSP violations').toEqual([]);
   });
 
