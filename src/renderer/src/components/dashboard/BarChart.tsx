@@ -7,10 +7,12 @@
 // sets sizes through CSSOM (allowed), injects no <style> and parses no HTML (no eval either); ECharts'
 // tooltips are HTML strings with style attributes, which the CSP blocks. Japanese labels are canvas
 // text in the app's own font stack. Clicks: the bar under the pointer (getElementsAtEventForMode)
-// opens its figure. Print: the canvas is drawn at a device pixel ratio of at least PRINT_RATIO and the
-// print stylesheet scales it to its column (keeping its aspect), so A4 output stays sharp without a
-// redraw (Chart.js does not resize on beforeprint, and page.pdf() may not fire it). The numbers beside
-// every chart stay the accessible and keyboard path; the canvas is an image to screen readers.
+// opens its figure. Print: Chart.js does not redraw for print by itself; on beforeprint each chart is
+// redrawn for the print layout, which Chromium records as vector drawing (sharp at any resolution,
+// labels as text in the PDF), at PRINT_RATIO canvas pixels per CSS pixel should a print path rasterise
+// it; afterprint brings the screen's ratio back (drawing every chart at 3× on screen would cost the
+// dashboard's first open a few hundred ms). The numbers beside every chart stay the accessible and
+// keyboard path; the canvas is an image to screen readers.
 import { useEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartEvent } from 'chart.js';
 import type { Figure } from '../../../../shared/dashboard';
@@ -33,7 +35,7 @@ export interface BarChartProps {
   onPick: (figure: Figure, category: string) => void;
 }
 
-/** Canvas pixels per CSS pixel, at least: sharp on screen and on paper (about 300 dpi at A4 width). */
+/** Canvas pixels per CSS pixel when printing: sharp on paper. */
 const PRINT_RATIO = 3;
 const TONES = ['--accent', '--c-new', '--c-delegated', '--c-boilerplate', '--c-continuation', '--danger', '--warn', '--muted'];
 
@@ -77,7 +79,6 @@ export default function BarChart({ title, categories, series, onPick }: BarChart
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        devicePixelRatio: Math.max(window.devicePixelRatio, PRINT_RATIO),
         font: { family: t.font, size: 12 },
         color: t.ink,
         scales: {
@@ -109,7 +110,20 @@ export default function BarChart({ title, categories, series, onPick }: BarChart
     });
     // Tools and tests reach the chart from its canvas (Chart.getChart needs this module).
     (canvas as HTMLCanvasElement & { chart?: Chart }).chart = chart;
-    return () => chart.destroy();
+    const redrawAt = (ratio: number) => () => {
+      chart.options.devicePixelRatio = ratio;
+      chart.resize();
+      chart.update('none'); // now, not on the next frame: printing does not wait for one
+    };
+    const toPrint = redrawAt(PRINT_RATIO);
+    const toScreen = redrawAt(window.devicePixelRatio);
+    window.addEventListener('beforeprint', toPrint);
+    window.addEventListener('afterprint', toScreen);
+    return () => {
+      window.removeEventListener('beforeprint', toPrint);
+      window.removeEventListener('afterprint', toScreen);
+      chart.destroy();
+    };
   }, [categories, series]);
 
   return <canvas ref={canvasRef} role="img" aria-label={`${title}のグラフ(数値は下の一覧にあります)`} />;

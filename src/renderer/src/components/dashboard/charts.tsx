@@ -9,7 +9,13 @@ import { chartHeight } from './chart-size';
 
 export type OpenFigure = (figure: Figure, context: string) => void;
 
-const BarChart = lazy(() => import('./BarChart'));
+const loadBarChart = () => import('./BarChart');
+const BarChart = lazy(loadBarChart);
+
+/** Start loading the chart library now (the dashboard opened), while its figures are still being computed. */
+export function preloadCharts(): void {
+  void loadBarChart();
+}
 
 function ChartBox({
   title,
