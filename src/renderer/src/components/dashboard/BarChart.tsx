@@ -16,7 +16,7 @@
 import { useEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartEvent } from 'chart.js';
 import type { Figure } from '../../../../shared/dashboard';
-import { BAR_THICKNESS } from './chart-size';
+import { barThickness } from './chart-size';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -71,7 +71,7 @@ export default function BarChart({ title, categories, series, onPick }: BarChart
           label: s.name,
           data: s.figures.map((f) => f.count),
           backgroundColor: t.tones[i % t.tones.length],
-          barThickness: BAR_THICKNESS,
+          barThickness: barThickness(series.length),
         })),
       },
       options: {
