@@ -10,6 +10,7 @@
 // that does not exist in the page.)
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openService } from '../src/main/api/service';
 import { makeSyntheticPlan } from '../src/main/bench/synthetic';
@@ -339,14 +340,19 @@ async function dashboardPaint(browser: Browser, host: Host, label: string): Prom
   const numbers: number[] = [];
   const charts: number[] = [];
   const calls: number[] = [];
+  const longest: number[] = [];
   for (let i = 0; i < 5; i++) {
     const { page, done } = await openList(browser, host);
     await page.locator('.quality-badge').first().waitFor({ timeout: 120_000 }); // facets loaded
     await page.evaluate(() => {
-      const w = window as unknown as { __dash?: Promise<{ numbers: number; charts: number; call: number }> };
+      const w = window as unknown as { __dash?: Promise<{ numbers: number; charts: number; call: number; longest: number }> };
       w.__dash = new Promise((resolve) => {
         let t0 = 0;
         let numbersAt = 0;
+        let longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.startTime >= t0) longest = Math.max(longest, e.duration);
+        }).observe({ type: 'longtask' });
         window.addEventListener('mousedown', (e) => (t0 = e.timeStamp), { capture: true, once: true });
         const obs = new MutationObserver(() => {
           if (numbersAt === 0 && document.querySelector('.dashboard .bar-row')) {
@@ -362,7 +368,7 @@ async function dashboardPaint(browser: Browser, host: Host, label: string): Prom
                 .getEntriesByType('resource')
                 .filter((r) => r.name.includes('/api/') && r.startTime >= t0)
                 .map((r) => r.duration);
-              resolve({ numbers: numbersAt, charts: performance.now() - t0, call: Math.max(0, ...apiCalls) });
+              resolve({ numbers: numbersAt, charts: performance.now() - t0, call: Math.max(0, ...apiCalls), longest });
             }, 0),
           );
         });
@@ -371,11 +377,12 @@ async function dashboardPaint(browser: Browser, host: Host, label: string): Prom
     });
     await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: 'ダッシュボード' }).click();
     const r = await page.evaluate(
-      () => (window as unknown as { __dash: Promise<{ numbers: number; charts: number; call: number }> }).__dash,
+      () => (window as unknown as { __dash: Promise<{ numbers: number; charts: number; call: number; longest: number }> }).__dash,
     );
     numbers.push(r.numbers);
     charts.push(r.charts);
     calls.push(r.call);
+    longest.push(r.longest);
     await done();
   }
   const n = stats(numbers);
@@ -390,8 +397,19 @@ async function dashboardPaint(browser: Browser, host: Host, label: string): Prom
     `dashboard charts drawn (${label})`,
     `${ms(c.median)} (max ${ms(c.max)})`,
     '',
-    'click → every chart drawn (lazy chunk); median of 5',
+    `click → every chart drawn (lazy chunk); median of 5; longest task meanwhile ${ms(stats(longest).median)}`,
   ]);
+}
+
+/** The renderer's JavaScript as built: the entry chunk and the lazy ones (the dashboard's chart library), gzipped and minified. */
+function bundleSizes(): void {
+  const dir = path.join(import.meta.dirname, '..', 'out', 'renderer', 'assets');
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+    const bytes = fs.readFileSync(path.join(dir, name));
+    const chunk = name.replace(/-[\w-]{8}\.js$/u, '');
+    rows.push([`renderer chunk ${chunk}`, `${kb(zlib.gzipSync(bytes, { level: 9 }).length)} gzip`, '', `${kb(bytes.length)} minified`]);
+  }
 }
 
 /** A plan with `count` revisions: titles edited in turn across the items, by a few authors, in one transaction. */
@@ -445,6 +463,7 @@ const only = process.env.BENCH_ONLY;
 
 async function main(): Promise<void> {
   buildIfStale();
+  bundleSizes();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
