@@ -1,12 +1,12 @@
-// The dashboard's bar charts, drawn by Chart.js. Loaded lazily (a chunk of its own, fetched only when
-// the dashboard opens, after its numbers are on screen).
+// The dashboard's bar charts, drawn by Chart.js. A chunk of its own, fetched only when the dashboard
+// opens (alongside its figures); the charts draw after the numbers are on screen.
 //
 // Why Chart.js (4.x): measured with esbuild --minify + gzip -9 over React 19 with one horizontal bar
 // chart and its tooltip, tree-shaken: Chart.js +53 KB, Recharts 3 +128 KB, Apache ECharts 6 (echarts/core,
 // SVG renderer) +183 KB. Under the CSP `style-src 'self'` Chart.js fits as is: it draws on a canvas,
 // sets sizes through CSSOM (allowed), injects no <style> and parses no HTML (no eval either); ECharts'
 // tooltips are HTML strings with style attributes, which the CSP blocks. Japanese labels are canvas
-// text in the app's own font stack. Clicks: the bar under the pointer (getElementsAtEventForMode)
+// text in the app's own font stack. Clicks: Chart.js hands onClick the bar under the pointer, which
 // opens its figure. Print: Chart.js does not redraw for print by itself; on beforeprint each chart is
 // redrawn for the print layout, which Chromium records as vector drawing (sharp at any resolution,
 // labels as text in the PDF), at PRINT_RATIO canvas pixels per CSS pixel should a print path rasterise
