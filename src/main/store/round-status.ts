@@ -4,6 +4,9 @@ import { MINISTRY_CODES, type ItemSummary, type MinistryCode } from '../../share
 import type { ItemRound, RoundRow } from '../../shared/dashboard/round';
 import type { Db } from './database';
 
+/** A change row (c) of a batch (b) that is a conflict still open: undecided in a file not yet applied. */
+const OPEN_CONFLICT = "b.status = 'staged' AND c.kind = 'conflict' AND c.decision IS NULL AND c.applied_at IS NULL";
+
 /** Per ministry: last inquiry export, what came back since, and who has not answered. */
 export function roundStatus(db: Db, items: readonly ItemSummary[]): RoundRow[] {
   const lastExport = new Map(
@@ -20,7 +23,8 @@ export function roundStatus(db: Db, items: readonly ItemSummary[]): RoundRow[] {
     .prepare(
       `SELECT b.id, b.ministry, b.status, b.created_at,
               SUM(CASE WHEN c.kind NOT IN ('unchanged', 'same') THEN 1 ELSE 0 END) AS changed,
-              SUM(CASE WHEN b.status = 'staged' AND c.kind = 'conflict' AND c.decision IS NULL AND c.applied_at IS NULL THEN 1 ELSE 0 END) AS conflicts
+              SUM(CASE WHEN ${OPEN_CONFLICT} THEN 1 ELSE 0 END) AS conflicts,
+              GROUP_CONCAT(DISTINCT CASE WHEN ${OPEN_CONFLICT} THEN c.item_key END) AS conflict_keys
          FROM import_batches b LEFT JOIN import_changes c ON c.batch_id = b.id
         WHERE b.status <> 'discarded' AND b.ministry IS NOT NULL
         GROUP BY b.id`,
@@ -32,6 +36,8 @@ export function roundStatus(db: Db, items: readonly ItemSummary[]): RoundRow[] {
     created_at: string;
     changed: number | null;
     conflicts: number | null;
+    /** Comma-separated (item keys hold no comma), or null when none. */
+    conflict_keys: string | null;
   }[];
   return MINISTRY_CODES.map((ministry: MinistryCode) => {
     const exportedAt = lastExport.get(ministry) ?? null;
@@ -46,6 +52,7 @@ export function roundStatus(db: Db, items: readonly ItemSummary[]): RoundRow[] {
       applied: mine.filter((b) => b.status === 'applied').length,
       cellsChanged: mine.reduce((n, b) => n + (b.changed ?? 0), 0),
       conflictsOpen: mine.reduce((n, b) => n + (b.conflicts ?? 0), 0),
+      conflictKeys: [...new Set(mine.flatMap((b) => b.conflict_keys?.split(',') ?? []))].sort(),
       awaiting: exportedAt !== null && mine.length === 0,
     };
   });

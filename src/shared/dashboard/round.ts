@@ -16,6 +16,8 @@ export interface RoundRow {
   cellsChanged: number;
   /** Conflicts not yet decided in staged files. */
   conflictsOpen: number;
+  /** The items those open conflicts are on (what the list shows for them), each once. */
+  conflictKeys: string[];
   /** Exported and nothing returned since. */
   awaiting: boolean;
 }

@@ -33,9 +33,9 @@ export type FacetFilter = Omit<ItemFilter, 'ministry' | 'lead' | 'area' | 'pj' |
 
 export const NO_FILTERS: Filters = { ministry: null, lead: false, area: null, pj: null, section: null, facet: null, keys: null };
 
-/** The page's filters for an ItemFilter (a dashboard figure's), the facet part under its chip text. */
+/** The page's filters for an ItemFilter (a dashboard figure's), the facet part and a set of items under its chip text. */
 export function filtersFor(f: ItemFilter, label: string): Filters {
-  const { ministry, lead, area, pj, section, keys: _keys, ...facet } = f;
+  const { ministry, lead, area, pj, section, keys, ...facet } = f;
   const hasFacet = Object.values(facet).some((v) => v != null && v !== false);
   return {
     ministry: ministry ?? null,
@@ -44,7 +44,7 @@ export function filtersFor(f: ItemFilter, label: string): Filters {
     pj: pj ?? null,
     section: section ?? null,
     facet: hasFacet ? { ...facet, label } : null,
-    keys: null,
+    keys: keys ? { label, keys: [...keys] } : null,
   };
 }
 

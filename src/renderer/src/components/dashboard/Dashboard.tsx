@@ -1,6 +1,7 @@
 // The dashboard (ダッシュボード): the plan at a glance, what the future directions say, the timeline of
 // commitments, the round with the ministries, annotations, quality labels and unchecked warnings.
 // Every element opens the items it counts in the list beside it; every chart prints its numbers.
+// First paint is the numbers: the chart library loads alongside the figures and draws after them.
 import { useEffect, useState } from 'react';
 import type { DashboardFigures, Figure } from '../../../../shared/dashboard';
 import { fiscalYearLabel } from '../../../../shared/editions/fiscal-year';
@@ -11,7 +12,7 @@ import { filtersFor } from '../../state/filters';
 import { messageOf, openItem, replaceFilters, setView } from '../../state/store';
 import { StatusMessage } from '../common/StatusMessage';
 import { QualityBadge } from '../quality/QualityBadges';
-import { BarList, FigureMatrix } from './charts';
+import { BarList, FigureMatrix, preloadCharts } from './charts';
 import { RoundTable } from './RoundTable';
 import '../../styles/dashboard.css';
 
@@ -23,6 +24,8 @@ export function Dashboard() {
   const generation = useFacets((s) => s.generation);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [exportMessage, setExportMessage] = useState<string | null>(null);
+
+  useEffect(preloadCharts, []);
 
   useEffect(() => {
     let live = true;

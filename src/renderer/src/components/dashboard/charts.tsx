@@ -1,23 +1,45 @@
-// Hand-drawn SVG charts: bars sized by SVG attributes only (no inline styles, nothing the app's CSP
-// `style-src 'self'` blocks), Japanese text from the page's own fonts. Every bar is a button: it opens
-// the items it counts as the filtered list. The number is printed beside every bar.
+// The dashboard's charts: each a bar chart (Chart.js, see BarChart.tsx for why) over the numbers that
+// stay beside it. The numbers render at once and are the keyboard and screen-reader path; the chart
+// library is a chunk of its own, loaded when the dashboard first shows a chart, in a box already sized
+// so nothing moves when it arrives. A bar and the number beside it open the same items as the list.
+import { lazy, Suspense, useMemo } from 'react';
 import type { Figure, FigureRow } from '../../../../shared/dashboard';
+import type { BarSeries } from './BarChart';
+import { chartHeight } from './chart-size';
 
 export type OpenFigure = (figure: Figure, context: string) => void;
 
-const BAR_MAX = 100; // the SVG's own units: bars scale with the cell, not with pixels
+const loadBarChart = () => import('./BarChart');
+const BarChart = lazy(loadBarChart);
 
-function Bar({ value, max, tone }: { value: number; max: number; tone: number }) {
-  const width = max === 0 ? 0 : (value / max) * BAR_MAX;
+/** Start loading the chart library now (the dashboard opened), while its figures are still being computed. */
+export function preloadCharts(): void {
+  void loadBarChart();
+}
+
+function ChartBox({
+  title,
+  categories,
+  series,
+  onPick,
+}: {
+  title: string;
+  categories: readonly string[];
+  series: readonly BarSeries[];
+  onPick: (figure: Figure, category: string) => void;
+}) {
+  if (categories.length === 0 || series.every((s) => s.figures.every((f) => f.count === 0))) return null;
+  // The height is set through CSSOM (React's style prop), which the CSP allows.
   return (
-    <svg className="bar" viewBox={`0 0 ${BAR_MAX} 10`} preserveAspectRatio="none" aria-hidden="true">
-      <rect className="bar-track" x="0" y="0" width={BAR_MAX} height="10" />
-      <rect className={`bar-fill bar-tone-${tone}`} x="0" y="0" width={width} height="10" />
-    </svg>
+    <div className="chart-canvas" style={{ height: chartHeight(categories.length, series.length) }}>
+      <Suspense fallback={null}>
+        <BarChart title={title} categories={categories} series={series} onPick={onPick} />
+      </Suspense>
+    </div>
   );
 }
 
-/** One bar per figure, its label on the left and its number on the right. */
+/** One bar per figure, then the figures as a list of buttons (label and number). */
 export function BarList({
   title,
   figures,
@@ -29,10 +51,12 @@ export function BarList({
   onOpen: OpenFigure;
   context: string;
 }) {
-  const max = Math.max(0, ...figures.map((f) => f.count));
+  const categories = useMemo(() => figures.map((f) => f.label), [figures]);
+  const series = useMemo(() => [{ name: title, figures }], [title, figures]);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
+      <ChartBox title={title} categories={categories} series={series} onPick={(f) => onOpen(f, context)} />
       <ul className="bar-list">
         {figures.map((f, i) => (
           <li key={`${f.label}-${i}`}>
@@ -43,7 +67,6 @@ export function BarList({
               aria-label={`${context} ${f.label}: ${f.count} 件`}
             >
               <span className="bar-label">{f.label}</span>
-              <Bar value={f.count} max={max} tone={0} />
               <span className="bar-count">{f.count}</span>
             </button>
           </li>
@@ -53,7 +76,7 @@ export function BarList({
   );
 }
 
-/** Rows × columns of figures: each cell its number over a small bar, all clickable. */
+/** Rows × columns of figures: grouped bars (one colour per column), then the table of numbers, every cell a button. */
 export function FigureMatrix({
   title,
   columns,
@@ -67,46 +90,49 @@ export function FigureMatrix({
   onOpen: OpenFigure;
   context: string;
 }) {
-  const max = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.count)));
+  const categories = useMemo(() => rows.map((r) => r.label), [rows]);
+  const series = useMemo(() => columns.map((name, i) => ({ name, figures: rows.map((r) => r.cells[i]!) })), [columns, rows]);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       {rows.length === 0 ? (
         <p className="chart-empty">該当するものはありません。</p>
       ) : (
-        <table className="figure-matrix">
-          <thead>
-            <tr>
-              <th scope="col" />
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                {r.cells.map((c, i) => (
-                  <td key={i}>
-                    <button
-                      type="button"
-                      className="matrix-cell"
-                      disabled={c.count === 0}
-                      onClick={() => onOpen(c, `${context} ${r.label}`)}
-                      aria-label={`${context} ${r.label} ${c.label}: ${c.count} 件`}
-                    >
-                      <span className="bar-count">{c.count}</span>
-                      <Bar value={c.count} max={max} tone={i} />
-                    </button>
-                  </td>
+        <>
+          <ChartBox title={title} categories={categories} series={series} onPick={(f, row) => onOpen(f, `${context} ${row}`)} />
+          <table className="figure-matrix">
+            <thead>
+              <tr>
+                <th scope="col" />
+                {columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label}>
+                  <th scope="row">{r.label}</th>
+                  {r.cells.map((c, i) => (
+                    <td key={i}>
+                      <button
+                        type="button"
+                        className="matrix-cell"
+                        disabled={c.count === 0}
+                        onClick={() => onOpen(c, `${context} ${r.label}`)}
+                        aria-label={`${context} ${r.label} ${c.label}: ${c.count} 件`}
+                      >
+                        <span className="bar-count">{c.count}</span>
+                      </button>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </figure>
   );
