@@ -1,7 +1,8 @@
 // Keys that work anywhere: `/` focuses the search box; Esc inside the item view returns to the list.
 import { useEffect } from 'react';
 import { SEARCH_INPUT_ID } from '../components/search/SearchBox';
-import { focusList, useApp } from '../state/store';
+import { useApp } from '../state/app-state';
+import { focusList } from '../state/screens';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -4,7 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import type { AnnotationView } from '../../../../shared/annotations';
 import { loadAnnotationList, useAnnotations } from '../../state/annotations';
-import { setView } from '../../state/store';
+import { setView } from '../../state/screens';
 import { StatusMessage } from '../common/StatusMessage';
 import { AnnotationCard } from './AnnotationCard';
 import { AnnotationFilterBar } from './AnnotationFilters';

@@ -1,5 +1,8 @@
 // The banner: app name, the ファイル menu, search, the main screens, and who is editing.
-import { changeAuthor, guardNavigation, setView, useApp, type View } from '../../state/store';
+import { useApp, type View } from '../../state/app-state';
+import { changeAuthor } from '../../state/author';
+import { guardNavigation } from '../../state/navigation-guard';
+import { setView } from '../../state/screens';
 import { FileMenu } from '../round-trip/FileMenu';
 import { SearchBox } from '../search/SearchBox';
 import { EditionSwitcher } from '../editions/EditionSwitcher';

@@ -1,7 +1,9 @@
 // The search box: searches as you type (lightly debounced; answers to older queries are dropped),
 // `/` anywhere focuses it, ↓ moves into the results, Enter opens the first one, Esc clears.
 import { useEffect, useRef } from 'react';
-import { clearSearch, focusList, runSearch, setSearchAllEditions, setSearchInput, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { focusList } from '../../state/screens';
+import { clearSearch, runSearch, setSearchAllEditions, setSearchInput } from '../../state/search';
 import { useEditions } from '../../state/editions';
 
 export const SEARCH_INPUT_ID = 'search-input';
