@@ -17,7 +17,14 @@ export function useGlobalKeys(): void {
       if (e.key === '/' && !isEditable(e.target)) {
         e.preventDefault();
         document.getElementById(SEARCH_INPUT_ID)?.focus();
-      } else if (e.key === 'Escape' && !isEditable(e.target) && e.target instanceof Element && e.target.closest('#main')) {
+      } else if (
+        e.key === 'Escape' &&
+        !isEditable(e.target) &&
+        e.target instanceof Element &&
+        e.target.closest('#main') &&
+        // A dialog opened from the main view closes on Esc (its own cancel), the focus stays put.
+        !e.target.closest('dialog')
+      ) {
         e.preventDefault();
         // At once when the list is there (the next key may already be on its way), else on its mount.
         const list = document.querySelector<HTMLElement>('.pane-list [role="listbox"]');
