@@ -13,6 +13,11 @@ export function setView(view: View): void {
   guardNavigation(() => set({ view }));
 }
 
+/** The start page (Welcome): the item view with no item open; an unsaved edit is asked about first. */
+export function goHome(): void {
+  guardNavigation(() => set({ view: 'item', selectedKey: null, target: null }));
+}
+
 export function setItemTab(itemTab: ItemTab): void {
   if (get().itemTab === itemTab) return;
   guardNavigation(() => set({ itemTab }));
