@@ -63,6 +63,27 @@ test.describe('search', () => {
     await expect(page.getByRole('listbox', { name: '小項目の一覧' })).toBeVisible();
   });
 
+  test('while an answer is slow, only the newest text is asked next (stale queries are never sent)', async ({ page }) => {
+    await openApp(page, sharedHost().url);
+    // Every search answer held back 1.5 s: the keys below pause longer than the box's debounce,
+    // so each would ask on its own if the box did not wait for the answer on its way.
+    const asked: string[] = [];
+    await page.route('**/api/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { method: string; args: { query?: string } };
+      if (body.method !== 'search') return route.fallback();
+      asked.push(body.args.query ?? '');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fallback();
+    });
+    const box = page.getByRole('searchbox', { name: '計画を検索' });
+    await box.pressSequentially('にんちしょう', { delay: 150 });
+    await expect(page.getByRole('status').filter({ hasText: '「にんちしょう」の検索結果' })).toBeVisible({ timeout: 10_000 });
+    await expect(hitList(page).getByRole('option').first()).toBeVisible();
+    expect(asked).toEqual(['に', 'にんちしょう']);
+    // The answer to 「に」 was never shown over the newer text.
+    await expect(page.getByRole('status').filter({ hasText: '「にんちしょう」の検索結果' })).toBeVisible();
+  });
+
   test('a query with no match says so', async ({ page }) => {
     await openApp(page, sharedHost().url);
     await page.getByRole('searchbox', { name: '計画を検索' }).fill('存在しない語句ぬぬぬ');

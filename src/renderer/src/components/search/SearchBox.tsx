@@ -5,9 +5,9 @@ import { useApp } from '../../state/app-state';
 import { focusList } from '../../state/screens';
 import { clearSearch, runSearch, setSearchAllEditions, setSearchInput } from '../../state/search';
 import { useEditions } from '../../state/editions';
+import { SEARCH_DEBOUNCE_MS } from '../../state/search-timing';
 
 export const SEARCH_INPUT_ID = 'search-input';
-const DEBOUNCE_MS = 60;
 
 export function SearchBox() {
   const value = useApp((s) => s.searchInput);
@@ -20,7 +20,7 @@ export function SearchBox() {
   const onChange = (next: string) => {
     setSearchInput(next);
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void runSearch(next), DEBOUNCE_MS);
+    timer.current = window.setTimeout(() => void runSearch(next), SEARCH_DEBOUNCE_MS);
   };
 
   return (
