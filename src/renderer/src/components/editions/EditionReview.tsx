@@ -7,7 +7,7 @@ import type { EditionAmbiguousRow, EditionBatchDetail, EditionMatchRow, FieldCha
 import { actionsLabel, editionLabel } from '../../../../shared/editions/fiscal-year';
 import { MATCH_KIND_LABELS, editionFieldLabel, type MatchKind } from '../../../../shared/editions/vocabulary';
 import { applyEditionBatch, discardEditionBatch, pairEditionItem, useEditions } from '../../state/editions';
-import { BackupFirstNote, ConfirmDialog } from '../common/ConfirmDialog';
+import { APPLY, ConfirmDialog, DISCARD } from '../common/ConfirmDialog';
 import { StatusMessage } from '../common/StatusMessage';
 import { CellDiffView } from '../history/DiffView';
 import { CLASS_ORDER, DEFAULT_CLASSES, classCounts, percent } from './review-model';
@@ -240,8 +240,7 @@ function ApplyDialog({ detail, open, onClose }: { detail: EditionBatchDetail; op
       title="版の取り込みを反映"
       onClose={onClose}
       busy={busy}
-      confirmLabel="バックアップを作成して反映"
-      busyLabel="反映しています…"
+      action={APPLY}
       onConfirm={() => applyEditionBatch(detail.id)}
     >
       <p>
@@ -264,7 +263,6 @@ function ApplyDialog({ detail, open, onClose }: { detail: EditionBatchDetail; op
         </li>
         <li>項目の管理番号は変わりません。追加した項目には新しい管理番号を付けます(削除した項目の番号は再利用しません)。</li>
       </ul>
-      <BackupFirstNote />
     </ConfirmDialog>
   );
 }
@@ -277,9 +275,7 @@ function DiscardDialog({ detail, open, onClose }: { detail: EditionBatchDetail; 
       title="版の取り込みを破棄"
       onClose={onClose}
       busy={busy}
-      confirmLabel="破棄する"
-      tone="danger"
-      narrow
+      action={DISCARD}
       onConfirm={() => discardEditionBatch(detail.id)}
     >
       <p>

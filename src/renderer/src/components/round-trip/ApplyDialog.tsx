@@ -1,22 +1,14 @@
 // Apply a batch: what will be written and kept, a backup first.
 import type { BatchDetail } from '../../../../shared/imports';
 import { applyBatch, useRoundTrip } from '../../state/round-trip';
-import { BackupFirstNote, ConfirmDialog } from '../common/ConfirmDialog';
+import { APPLY, ConfirmDialog } from '../common/ConfirmDialog';
 import { applyPreview } from './review-model';
 
 export function ApplyDialog({ detail, open, onClose }: { detail: BatchDetail; open: boolean; onClose: () => void }) {
   const busy = useRoundTrip((s) => s.busy);
   const preview = applyPreview(detail);
   return (
-    <ConfirmDialog
-      open={open}
-      title="取り込みを反映"
-      onClose={onClose}
-      busy={busy}
-      confirmLabel="バックアップを作成して反映"
-      busyLabel="反映しています…"
-      onConfirm={() => applyBatch(detail.id)}
-    >
+    <ConfirmDialog open={open} title="取り込みを反映" onClose={onClose} busy={busy} action={APPLY} onConfirm={() => applyBatch(detail.id)}>
       <p>
         <strong>{detail.fileName}</strong>(#{detail.id})の決定を計画に反映します。
       </p>
@@ -32,7 +24,6 @@ export function ApplyDialog({ detail, open, onClose }: { detail: BatchDetail; op
           ⚠ 空になる欄・大きく削除される欄 {preview.untaken} 件は、欄ごとに「採用」を選んでいないため反映しません(現在の値のまま)。
         </p>
       )}
-      <BackupFirstNote />
     </ConfirmDialog>
   );
 }

@@ -1,7 +1,7 @@
 // Discard a batch: nothing of it is written.
 import type { BatchDetail } from '../../../../shared/imports';
 import { discardBatch, useRoundTrip } from '../../state/round-trip';
-import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ConfirmDialog, DISCARD } from '../common/ConfirmDialog';
 
 export function DiscardDialog({ detail, open, onClose }: { detail: BatchDetail; open: boolean; onClose: () => void }) {
   const busy = useRoundTrip((s) => s.busy);
@@ -11,9 +11,7 @@ export function DiscardDialog({ detail, open, onClose }: { detail: BatchDetail; 
       title="取り込みを破棄"
       onClose={onClose}
       busy={busy}
-      confirmLabel="破棄する"
-      tone="danger"
-      narrow
+      action={DISCARD}
       onConfirm={() => discardBatch(detail.id)}
     >
       <p>
