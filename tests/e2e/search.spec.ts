@@ -84,6 +84,40 @@ test.describe('search', () => {
     await expect(page.getByRole('status').filter({ hasText: '「にんちしょう」の検索結果' })).toBeVisible();
   });
 
+  test('text committed from the IME is searched at once, not after the debounce', async ({ page }) => {
+    await openApp(page, sharedHost().url);
+    // In the page: whether each search request was sent while the compositionend event was being
+    // handled (at once), or later from a timer (the debounce).
+    await page.evaluate(() => {
+      const w = window as unknown as { __committing: boolean; __asked: { query: string; atCommit: boolean }[] };
+      w.__committing = false;
+      w.__asked = [];
+      window.addEventListener(
+        'compositionend',
+        () => {
+          w.__committing = true;
+          setTimeout(() => (w.__committing = false), 0);
+        },
+        { capture: true },
+      );
+      const fetchOf = window.fetch.bind(window);
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { method: string; args: { query?: string } }) : null;
+        if (body?.method === 'search') w.__asked.push({ query: body.args.query ?? '', atCommit: w.__committing });
+        return fetchOf(input, init);
+      };
+    });
+    const box = page.getByRole('searchbox', { name: '計画を検索' });
+    await box.focus();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'にんちしょう', selectionStart: 6, selectionEnd: 6 });
+    await cdp.send('Input.insertText', { text: '認知症' });
+    await expect(box).toHaveValue('認知症');
+    await expect(page.getByRole('status').filter({ hasText: '「認知症」の検索結果' })).toBeVisible();
+    const asked = await page.evaluate(() => (window as unknown as { __asked: { query: string; atCommit: boolean }[] }).__asked);
+    expect(asked.filter((a) => a.query === '認知症')).toEqual([{ query: '認知症', atCommit: true }]);
+  });
+
   test('a query with no match says so', async ({ page }) => {
     await openApp(page, sharedHost().url);
     await page.getByRole('searchbox', { name: '計画を検索' }).fill('存在しない語句ぬぬぬ');

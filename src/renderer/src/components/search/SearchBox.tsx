@@ -1,5 +1,6 @@
-// The search box: searches as you type (lightly debounced; answers to older queries are dropped),
-// `/` anywhere focuses it, ↓ moves into the results, Enter opens the first one, Esc clears.
+// The search box: searches as you type (lightly debounced, at once when the IME commits; answers to
+// older queries are dropped), `/` anywhere focuses it, ↓ moves into the results, Enter opens the
+// first one, Esc clears.
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../state/app-state';
 import { focusList } from '../../state/screens';
@@ -37,6 +38,11 @@ export function SearchBox() {
         spellCheck={false}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        // Text committed from the IME is a finished word: searched at once, not after the debounce.
+        onCompositionEnd={(e) => {
+          window.clearTimeout(timer.current);
+          void runSearch(e.currentTarget.value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'Enter') {
             e.preventDefault();
