@@ -365,7 +365,7 @@ async function readingSearch(browser: Browser, host: Host, label: string): Promi
     `search by reading: last key → results, after the ${SEARCH_DEBOUNCE_MS} ms debounce (${label})`,
     `${ms(after.median)} (p95 ${ms(after.p95)})`,
     '≤ 50 ms',
-    `${splits.length} queries incl. もしかして`,
+    `${splits.length} queries; 「もしかして」 is asked after the results are shown`,
   ]);
   rows.push([
     `  the same including the debounce`,
@@ -377,7 +377,7 @@ async function readingSearch(browser: Browser, host: Host, label: string): Promi
     `  where it goes (medians)`,
     `wait ${ms(pick((t) => t.wait).median)}, request ${ms(pick((t) => t.request).median)}, answer → paint ${ms(pick((t) => t.render).median)}`,
     '',
-    'wait = debounce and timers; request = HTTP + search (+ もしかして)',
+    'wait = debounce and timers; request = HTTP + search; answer → paint = state, render, next frame',
   ]);
   if (offsite.length) throw new Error(`requests left the machine: ${offsite.join(', ')}`);
   await page.context().close();
