@@ -63,6 +63,61 @@ test.describe('search', () => {
     await expect(page.getByRole('listbox', { name: '小項目の一覧' })).toBeVisible();
   });
 
+  test('while an answer is slow, only the newest text is asked next (stale queries are never sent)', async ({ page }) => {
+    await openApp(page, sharedHost().url);
+    // Every search answer held back 1.5 s: the keys below pause longer than the box's debounce,
+    // so each would ask on its own if the box did not wait for the answer on its way.
+    const asked: string[] = [];
+    await page.route('**/api/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { method: string; args: { query?: string } };
+      if (body.method !== 'search') return route.fallback();
+      asked.push(body.args.query ?? '');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fallback();
+    });
+    const box = page.getByRole('searchbox', { name: '計画を検索' });
+    await box.pressSequentially('にんちしょう', { delay: 150 });
+    await expect(page.getByRole('status').filter({ hasText: '「にんちしょう」の検索結果' })).toBeVisible({ timeout: 10_000 });
+    await expect(hitList(page).getByRole('option').first()).toBeVisible();
+    expect(asked).toEqual(['に', 'にんちしょう']);
+    // The answer to 「に」 was never shown over the newer text.
+    await expect(page.getByRole('status').filter({ hasText: '「にんちしょう」の検索結果' })).toBeVisible();
+  });
+
+  test('text committed from the IME is searched at once, not after the debounce', async ({ page }) => {
+    await openApp(page, sharedHost().url);
+    // In the page: whether each search request was sent while the compositionend event was being
+    // handled (at once), or later from a timer (the debounce).
+    await page.evaluate(() => {
+      const w = window as unknown as { __committing: boolean; __asked: { query: string; atCommit: boolean }[] };
+      w.__committing = false;
+      w.__asked = [];
+      window.addEventListener(
+        'compositionend',
+        () => {
+          w.__committing = true;
+          setTimeout(() => (w.__committing = false), 0);
+        },
+        { capture: true },
+      );
+      const fetchOf = window.fetch.bind(window);
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { method: string; args: { query?: string } }) : null;
+        if (body?.method === 'search') w.__asked.push({ query: body.args.query ?? '', atCommit: w.__committing });
+        return fetchOf(input, init);
+      };
+    });
+    const box = page.getByRole('searchbox', { name: '計画を検索' });
+    await box.focus();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'にんちしょう', selectionStart: 6, selectionEnd: 6 });
+    await cdp.send('Input.insertText', { text: '認知症' });
+    await expect(box).toHaveValue('認知症');
+    await expect(page.getByRole('status').filter({ hasText: '「認知症」の検索結果' })).toBeVisible();
+    const asked = await page.evaluate(() => (window as unknown as { __asked: { query: string; atCommit: boolean }[] }).__asked);
+    expect(asked.filter((a) => a.query === '認知症')).toEqual([{ query: '認知症', atCommit: true }]);
+  });
+
   test('a query with no match says so', async ({ page }) => {
     await openApp(page, sharedHost().url);
     await page.getByRole('searchbox', { name: '計画を検索' }).fill('存在しない語句ぬぬぬ');

@@ -4,7 +4,8 @@ import { StatusMessage } from './components/common/StatusMessage';
 import { AppShell } from './components/layout/AppShell';
 import { useGlobalKeys } from './hooks/useGlobalKeys';
 import { useUnsavedGuard } from './hooks/useUnsavedGuard';
-import { boot, useApp } from './state/store';
+import { useApp } from './state/app-state';
+import { boot } from './state/boot';
 
 export function App() {
   const state = useApp((s) => s.boot);

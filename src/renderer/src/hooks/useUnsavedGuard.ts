@@ -1,6 +1,6 @@
 // Leaving the page (reload, close) with unsaved edits asks first.
 import { useEffect } from 'react';
-import { hasUnsavedEdits } from '../state/store';
+import { hasUnsavedEdits } from '../state/navigation-guard';
 
 export function useUnsavedGuard(): void {
   useEffect(() => {

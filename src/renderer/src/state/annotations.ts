@@ -17,7 +17,10 @@ import type {
 } from '../../../shared/annotations';
 import type { ItemField, MinistryCode } from '../../../shared/domain';
 import { invoke } from '../api-client';
-import { ensureAuthor, messageOf, openItem, useApp } from './store';
+import { useApp } from './app-state';
+import { ensureAuthor } from './author';
+import { messageOf } from './error-message';
+import { openItem } from './screens';
 
 export interface AnnotationFilters {
   tag: string | null;

@@ -9,7 +9,10 @@ import { MINISTRY_CODES, type MinistryCode } from '../../../shared/domain';
 import { invoke } from '../api-client';
 import { saveBase64 } from '../files';
 import { loadEditions, useEditions } from './editions';
-import { ensureAuthor, messageOf, reloadPlanData, useApp } from './store';
+import { useApp } from './app-state';
+import { ensureAuthor } from './author';
+import { reloadPlanData } from './boot';
+import { messageOf } from './error-message';
 
 interface DraftRoundState {
   /** A start, export or publish in flight. */

@@ -14,7 +14,14 @@ import type {
 import { editionLabel } from '../../../shared/editions/fiscal-year';
 import { invoke } from '../api-client';
 import { readFileBase64, saveBase64 } from '../files';
-import { clearSearch, ensureAuthor, messageOf, reloadPlanData, setFilter, setView, showEdition, useApp } from './store';
+import { useApp } from './app-state';
+import { ensureAuthor } from './author';
+import { reloadPlanData } from './boot';
+import { messageOf } from './error-message';
+import { setFilter } from './filter-actions';
+import { setView } from './screens';
+import { clearSearch } from './search';
+import { showEdition } from './shown-edition';
 
 export type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 

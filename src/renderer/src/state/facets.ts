@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { FacetsByKey } from '../../../shared/dashboard';
 import { invoke } from '../api-client';
-import { useApp } from './store';
+import { useApp } from './app-state';
 
 interface FacetState {
   facets: FacetsByKey | null;

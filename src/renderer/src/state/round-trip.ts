@@ -5,7 +5,11 @@ import { create } from 'zustand';
 import type { ApplyResult, BackupInfo, BackupListing, BatchDetail, BatchSummary, Decision, AnswerFieldName } from '../../../shared/imports';
 import { invoke } from '../api-client';
 import { isXlsxName, readFileBase64 } from '../files';
-import { ensureAuthor, messageOf, reloadPlanData, setView, useApp } from './store';
+import { useApp } from './app-state';
+import { ensureAuthor } from './author';
+import { reloadPlanData } from './boot';
+import { messageOf } from './error-message';
+import { setView } from './screens';
 
 export type FileDialog = 'export-ministry' | 'export-table' | 'import' | 'backups' | null;
 

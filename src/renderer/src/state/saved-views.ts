@@ -4,7 +4,9 @@ import { create } from 'zustand';
 import type { SavedView } from '../../../shared/api';
 import { invoke } from '../api-client';
 import { filtersFromArgs, filtersToArgs } from './filters';
-import { messageOf, runSearch, setSearchInput, useApp } from './store';
+import { useApp } from './app-state';
+import { messageOf } from './error-message';
+import { runSearch, setSearchInput } from './search';
 
 interface ViewsState {
   views: SavedView[];

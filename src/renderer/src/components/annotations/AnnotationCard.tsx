@@ -1,7 +1,7 @@
 // One annotation: where it is (or that its words are gone), its comment and tags, its thread of
 // replies, and what can be done with it — reply, edit, resolve / reopen, delete. Used by the item's
 // panel and by the global list (注釈一覧), where it also names its item.
-import { useFiscalYear } from '../../state/store';
+import { useFiscalYear } from '../../state/plan-selectors';
 import { useState, type ReactNode } from 'react';
 import { KIND_NAMES, STATUS_NAMES, type AnnotationColor, type AnnotationView } from '../../../../shared/annotations';
 import {

@@ -11,7 +11,8 @@ import {
 } from '../../../../shared/annotations';
 import { clearAnnotationFilters, setAnnotationFilter, useAnnotations, type AnnotationFilters } from '../../state/annotations';
 import { sectionName } from '../../state/filters';
-import { selectSections, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { selectSections } from '../../state/plan-selectors';
 import { MINISTRY_OPTIONS, SelectFilter } from '../common/SelectFilter';
 import { colorLabel } from './annotation-model';
 

@@ -4,7 +4,8 @@
 import { useEffect, useMemo } from 'react';
 import type { AnnotationView } from '../../../../shared/annotations';
 import { loadAnnotationList, useAnnotations } from '../../state/annotations';
-import { setView, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { setView } from '../../state/screens';
 import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import { CarryForward } from './CarryForward';
 import { StatusMessage } from '../common/StatusMessage';

@@ -6,7 +6,8 @@ import { useEffect } from 'react';
 import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import { carryAnnotationsForward, useAnnotations } from '../../state/annotations';
 import { loadEditions, useEditions } from '../../state/editions';
-import { useApp, useFiscalYear } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { useFiscalYear } from '../../state/plan-selectors';
 import { StatusMessage } from '../common/StatusMessage';
 
 /** The latest edition held before the current one, or null. */

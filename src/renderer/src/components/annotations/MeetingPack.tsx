@@ -17,7 +17,10 @@ import { COLOR_NAMES, KIND_NAMES, STATUS_NAMES, type AnnotationView } from '../.
 import { MINISTRY_NAMES, type Item, type TaggedBullet } from '../../../../shared/domain';
 import { invoke } from '../../api-client';
 import { loadAnnotationList, useAnnotations, type AnnotationFilters } from '../../state/annotations';
-import { messageOf, selectSections, setView, useApp, useShownFiscalYear } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { messageOf } from '../../state/error-message';
+import { selectSections, useShownFiscalYear } from '../../state/plan-selectors';
+import { setView } from '../../state/screens';
 import { sectionName } from '../../state/filters';
 import { StatusMessage } from '../common/StatusMessage';
 import { NumberedText } from './AnnotatedText';

@@ -6,7 +6,7 @@ import type { AnnotationImportOutcome, MergeCounts } from '../../../../shared/an
 import { invoke } from '../../api-client';
 import { readFileBase64, saveBase64 } from '../../files';
 import { clearImportOutcome, importAnnotationFiles, useAnnotations } from '../../state/annotations';
-import { messageOf } from '../../state/store';
+import { messageOf } from '../../state/error-message';
 import { StatusMessage } from '../common/StatusMessage';
 
 function counts(c: MergeCounts): string {

@@ -1,7 +1,7 @@
 // The busy / error state every annotation form shares: run one request at a time, show its error in
 // Japanese, and call onDone when it produced a result.
 import { useCallback, useState } from 'react';
-import { messageOf } from '../../state/store';
+import { messageOf } from '../../state/error-message';
 
 export function useSubmit() {
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,8 @@ import { CHANGE_SOURCES, CHANGE_SOURCE_LABELS, type ChangeSource } from '../../.
 import { ITEM_FIELDS, MINISTRY_CODES, MINISTRY_NAMES, type ItemField } from '../../../../shared/domain';
 import { fieldLabel } from '../../../../shared/fields';
 import { invoke } from '../../api-client';
-import { messageOf, useFiscalYear } from '../../state/store';
+import { messageOf } from '../../state/error-message';
+import { useFiscalYear } from '../../state/plan-selectors';
 import { clearChangeFilter, setChangeFilter, useChangeFilter } from './change-filter-state';
 
 const KEY_PATTERN = /^\d+(-\d+){1,3}$/;

@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import { localMinute, sourceName, type ChangeRow } from '../../../../shared/change-log';
 import { fieldLabel } from '../../../../shared/fields';
-import { openItem, useFiscalYear } from '../../state/store';
+import { useFiscalYear } from '../../state/plan-selectors';
+import { openItem } from '../../state/screens';
 import { CellDiffView } from '../history/DiffView';
 
 /** A first guess at a row's height before it is measured. */

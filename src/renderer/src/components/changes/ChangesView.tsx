@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ArgsOf } from '../../../../shared/api';
 import { invoke } from '../../api-client';
 import { saveBase64 } from '../../files';
-import { messageOf } from '../../state/store';
+import { messageOf } from '../../state/error-message';
 import { StatusMessage } from '../common/StatusMessage';
 import { ChangeFilters, MeetingDate } from './ChangeFilters';
 import { ChangeList } from './ChangeList';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf } from '../../../../shared/api';
 import type { ChangeFilter, ChangeRow } from '../../../../shared/change-log';
 import { invoke } from '../../api-client';
-import { messageOf } from '../../state/store';
+import { messageOf } from '../../state/error-message';
 
 const PAGE = 200;
 

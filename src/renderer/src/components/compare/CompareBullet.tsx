@@ -2,7 +2,7 @@
 // it to the other side — numbered references, the label of a future direction, its dates — or a
 // mark that nothing does.
 import { actionsLabel } from '../../../../shared/editions/fiscal-year';
-import { useShownFiscalYear } from '../../state/store';
+import { useShownFiscalYear } from '../../state/plan-selectors';
 import type { KeyboardEvent } from 'react';
 import type { FutureAnalysis } from '../../../../shared/compare';
 import type { TaggedBullet } from '../../../../shared/domain';

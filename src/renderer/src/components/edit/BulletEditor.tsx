@@ -14,7 +14,8 @@ import {
   splitAt,
 } from '../../../../shared/bullet-edit';
 import { newBullet, type DraftBullet } from '../../state/draft';
-import { updateDraft, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { updateDraft } from '../../state/editing';
 
 const NO_BULLETS: DraftBullet[] = [];
 

@@ -1,5 +1,6 @@
 // Save / cancel for the item being edited, with the save error (a refused version included).
-import { cancelEditing, saveDraft, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { cancelEditing, saveDraft } from '../../state/editing';
 
 export function EditorToolbar() {
   const saving = useApp((s) => s.saving);

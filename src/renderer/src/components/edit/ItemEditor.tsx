@@ -2,7 +2,10 @@
 // changed field. Ctrl+S saves.
 import { actionsLabel } from '../../../../shared/editions/fiscal-year';
 import type { KeyboardEvent } from 'react';
-import { reloadItem, saveDraft, updateDraft, useApp, useFiscalYear } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { saveDraft, updateDraft } from '../../state/editing';
+import { reloadItem } from '../../state/item-cache';
+import { useFiscalYear } from '../../state/plan-selectors';
 import { BulletEditor } from './BulletEditor';
 
 export function ItemEditor() {

@@ -6,7 +6,8 @@ import type { EditionDiff } from '../../../../shared/editions/batch';
 import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import { MATCH_KIND_LABELS, editionFieldLabel } from '../../../../shared/editions/vocabulary';
 import { downloadComparison, loadEditionDiff, useEditions } from '../../state/editions';
-import { messageOf, openItem } from '../../state/store';
+import { messageOf } from '../../state/error-message';
+import { openItem } from '../../state/screens';
 import { StatusMessage } from '../common/StatusMessage';
 import { CellDiffView } from '../history/DiffView';
 

@@ -7,7 +7,7 @@ import type { EditionAmbiguousRow, EditionBatchDetail, EditionMatchRow, FieldCha
 import { actionsLabel, editionLabel } from '../../../../shared/editions/fiscal-year';
 import { MATCH_KIND_LABELS, editionFieldLabel, type MatchKind } from '../../../../shared/editions/vocabulary';
 import { applyEditionBatch, discardEditionBatch, pairEditionItem, useEditions } from '../../state/editions';
-import { Dialog } from '../common/Dialog';
+import { APPLY, ConfirmDialog, DISCARD } from '../common/ConfirmDialog';
 import { StatusMessage } from '../common/StatusMessage';
 import { CellDiffView } from '../history/DiffView';
 import { CLASS_ORDER, DEFAULT_CLASSES, classCounts, percent } from './review-model';
@@ -235,7 +235,14 @@ function ApplyDialog({ detail, open, onClose }: { detail: EditionBatchDetail; op
   const busy = useEditions((s) => s.busy);
   const c = detail.counts;
   return (
-    <Dialog open={open} title="版の取り込みを反映" onCancel={onClose}>
+    <ConfirmDialog
+      open={open}
+      title="版の取り込みを反映"
+      onClose={onClose}
+      busy={busy}
+      action={APPLY}
+      onConfirm={() => applyEditionBatch(detail.id)}
+    >
       <p>
         <strong>{detail.sourceName}</strong>(#{detail.id})を{kindWhat(detail)}として反映します。
       </p>
@@ -256,46 +263,26 @@ function ApplyDialog({ detail, open, onClose }: { detail: EditionBatchDetail; op
         </li>
         <li>項目の管理番号は変わりません。追加した項目には新しい管理番号を付けます(削除した項目の番号は再利用しません)。</li>
       </ul>
-      <p className="apply-backup">反映の前に、データベースのバックアップを自動で作成します(「バックアップと復元」からいつでも戻せます)。</p>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy}
-          onClick={() => void applyEditionBatch(detail.id).then(onClose)}
-        >
-          {busy ? '反映しています…' : 'バックアップを作成して反映'}
-        </button>
-        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
-          やめる
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
 function DiscardDialog({ detail, open, onClose }: { detail: EditionBatchDetail; open: boolean; onClose: () => void }) {
   const busy = useEditions((s) => s.busy);
   return (
-    <Dialog open={open} title="版の取り込みを破棄" onCancel={onClose} className="dialog-narrow">
+    <ConfirmDialog
+      open={open}
+      title="版の取り込みを破棄"
+      onClose={onClose}
+      busy={busy}
+      action={DISCARD}
+      onConfirm={() => discardEditionBatch(detail.id)}
+    >
       <p>
         <strong>{detail.sourceName}</strong>(#{detail.id}
         )の取り込みと、要確認の項目について決めた内容を破棄します。版は変わりません。同じファイルはあとで取り込み直せます。
       </p>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy}
-          onClick={() => void discardEditionBatch(detail.id).then(onClose)}
-        >
-          破棄する
-        </button>
-        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
-          やめる
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 

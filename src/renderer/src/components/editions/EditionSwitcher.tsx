@@ -4,7 +4,10 @@ import { useEffect, useState } from 'react';
 import { EDITION_STATUS_NAMES } from '../../../../shared/editions/edition';
 import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import { loadEditions, useEditions } from '../../state/editions';
-import { messageOf, showEdition, useApp, useFiscalYear } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { messageOf } from '../../state/error-message';
+import { useFiscalYear } from '../../state/plan-selectors';
+import { showEdition } from '../../state/shown-edition';
 
 export function EditionSwitcher() {
   const editions = useEditions((s) => s.editions);

@@ -8,7 +8,8 @@ import type { FollowUpCounts, FollowUpGroup } from '../../../../shared/editions/
 import { OVERDUE_LABEL, PROMISE_STATUS_LABELS } from '../../../../shared/editions/vocabulary';
 import { loadFollowUp, openItemSet, useEditions } from '../../state/editions';
 import { sectionName } from '../../state/filters';
-import { selectSections, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { selectSections } from '../../state/plan-selectors';
 import { StatusMessage } from '../common/StatusMessage';
 
 type Column = 'items' | 'reported' | 'unreported' | 'overdue' | 'boilerplate';

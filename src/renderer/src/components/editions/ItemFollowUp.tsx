@@ -7,7 +7,7 @@ import type { ItemFollowUp as FollowUp } from '../../../../shared/editions/batch
 import { actionsLabel, fiscalYearLabel, previousFutureLabel } from '../../../../shared/editions/fiscal-year';
 import type { PromiseFollowUp } from '../../../../shared/editions/followup';
 import { OVERDUE_LABEL, PROMISE_STATUS_LABELS } from '../../../../shared/editions/vocabulary';
-import { useFiscalYear } from '../../state/store';
+import { useFiscalYear } from '../../state/plan-selectors';
 
 function StatusBadge({ p }: { p: PromiseFollowUp }) {
   return (

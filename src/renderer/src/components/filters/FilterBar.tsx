@@ -6,7 +6,8 @@ import { MINISTRY_CODES, PROJECT_NAMES, isMinistryCode } from '../../../../share
 import { QUALITY_RULES } from '../../../../shared/quality';
 import { useFacets } from '../../state/facets';
 import { countsFor, filterChips, type Filters } from '../../state/filters';
-import { clearFilter, clearFilters, setFilter, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { clearFilter, clearFilters, setFilter } from '../../state/filter-actions';
 import { MINISTRY_OPTIONS, SelectFilter, type FilterOption } from '../common/SelectFilter';
 import { SaveViewForm } from './SaveViewForm';
 

@@ -1,7 +1,7 @@
 // 「ビューを保存」: names the current filters and search and saves them as a view for the outline.
 import { useState, type FormEvent } from 'react';
 import { clearViewError, saveCurrentView, useViews } from '../../state/saved-views';
-import { useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
 
 export function SaveViewForm() {
   const [open, setOpen] = useState(false);

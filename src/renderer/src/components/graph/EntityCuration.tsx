@@ -5,7 +5,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { EntityInfo } from '../../../../shared/graph/types';
 import { NODE_TYPE_LABELS } from '../../../../shared/graph/types';
 import { invoke } from '../../api-client';
-import { ensureAuthor, messageOf } from '../../state/store';
+import { ensureAuthor } from '../../state/author';
+import { messageOf } from '../../state/error-message';
 import { afterCuration, useGraph } from './graph-state';
 
 async function curate(change: { id: string; label?: string | null; mergeInto?: string | null; hidden?: boolean }): Promise<string | null> {

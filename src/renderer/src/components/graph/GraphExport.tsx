@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { invoke } from '../../api-client';
 import { saveBase64 } from '../../files';
-import { messageOf } from '../../state/store';
+import { messageOf } from '../../state/error-message';
 
 const TYPES = { graphml: 'application/graphml+xml', json: 'application/json' } as const;
 

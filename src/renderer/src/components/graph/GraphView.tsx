@@ -4,7 +4,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { EDGE_KIND_LABELS, NODE_TYPE_LABELS, NODE_TYPES, type GraphNode, type MentionView } from '../../../../shared/graph/types';
 import { fieldLabel } from '../../../../shared/fields';
-import { openItem, useFiscalYear } from '../../state/store';
+import { useFiscalYear } from '../../state/plan-selectors';
+import { openItem } from '../../state/screens';
 import { StatusMessage } from '../common/StatusMessage';
 import { EntityCuration, HiddenEntities } from './EntityCuration';
 import { GraphCanvas } from './GraphCanvas';

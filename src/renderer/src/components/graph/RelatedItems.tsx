@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { RelatedItem } from '../../../../shared/graph/types';
 import { invoke } from '../../api-client';
-import { messageOf, openItem } from '../../state/store';
+import { messageOf } from '../../state/error-message';
+import { openItem } from '../../state/screens';
 import './graph.css';
 
 const SHOWN = 8;

@@ -4,7 +4,8 @@ import { create } from 'zustand';
 import type { EntityInfo, GraphEdge, GraphNode, MentionView, NodeType } from '../../../../shared/graph/types';
 import { NODE_TYPES } from '../../../../shared/graph/types';
 import { invoke } from '../../api-client';
-import { messageOf, openItem } from '../../state/store';
+import { messageOf } from '../../state/error-message';
+import { openItem } from '../../state/screens';
 
 /** Neighbours fetched per step: enough to read, few enough to stay a picture and not a hairball. */
 export const STEP_LIMIT = 40;

@@ -1,7 +1,9 @@
 // Where the item sits: 大項目 › 中項目 › 分野 › item number. Each level narrows the list to it.
 import type { ItemSummary } from '../../../../shared/domain';
 import { sectionIdsOf, sectionName } from '../../state/filters';
-import { setFilter, useApp, selectSections } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { setFilter } from '../../state/filter-actions';
+import { selectSections } from '../../state/plan-selectors';
 
 export function Breadcrumb({ item }: { item: ItemSummary }) {
   const sections = useApp(selectSections);

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { invoke } from '../../api-client';
 import { reloadFacets, useFacets } from '../../state/facets';
-import { ensureAuthor, messageOf } from '../../state/store';
+import { ensureAuthor } from '../../state/author';
+import { messageOf } from '../../state/error-message';
 
 export function IngestWarnings({ itemKey, warnings }: { itemKey: string; warnings: readonly string[] }) {
   const unchecked = useFacets((s) => s.facets?.[itemKey]?.uncheckedWarnings) ?? warnings;

@@ -3,7 +3,10 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Item } from '../../../../shared/domain';
 import { takeFocusRequest } from '../../state/focus-requests';
-import { reloadItem, setItemTab, startEditing, useApp, type ItemTab } from '../../state/store';
+import { useApp, type ItemTab } from '../../state/app-state';
+import { startEditing } from '../../state/editing';
+import { reloadItem } from '../../state/item-cache';
+import { setItemTab } from '../../state/screens';
 import { MinistryBadges } from '../common/MinistryBadges';
 import { PjChips } from '../common/PjChips';
 import { StatusMessage } from '../common/StatusMessage';

@@ -5,7 +5,7 @@ import { MINISTRY_NAMES, type Item, type MinistryCode } from '../../../../shared
 import type { MinistryNote } from '../../../../shared/imports';
 import { warekiDate } from '../../../../shared/wareki';
 import { invoke } from '../../api-client';
-import { messageOf } from '../../state/store';
+import { messageOf } from '../../state/error-message';
 import '../../styles/notes.css';
 
 function ministryName(code: string | null): string {

@@ -2,7 +2,8 @@
 // (再掲先), computed from the item list.
 import { useMemo } from 'react';
 import type { ItemSummary } from '../../../../shared/domain';
-import { openItem, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { openItem } from '../../state/screens';
 
 function ItemLink({ item }: { item: ItemSummary }) {
   return (

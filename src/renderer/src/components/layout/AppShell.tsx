@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, type CSSProperties } from 'react';
 import { onAppCommand } from '../../api-client';
 import { openFileDialog } from '../../state/round-trip';
-import { useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
 import { FilterBar } from '../filters/FilterBar';
 import { ItemView } from '../item/ItemView';
 import { ListPane } from '../list/ListPane';

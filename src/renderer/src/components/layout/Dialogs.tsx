@@ -1,7 +1,10 @@
 // The two questions the app may ask: discard unsaved edits before leaving, and who is editing
 // (asked once, kept in the preferences).
 import { useState } from 'react';
-import { answerAuthor, resolvePendingNavigation, saveDraft, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { answerAuthor } from '../../state/author';
+import { saveDraft } from '../../state/editing';
+import { resolvePendingNavigation } from '../../state/navigation-guard';
 import { Dialog } from '../common/Dialog';
 import { recentAuthors, rememberAuthor } from './author-first';
 

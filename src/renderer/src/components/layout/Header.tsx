@@ -1,5 +1,8 @@
-// The banner: app name, the ファイル menu, search, the main screens, and who is editing.
-import { changeAuthor, guardNavigation, setView, useApp, type View } from '../../state/store';
+// The banner: app name, the ファイル menu, search, the main screens, and who is editing. Below 1600 px
+// the screen buttons take a row of their own (layout.css); the order in the page, and so Tab, is the same.
+import { useApp, type View } from '../../state/app-state';
+import { changeAuthor } from '../../state/author';
+import { goHome, setView } from '../../state/screens';
 import { FileMenu } from '../round-trip/FileMenu';
 import { SearchBox } from '../search/SearchBox';
 import { EditionSwitcher } from '../editions/EditionSwitcher';
@@ -17,11 +20,6 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'imports', label: '取り込み' },
   { id: 'editions', label: '版' },
 ];
-
-/** The start page (Welcome): the item view with no item open; an unsaved edit is asked about first. */
-export function goHome(): void {
-  guardNavigation(() => useApp.setState({ view: 'item', selectedKey: null, target: null }));
-}
 
 export function Header() {
   const view = useApp((s) => s.view);

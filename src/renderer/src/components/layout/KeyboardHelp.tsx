@@ -2,7 +2,7 @@
 // ？ button.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
 import { Dialog } from '../common/Dialog';
 import { SHORTCUT_GROUPS } from './shortcuts';
 

@@ -1,6 +1,6 @@
 // Shown when the database file or its folder cannot be written: the plan reads as usual, but every
 // change would be refused, so say so before anyone starts editing.
-import { useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
 
 export function ReadOnlyBanner() {
   const readOnly = useApp((s) => s.overview?.readOnly === true);

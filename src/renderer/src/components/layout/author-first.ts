@@ -1,6 +1,6 @@
 // Who is editing is asked before the first change begins (編集, メモを追加), not in the middle of a
 // save; several people share one PC, so the names used here are offered again (recentAuthors).
-import { ensureAuthor } from '../../state/store';
+import { ensureAuthor } from '../../state/author';
 
 const RECENT_KEY = 'council-desk.recent-authors';
 const RECENT_MAX = 6;

@@ -4,19 +4,13 @@ import { useMemo } from 'react';
 import type { SearchHit } from '../../../../shared/api';
 import type { ItemSummary } from '../../../../shared/domain';
 import { hasFilters, matchesFilters, type Filters } from '../../state/filters';
-import {
-  SEARCH_LIMIT,
-  clearSearch,
-  dropItemFocusRequest,
-  openItem,
-  openSection,
-  prefetchItem,
-  prefetchItems,
-  selectSections,
-  selectShownFiscalYear,
-  showEdition,
-  useApp,
-} from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { prefetchItem, prefetchItems } from '../../state/item-cache';
+import { openSection } from '../../state/outline';
+import { selectSections, selectShownFiscalYear } from '../../state/plan-selectors';
+import { dropItemFocusRequest, openItem } from '../../state/screens';
+import { SEARCH_LIMIT, clearSearch } from '../../state/search';
+import { showEdition } from '../../state/shown-edition';
 import { useFacets } from '../../state/facets';
 import { StatusMessage } from '../common/StatusMessage';
 import { DidYouMean } from '../search/DidYouMean';

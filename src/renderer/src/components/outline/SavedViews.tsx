@@ -4,7 +4,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { SavedView } from '../../../../shared/api';
 import { applyView, deleteView, loadViews, renameView, useViews } from '../../state/saved-views';
 import { filtersFromArgs, filterChips } from '../../state/filters';
-import { selectSections, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { selectSections } from '../../state/plan-selectors';
 
 function describe(view: SavedView, sections: ReturnType<typeof selectSections>): string {
   const parts = filterChips(filtersFromArgs(view.filters), sections).map((c) => c.label);

@@ -7,7 +7,10 @@ import { comparisonOf } from '../../state/comparisons';
 import type { Item, Section } from '../../../../shared/domain';
 import { invoke } from '../../api-client';
 import { sectionName } from '../../state/filters';
-import { messageOf, openItem, useApp, selectSections } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { messageOf } from '../../state/error-message';
+import { selectSections } from '../../state/plan-selectors';
+import { openItem } from '../../state/screens';
 import { StatusMessage } from '../common/StatusMessage';
 import { LABEL_HELP, LABEL_NAMES } from '../compare/compare-model';
 

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { ProjectRecord } from '../../../../shared/project';
 import { invoke } from '../../api-client';
-import { messageOf } from '../../state/store';
+import { messageOf } from '../../state/error-message';
 import { StatusMessage } from '../common/StatusMessage';
 
 type Load = { status: 'loading' } | { status: 'ready'; projects: ProjectRecord[] } | { status: 'error'; message: string };

@@ -2,7 +2,7 @@
 // in the item view all of them with the reason and the words that earned each.
 import type { QualityLabel } from '../../../../shared/quality';
 import { useFacets } from '../../state/facets';
-import { setView } from '../../state/store';
+import { setView } from '../../state/screens';
 import '../../styles/dashboard.css';
 
 export function QualityBadge({ label }: { label: QualityLabel }) {

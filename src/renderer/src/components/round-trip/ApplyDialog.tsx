@@ -1,14 +1,14 @@
 // Apply a batch: what will be written and kept, a backup first.
 import type { BatchDetail } from '../../../../shared/imports';
 import { applyBatch, useRoundTrip } from '../../state/round-trip';
-import { Dialog } from '../common/Dialog';
+import { APPLY, ConfirmDialog } from '../common/ConfirmDialog';
 import { applyPreview } from './review-model';
 
 export function ApplyDialog({ detail, open, onClose }: { detail: BatchDetail; open: boolean; onClose: () => void }) {
   const busy = useRoundTrip((s) => s.busy);
   const preview = applyPreview(detail);
   return (
-    <Dialog open={open} title="取り込みを反映" onCancel={onClose}>
+    <ConfirmDialog open={open} title="取り込みを反映" onClose={onClose} busy={busy} action={APPLY} onConfirm={() => applyBatch(detail.id)}>
       <p>
         <strong>{detail.fileName}</strong>(#{detail.id})の決定を計画に反映します。
       </p>
@@ -24,22 +24,6 @@ export function ApplyDialog({ detail, open, onClose }: { detail: BatchDetail; op
           ⚠ 空になる欄・大きく削除される欄 {preview.untaken} 件は、欄ごとに「採用」を選んでいないため反映しません(現在の値のまま)。
         </p>
       )}
-      <p className="apply-backup">反映の前に、データベースのバックアップを自動で作成します(「バックアップと復元」からいつでも戻せます)。</p>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy}
-          onClick={() => {
-            void applyBatch(detail.id).then(onClose);
-          }}
-        >
-          {busy ? '反映しています…' : 'バックアップを作成して反映'}
-        </button>
-        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
-          やめる
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { BackupInfo, BackupListing } from '../../../../shared/imports';
 import { formatBytes } from '../../files';
 import { closeFileDialog, createBackup, listBackups, restoreBackup, useRoundTrip } from '../../state/round-trip';
-import { messageOf } from '../../state/store';
+import { messageOf } from '../../state/error-message';
 import { Dialog } from '../common/Dialog';
 import { StatusMessage } from '../common/StatusMessage';
 

@@ -5,7 +5,8 @@ import { fieldLabel } from '../../../../shared/fields';
 import { useId, useState } from 'react';
 import type { BatchItemChanges, BatchStatus, CellChange, Decision } from '../../../../shared/imports';
 import { decide, useRoundTrip, type DecisionRequest } from '../../state/round-trip';
-import { openItem, useFiscalYear } from '../../state/store';
+import { useFiscalYear } from '../../state/plan-selectors';
+import { openItem } from '../../state/screens';
 import { CellDiffView } from '../history/DiffView';
 import {
   BULK_DECIDED_KINDS,

@@ -8,7 +8,9 @@ import type { ExportedFileInfo } from '../../../../shared/imports';
 import { invoke } from '../../api-client';
 import { saveBase64 } from '../../files';
 import { closeFileDialog, useRoundTrip } from '../../state/round-trip';
-import { messageOf, useApp, useFiscalYear } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { messageOf } from '../../state/error-message';
+import { useFiscalYear } from '../../state/plan-selectors';
 import { Dialog } from '../common/Dialog';
 import { StatusMessage } from '../common/StatusMessage';
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { closeFileDialog, importFiles, prepareImport, useRoundTrip } from '../../state/round-trip';
 import { Dialog } from '../common/Dialog';
 import { stageEditionFiles } from '../../state/editions';
-import { useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
 
 const INPUT_ID = 'import-file-input';
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

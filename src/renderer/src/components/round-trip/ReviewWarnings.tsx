@@ -1,6 +1,6 @@
 // What the import noticed in a returned workbook (取込時の注意), and proposed new items.
 import { actionsLabel } from '../../../../shared/editions/fiscal-year';
-import { useFiscalYear } from '../../state/store';
+import { useFiscalYear } from '../../state/plan-selectors';
 import type { BatchDetail } from '../../../../shared/imports';
 
 export function ReviewWarnings({ detail }: { detail: BatchDetail }) {

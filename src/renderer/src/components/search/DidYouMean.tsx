@@ -1,5 +1,5 @@
 // 「もしかして: ゲノム」 under a search that found nothing: one click searches the suggested word.
-import { runSearch, setSearchInput } from '../../state/store';
+import { runSearch, setSearchInput } from '../../state/search';
 
 export function DidYouMean({ suggestion }: { suggestion: string }) {
   return (

@@ -3,7 +3,7 @@
 // between them. The words come from the search hits of this item, so a search by reading
 // (にんちしょう) highlights 認知症 as the list marked it.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
 import { findRanges } from './match-ranges';
 
 const SKIP = '.match-nav, .breadcrumb, .visually-hidden';

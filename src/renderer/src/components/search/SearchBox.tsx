@@ -1,11 +1,14 @@
-// The search box: searches as you type (lightly debounced; answers to older queries are dropped),
-// `/` anywhere focuses it, ↓ moves into the results, Enter opens the first one, Esc clears.
+// The search box: searches as you type (lightly debounced, at once when the IME commits; answers to
+// older queries are dropped), `/` anywhere focuses it, ↓ moves into the results, Enter opens the
+// first one, Esc clears.
 import { useEffect, useRef } from 'react';
-import { clearSearch, focusList, runSearch, setSearchAllEditions, setSearchInput, useApp } from '../../state/store';
+import { useApp } from '../../state/app-state';
+import { focusList } from '../../state/screens';
+import { clearSearch, runSearch, setSearchAllEditions, setSearchInput } from '../../state/search';
 import { useEditions } from '../../state/editions';
+import { SEARCH_DEBOUNCE_MS } from '../../state/search-timing';
 
 export const SEARCH_INPUT_ID = 'search-input';
-const DEBOUNCE_MS = 60;
 
 export function SearchBox() {
   const value = useApp((s) => s.searchInput);
@@ -18,7 +21,7 @@ export function SearchBox() {
   const onChange = (next: string) => {
     setSearchInput(next);
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void runSearch(next), DEBOUNCE_MS);
+    timer.current = window.setTimeout(() => void runSearch(next), SEARCH_DEBOUNCE_MS);
   };
 
   return (
@@ -35,6 +38,11 @@ export function SearchBox() {
         spellCheck={false}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        // Text committed from the IME is a finished word: searched at once, not after the debounce.
+        onCompositionEnd={(e) => {
+          window.clearTimeout(timer.current);
+          void runSearch(e.currentTarget.value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'Enter') {
             e.preventDefault();

@@ -1,6 +1,6 @@
 // One search hit: where it is (item key and field, or a section) and the snippet with the match marked.
 import { fieldLabel } from '../../../../shared/fields';
-import { useShownFiscalYear } from '../../state/store';
+import { useShownFiscalYear } from '../../state/plan-selectors';
 import { editionLabel } from '../../../../shared/editions/fiscal-year';
 import type { SearchHit } from '../../../../shared/api';
 import type { ItemSummary, Section } from '../../../../shared/domain';
