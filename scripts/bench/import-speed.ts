@@ -47,15 +47,8 @@ export function makeBigPlan(file: string): void {
  * variants are named in `skipped`).
  */
 export async function importVariants(dbFile: string, work: string): Promise<{ variants: ImportVariant[]; skipped: string[] }> {
-  const exported = path.join(work, '厚_100x.xlsx');
-  const db = openDatabase(dbFile);
-  try {
-    await exportMinistry(db, { ministry: '厚', file: exported });
-  } finally {
-    db.close();
-  }
-  const variants: ImportVariant[] = [{ label: 'as exported', file: exported }];
-  const skipped: string[] = [];
+  const { variants, skipped } = await exportedOnly(dbFile, work);
+  const exported = variants[0]!.file;
   const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
   if (soffice) {
     const out = path.join(work, 'libreoffice');
@@ -257,7 +250,11 @@ export async function benchStaging(db: Db, bytes: Buffer): Promise<Row[]> {
   return rows;
 }
 
-/** Everything above, for `npm run bench`: the plan in `dbFile` (100×), a scratch folder, rounds per variant. */
+/**
+ * Everything above, for `npm run bench`: the plan in `dbFile` (100×), a scratch folder, rounds per
+ * variant. With `rounds` 0 the whole-process comparison (and making the LibreOffice and openpyxl
+ * variants, the slow part) is skipped and a row says how to run it on its own.
+ */
 export async function benchImportSpeed(dbFile: string, work: string, rounds = 3): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(work, 'import-speed-'));
   const baseDb = path.join(dir, 'base.db');
@@ -265,7 +262,7 @@ export async function benchImportSpeed(dbFile: string, work: string, rounds = 3)
   // A consistent single-file copy for the CLI runs (the live file may have a WAL beside it).
   db.prepare('VACUUM INTO ?').run(baseDb);
   db.close();
-  const { variants, skipped } = await importVariants(baseDb, dir);
+  const { variants, skipped } = rounds > 0 ? await importVariants(baseDb, dir) : await exportedOnly(baseDb, dir);
   const rows: Row[] = [];
   const stagingDb = path.join(dir, 'staging.db');
   fs.copyFileSync(baseDb, stagingDb);
@@ -275,8 +272,29 @@ export async function benchImportSpeed(dbFile: string, work: string, rounds = 3)
   } finally {
     live.close();
   }
+  if (rounds === 0) {
+    rows.push([
+      'CLI import vs libraries, whole processes',
+      'skipped (--skip-import-compare)',
+      '',
+      'npx tsx scripts/compare-import.ts --rounds 3',
+    ]);
+    return rows;
+  }
   rows.push(['CLI import vs libraries, whole processes', '', '', `厚 workbook of the 100× plan; ${rounds} rounds`]);
   for (const v of variants) rows.push(...processRows(await compareProcesses(v, baseDb, dir, rounds)));
   for (const s of skipped) rows.push([`  skipped: ${s}`, '', '', '']);
   return rows;
+}
+
+/** Just the exported 厚 workbook, for the in-process staging figures. */
+async function exportedOnly(dbFile: string, work: string): Promise<{ variants: ImportVariant[]; skipped: string[] }> {
+  const file = path.join(work, '厚_100x.xlsx');
+  const db = openDatabase(dbFile);
+  try {
+    await exportMinistry(db, { ministry: '厚', file });
+  } finally {
+    db.close();
+  }
+  return { variants: [{ label: 'as exported', file }], skipped: [] };
 }
