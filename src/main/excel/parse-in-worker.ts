@@ -31,10 +31,9 @@ function startWorker(limits: ParseLimits, warm = false): Worker {
   const worker = new Worker(workerScript(), {
     // A spare warms up on a workbook of its own while it waits (read-cells.ts, warmUpWorkbook).
     workerData: { readCells: true, warm },
-    // A young generation of 16 MB (not 64): the reader's garbage is short-lived pieces of text, and a
-    // larger nursery only let the process grow before collecting them (~20 MB more peak RSS on a
-    // 26 MB openpyxl-written sheet, no faster).
-    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16 },
+    // 64 MB young generation: 16 took ~20 MB off the peak RSS of a CLI import of an openpyxl-written
+    // sheet, but staging with a ready spare ran slower in the bench (more scavenges of the texts).
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 },
     stdout: true,
     stderr: true,
   });
