@@ -2,10 +2,14 @@
 // Prints a table; targets are printed beside the figures (ingest ≤ 300 ms, search p95 ≤ 20 ms at 100×,
 // staging a returned workbook ≤ 1.0× a warm exceljs load of it and the CLI import ≤ 1.0× a bare exceljs
 // process, a verified backup ≤ 1.5× a bare VACUUM INTO).
+// `npm run bench -- --skip-import-compare` leaves out the whole-process import comparison (several
+// minutes on a busy machine; `npx tsx scripts/compare-import.ts` runs it alone); `--import-rounds N`
+// sets its rounds (default 3).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { makeSyntheticPlan } from '../src/main/bench/synthetic';
 import { benchBackups } from './bench/backups';
 import { ingestDir } from '../src/main/ingest/seed';
@@ -22,6 +26,12 @@ import { benchReading } from './bench/reading';
 import { benchGraph, bundleRows } from './bench/graph';
 import { benchStartup } from './bench/startup';
 
+const { values: options } = parseArgs({
+  options: { 'skip-import-compare': { type: 'boolean', default: false }, 'import-rounds': { type: 'string', default: '3' } },
+});
+const importRounds = options['skip-import-compare'] ? 0 : Number(options['import-rounds']);
+if (!Number.isInteger(importRounds) || importRounds < 0)
+  throw new Error(`--import-rounds must be a whole number, not ${options['import-rounds']}`);
 const root = path.join(import.meta.dirname, '..');
 const seeds = path.join(root, 'seeds');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-bench-'));
@@ -139,7 +149,7 @@ rows.push(...(await benchGraph(bigFile)), ...bundleRows(root));
   db.close();
   // Staging against exceljs in this process, and `council-desk import` against exceljs and SheetJS
   // as whole processes on the exported, LibreOffice and openpyxl files (scripts/bench/import-speed.ts).
-  rows.push(...(await benchImportSpeed(bigFile, work)));
+  rows.push(...(await benchImportSpeed(bigFile, work, importRounds)));
   rows.push(['peak RSS incl. worker threads', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`, '', 'maxRSS of the process']);
 }
 rows.push(['peak RSS of this process', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`, '', '']);

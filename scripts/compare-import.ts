@@ -1,8 +1,9 @@
 // `npx tsx scripts/compare-import.ts [--rounds N] [--db PLAN.db]`: the paired whole-process comparison
 // of issue 12, rerunnable by anyone. Builds the 100× plan (or uses --db), exports its 厚 workbook,
 // makes the LibreOffice and openpyxl variants when those tools are installed, then times
-// `council-desk import` against a bare exceljs `readFile` process and SheetJS on each, N rounds
-// (default 5) of one run each in turn. Prints a table with the targets beside the figures.
+// `council-desk import` against a bare exceljs `readFile` process, exceljs's streaming reader and
+// SheetJS on each, N rounds (default 5) of one run each in turn. Prints a table with the targets
+// beside the figures.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

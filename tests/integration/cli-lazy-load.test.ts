@@ -1,5 +1,7 @@
 // The built CLI loads what a command needs and no more: `--help` neither the store nor the API
-// contract (zod), `items --json` not exceljs; a workbook command does load exceljs (so the probe sees it).
+// contract (zod), `items --json` not exceljs; a workbook export does load exceljs (so the probe sees it);
+// `import` reads the returned workbook with its own reader: no exceljs, no reading dictionary, no
+// dashboard or graph code.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,5 +47,16 @@ describe('built CLI: modules loaded per command', () => {
     expect(loaded(items, /exceljs/)).toBe(false);
     const exported = modulesLoadedBy(['--db', db, 'export', 'table', '--out', path.join(temp, 'table.xlsx')]);
     expect(loaded(exported, /exceljs/)).toBe(true);
+  });
+
+  it('import stages a returned workbook without loading exceljs, kuromoji, the dashboard or the graph', () => {
+    const sheet = path.join(temp, 'mhlw.xlsx');
+    modulesLoadedBy(['--db', db, 'export', 'ministry', '厚', '--out', sheet]);
+    const imported = modulesLoadedBy(['--db', db, 'import', sheet]);
+    expect(loaded(imported, /out\/main\/import-workbook-/)).toBe(true);
+    expect(loaded(imported, /saxes/)).toBe(true);
+    expect(loaded(imported, /exceljs/)).toBe(false);
+    expect(loaded(imported, /kuromoji/)).toBe(false);
+    expect(loaded(imported, /out\/main\/(dashboard|graph|GraphView|export-ministry|export-table)/)).toBe(false);
   });
 });

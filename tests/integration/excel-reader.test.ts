@@ -113,6 +113,47 @@ describe('what the reader is given', () => {
     expect(wb.formulas).toEqual(['回答!B4']);
   });
 
+  it('reads character references as the characters they stand for (openpyxl writes every non-ASCII character as one)', () => {
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const part = (body: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${body}`, 'utf8');
+    const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    // Enough rows that the last cell's reference is cut in two by the reader's 1 MiB pieces.
+    const head = '<worksheet><sheetData>';
+    const padding = Array.from({ length: 14_000 }, (_, i) => `<row r="${i + 3}">${inline(`A${i + 3}`, 'x')}</row>`).join('');
+    const open = `<row r="14003"><c r="A14003" t="inlineStr"><is><t>`;
+    const before = part(head + padding + open).length;
+    const fill = 'a'.repeat(2 ** 20 - 3 - before);
+    const sheet =
+      head +
+      '<row r="1">' +
+      inline('A1', '&#31649;&#29702;&#x756A;&#21495;') +
+      inline('B1', '&#60;b&#62; &#38; &#34;&#39; &#93;&#93;&#62;') +
+      inline('C1', '一行目&#10;二行目&#13;&#9;') +
+      inline('D1', '&#128512;&#x1F600;') +
+      '<c r="E1" t="s"><v>0</v></c><c r="F1" t="s"><v>1</v></c></row>' +
+      padding +
+      `${open}${fill}&#12398;</t></is></c></row></sheetData></worksheet>`;
+    const bytes = storedZip([
+      [
+        'xl/workbook.xml',
+        part(`<workbook xmlns:r="${rel}"><sheets><sheet name="&#22238;&#31572;" sheetId="1" r:id="s1"/></sheets></workbook>`),
+      ],
+      [
+        'xl/_rels/workbook.xml.rels',
+        part(`<Relationships><Relationship Id="s1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      ],
+      // A CDATA section keeps a reference as the text it is; the part's other references still resolve.
+      ['xl/sharedStrings.xml', part('<sst><si><t><![CDATA[&#12398;]]></t></si><si><t>&#12398;&#x3042;</t></si></sst>')],
+      ['xl/worksheets/sheet1.xml', part(sheet)],
+    ]);
+    const wb = readWorkbookCells(bytes, 'openpyxl.xlsx');
+    expect(wb.sheets.map((s) => s.name)).toEqual(['回答']);
+    const rows = wb.sheets[0]!.rows;
+    expect(rows[0]!.cells).toEqual(['管理番号', '<b> & "\' ]]>', '一行目\n二行目\r\t', '😀😀', '&#12398;', 'のあ']);
+    expect(rows).toHaveLength(14_002);
+    expect(rows.at(-1)!.cells).toEqual([`${fill}の`]);
+  });
+
   it('a returned file with cell comments (notes) and an image reads as before', async () => {
     const svc = seededService();
     const wb = new ExcelJS.Workbook();
