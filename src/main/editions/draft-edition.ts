@@ -11,7 +11,7 @@ import { editionLabel, followUpTitleTail, fiscalYearLabel, type DraftStartResult
 import type { Db } from '../store/database';
 import { currentEdition } from '../store/edition-store';
 import { nowIso } from '../store/plan-store';
-import { editionItems, editionSections, type PlainItem } from './edition-items';
+import { editionItems, editionSections, plainBullets, writeEditionRows, type PlainItem } from './edition-items';
 
 /** The draft edition held, if any (there is at most one). */
 export function draftYear(db: Db): number | null {
@@ -39,8 +39,6 @@ function draftTitle(currentTitle: string, currentYear: number, fiscalYear: numbe
   const year = fiscalYearLabel(currentYear);
   return currentTitle.includes(year) ? currentTitle.split(year).join(fiscalYearLabel(fiscalYear)) : currentTitle;
 }
-
-const plainBullets = (bs: Bullet[]) => JSON.stringify(bs.map(({ text, level }) => ({ text, level })));
 
 /**
  * 「新年度の照会を始める」: create the draft edition `fiscalYear` (the current year + 1) from the current
@@ -81,34 +79,9 @@ export function startDraft(db: Db, fiscalYear: number): DraftStartResult {
       db.prepare(
         "INSERT INTO editions (fiscal_year, title, source_name, source_sha256, loaded_at, status) VALUES (?, ?, NULL, NULL, ?, 'draft')",
       ).run(fiscalYear, title, nowIso());
-      const insertItem = db.prepare(
-        `INSERT INTO edition_items (fiscal_year, key, section_id, major, middle, area, label, position, title, ministries, lead, relisted_from, actions, future)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?)`,
-      );
-      const items = editionItems(db, current.fiscalYear);
-      for (const it of items) {
-        insertItem.run(
-          fiscalYear,
-          it.key,
-          it.sectionId,
-          it.major,
-          it.middle,
-          it.area,
-          it.label,
-          it.position,
-          it.title,
-          JSON.stringify(it.ministries),
-          JSON.stringify(it.lead),
-          it.relistedFrom,
-          plainBullets(it.future),
-        );
-      }
-      const insertSection = db.prepare(
-        'INSERT INTO edition_sections (fiscal_year, id, level, major, middle, area, title, intro_json, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      for (const s of editionSections(db, current.fiscalYear)) {
-        insertSection.run(fiscalYear, s.id, s.level, s.major, s.middle, s.area, s.title, plainBullets(s.intro), s.position);
-      }
+      // This year's actions start empty; the future directions are the starting text of the answers.
+      const items = editionItems(db, current.fiscalYear).map((it) => ({ ...it, actions: [] }));
+      writeEditionRows(db, fiscalYear, items, editionSections(db, current.fiscalYear));
       return { fiscalYear, title, items: items.length };
     })
     .immediate();

@@ -216,14 +216,16 @@ export function currentDigest(db: Db): string {
   return h.digest('hex');
 }
 
-/** Freeze the current edition's items and sections as they are, before the next edition replaces them. */
-export function snapshotCurrent(db: Db, fiscalYear: number): void {
+/** Bullets as edition rows keep them: text and level only. */
+export const plainBullets = (bs: readonly Bullet[]): string => JSON.stringify(bs.map(({ text, level }) => ({ text, level })));
+
+/** Write items and sections as the rows of edition `fiscalYear` (an archived edition, or a draft). */
+export function writeEditionRows(db: Db, fiscalYear: number, items: readonly PlainItem[], sections: readonly Section[]): void {
   const insertItem = db.prepare(
     `INSERT INTO edition_items (fiscal_year, key, section_id, major, middle, area, label, position, title, ministries, lead, relisted_from, actions, future)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const it of currentItems(db)) {
-    const plain = (bs: Bullet[]) => JSON.stringify(bs.map(({ text, level }) => ({ text, level })));
+  for (const it of items) {
     insertItem.run(
       fiscalYear,
       it.key,
@@ -237,26 +239,21 @@ export function snapshotCurrent(db: Db, fiscalYear: number): void {
       JSON.stringify(it.ministries),
       JSON.stringify(it.lead),
       it.relistedFrom,
-      plain(it.actions),
-      plain(it.future),
+      plainBullets(it.actions),
+      plainBullets(it.future),
     );
   }
   const insertSection = db.prepare(
     'INSERT INTO edition_sections (fiscal_year, id, level, major, middle, area, title, intro_json, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const s of listSections(db)) {
-    insertSection.run(
-      fiscalYear,
-      s.id,
-      s.level,
-      s.major,
-      s.middle,
-      s.area,
-      s.title,
-      JSON.stringify(s.intro.map(({ text, level }) => ({ text, level }))),
-      s.position,
-    );
+  for (const s of sections) {
+    insertSection.run(fiscalYear, s.id, s.level, s.major, s.middle, s.area, s.title, plainBullets(s.intro), s.position);
   }
+}
+
+/** Freeze the current edition's items and sections as they are, before the next edition replaces them. */
+export function snapshotCurrent(db: Db, fiscalYear: number): void {
+  writeEditionRows(db, fiscalYear, currentItems(db), listSections(db));
 }
 
 /** An archived edition's items as the list shows them, filtered like the current edition's. */

@@ -13,13 +13,14 @@ export interface ConfirmAction {
   tone?: 'primary' | 'danger';
   /** A short question (one paragraph) takes the narrow width. */
   narrow?: boolean;
-  /** Say that the database is backed up first (every apply does). */
-  backupFirst?: boolean;
+  /** The action's name in the note that the database is backed up first (every apply and publish is). */
+  backupFirst?: '反映' | '公開';
 }
 
 /** The review screens' two questions, worded the same wherever they are asked. */
-export const APPLY: ConfirmAction = { label: 'バックアップを作成して反映', busyLabel: '反映しています…', backupFirst: true };
+export const APPLY: ConfirmAction = { label: 'バックアップを作成して反映', busyLabel: '反映しています…', backupFirst: '反映' };
 export const DISCARD: ConfirmAction = { label: '破棄する', tone: 'danger', narrow: true };
+export const PUBLISH: ConfirmAction = { label: 'バックアップを作成して公開', busyLabel: '公開しています…', backupFirst: '公開' };
 
 interface Props {
   open: boolean;
@@ -38,7 +39,7 @@ export function ConfirmDialog({ open, title, onClose, busy, action, onConfirm, c
       {children}
       {action.backupFirst && (
         <p className="apply-backup">
-          反映の前に、データベースのバックアップを自動で作成します(「バックアップと復元」からいつでも戻せます)。
+          {action.backupFirst}の前に、データベースのバックアップを自動で作成します(「バックアップと復元」からいつでも戻せます)。
         </p>
       )}
       <div className="dialog-actions">

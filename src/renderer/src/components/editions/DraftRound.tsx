@@ -14,7 +14,7 @@ import {
   startDraftRound,
   useDraftRound,
 } from '../../state/draft-round';
-import { Dialog } from '../common/Dialog';
+import { ConfirmDialog, DISCARD, PUBLISH } from '../common/ConfirmDialog';
 
 function Notice() {
   const notice = useDraftRound((s) => s.notice);
@@ -39,7 +39,14 @@ function PublishDialog({
 }) {
   const busy = useDraftRound((s) => s.busy);
   return (
-    <Dialog open={open} title={`${editionLabel(draft.fiscalYear)}を公開`} onCancel={onClose}>
+    <ConfirmDialog
+      open={open}
+      title={`${editionLabel(draft.fiscalYear)}を公開`}
+      onClose={onClose}
+      busy={busy}
+      action={PUBLISH}
+      onConfirm={() => publishDraftRound(draft.fiscalYear)}
+    >
       <ul className="apply-preview">
         <li>
           {editionLabel(draft.fiscalYear)}(作成中、{draft.items}{' '}
@@ -48,43 +55,23 @@ function PublishDialog({
         <li>{editionLabel(current.fiscalYear)}は過去の版として、いまの内容のまま閲覧できます(編集はできません)。</li>
         <li>項目の管理番号は変わりません。</li>
       </ul>
-      <p className="apply-backup">公開の前に、データベースのバックアップを自動で作成します(「バックアップと復元」からいつでも戻せます)。</p>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy}
-          onClick={() => void publishDraftRound(draft.fiscalYear).then(onClose)}
-        >
-          {busy ? '公開しています…' : 'バックアップを作成して公開'}
-        </button>
-        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
-          やめる
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
 function DiscardDialog({ draft, open, onClose }: { draft: EditionInfo; open: boolean; onClose: () => void }) {
   const busy = useDraftRound((s) => s.busy);
   return (
-    <Dialog open={open} title={`${editionLabel(draft.fiscalYear)}(作成中)を破棄`} onCancel={onClose} className="dialog-narrow">
+    <ConfirmDialog
+      open={open}
+      title={`${editionLabel(draft.fiscalYear)}(作成中)を破棄`}
+      onClose={onClose}
+      busy={busy}
+      action={DISCARD}
+      onConfirm={() => discardDraftRound(draft.fiscalYear)}
+    >
       <p>作成中の版と、反映した回答を破棄します。現在の版は変わりません。この版の照会票が後から返ってきても取り込めなくなります。</p>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy}
-          onClick={() => void discardDraftRound(draft.fiscalYear).then(onClose)}
-        >
-          破棄する
-        </button>
-        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
-          やめる
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
