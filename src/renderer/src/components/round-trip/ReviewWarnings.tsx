@@ -5,7 +5,9 @@ import type { BatchDetail } from '../../../../shared/imports';
 
 export function ReviewWarnings({ detail }: { detail: BatchDetail }) {
   const { warnings, proposals } = detail.report;
-  const fiscalYear = useFiscalYear();
+  const current = useFiscalYear();
+  // A draft edition's batch proposes items for the draft's year.
+  const fiscalYear = detail.draftYear ?? current;
   if (warnings.length === 0 && proposals.length === 0) return null;
   return (
     <section className="review-warnings" aria-label="取込時の注意">
