@@ -69,6 +69,11 @@ test("start the 令和8 round, download a ministry's inquiry, answer it into the
   expect(header).toContain('令和8年度の取組');
   const key = String(ws.getRow(2).getCell(1).value);
   ws.getRow(2).getCell(header.indexOf('令和8年度の取組')).value = `・${ANSWER}`;
+  // A new item proposed in one of the blank rows below the items: its actions are the draft's year's too.
+  let blank = 2;
+  while (ws.getRow(blank).getCell(1).value) blank += 1;
+  ws.getRow(blank).getCell(header.indexOf('小項目')).value = '新しい取組の提案';
+  ws.getRow(blank).getCell(header.indexOf('令和8年度の取組')).value = '・提案した取組';
   const answered = path.join(dir, '照会_厚_回答.xlsx');
   await book.xlsx.writeFile(answered);
 
@@ -86,6 +91,7 @@ test("start the 令和8 round, download a ministry's inquiry, answer it into the
   const review = page.getByRole('article');
   await expect(review.locator('.review-batch-meta')).toContainText('反映先: 令和8年度版(作成中)');
   await expect(review).toContainText('令和8年度の取組');
+  await expect(review.locator('.review-warnings')).toContainText('令和8年度の取組: ');
   await expect(review).not.toContainText('令和7年度の取組');
   await shots(page, '71-draft-answer-review');
   await review.getByRole('button', { name: '反映…' }).click();
