@@ -80,6 +80,21 @@ for (const size of SIZES) {
   });
 }
 
+test('小項目 on the start page opens the first item of the list (it used to leave the start page as it was)', async ({ page }) => {
+  await page.setViewportSize(SIZES[0]!);
+  await openApp(page, sharedHost().url);
+  await expect(page.locator('#welcome-title')).toBeVisible();
+  const first = await page.getByRole('listbox', { name: '小項目の一覧' }).getByRole('option').first().textContent();
+  await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '小項目', exact: true }).click();
+  await expect(page.locator('#welcome-title')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '小項目', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  expect(first).toContain('1-1-1');
+  await expect(page.locator('.item-view')).toContainText('1-1-1');
+});
+
 test('at 1366×768 with the large font the header wraps instead of scrolling sideways', async ({ page }) => {
   await page.setViewportSize(SIZES[0]!);
   await openApp(page, sharedHost().url);

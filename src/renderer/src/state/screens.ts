@@ -18,6 +18,17 @@ export function goHome(): void {
   guardNavigation(() => set({ view: 'item', selectedKey: null, target: null }));
 }
 
+/**
+ * 小項目: the item view with an item in it. With none open (the start page, or another screen reached
+ * from it) the first item of the list opens, so the button never leaves the start page looking unmoved.
+ */
+export function showItems(): void {
+  const { selectedKey, items } = get();
+  const first = items[0]?.key;
+  if (selectedKey === null && first !== undefined) openItem(first);
+  else setView('item');
+}
+
 export function setItemTab(itemTab: ItemTab): void {
   if (get().itemTab === itemTab) return;
   guardNavigation(() => set({ itemTab }));

@@ -2,7 +2,7 @@
 // the screen buttons take a row of their own (layout.css); the order in the page, and so Tab, is the same.
 import { useApp, type View } from '../../state/app-state';
 import { changeAuthor } from '../../state/author';
-import { goHome, setView } from '../../state/screens';
+import { goHome, setView, showItems } from '../../state/screens';
 import { FileMenu } from '../round-trip/FileMenu';
 import { SearchBox } from '../search/SearchBox';
 import { EditionSwitcher } from '../editions/EditionSwitcher';
@@ -56,7 +56,7 @@ export function Header() {
                 type="button"
                 className="view-button"
                 aria-current={view === v.id && !atHome ? 'page' : undefined}
-                onClick={() => setView(v.id)}
+                onClick={() => (v.id === 'item' ? showItems() : setView(v.id))}
               >
                 {v.label}
               </button>
