@@ -303,7 +303,7 @@ describe('returned workbooks of the draft', () => {
     expect(withDb(db, everything)).toBe(before);
   });
 
-  it('a staged answer of a draft published before it was applied is refused at apply, writing nothing', async () => {
+  it('publish is refused while an answer to the draft waits for review (its answers would be lost), writing nothing', async () => {
     const db = await seededDb();
     await ok(['--db', db, 'edition', 'start', '8']);
     const dir = tempDir();
@@ -313,17 +313,19 @@ describe('returned workbooks of the draft', () => {
     const returned = path.join(dir, 'returned.xlsx');
     await answer(sent, key, { 令和8年度の取組: ACTIONS_R8 }, returned);
     const staged = JSON.parse(await ok(['--db', db, 'import', returned, '--json'])) as { batch: number };
-    await ok(['--db', db, 'edition', 'publish', '8']);
     const before = withDb(db, everything);
-    const svc = openService(db, { seed: false });
-    try {
-      expect(await apiError(svc, 'imports.apply', { batch: staged.batch, author: '事務局' })).toBe(
-        '令和8年度版はすでに公開され、現在の版になっています。returned.xlsx(取込バッチ #1)の回答を反映することはできません。データベースは変更していません。',
-      );
-      expect(everything(svc)).toBe(before);
-    } finally {
-      svc.close();
-    }
+    const refused = await cli(['--db', db, 'edition', 'publish', '8']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      `令和8年度版に取り込む照会票が確認待ちです(#${staged.batch} returned.xlsx)。「取り込み」で反映するか破棄してから公開してください。データベースは変更していません。`,
+    );
+    expect(withDb(db, everything)).toBe(before);
+    withDb(db, (svc) => expect(listBackups(svc.db).backups.filter((b) => b.name.includes('publish'))).toEqual([]));
+    // Applied, the answer is in the draft and publishing goes ahead with it.
+    await ok(['--db', db, 'apply', String(staged.batch), '--accept', 'all']);
+    await ok(['--db', db, 'edition', 'publish', '8']);
+    const shown = JSON.parse(await ok(['--db', db, 'show', key, '--json'])) as { actions: string[] };
+    expect(shown.actions).toEqual([ACTIONS_R8.slice(1)]);
   });
 });
 
@@ -338,7 +340,11 @@ describe('edition discard-draft', () => {
     const key = String((await readBook(sent)).getWorksheet('回答')!.getRow(2).getCell(1).value);
     const returned = path.join(dir, 'returned.xlsx');
     await answer(sent, key, { 令和8年度の取組: ACTIONS_R8 }, returned);
+    // An answer staged for the draft goes with it: it could never be applied.
+    const staged = JSON.parse(await ok(['--db', db, 'import', returned, '--json'])) as { batch: number };
     await ok(['--db', db, 'edition', 'discard-draft', '8']);
+    const batches = JSON.parse(await ok(['--db', db, 'batches', '--json'])) as { id: number; status: string }[];
+    expect(batches.find((b) => b.id === staged.batch)?.status).toBe('discarded');
     const editions = JSON.parse(await ok(['--db', db, 'editions', '--json'])) as { fiscalYear: number }[];
     expect(editions.map((e) => e.fiscalYear)).toEqual([7]);
     const dropped = withDb(db, everything);
@@ -348,9 +354,10 @@ describe('edition discard-draft', () => {
       '令和8年度版の作成中の版はありません(破棄されたか、まだ始めていません)。returned.xlsx(令和8年度版の照会の回答票)を取り込むことはできません。',
     );
     expect(withDb(db, everything)).toBe(dropped);
-    // Only the export record of the abandoned round remains; everything else is as before the start.
+    // Only the records of the abandoned round's export and its discarded answer remain; everything else
+    // is as before the start.
     withDb(db, (svc) => {
-      svc.db.prepare('DELETE FROM exports').run();
+      for (const table of ['exports', 'import_changes', 'import_batches']) svc.db.prepare(`DELETE FROM ${table}`).run();
       expect(everything(svc)).toBe(before);
     });
     await ok(['--db', db, 'edition', 'start', '8']);

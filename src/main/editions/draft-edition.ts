@@ -94,10 +94,29 @@ export function startDraft(db: Db, fiscalYear: number): DraftStartResult {
 export function discardDraft(db: Db, fiscalYear: number): { fiscalYear: number } {
   db.transaction(() => {
     requireDraft(db, fiscalYear, '破棄する');
+    // Its returned workbooks waiting for review go with it: they could never be applied.
+    db.prepare("UPDATE import_batches SET status = 'discarded' WHERE draft_year = ? AND status = 'staged'").run(fiscalYear);
     deleteDraftRows(db, fiscalYear);
     db.prepare("DELETE FROM editions WHERE fiscal_year = ? AND status = 'draft'").run(fiscalYear);
   }).immediate();
   return { fiscalYear };
+}
+
+/**
+ * Returned workbooks of the draft still waiting for review: publishing now would leave their answers
+ * out of the published edition and make them impossible to apply, so it is refused until each is
+ * applied or discarded.
+ */
+export function refuseWhileAnswersStaged(db: Db, fiscalYear: number): void {
+  const staged = db
+    .prepare("SELECT id, file_name FROM import_batches WHERE draft_year = ? AND status = 'staged' ORDER BY id")
+    .all(fiscalYear) as { id: number; file_name: string }[];
+  if (staged.length === 0) return;
+  const names = staged.map((b) => `#${b.id} ${b.file_name}`).join('、');
+  throw new AppError(
+    'conflict',
+    `${editionLabel(fiscalYear)}に取り込む照会票が確認待ちです(${names})。「取り込み」で反映するか破棄してから公開してください。データベースは変更していません。`,
+  );
 }
 
 /** A digest of the draft's items and sections: publishing checks nothing moved between its checks and its write. */

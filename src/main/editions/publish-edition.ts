@@ -11,7 +11,7 @@ import type { Db } from '../store/database';
 import { currentEdition } from '../store/edition-store';
 import { nowIso } from '../store/plan-store';
 import { archiveCurrentEdition, itemTextWriter } from './apply-edition';
-import { deleteDraftRows, draftDigest, requireDraft } from './draft-edition';
+import { deleteDraftRows, draftDigest, refuseWhileAnswersStaged, requireDraft } from './draft-edition';
 import { currentDigest, editionItems } from './edition-items';
 
 function currentYearOrRefuse(db: Db, fiscalYear: number): number {
@@ -28,6 +28,7 @@ function currentYearOrRefuse(db: Db, fiscalYear: number): number {
 export async function publishDraft(db: Db, fiscalYear: number, author: string): Promise<DraftPublishResult> {
   requireDraft(db, fiscalYear, '公開する');
   const previousYear = currentYearOrRefuse(db, fiscalYear);
+  refuseWhileAnswersStaged(db, fiscalYear);
   const draftToken = draftDigest(db, fiscalYear);
   const currentToken = currentDigest(db);
   const backup = await backupDatabase(db, `before-publish-${fiscalYear}`);
@@ -36,6 +37,7 @@ export async function publishDraft(db: Db, fiscalYear: number, author: string): 
     // Read again: the backup let other writers in.
     requireDraft(db, fiscalYear, '公開する');
     currentYearOrRefuse(db, fiscalYear);
+    refuseWhileAnswersStaged(db, fiscalYear);
     if (draftDigest(db, fiscalYear) !== draftToken || currentDigest(db) !== currentToken) {
       throw new AppError(
         'conflict',
