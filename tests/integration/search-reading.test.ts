@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedView, SearchHit } from '../../src/shared/api';
 import type { Service } from '../../src/main/api/service';
 import { writeField } from '../../src/main/store/plan-store';
+import { openDatabase } from '../../src/main/store/database';
 import { search } from '../../src/main/store/search';
-import { count, seededService } from './helpers';
+import { fillSearchReadings, pendingReadings } from '../../src/main/store/search-readings';
+import { suggest } from '../../src/main/store/search-suggest';
+import { count, seededService, tempDbPath } from './helpers';
 
 let svc: Service;
 beforeAll(() => {
@@ -46,6 +49,46 @@ describe('search by reading', () => {
     writeField(svc.db, '1-1-1', 'title', '量子暗号の推進', { author: 'テスト', source: 'edit' });
     const hits = search(svc.db, 'りょうしあんごう');
     expect(hits.map((h) => [h.key, h.field, marked(h)])).toEqual([['1-1-1', 'title', ['量子暗号']]]);
+  });
+});
+
+describe('pending readings (ingest leaves the analysis to the first search by reading)', () => {
+  const ids = (hits: SearchHit[]) => hits.map((h) => `${h.key}/${h.field}/${h.ord}/${marked(h).join('|')}`);
+
+  it('a search by reading fills every pending reading first, so it finds what it found before', () => {
+    const before = ids(search(svc.db, 'にんちしょう', 500));
+    fillSearchReadings(svc.db); // what the migration does: every reading pending
+    expect(pendingReadings(svc.db)).toBe(count(svc, 'SELECT COUNT(*) AS n FROM search_docs'));
+    expect(ids(search(svc.db, '認知症', 500)).length).toBeGreaterThan(0); // a text query does not need them
+    expect(pendingReadings(svc.db)).toBeGreaterThan(0);
+    expect(ids(search(svc.db, 'にんちしょう', 500))).toEqual(before);
+    expect(pendingReadings(svc.db)).toBe(0);
+  });
+
+  it('もしかして fills pending readings before building its vocabulary', () => {
+    fillSearchReadings(svc.db);
+    expect(suggest(svc.db, 'ゲノン')).toBe('ゲノム');
+    expect(pendingReadings(svc.db)).toBe(0);
+  });
+
+  it('finds texts another connection left pending after this one had filled its own', () => {
+    const file = tempDbPath();
+    const seeded = seededService();
+    seeded.db.prepare('VACUUM INTO ?').run(file);
+    seeded.close();
+    const app = openDatabase(file);
+    const cli = openDatabase(file);
+    try {
+      const before = ids(search(app, 'げのむ', 500));
+      expect(before.length).toBeGreaterThan(0);
+      fillSearchReadings(cli);
+      expect(pendingReadings(app)).toBeGreaterThan(0);
+      expect(ids(search(app, 'げのむ', 500))).toEqual(before);
+      expect(pendingReadings(app)).toBe(0);
+    } finally {
+      app.close();
+      cli.close();
+    }
   });
 });
 

@@ -1,15 +1,85 @@
-// Reading index upkeep for texts already in the store: the migration that adds readings, and a
-// restore (whose copied rows are re-read, whatever their reading columns held).
-import type Database from 'better-sqlite3';
-import { readingIndexOf } from './search-tokenizer';
+// Reading index upkeep. The analyser's dictionary load (1–1.5 s per process) cost more than the rest
+// of an ingest, of `cli seed`, of an edition apply or of the migration that added readings, none of
+// which needs a reading to do its job. So a text indexed by a process that has not loaded the analyser
+// is stored with its reading PENDING (reading_map = '', which no analysed text has: an analysed map is
+// a JSON array), and every pending reading is filled before anything reads readings: a search by
+// reading (search.ts) and the 「もしかして」 vocabulary (search-suggest.ts), in the app and the CLI alike.
+// So a query never misses a text because its reading is not there yet; the first one in a process pays
+// for the dictionary once. Texts already analysed elsewhere in the store are not analysed again.
+import type { Db } from './database';
+import { readingIfLoaded, readingIndexOf } from './search-tokenizer';
 
-/** Compute the reading of every search text and rebuild the reading index from them. */
-export function fillSearchReadings(db: Database.Database): void {
-  const rows = db.prepare('SELECT id, text FROM search_docs').all() as { id: number; text: string }[];
-  const update = db.prepare('UPDATE search_docs SET reading = ?, reading_map = ? WHERE id = ?');
-  for (const r of rows) {
-    const { reading, map } = readingIndexOf(r.text);
-    update.run(reading, JSON.stringify(map), r.id);
+/** The reading_map of a text whose reading is not computed yet. */
+export const PENDING_READING = '';
+
+/**
+ * Per database: when no reading was pending, as data_version (moves with other connections' commits)
+ * and total_changes (moves with this connection's writes, a restore's copied rows included). While
+ * neither moved, a search by reading does not look for pending rows again.
+ */
+const complete = new WeakMap<Db, string>();
+
+function writeStamp(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+}
+
+/** The reading and word-map columns for a text about to be indexed: computed if cheap, else pending. */
+export function readingColumns(db: Db, text: string): [reading: string, map: string] {
+  const known = readingIfLoaded(text);
+  if (known) return [known.reading, JSON.stringify(known.map)];
+  return ['', PENDING_READING];
+}
+
+/** How many texts are waiting for their reading. */
+export function pendingReadings(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM search_docs WHERE reading_map = ?').get(PENDING_READING) as { n: number }).n;
+}
+
+/** Compute every pending reading and index it; returns how many texts were filled. */
+export function fillPendingReadings(db: Db): number {
+  if (complete.get(db) === writeStamp(db)) return 0;
+  const pending = db.prepare('SELECT id, text FROM search_docs WHERE reading_map = ?').all(PENDING_READING) as {
+    id: number;
+    text: string;
+  }[];
+  if (pending.length > 0) {
+    // The same text analysed before in this store (an edition carried over, a text repeated) is copied.
+    const known = new Map<string, { reading: string; map: string }>();
+    const sameText = db.prepare(
+      `SELECT text, reading, reading_map AS map FROM search_docs
+       WHERE reading_map <> :pending AND text IN (SELECT text FROM search_docs WHERE reading_map = :pending)`,
+    );
+    for (const r of sameText.iterate({ pending: PENDING_READING }) as Iterable<{ text: string; reading: string; map: string }>)
+      known.set(r.text, r);
+    const update = db.prepare('UPDATE search_docs SET reading = ?, reading_map = ? WHERE id = ?');
+    // search_reading is an external-content index with insert and delete triggers only: a pending row
+    // was indexed with an empty reading, which is taken out before the new one goes in.
+    const unindex = db.prepare("INSERT INTO search_reading(search_reading, rowid, reading) VALUES ('delete', ?, '')");
+    const reindex = db.prepare('INSERT INTO search_reading(rowid, reading) VALUES (?, ?)');
+    db.transaction(() => {
+      for (const r of pending) {
+        let hit = known.get(r.text);
+        if (!hit) {
+          const computed = readingIndexOf(r.text);
+          hit = { reading: computed.reading, map: JSON.stringify(computed.map) };
+          known.set(r.text, hit);
+        }
+        update.run(hit.reading, hit.map, r.id);
+        unindex.run(r.id);
+        reindex.run(r.id, hit.reading);
+      }
+    })();
   }
+  complete.set(db, writeStamp(db));
+  return pending.length;
+}
+
+/**
+ * The migration that adds readings: every existing text is marked pending (readings are computed on
+ * the first search by reading, not while a large database is being upgraded), and the reading index
+ * is built over them.
+ */
+export function fillSearchReadings(db: Db): void {
+  db.prepare('UPDATE search_docs SET reading = ?, reading_map = ?').run('', PENDING_READING);
   db.exec("INSERT INTO search_reading(search_reading) VALUES ('rebuild')");
 }

@@ -6,6 +6,7 @@
 import { foldForMatch } from '../../shared/text/normalize';
 import { isReadingQuery, toHiragana } from '../../shared/text/reading';
 import type { Db } from './database';
+import { fillPendingReadings } from './search-readings';
 
 interface Word {
   surface: string;
@@ -75,6 +76,7 @@ export function suggest(db: Db, query: string): string | null {
   const q = foldForMatch(query);
   const chars = [...q];
   if (chars.length < 2) return null;
+  fillPendingReadings(db); // the vocabulary is built from the readings' word maps
   const stamp = indexStamp(db);
   let entry = cache.get(db);
   if (entry?.stamp !== stamp) {

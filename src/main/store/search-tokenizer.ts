@@ -4,8 +4,10 @@
 // analyser most used from npm (Apache-2.0; the IPADIC dictionary is stable, so its 2018 release is not
 // a worry) and is what textlint's Japanese rules build on. Its builder loads the dictionary
 // asynchronously; ingest and migrations run inside synchronous SQLite transactions, so the same files
-// are read here synchronously (once per process, ~0.5 s) and handed to kuromoji's own classes.
-// It runs when a text is indexed (ingest, edits, the migration), never per keystroke.
+// are read here synchronously (once per process, 1–1.5 s: gunzip of 17 MB and kuromoji's target map)
+// and handed to kuromoji's own classes. That load is most of what readings cost, so a process that has
+// not loaded it does not analyse at indexing time: the text is stored with its reading pending and
+// analysed on the first search by reading (search-readings.ts). Never per keystroke.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -58,11 +60,11 @@ function loadTokenizer(): Tokenizer {
 
 /** The words of a text with their readings, positioned in the original text. */
 export function readingTokens(text: string): ReadingToken[] {
-  tokenizer ??= loadTokenizer();
   // Analyse the folded text (full-width letters made half-width, spaces dropped), then map each
   // word back to the original characters it came from.
   const { folded, map } = foldWithMap(text);
   if (!folded) return [];
+  tokenizer ??= loadTokenizer();
   return tokenizer.tokenize(folded).map((t) => {
     const from = t.word_position - 1;
     const to = from + t.surface_form.length;
@@ -84,6 +86,14 @@ type ReadingIndex = { reading: string; map: number[] };
  */
 const recent = new Map<string, ReadingIndex>();
 const RECENT_LIMIT = 4000;
+
+/**
+ * A text's reading if it costs no dictionary load: known from a recent text, or analysed by an
+ * analyser this process has already loaded. Undefined: the reading is left pending.
+ */
+export function readingIfLoaded(text: string): ReadingIndex | undefined {
+  return recent.get(text) ?? (tokenizer ? readingIndexOf(text) : undefined);
+}
 
 /** What the search index stores for a text's reading: the hiragana reading and its word map. */
 export function readingIndexOf(text: string): ReadingIndex {

@@ -5,13 +5,14 @@
 // trigrams cannot answer, use the character and pair index of search-grams.ts.
 // Each text's reading (search-tokenizer.ts) has its own trigram index, so a kana query finds the
 // kanji it reads (にんちしょう → 認知症); the words whose reading matched are marked in the original.
+// A reading may be pending (search-readings.ts): a search by reading fills every pending one first.
 import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../shared/api';
 import { foldForMatch, foldWithMap } from '../../shared/text/normalize';
 import { isReadingQuery, readingSpans, toHiragana } from '../../shared/text/reading';
 import type { Db } from './database';
 import { insertGrams } from './search-grams';
-import { readingIndexOf } from './search-tokenizer';
+import { fillPendingReadings, readingColumns } from './search-readings';
 
 const FIELD_WEIGHT: Record<string, number> = { title: 3, section: 2, actions: 1, future: 1, intro: 0.8 };
 const SNIPPET_CONTEXT = 40;
@@ -32,8 +33,8 @@ function insertDoc(db: Db, owner: Owner, field: string, ord: number, text: strin
   }
   const [col, id] = 'item_key' in owner ? (['item_key', owner.item_key] as const) : (['section_id', owner.section_id] as const);
   const folded = foldForMatch(text);
-  const { reading, map } = readingIndexOf(text);
-  const docId = stmts[col].run(id, field, ord, text, folded, reading, JSON.stringify(map)).lastInsertRowid;
+  const [reading, map] = readingColumns(db, text);
+  const docId = stmts[col].run(id, field, ord, text, folded, reading, map).lastInsertRowid;
   insertGrams(db, docId, folded);
 }
 
@@ -153,6 +154,7 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
   // cannot answer shorter ones, and a 1–2 kana query finds enough in the text itself.
   const kana = toHiragana(q);
   if (isReadingQuery(q) && [...kana].length >= 3) {
+    fillPendingReadings(db);
     const seen = new Set(rows.map((r) => r.id));
     rows.push(...run('search_reading', kana).filter((r) => !seen.has(r.id)));
     rows.sort((a, b) => b.score - a.score || (a.position ?? 0) - (b.position ?? 0) || a.ord - b.ord);
@@ -160,7 +162,8 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
   }
   const byText = rows.map((r): SearchHit => {
     const direct = markMatches(r.text, q);
-    const spans = direct.length > 0 ? direct : readingSpans(r.reading, JSON.parse(r.reading_map) as number[], kana);
+    // A pending reading (search-readings.ts) has an empty map; a reading query filled them all above.
+    const spans = direct.length > 0 || !r.reading_map ? direct : readingSpans(r.reading, JSON.parse(r.reading_map) as number[], kana);
     return {
       key: r.item_key ?? r.section_id ?? '',
       kind: r.item_key ? 'item' : 'section',
