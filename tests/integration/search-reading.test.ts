@@ -1,4 +1,7 @@
 // Search by reading, 「もしかして」 suggestions and saved views, on the seeded store and through the API door.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedView, SearchHit } from '../../src/shared/api';
 import type { Service } from '../../src/main/api/service';
@@ -7,7 +10,7 @@ import { openDatabase } from '../../src/main/store/database';
 import { search } from '../../src/main/store/search';
 import { fillSearchReadings, pendingReadings } from '../../src/main/store/search-readings';
 import { suggest } from '../../src/main/store/search-suggest';
-import { count, seededService, tempDbPath } from './helpers';
+import { count, ROOT, seededService, tempDbPath } from './helpers';
 
 let svc: Service;
 beforeAll(() => {
@@ -88,6 +91,52 @@ describe('pending readings (ingest leaves the analysis to the first search by re
     } finally {
       app.close();
       cli.close();
+    }
+  });
+});
+
+describe('pending readings written by another process', () => {
+  /** An edit made by a fresh process (the CLI beside the app), which has not loaded the analyser. */
+  function editInOtherProcess(file: string, key: string, title: string): void {
+    const module = (p: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'src', 'main', 'store', p)).href);
+    const res = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { openDatabase } from ${module('database.ts')};
+         import { writeField } from ${module('plan-store.ts')};
+         const db = openDatabase(${JSON.stringify(file)});
+         writeField(db, ${JSON.stringify(key)}, 'title', ${JSON.stringify(title)}, { author: 'テスト', source: 'edit' });
+         db.close();`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(res.stderr).toBe('');
+  }
+
+  it('an edit by a process without the analyser leaves its reading pending; the next search by reading here fills it', () => {
+    const file = tempDbPath();
+    const seeded = seededService();
+    seeded.db.prepare('VACUUM INTO ?').run(file);
+    seeded.close();
+    const app = openDatabase(file);
+    try {
+      expect(search(app, 'にんちしょう').length).toBeGreaterThan(0);
+      expect(pendingReadings(app)).toBe(0);
+      editInOtherProcess(file, '1-1-1', '量子暗号の推進');
+      // Every text of the edited item is indexed again, each with its reading pending.
+      expect(pendingReadings(app)).toBe(app.prepare("SELECT COUNT(*) FROM search_docs WHERE item_key = '1-1-1'").pluck().get());
+      expect(pendingReadings(app)).toBeGreaterThan(1);
+      const hits = search(app, 'りょうしあんごう');
+      expect(hits.map((h) => [h.key, h.field, marked(h)])).toEqual([['1-1-1', 'title', ['量子暗号']]]);
+      expect(pendingReadings(app)).toBe(0);
+      // The reading index holds exactly what the texts say (a row taken out and put back in step).
+      expect(() => app.exec("INSERT INTO search_reading(search_reading, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    } finally {
+      app.close();
     }
   });
 });
