@@ -1,5 +1,6 @@
 // Search by reading, 「もしかして」 suggestions and saved views, on the seeded store and through the API door.
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +138,30 @@ describe('pending readings written by another process', () => {
       expect(() => app.exec("INSERT INTO search_reading(search_reading, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     } finally {
       app.close();
+    }
+  });
+});
+
+describe('a read-only database with pending readings', () => {
+  it('finds by reading and suggests from readings analysed in memory, writing nothing', () => {
+    const file = tempDbPath();
+    const seeded = seededService();
+    const expected = search(seeded.db, 'にんちしょう', 500).map((h) => `${h.key}/${h.field}/${h.ord}/${marked(h).join('|')}`);
+    seeded.db.prepare('VACUUM INTO ?').run(file);
+    seeded.close();
+    const writer = openDatabase(file);
+    fillSearchReadings(writer); // every reading pending, as a CLI seed leaves them
+    writer.close();
+    const ro = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const pending = pendingReadings(ro);
+      expect(pending).toBeGreaterThan(0);
+      const hits = search(ro, 'にんちしょう', 500).map((h) => `${h.key}/${h.field}/${h.ord}/${marked(h).join('|')}`);
+      expect([...hits].sort()).toEqual([...expected].sort());
+      expect(suggest(ro, 'ゲノン')).toBe('ゲノム');
+      expect(pendingReadings(ro)).toBe(pending);
+    } finally {
+      ro.close();
     }
   });
 });

@@ -6,6 +6,8 @@
 // reading (search.ts) and the 「もしかして」 vocabulary (search-suggest.ts), in the app and the CLI alike.
 // So a query never misses a text because its reading is not there yet; the first one in a process pays
 // for the dictionary once. Texts already analysed elsewhere in the store are not analysed again.
+// A database opened read-only cannot store readings: its pending ones are analysed once per process
+// and kept in memory (unstoredReadings), and search and suggestions read them from there.
 import type { Db } from './database';
 import { readingIfLoaded, readingIndexOf } from './search-tokenizer';
 
@@ -35,9 +37,42 @@ export function pendingReadings(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM search_docs WHERE reading_map = ?').get(PENDING_READING) as { n: number }).n;
 }
 
-/** Compute every pending reading and index it; returns how many texts were filled. */
+export interface StoredReading {
+  reading: string;
+  /** The word map as JSON, as search_docs.reading_map holds it. */
+  map: string;
+}
+
+/** Per read-only database: the readings of its pending texts by search_docs id, as of a stamp. */
+const unstored = new WeakMap<Db, { stamp: string; readings: Map<number, StoredReading> }>();
+
+/** The readings of the pending texts of a read-only database, analysed here (an empty map otherwise). */
+export function unstoredReadings(db: Db): Map<number, StoredReading> {
+  if (!db.readonly) return new Map();
+  const stamp = writeStamp(db);
+  let entry = unstored.get(db);
+  if (entry?.stamp !== stamp) {
+    const rows = db.prepare('SELECT id, text FROM search_docs WHERE reading_map = ?').all(PENDING_READING) as {
+      id: number;
+      text: string;
+    }[];
+    const readings = new Map<number, StoredReading>();
+    for (const r of rows) {
+      const { reading, map } = readingIndexOf(r.text);
+      readings.set(r.id, { reading, map: JSON.stringify(map) });
+    }
+    entry = { stamp, readings };
+    unstored.set(db, entry);
+  }
+  return entry.readings;
+}
+
+/**
+ * Compute every pending reading and index it; returns how many texts were filled. A read-only
+ * database keeps them pending (see unstoredReadings).
+ */
 export function fillPendingReadings(db: Db): number {
-  if (complete.get(db) === writeStamp(db)) return 0;
+  if (db.readonly || complete.get(db) === writeStamp(db)) return 0;
   const pending = db.prepare('SELECT id, text FROM search_docs WHERE reading_map = ?').all(PENDING_READING) as {
     id: number;
     text: string;

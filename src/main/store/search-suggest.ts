@@ -6,7 +6,7 @@
 import { foldForMatch } from '../../shared/text/normalize';
 import { isReadingQuery, toHiragana } from '../../shared/text/reading';
 import type { Db } from './database';
-import { fillPendingReadings } from './search-readings';
+import { fillPendingReadings, unstoredReadings } from './search-readings';
 
 interface Word {
   surface: string;
@@ -33,12 +33,18 @@ function buildVocabulary(db: Db): Word[] {
     if (w) w.count += 1;
     else words.set(folded, { surface, folded, reading, count: 1 });
   };
-  const rows = db.prepare('SELECT text, reading, reading_map FROM search_docs').iterate() as Iterable<{
+  // A read-only database keeps readings pending; they were analysed in memory instead.
+  const unstored = unstoredReadings(db);
+  const rows = db.prepare('SELECT id, text, reading, reading_map FROM search_docs').iterate() as Iterable<{
+    id: number;
     text: string;
     reading: string;
     reading_map: string;
   }>;
-  for (const row of rows) {
+  for (const stored of rows) {
+    const kept = unstored.get(stored.id);
+    const row = kept ? { ...stored, reading: kept.reading, reading_map: kept.map } : stored;
+    if (!row.reading_map) continue;
     const map = JSON.parse(row.reading_map) as number[];
     const n = map.length / 4;
     for (let i = 0; i < n; i++) {

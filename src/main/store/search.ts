@@ -12,7 +12,7 @@ import { foldForMatch, foldWithMap } from '../../shared/text/normalize';
 import { isReadingQuery, readingSpans, toHiragana } from '../../shared/text/reading';
 import type { Db } from './database';
 import { insertGrams } from './search-grams';
-import { fillPendingReadings, readingColumns } from './search-readings';
+import { fillPendingReadings, readingColumns, unstoredReadings } from './search-readings';
 
 const FIELD_WEIGHT: Record<string, number> = { title: 3, section: 2, actions: 1, future: 1, intro: 0.8 };
 const SNIPPET_CONTEXT = 40;
@@ -157,6 +157,7 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
     fillPendingReadings(db);
     const seen = new Set(rows.map((r) => r.id));
     rows.push(...run('search_reading', kana).filter((r) => !seen.has(r.id)));
+    rows.push(...unstoredReadingRows(db, kana).filter((r) => !seen.has(r.id)));
     rows.sort((a, b) => b.score - a.score || (a.position ?? 0) - (b.position ?? 0) || a.ord - b.ord);
     rows.length = Math.min(rows.length, limit);
   }
@@ -175,6 +176,26 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
   });
   const byKey = keyHits(db, q);
   return [...byKey, ...byText.filter((h) => !byKey.some((k) => k.key === h.key && h.field === 'title'))].slice(0, limit);
+}
+
+/**
+ * In a read-only database, the texts whose reading (analysed in memory, as it cannot be stored) holds
+ * the query, scored by their field weight alone: such a database has all or none of its readings pending.
+ */
+function unstoredReadingRows(db: Db, kana: string): (DocRow & { score: number })[] {
+  const readings = unstoredReadings(db);
+  if (readings.size === 0) return [];
+  const row = db.prepare(
+    `SELECT d.id, d.item_key, d.section_id, d.field, d.ord, d.text, COALESCE(i.position, s.position) AS position, ${WEIGHT_SQL} AS score
+     FROM search_docs d LEFT JOIN items i ON i.key = d.item_key LEFT JOIN sections s ON s.id = d.section_id WHERE d.id = ?`,
+  );
+  const out: (DocRow & { score: number })[] = [];
+  for (const [id, r] of readings) {
+    if (!r.reading.includes(kana)) continue;
+    const doc = row.get(id) as Omit<DocRow, 'reading' | 'reading_map'> & { score: number };
+    out.push({ ...doc, reading: r.reading, reading_map: r.map });
+  }
+  return out;
 }
 
 /**
