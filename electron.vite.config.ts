@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/electron/index.ts'),
           // The worker that parses untrusted workbooks in isolation (src/main/excel/).
           'excel-read-worker': resolve(__dirname, 'src/main/excel/read-cells.ts'),
+          // The worker that analyses readings for search by reading off the main thread (src/main/store/).
+          'reading-worker': resolve(__dirname, 'src/main/store/reading-worker.ts'),
           // The two doors that run on plain Node: bundled here with the app's main process, so they
           // share its chunks and start without transpiling anything (bin/council-desk.mjs, npm run web).
           cli: resolve(__dirname, 'src/main/cli/index.ts'),

@@ -45,6 +45,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/**
+ * The rows of one section of the bench, or one row saying it failed: a section that cannot run here
+ * (a library refusing a generated file) must not take every other figure down with it.
+ */
+async function section(name: string, run: () => Row[] | Promise<Row[]>): Promise<Row[]> {
+  try {
+    return await run();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return [[`${name}: FAILED`, '—', '', message.split('\n')[0]!.slice(0, 200)]];
+  }
+}
+
 function time(fn: () => void): number {
   const t = performance.now();
   fn();
@@ -131,9 +144,9 @@ const bigFile = path.join(work, 'big.db');
   db.close();
 }
 benchSearch('synthetic 100×', bigFile);
-rows.push(...benchDashboard(bigFile));
-rows.push(...(await benchBackups(bigFile, work)));
-rows.push(...(await benchGraph(bigFile)), ...bundleRows(root));
+rows.push(...(await section('dashboard', () => benchDashboard(bigFile))));
+rows.push(...(await section('backups', () => benchBackups(bigFile, work))));
+rows.push(...(await section('graph', () => benchGraph(bigFile))), ...bundleRows(root));
 
 // Excel round trip at 100×: export, then import that file (scripts/bench/import-speed.ts). Timings on
 // a shared machine are noisy: each figure is the median of several runs (min in the note).
@@ -149,19 +162,19 @@ rows.push(...(await benchGraph(bigFile)), ...bundleRows(root));
   db.close();
   // Staging against exceljs in this process, and `council-desk import` against exceljs and SheetJS
   // as whole processes on the exported, LibreOffice and openpyxl files (scripts/bench/import-speed.ts).
-  rows.push(...(await benchImportSpeed(bigFile, work, importRounds)));
+  rows.push(...(await section('import speed', () => benchImportSpeed(bigFile, work, importRounds))));
   rows.push(['peak RSS incl. worker threads', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`, '', 'maxRSS of the process']);
 }
 rows.push(['peak RSS of this process', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`, '', '']);
 // Editions at 100×: the pure matching and follow-up (scripts/bench/editions.ts), then the whole cycle
 // through the store.
-rows.push(...benchEditions(seeds, work));
-rows.push(...(await benchEditionStore(seeds, work)));
+rows.push(...(await section('editions', () => benchEditions(seeds, work))));
+rows.push(...(await section('edition store', () => benchEditionStore(seeds, work))));
 // Start-up of the built CLI and web host, whole processes (scripts/bench/startup.ts).
-rows.push(...(await benchStartup(work)));
+rows.push(...(await section('start-up', () => benchStartup(work))));
 // Hostile files of every kind we read, each imported by a CLI child process (scripts/bench/hostile.ts).
-rows.push(...(await benchHostile(work)));
-rows.push(...benchReading(seeds, work));
+rows.push(...(await section('hostile files', () => benchHostile(work))));
+rows.push(...(await section('reading', () => benchReading(seeds, work))));
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[['measure', 'result', 'target', 'note'] as Row, ...rows].map((r) => r[i]!.length)));
 const line = (r: Row) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

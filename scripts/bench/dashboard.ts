@@ -23,7 +23,12 @@ export function benchDashboard(bigFile: string): Row[] {
     }
     warm.sort((a, b) => a - b);
     return [
-      [`dashboard figures, 100×, first call (${first.itemCount} items)`, ms(cold), '', "reads every item's text once per process"],
+      [
+        `dashboard figures, 100×, first call (${first.itemCount} items)`,
+        ms(cold),
+        '≤ 1000 ms (goal 200 ms)',
+        "what a user meets: every item's text analysed once per process (compareItem)",
+      ],
       [
         'dashboard figures, 100×, later calls',
         `${ms(warm[5]!)} (max ${ms(warm.at(-1)!)})`,

@@ -1,10 +1,17 @@
 // Search by reading, 「もしかして」 suggestions and saved views, on the seeded store and through the API door.
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedView, SearchHit } from '../../src/shared/api';
 import type { Service } from '../../src/main/api/service';
 import { writeField } from '../../src/main/store/plan-store';
+import { openDatabase } from '../../src/main/store/database';
 import { search } from '../../src/main/store/search';
-import { count, seededService } from './helpers';
+import { fillSearchReadings, pendingReadings } from '../../src/main/store/search-readings';
+import { suggest } from '../../src/main/store/search-suggest';
+import { count, ROOT, seededService, tempDbPath } from './helpers';
 
 let svc: Service;
 beforeAll(() => {
@@ -46,6 +53,116 @@ describe('search by reading', () => {
     writeField(svc.db, '1-1-1', 'title', '量子暗号の推進', { author: 'テスト', source: 'edit' });
     const hits = search(svc.db, 'りょうしあんごう');
     expect(hits.map((h) => [h.key, h.field, marked(h)])).toEqual([['1-1-1', 'title', ['量子暗号']]]);
+  });
+});
+
+describe('pending readings (ingest leaves the analysis to the first search by reading)', () => {
+  const ids = (hits: SearchHit[]) => hits.map((h) => `${h.key}/${h.field}/${h.ord}/${marked(h).join('|')}`);
+
+  it('a search by reading fills every pending reading first, so it finds what it found before', () => {
+    const before = ids(search(svc.db, 'にんちしょう', 500));
+    fillSearchReadings(svc.db); // what the migration does: every reading pending
+    expect(pendingReadings(svc.db)).toBe(count(svc, 'SELECT COUNT(*) AS n FROM search_docs'));
+    expect(ids(search(svc.db, '認知症', 500)).length).toBeGreaterThan(0); // a text query does not need them
+    expect(pendingReadings(svc.db)).toBeGreaterThan(0);
+    expect(ids(search(svc.db, 'にんちしょう', 500))).toEqual(before);
+    expect(pendingReadings(svc.db)).toBe(0);
+  });
+
+  it('もしかして fills pending readings before building its vocabulary', () => {
+    fillSearchReadings(svc.db);
+    expect(suggest(svc.db, 'ゲノン')).toBe('ゲノム');
+    expect(pendingReadings(svc.db)).toBe(0);
+  });
+
+  it('finds texts another connection left pending after this one had filled its own', () => {
+    const file = tempDbPath();
+    const seeded = seededService();
+    seeded.db.prepare('VACUUM INTO ?').run(file);
+    seeded.close();
+    const app = openDatabase(file);
+    const cli = openDatabase(file);
+    try {
+      const before = ids(search(app, 'げのむ', 500));
+      expect(before.length).toBeGreaterThan(0);
+      fillSearchReadings(cli);
+      expect(pendingReadings(app)).toBeGreaterThan(0);
+      expect(ids(search(app, 'げのむ', 500))).toEqual(before);
+      expect(pendingReadings(app)).toBe(0);
+    } finally {
+      app.close();
+      cli.close();
+    }
+  });
+});
+
+describe('pending readings written by another process', () => {
+  /** An edit made by a fresh process (the CLI beside the app), which has not loaded the analyser. */
+  function editInOtherProcess(file: string, key: string, title: string): void {
+    const module = (p: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'src', 'main', 'store', p)).href);
+    const res = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { openDatabase } from ${module('database.ts')};
+         import { writeField } from ${module('plan-store.ts')};
+         const db = openDatabase(${JSON.stringify(file)});
+         writeField(db, ${JSON.stringify(key)}, 'title', ${JSON.stringify(title)}, { author: 'テスト', source: 'edit' });
+         db.close();`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(res.stderr).toBe('');
+  }
+
+  it('an edit by a process without the analyser leaves its reading pending; the next search by reading here fills it', () => {
+    const file = tempDbPath();
+    const seeded = seededService();
+    seeded.db.prepare('VACUUM INTO ?').run(file);
+    seeded.close();
+    const app = openDatabase(file);
+    try {
+      expect(search(app, 'にんちしょう').length).toBeGreaterThan(0);
+      expect(pendingReadings(app)).toBe(0);
+      editInOtherProcess(file, '1-1-1', '量子暗号の推進');
+      // Every text of the edited item is indexed again, each with its reading pending.
+      expect(pendingReadings(app)).toBe(app.prepare("SELECT COUNT(*) FROM search_docs WHERE item_key = '1-1-1'").pluck().get());
+      expect(pendingReadings(app)).toBeGreaterThan(1);
+      const hits = search(app, 'りょうしあんごう');
+      expect(hits.map((h) => [h.key, h.field, marked(h)])).toEqual([['1-1-1', 'title', ['量子暗号']]]);
+      expect(pendingReadings(app)).toBe(0);
+      // The reading index holds exactly what the texts say (a row taken out and put back in step).
+      expect(() => app.exec("INSERT INTO search_reading(search_reading, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('a read-only database with pending readings', () => {
+  it('finds by reading and suggests from readings analysed in memory, writing nothing', () => {
+    const file = tempDbPath();
+    const seeded = seededService();
+    const expected = search(seeded.db, 'にんちしょう', 500).map((h) => `${h.key}/${h.field}/${h.ord}/${marked(h).join('|')}`);
+    seeded.db.prepare('VACUUM INTO ?').run(file);
+    seeded.close();
+    const writer = openDatabase(file);
+    fillSearchReadings(writer); // every reading pending, as a CLI seed leaves them
+    writer.close();
+    const ro = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const pending = pendingReadings(ro);
+      expect(pending).toBeGreaterThan(0);
+      const hits = search(ro, 'にんちしょう', 500).map((h) => `${h.key}/${h.field}/${h.ord}/${marked(h).join('|')}`);
+      expect([...hits].sort()).toEqual([...expected].sort());
+      expect(suggest(ro, 'ゲノン')).toBe('ゲノム');
+      expect(pendingReadings(ro)).toBe(pending);
+    } finally {
+      ro.close();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { COMMAND_CHANNEL, IPC_CHANNEL, PDF_CHANNEL, type PdfOutcome } from '../.
 import { APP_VERSION, defaultDbPath } from '../app-info';
 import type { Dispatch } from '../api/dispatch';
 import { openService, type Service } from '../api/service';
+import { fillPendingReadingsInBackground } from '../store/search-readings';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, APP_SCHEME, hardenAllContents, hardenSession, isTrustedSender } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -91,7 +92,11 @@ function createWindow(): void {
   });
   if (state.maximized) mainWindow.maximize();
   trackWindowState(mainWindow, dataDir);
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.once('ready-to-show', () => {
+    mainWindow?.show();
+    // Readings a seed or import left pending are analysed by a worker once the window is up.
+    if (service) void fillPendingReadingsInBackground(service.db);
+  });
   mainWindow.on('closed', () => (mainWindow = undefined));
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }

@@ -99,13 +99,19 @@ function prepare(db: Db, migrations: readonly Migration[]): Db {
   if (db.readonly) {
     refuseStale(db, migrations);
   } else {
+    // WAL before the migrations: each migration commits on its own, and in the default rollback
+    // journal every commit syncs a journal file it then deletes (a new database's ten cost more than
+    // the whole ingest of the plan). Not for a database of a newer version: migrate() refuses it,
+    // and the file must be left as it was.
+    if (schemaVersion(db) <= (migrations.at(-1)?.version ?? 0)) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
     migrate(db, migrations);
     // Marks a new database, and an older Council Desk one the first time this version opens it.
     if (db.pragma('application_id', { simple: true }) !== COUNCIL_DESK_APPLICATION_ID) {
       db.pragma(`application_id = ${COUNCIL_DESK_APPLICATION_ID}`);
     }
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = ON');
   return db;

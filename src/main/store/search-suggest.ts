@@ -6,6 +6,7 @@
 import { foldForMatch } from '../../shared/text/normalize';
 import { isReadingQuery, toHiragana } from '../../shared/text/reading';
 import type { Db } from './database';
+import { fillPendingReadings, unstoredReadings } from './search-readings';
 
 interface Word {
   surface: string;
@@ -32,12 +33,18 @@ function buildVocabulary(db: Db): Word[] {
     if (w) w.count += 1;
     else words.set(folded, { surface, folded, reading, count: 1 });
   };
-  const rows = db.prepare('SELECT text, reading, reading_map FROM search_docs').iterate() as Iterable<{
+  // A read-only database keeps readings pending; they were analysed in memory instead.
+  const unstored = unstoredReadings(db);
+  const rows = db.prepare('SELECT id, text, reading, reading_map FROM search_docs').iterate() as Iterable<{
+    id: number;
     text: string;
     reading: string;
     reading_map: string;
   }>;
-  for (const row of rows) {
+  for (const stored of rows) {
+    const kept = unstored.get(stored.id);
+    const row = kept ? { ...stored, reading: kept.reading, reading_map: kept.map } : stored;
+    if (!row.reading_map) continue;
     const map = JSON.parse(row.reading_map) as number[];
     const n = map.length / 4;
     for (let i = 0; i < n; i++) {
@@ -75,6 +82,7 @@ export function suggest(db: Db, query: string): string | null {
   const q = foldForMatch(query);
   const chars = [...q];
   if (chars.length < 2) return null;
+  fillPendingReadings(db); // the vocabulary is built from the readings' word maps
   const stamp = indexStamp(db);
   let entry = cache.get(db);
   if (entry?.stamp !== stamp) {

@@ -5,13 +5,14 @@
 // trigrams cannot answer, use the character and pair index of search-grams.ts.
 // Each text's reading (search-tokenizer.ts) has its own trigram index, so a kana query finds the
 // kanji it reads (にんちしょう → 認知症); the words whose reading matched are marked in the original.
+// A reading may be pending (search-readings.ts): a search by reading fills every pending one first.
 import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../shared/api';
 import { foldForMatch, foldWithMap } from '../../shared/text/normalize';
 import { isReadingQuery, readingSpans, toHiragana } from '../../shared/text/reading';
 import type { Db } from './database';
 import { insertGrams } from './search-grams';
-import { readingIndexOf } from './search-tokenizer';
+import { fillPendingReadings, readingColumns, unstoredReadings } from './search-readings';
 
 const FIELD_WEIGHT: Record<string, number> = { title: 3, section: 2, actions: 1, future: 1, intro: 0.8 };
 const SNIPPET_CONTEXT = 40;
@@ -32,8 +33,8 @@ function insertDoc(db: Db, owner: Owner, field: string, ord: number, text: strin
   }
   const [col, id] = 'item_key' in owner ? (['item_key', owner.item_key] as const) : (['section_id', owner.section_id] as const);
   const folded = foldForMatch(text);
-  const { reading, map } = readingIndexOf(text);
-  const docId = stmts[col].run(id, field, ord, text, folded, reading, JSON.stringify(map)).lastInsertRowid;
+  const [reading, map] = readingColumns(db, text);
+  const docId = stmts[col].run(id, field, ord, text, folded, reading, map).lastInsertRowid;
   insertGrams(db, docId, folded);
 }
 
@@ -153,14 +154,17 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
   // cannot answer shorter ones, and a 1–2 kana query finds enough in the text itself.
   const kana = toHiragana(q);
   if (isReadingQuery(q) && [...kana].length >= 3) {
+    fillPendingReadings(db);
     const seen = new Set(rows.map((r) => r.id));
     rows.push(...run('search_reading', kana).filter((r) => !seen.has(r.id)));
+    rows.push(...unstoredReadingRows(db, kana).filter((r) => !seen.has(r.id)));
     rows.sort((a, b) => b.score - a.score || (a.position ?? 0) - (b.position ?? 0) || a.ord - b.ord);
     rows.length = Math.min(rows.length, limit);
   }
   const byText = rows.map((r): SearchHit => {
     const direct = markMatches(r.text, q);
-    const spans = direct.length > 0 ? direct : readingSpans(r.reading, JSON.parse(r.reading_map) as number[], kana);
+    // A pending reading (search-readings.ts) has an empty map; a reading query filled them all above.
+    const spans = direct.length > 0 || !r.reading_map ? direct : readingSpans(r.reading, JSON.parse(r.reading_map) as number[], kana);
     return {
       key: r.item_key ?? r.section_id ?? '',
       kind: r.item_key ? 'item' : 'section',
@@ -172,6 +176,26 @@ export function search(db: Db, query: string, limit = 50): SearchHit[] {
   });
   const byKey = keyHits(db, q);
   return [...byKey, ...byText.filter((h) => !byKey.some((k) => k.key === h.key && h.field === 'title'))].slice(0, limit);
+}
+
+/**
+ * In a read-only database, the texts whose reading (analysed in memory, as it cannot be stored) holds
+ * the query, scored by their field weight alone: such a database has all or none of its readings pending.
+ */
+function unstoredReadingRows(db: Db, kana: string): (DocRow & { score: number })[] {
+  const readings = unstoredReadings(db);
+  if (readings.size === 0) return [];
+  const row = db.prepare(
+    `SELECT d.id, d.item_key, d.section_id, d.field, d.ord, d.text, COALESCE(i.position, s.position) AS position, ${WEIGHT_SQL} AS score
+     FROM search_docs d LEFT JOIN items i ON i.key = d.item_key LEFT JOIN sections s ON s.id = d.section_id WHERE d.id = ?`,
+  );
+  const out: (DocRow & { score: number })[] = [];
+  for (const [id, r] of readings) {
+    if (!r.reading.includes(kana)) continue;
+    const doc = row.get(id) as Omit<DocRow, 'reading' | 'reading_map'> & { score: number };
+    out.push({ ...doc, reading: r.reading, reading_map: r.map });
+  }
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appRoot, defaultDbPath } from '../app-info';
 import { openService } from '../api/service';
+import { fillPendingReadingsInBackground } from '../store/search-readings';
 import { startWebHost } from './server';
 
 const { values } = parseArgs({
@@ -25,6 +26,8 @@ try {
 }
 const host = await startWebHost({ dispatch: svc.doorFor('web'), rendererDir: path.join(appRoot(), 'out', 'renderer'), port });
 process.stdout.write(`協議会デスク: ${host.url}\n`);
+// Readings a seed or import left pending are analysed by a worker, so the door never waits for them.
+void fillPendingReadingsInBackground(svc.db);
 // The workbook reader's spare worker is not started here: the page asks for it when the user turns
 // to importing (imports.prepare), so an idle host stays small.
 if (!values.quiet) process.stdout.write(`(database: ${dbPath}; Ctrl+C で終了)\n`);

@@ -2,7 +2,7 @@
 // 令和7年度中に本格稼働, 公布後1年6月以内). Matching runs on folded text (so 令和 7 年度 and 令和７年度
 // meet); each date keeps its span and its text as printed in the original.
 
-import { foldWithMap } from '../text/normalize';
+import { foldForMatch, foldWithMap } from '../text/normalize';
 
 /**
  * How a date is tied to the action, read from the words right after it:
@@ -61,6 +61,7 @@ const ERA_OFFSET = { R: 2018, H: 1988, AD: 0 } as const;
 const ERA_DATE = /(令和|平成|(?<![a-z])r)(\d{1,2}|元)年(度)?(?:(\d{1,2})月(?:(\d{1,2})日)?)?/gu;
 const AD_DATE = /(?<!\d)((?:19|20)\d{2})年(度)?(?:(\d{1,2})月(?:(\d{1,2})日)?)?/gu;
 const RELATIVE = /(公布|施行|成立|採択|承認|開始)(?:の日)?(?:後|から)(?:(\d+)年)?(?:(\d+)(?:か|ヶ|ケ|カ|箇|ヵ)?月)?(以内|以降|後|まで)?/gu;
+const DATE_DIGIT = /[0-9元]/u;
 // A law number such as 平成29年法律第28号 is an identifier, not a date.
 const LAW_NUMBER = /^(?:法律|政令|省令|府令|告示|条例)第/u;
 const CITED = /^(?:閣議決定|本部決定|決定|改定|改訂)/u;
@@ -100,6 +101,8 @@ function span(text: string, map: readonly number[], foldedLength: number, from: 
 
 /** Every date in a bullet, in text order. actions and future bullets alike. */
 export function extractDates(text: string): PlanDate[] {
+  // Every pattern needs a digit or 元 (令和元年): a bullet without one (most) is not mapped or scanned.
+  if (!DATE_DIGIT.test(foldForMatch(text))) return [];
   const { folded, map } = foldWithMap(text);
   const found: PlanDate[] = [];
   const taken: [number, number][] = [];

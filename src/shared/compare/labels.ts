@@ -105,7 +105,7 @@ export function isBoilerplateText(text: string): boolean {
 function isBoilerplateStripped(stripped: string): boolean {
   let rest = stripped;
   if (!CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest)) return false; // empty: nothing said at all
-  for (const word of BOILERPLATE_WORDS) rest = rest.split(word).join('|');
+  for (const word of BOILERPLATE_WORDS) if (rest.includes(word)) rest = rest.split(word).join('|');
   return !CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest);
 }
 
@@ -118,9 +118,19 @@ const DELEGATED = new RegExp(
   'u',
 );
 
+/**
+ * The words DELEGATED cannot match without (…で実施, …において検討): most bullets lack them, and this
+ * test is far cheaper than the full pattern's backtracking over every start.
+ */
+const DELEGATED_VERB = /(?:で|において|にて)(?:実施|対応|検討|議論|取り扱|取扱|扱)/u;
+
+function delegatedBody(folded: string): string | null {
+  return DELEGATED_VERB.test(folded) ? (DELEGATED.exec(folded)?.[1] ?? null) : null;
+}
+
 /** The body a bullet hands the work to (新産業協議会), or null when the bullet is not just that. */
 export function delegatedTo(text: string): string | null {
-  return DELEGATED.exec(stripTags(text))?.[1] ?? null;
+  return delegatedBody(stripTags(text));
 }
 
 function firstCue(folded: string, cues: readonly string[]): string | null {
@@ -145,7 +155,7 @@ export function classifyFuture(text: string, linked: boolean, dates: readonly Pl
     delegatedTo: body,
   });
   if (!CONTENT_CHAR.test(folded) && !HIRAGANA_CONTENT.test(folded)) return decide('boilerplate', 'empty');
-  const body = DELEGATED.exec(folded)?.[1] ?? null;
+  const body = delegatedBody(folded);
   if (body !== null) return decide('delegated', 'delegated', null, body);
   if (isBoilerplateStripped(folded)) return decide('boilerplate', 'boilerplate');
 

@@ -116,31 +116,86 @@ const STOP_SORTED = [...STOP_WORDS].map(foldForMatch).sort((a, b) => b.length - 
 const CUT = '|';
 const TAG = /【[^】]*】|\((?:pj\d+(?:[,、・]pj\d+)*|仮題|仮称)\)/gu;
 const DATE = /(?:令和|平成)(?:\d{1,2}|元)年度?(?:\d{1,2}月(?:\d{1,2}日)?)?|(?:19|20)\d{2}年度?/gu;
-const PUNCT = /[\p{P}\p{S}]/gu;
-const HIRAGANA_RUN = /[\u3041-\u309f]+/gu;
+const PUNCT = /^[\p{P}\p{S}]$/u;
+
+/**
+ * The folded text with tags, dates and stop words replaced by cuts; punctuation (CUT is one) and
+ * hiragana runs cut the text too, at reading (isCut). Punctuation used to be replaced before the stop
+ * words: no stop word holds punctuation, so they are found at the same places either way.
+ */
+function contentText(text: string): string {
+  let f = foldForMatch(text).replace(TAG, CUT).replace(DATE, CUT);
+  // Only the words the text holds are split on (a bullet holds a few of the list): the same cuts in
+  // the same order, without building a string per absent word.
+  for (const [word, keep] of HIRAGANA_WORDS) if (f.includes(word)) f = f.split(word).join(keep);
+  for (const stop of STOP_SORTED) if (f.includes(stop)) f = f.split(stop).join(CUT);
+  return f;
+}
+
+/** Per BMP code: 0 not yet seen, 1 cuts (punctuation or symbol), 2 does not. */
+const PUNCT_CODE = new Uint8Array(0x10000);
+
+/** A character that ends a chunk: punctuation, a symbol (CUT included), or hiragana (grammar). */
+function isCut(code: number): boolean {
+  if (code >= 0x3041 && code <= 0x309f) return true;
+  if (code > 0xffff) return PUNCT.test(String.fromCodePoint(code));
+  let known = PUNCT_CODE[code];
+  if (known === 0) {
+    known = PUNCT.test(String.fromCharCode(code)) ? 1 : 2;
+    PUNCT_CODE[code] = known;
+  }
+  return known === 1;
+}
+
+/** Calls `visit` with each character of the content text and whether a chunk ends before it. */
+function eachContentChar(text: string, visit: (ch: string, fresh: boolean) => void): void {
+  const f = contentText(text);
+  let fresh = true;
+  for (let i = 0; i < f.length;) {
+    const code = f.codePointAt(i)!;
+    const ch = code > 0xffff ? f.slice(i, i + 2) : f[i]!;
+    i += ch.length;
+    if (isCut(code)) fresh = true;
+    else {
+      visit(ch, fresh);
+      fresh = false;
+    }
+  }
+}
 
 /** The content chunks of a bullet (see the file comment). Exported for tests and for display. */
 export function contentChunks(text: string): string[] {
-  let f = foldForMatch(text).replace(TAG, CUT).replace(DATE, CUT);
-  for (const [word, keep] of HIRAGANA_WORDS) f = f.split(word).join(keep);
-  f = f.replace(PUNCT, CUT);
-  for (const stop of STOP_SORTED) f = f.split(stop).join(CUT);
-  f = f.replace(HIRAGANA_RUN, CUT);
-  return f.split(CUT).filter((chunk) => chunk.length > 0);
+  const chunks: string[] = [];
+  eachContentChar(text, (ch, fresh) => {
+    if (fresh) chunks.push(ch);
+    else chunks[chunks.length - 1] += ch;
+  });
+  return chunks;
 }
 
-/** The set of character bigrams of a bullet's content. */
-export function contentGrams(text: string): Set<string> {
-  const grams = new Set<string>();
-  for (const chunk of contentChunks(text)) {
-    const chars = [...chunk];
-    for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+/**
+ * The set of character bigrams of a bullet's content, each as a number (first code point × 0x110000
+ * + second): the comparison of a large plan builds and probes tens of thousands of these sets, and
+ * number keys hash and compare far cheaper than two-character strings. In text order, as a Set keeps it.
+ */
+export function contentGrams(text: string): Set<number> {
+  const grams = new Set<number>();
+  const f = contentText(text);
+  let prev = -1;
+  for (let i = 0; i < f.length;) {
+    const code = f.codePointAt(i)!;
+    i += code > 0xffff ? 2 : 1;
+    if (isCut(code)) prev = -1;
+    else {
+      if (prev >= 0) grams.add(prev * 0x110000 + code);
+      prev = code;
+    }
   }
   return grams;
 }
 
 /** Ochiai coefficient of two gram sets, in [0, 1]; 0 when either is empty. */
-export function gramSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function gramSimilarity<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 || b.size === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
@@ -154,14 +209,14 @@ export function similarity(a: string, b: string): number {
 }
 
 /** IDF-style weights of grams over the action bullets of one item: ln(1 + N/df), df at least 1. */
-function gramWeights(actionGrams: readonly ReadonlySet<string>[]): (gram: string) => number {
-  const df = new Map<string, number>();
+function gramWeights(actionGrams: readonly ReadonlySet<number>[]): (gram: number) => number {
+  const df = new Map<number, number>();
   for (const grams of actionGrams) for (const g of grams) df.set(g, (df.get(g) ?? 0) + 1);
   const n = Math.max(1, actionGrams.length);
   return (gram) => Math.log(1 + n / Math.max(1, df.get(gram) ?? 0));
 }
 
-function weightedCosine(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: (gram: string) => number): number {
+function weightedCosine(a: ReadonlySet<number>, b: ReadonlySet<number>, weight: (gram: number) => number): number {
   let wa = 0;
   let wb = 0;
   let shared = 0;

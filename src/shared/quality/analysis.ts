@@ -90,13 +90,14 @@ export function analyseItem(actions: readonly TaggedLike[], future: readonly Tag
   cmp.future.forEach((f) => add('future', f.index, f.dates, future[f.index]!));
   const unmatched = new Set(cmp.unmatchedFuture);
   const untracked = cmp.future.filter((f) => unmatched.has(f.index) && f.label === 'continuation').map((f) => future[f.index]!.text);
-  const texts = [...actions, ...future].map((b) => b.text);
+  // Each bullet's evidence text is made once and read for both kinds of evidence.
+  const texts = [...actions, ...future].map((b) => evidenceText(b.text));
   return {
     futureLabels: cmp.future.map((f) => f.label),
     untracked,
     boilerplateOnly: cmp.boilerplateOnly,
     commitments,
-    numbers: unique(texts.flatMap((t) => evidenceText(t).match(NUMBER) ?? [])),
-    names: unique(texts.flatMap((t) => evidenceText(t).match(NAMED) ?? [])),
+    numbers: unique(texts.flatMap((t) => t.match(NUMBER) ?? [])),
+    names: unique(texts.flatMap((t) => t.match(NAMED) ?? [])),
   };
 }
