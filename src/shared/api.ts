@@ -320,7 +320,14 @@ export const API = {
   /** The consolidated table, into outFile; without it, returned as bytes (`dataBase64`) for the page to save. */
   /** The consolidated table; `ministryNotes` adds 府省からの補足 as a fourth column. */
   'excel.exportTable': method<ExportedFileInfo>()(
-    z.object({ outFile: PathSchema.optional(), ministryNotes: z.boolean().optional() }).strict(),
+    z
+      .object({
+        outFile: PathSchema.optional(),
+        ministryNotes: z.boolean().optional(),
+        /** An archived edition's table (its year); absent: the current edition's. */
+        edition: FiscalYearSchema.optional(),
+      })
+      .strict(),
   ),
   /** Stage returned workbooks: paths (desktop, CLI) or uploaded contents (web host). One batch per file. */
   'imports.stage': method<StageOutcome[]>()(

@@ -69,11 +69,11 @@ export function roundTripHandlers(db: Db): Pick<Handlers, RoundTripMethods> {
       }
       return out;
     },
-    'excel.exportTable': async ({ outFile, ministryNotes }) => {
+    'excel.exportTable': async ({ outFile, ministryNotes, edition }) => {
       const { exportTable, exportTableData, tableFileName } = await import('../excel/export-table');
       return outFile === undefined
-        ? exportTableData(db, tableFileName(nowIso()), { ministryNotes })
-        : exportTable(db, outFile, { ministryNotes });
+        ? exportTableData(db, tableFileName(nowIso(), edition), { ministryNotes, edition })
+        : exportTable(db, outFile, { ministryNotes, edition });
     },
     'imports.stage': async ({ files, uploads, ministry }) => {
       const { stageWorkbook } = await import('../excel/import-workbook');

@@ -44,7 +44,7 @@ commands:
   projects [--json]
   export ministry CODE --out FILE.xlsx [--lead] [--due TEXT] [--contact TEXT] [--edition YEAR]
                                          (--edition: the draft edition's inquiry, last year's directions beside)
-  export table --out FILE.xlsx [--notes]  (--notes: add 府省からの補足 as a column)
+  export table --out FILE.xlsx [--notes] [--edition YEAR]  (--notes: add 府省からの補足 as a column; --edition: an archived edition as published)
   import FILE.xlsx [--ministry CODE] [--json]   stage a returned workbook (the plan is not changed)
   apply BATCH [--accept all|KEY[/FIELD][,…]] [--reject KEY[/FIELD][,…]] [--json]
   discard BATCH

@@ -83,9 +83,8 @@ export async function runRoundTrip(svc: Service, command: string, rest: string[]
       if (!values.out) throw new UsageError(`'export ${rest[0]}' needs --out FILE.xlsx`);
       const outFile = path.resolve(values.out);
       if (rest[0] === 'table') {
-        if (values.lead || values.due || values.contact || values.fiscalYear !== undefined)
-          throw new UsageError("--lead/--due/--contact/--edition apply to 'export ministry' only");
-        const r = await call(svc, 'excel.exportTable', { outFile, ministryNotes: values.notes === true });
+        if (values.lead || values.due || values.contact) throw new UsageError("--lead/--due/--contact apply to 'export ministry' only");
+        const r = await call(svc, 'excel.exportTable', { outFile, ministryNotes: values.notes === true, edition: values.fiscalYear });
         io.out(`${r.file}: ${r.items} 項目を書き出しました`);
       } else {
         if (values.notes) throw new UsageError("--notes applies to 'export table' only");

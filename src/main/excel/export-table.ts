@@ -4,6 +4,8 @@
 // page breaks placed by the program so that a heading is never left at the foot of a page without
 // its first item (every row has an explicit height, so where a page ends can be computed).
 import { currentFiscalYear } from '../store/edition-store';
+import { asItem, editionItems, editionRow, editionSections } from '../editions/edition-items';
+import { editionLabel } from '../../shared/editions/fiscal-year';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -111,11 +113,47 @@ function pageRoom(headerRowHeight: number): number {
 export interface TableOptions {
   /** Add 府省からの補足 (the notes recorded at apply) as a fourth column. */
   ministryNotes?: boolean;
+  /** An archived edition's table (its year); absent or the current year: the live plan. */
+  edition?: number;
 }
 
-export function buildTableWorkbook(db: Db, title: string, opts: TableOptions = {}): ExcelJS.Workbook {
-  const fiscalYear = currentFiscalYear(db);
-  const items = withBullets(db, listItems(db));
+/** What the table prints: the live plan, or an archived edition exactly as it was published. */
+interface TableSource {
+  fiscalYear: number | null;
+  title: string;
+  items: Item[];
+  sections: Section[];
+}
+
+function tableSource(db: Db, opts: TableOptions): TableSource {
+  const current = currentFiscalYear(db);
+  if (opts.edition === undefined || opts.edition === current) {
+    return { fiscalYear: current, title: planTitle(db), items: withBullets(db, listItems(db)), sections: listSections(db) };
+  }
+  const edition = editionRow(db, opts.edition);
+  if (edition.status !== 'archived') {
+    throw new AppError(
+      'bad_request',
+      `${editionLabel(opts.edition)}は作成中の版です。協議会資料は現在の版か過去の版について出力できます。`,
+    );
+  }
+  if (opts.ministryNotes) {
+    // Notes are recorded against the live plan's round, not kept per archived edition.
+    throw new AppError(
+      'bad_request',
+      `府省からの補足は現在の版にだけ記録されています。${editionLabel(opts.edition)}の協議会資料には付けられません。`,
+    );
+  }
+  return {
+    fiscalYear: opts.edition,
+    title: edition.title,
+    items: editionItems(db, opts.edition).map((it) => asItem(it, edition.loaded_at)),
+    sections: editionSections(db, opts.edition),
+  };
+}
+
+export function buildTableWorkbook(db: Db, opts: TableOptions = {}): { wb: ExcelJS.Workbook; items: number } {
+  const { fiscalYear, title, items, sections } = tableSource(db, opts);
   const columns: readonly TableColumn[] = opts.ministryNotes ? TABLE_COLUMNS_WITH_NOTES : TABLE_COLUMNS;
   const notes = opts.ministryNotes
     ? notesOf(
@@ -137,7 +175,6 @@ export function buildTableWorkbook(db: Db, title: string, opts: TableOptions = {
     });
   }
   if (overlong.length) throw new AppError('bad_request', overlongMessage('協議会資料', overlong));
-  const sections = listSections(db);
   const wb = new ExcelJS.Workbook();
   wb.creator = '協議会デスク';
   const ws = wb.addWorksheet(TABLE_SHEET);
@@ -185,23 +222,25 @@ export function buildTableWorkbook(db: Db, title: string, opts: TableOptions = {
     height += addItem(ws, rowNo++, it, notesText(it), columns);
     keepTogether(first, height);
   }
-  return wb;
+  return { wb, items: items.length };
 }
 
 export async function exportTable(db: Db, file: string, opts: TableOptions = {}): Promise<ExportedFile> {
-  await writeWorkbookFile(buildTableWorkbook(db, planTitle(db), opts), file);
-  return recordTableExport(db, file, path.basename(file));
+  const { wb, items } = buildTableWorkbook(db, opts);
+  await writeWorkbookFile(wb, file);
+  return recordTableExport(db, file, path.basename(file), items);
 }
 
 /** The consolidated table as bytes (base64) under a suggested file name, for the page to save. */
 export async function exportTableData(db: Db, fileName: string, opts: TableOptions = {}): Promise<ExportedFile & { dataBase64: string }> {
-  const dataBase64 = await workbookBase64(buildTableWorkbook(db, planTitle(db), opts));
-  return { ...recordTableExport(db, fileName, fileName), dataBase64 };
+  const { wb, items } = buildTableWorkbook(db, opts);
+  const dataBase64 = await workbookBase64(wb);
+  return { ...recordTableExport(db, fileName, fileName, items), dataBase64 };
 }
 
 /** The file name of a consolidated table exported as data. */
-export function tableFileName(date: string): string {
-  return `協議会資料_${date.slice(0, 10)}.xlsx`;
+export function tableFileName(date: string, edition?: number): string {
+  return `協議会資料_${edition === undefined ? '' : `令和${edition}年度版_`}${date.slice(0, 10)}.xlsx`;
 }
 
 function planTitle(db: Db): string {
@@ -210,9 +249,8 @@ function planTitle(db: Db): string {
   );
 }
 
-function recordTableExport(db: Db, file: string, fileName: string): ExportedFile {
+function recordTableExport(db: Db, file: string, fileName: string, items: number): ExportedFile {
   const id = randomUUID();
-  const items = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
   db.prepare("INSERT INTO exports (id, kind, ministry, options, file_name, created_at) VALUES (?, 'table', NULL, '{}', ?, ?)").run(
     id,
     fileName,

@@ -1,7 +1,7 @@
 // Exports: the per-ministry inquiry workbooks (照会シート: one or several ministries, all involved
 // items or only those a ministry leads, a due date and a contact line) and the consolidated table.
 // The API returns each workbook's bytes and the page saves them as downloads (one file per ministry).
-import { actionsLabel, futureLabel } from '../../../../shared/editions/fiscal-year';
+import { actionsLabel, editionLabel, futureLabel } from '../../../../shared/editions/fiscal-year';
 import { useMemo, useState, type FormEvent } from 'react';
 import { MINISTRY_CODES, MINISTRY_NAMES, type MinistryCode } from '../../../../shared/domain';
 import type { ExportedFileInfo } from '../../../../shared/imports';
@@ -10,7 +10,7 @@ import { saveBase64 } from '../../files';
 import { closeFileDialog, useRoundTrip } from '../../state/round-trip';
 import { useApp } from '../../state/app-state';
 import { messageOf } from '../../state/error-message';
-import { useFiscalYear } from '../../state/plan-selectors';
+import { useShownFiscalYear } from '../../state/plan-selectors';
 import { Dialog } from '../common/Dialog';
 import { StatusMessage } from '../common/StatusMessage';
 
@@ -188,13 +188,15 @@ function MinistryExportForm() {
 
 function TableExportForm() {
   const count = useApp((s) => s.items.length);
-  const fiscalYear = useFiscalYear();
+  // While a past edition is shown, its table as it was published.
+  const archived = useApp((s) => s.archivedEdition);
+  const fiscalYear = useShownFiscalYear();
   const [run, setRun] = useState<Run>({ status: 'idle' });
   if (run.status === 'done') return <Done files={run.files} onClose={closeFileDialog} />;
   const go = async () => {
     setRun({ status: 'working' });
     try {
-      const file = await invoke('excel.exportTable', {});
+      const file = await invoke('excel.exportTable', archived === null ? {} : { edition: archived });
       if (file.dataBase64) saveBase64(file.file, file.dataBase64);
       setRun({ status: 'done', files: [file] });
     } catch (err) {
@@ -203,10 +205,17 @@ function TableExportForm() {
   };
   return (
     <>
-      <p>
-        計画の全 {count} 項目を、元の資料と同じ3列(小項目/{actionsLabel(fiscalYear)}/{futureLabel})の一覧表として Excel
-        に出力します。反映済みの回答が含まれます。
-      </p>
+      {archived === null ? (
+        <p>
+          計画の全 {count} 項目を、元の資料と同じ3列(小項目/{actionsLabel(fiscalYear)}/{futureLabel})の一覧表として Excel
+          に出力します。反映済みの回答が含まれます。
+        </p>
+      ) : (
+        <p>
+          {editionLabel(archived)}(過去の版)の全 {count} 項目を、公開されたときの内容のまま、元の資料と同じ3列(小項目/
+          {actionsLabel(fiscalYear)}/{futureLabel})の一覧表として Excel に出力します。
+        </p>
+      )}
       {run.status === 'error' && <StatusMessage kind="error">出力できませんでした: {run.message}</StatusMessage>}
       {run.status === 'working' && <StatusMessage kind="loading">ファイルを作成しています…</StatusMessage>}
       <div className="dialog-actions">
