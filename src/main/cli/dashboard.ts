@@ -46,8 +46,9 @@ export async function runDashboard(
     else io.out(`${rest[0]}: 取込時の注意 ${checks.length} 件を確認済みにしました`);
     return;
   }
+  const edition = editionOf(values);
   if (command === 'quality') {
-    const entries = await call(svc, 'quality.list', {});
+    const entries = await call(svc, 'quality.list', { edition });
     if (json) {
       printJson(
         io,
@@ -62,7 +63,6 @@ export async function runDashboard(
     }
     return;
   }
-  const edition = editionOf(values);
   if (typeof values.out === 'string') {
     const out = await call(svc, 'dashboard.export', { edition, outFile: values.out });
     io.out(`ダッシュボードの数値を書き出しました: ${out.file}`);
@@ -93,6 +93,7 @@ export async function runDashboard(
   io.out('時期を約束した項目:');
   fig.timeline.total.forEach((f) => io.out(`  ${f.label}: ${f.count}`));
   io.out('照会状況:');
+  if (fig.round.length === 0) io.out(`  (照会状況は現在の版の項目についてのみ記録されます)`);
   for (const r of fig.round) {
     io.out(
       `  ${r.ministry}  出力 ${r.exportedAt?.slice(0, 10) ?? '-'}  回答 ${r.returnedFiles} 件  反映 ${r.applied}  競合 ${r.conflictsOpen}${r.awaiting ? '  未回答' : ''}`,
