@@ -51,6 +51,8 @@ test("令和7 (archived): the dashboard shows 令和7's figures and a number ope
   await expect(dashboard).toContainText('取込時の注意は現在の版の項目について確認するものです');
   await expect(page.locator('.dashboard .chart-canvas canvas').first()).toBeVisible();
   await screenshot(page, 'dashboard-archived-1366');
+  await dashboard.getByText(/過去の版には照会状況はありません/).scrollIntoViewIfNeeded();
+  await screenshot(page, 'dashboard-archived-round-1366');
 
   await page.getByRole('button', { name: `${context} ${figure.label}: ${figure.count} 件` }).click();
   await expect(page.getByTestId('list-count')).toContainText(`該当 ${figure.count} 件 / 全 ${r7.itemCount} 件`);
