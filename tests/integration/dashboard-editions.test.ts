@@ -8,33 +8,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openService, type Service } from '../../src/main/api/service';
 import type { DashboardFigures, Figure } from '../../src/shared/dashboard';
-import type { ItemFilter } from '../../src/shared/item-filter';
 import { buildR8Edition } from '../fixtures/editions/build';
 import { cli } from './cli-helpers';
+import { filterArgs } from './figure-filter-args';
 import { api, apiError } from './excel-helpers';
 import { tempDbPath, tempDir } from './helpers';
 
 const DROPPED = '3-3-2';
-
-const OPTION: Record<string, string> = {
-  ministry: '--ministry',
-  section: '--section',
-  quality: '--quality',
-  futureLabel: '--future-label',
-  commitmentYear: '--commitment-year',
-  annotationStatus: '--annotation-status',
-  annotationTag: '--annotation-tag',
-  annotationAuthor: '--annotation-author',
-};
-const FLAG: Record<string, string> = { lead: '--lead', boilerplateOnly: '--boilerplate-only', uncheckedWarnings: '--unchecked-warnings' };
-
-function filterArgs(f: ItemFilter): string[] {
-  return Object.entries(f).flatMap(([k, v]) => {
-    if (FLAG[k]) return v === true ? [FLAG[k]] : [];
-    if (!OPTION[k]) throw new Error(`no CLI option for filter ${k}`);
-    return [OPTION[k], String(v)];
-  });
-}
 
 /** Every figure that opens a list (the round rows have none on an archived edition). */
 function allFigures(fig: DashboardFigures): Figure[] {
