@@ -101,7 +101,13 @@ describe('dashboard on an archived edition (令和7 after 令和8 is applied)', 
     expect(r8.round.length).toBeGreaterThan(0);
     expect(r7.warnings.unchecked.count).toBe(0);
     const text = await cli(['--db', db, 'dashboard', '--edition', '7']);
+    expect(text.out).toMatch(/^ダッシュボード 令和7年度\(現在の版ではありません\) 全 56 項目/);
     expect(text.out).toMatch(/照会状況は現在の版の項目についてのみ/);
+    expect(text.out).toMatch(/取込時の注意: 現在の版の項目についてのみ確認します/);
+    const now = await cli(['--db', db, 'dashboard', '--edition', '8']);
+    expect(now.out).toMatch(/^ダッシュボード 令和8年度 全/);
+    expect(now.out).not.toMatch(/照会状況は現在の版の項目についてのみ/);
+    expect(now.out).toMatch(/未確認の取込時の注意がある項目: \d+/);
   }, 120_000);
 
   it('every figure of 令和7 equals the items `items --edition 7 --json` lists with its filter', async () => {
