@@ -133,6 +133,8 @@ function method<R>() {
 
 const NoArgs = z.object({}).strict().optional();
 const KeyArgs = z.object({ key: ItemKeySchema }).strict();
+/** An edition other than the current one (archived or draft); default: the current one. */
+const EditionArgs = z.object({ edition: FiscalYearSchema.optional() }).strict().optional();
 const Versioned = { key: ItemKeySchema, author: AuthorSchema, expectedVersion: z.number().int().optional() };
 
 export const ItemListArgsSchema = z
@@ -419,9 +421,9 @@ export const API = {
   /** Versions of an annotation (and of its replies) replaced by edits and merges, newest first. */
   'annotations.history': method<AnnotationVersion[]>()(z.object({ id: AnnotationIdSchema }).strict()),
   /** Every item's facets (quality labels, future kinds, commitment years, unchecked warnings, annotations), by key. */
-  'items.facets': method<FacetsByKey>()(NoArgs),
-  /** Each item's quality labels, with the reason and the words that earned each. */
-  'quality.list': method<QualityEntry[]>()(NoArgs),
+  'items.facets': method<FacetsByKey>()(EditionArgs),
+  /** Each item's quality labels, with the reason and the words that earned each (default: the current edition). */
+  'quality.list': method<QualityEntry[]>()(EditionArgs),
   /** Confirm an item's ingest warnings (確認済み): the one given, or all of them. */
   'warnings.check': method<WarningCheckView[]>()(
     z.object({ key: ItemKeySchema, author: AuthorSchema, warning: z.string().min(1).max(2000).optional() }).strict(),

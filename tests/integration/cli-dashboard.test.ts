@@ -6,29 +6,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { DashboardFigures, Figure } from '../../src/shared/dashboard';
-import type { ItemFilter } from '../../src/shared/item-filter';
 import { cli } from './cli-helpers';
+import { filterArgs } from './figure-filter-args';
 import { tempDbPath, tempDir } from './helpers';
-
-const OPTION: Record<string, string> = {
-  ministry: '--ministry',
-  section: '--section',
-  quality: '--quality',
-  futureLabel: '--future-label',
-  commitmentYear: '--commitment-year',
-  annotationStatus: '--annotation-status',
-  annotationTag: '--annotation-tag',
-  annotationAuthor: '--annotation-author',
-};
-const FLAG: Record<string, string> = { lead: '--lead', boilerplateOnly: '--boilerplate-only', uncheckedWarnings: '--unchecked-warnings' };
-
-function filterArgs(f: ItemFilter): string[] {
-  return Object.entries(f).flatMap(([k, v]) => {
-    if (FLAG[k]) return v === true ? [FLAG[k]] : [];
-    if (!OPTION[k]) throw new Error(`no CLI option for filter ${k}`);
-    return [OPTION[k], String(v)];
-  });
-}
 
 describe('CLI dashboard', () => {
   const db = tempDbPath();

@@ -53,7 +53,9 @@ export function createHandlers(db: Db): Handlers {
     },
     'items.list': (args) => {
       const { edition, ...filter } = args ?? {};
-      if (edition !== undefined && edition !== currentFiscalYear(db)) return listEditionItems(db, edition, filter);
+      if (edition !== undefined && edition !== currentFiscalYear(db)) {
+        return needsFacets(filter) ? filterByFacets(db, filter, edition) : listEditionItems(db, edition, filter);
+      }
       return needsFacets(filter) ? filterByFacets(db, filter) : listItems(db, filter);
     },
     'items.get': ({ key, edition }) =>

@@ -5,7 +5,7 @@ import type { Io } from './command-io';
 
 export const DASHBOARD_USAGE = `  dashboard [--edition YEAR] [--json] [--out FILE.xlsx]
                                          figures behind every chart; --out writes them as a workbook
-  quality [--json]                       quality labels of every item, with reasons and evidence
+  quality [--edition YEAR] [--json]      quality labels of every item, with reasons and evidence
   check-warnings KEY [--json]            confirm (確認済み) the item's ingest warnings`;
 
 /** Options of `items` that select by facet; the names match the ItemFilter fields. */
@@ -121,7 +121,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   annotate: ['field', 'quote', 'comment', 'tag', 'json'],
   annotations: ['out', 'json', 'edition'],
   dashboard: ['edition', 'json', 'out'],
-  quality: ['json'],
+  quality: ['json', 'edition'],
   'check-warnings': ['json'],
   graph: ['json', 'graphml', 'out'],
   related: ['json'],

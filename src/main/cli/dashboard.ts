@@ -46,8 +46,9 @@ export async function runDashboard(
     else io.out(`${rest[0]}: 取込時の注意 ${checks.length} 件を確認済みにしました`);
     return;
   }
+  const edition = editionOf(values);
   if (command === 'quality') {
-    const entries = await call(svc, 'quality.list', {});
+    const entries = await call(svc, 'quality.list', { edition });
     if (json) {
       printJson(
         io,
@@ -62,7 +63,6 @@ export async function runDashboard(
     }
     return;
   }
-  const edition = editionOf(values);
   if (typeof values.out === 'string') {
     const out = await call(svc, 'dashboard.export', { edition, outFile: values.out });
     io.out(`ダッシュボードの数値を書き出しました: ${out.file}`);
@@ -84,7 +84,10 @@ export async function runDashboard(
     });
     return;
   }
-  io.out(`ダッシュボード ${fiscalYearLabel(fig.fiscalYear)} 全 ${fig.itemCount} 項目`);
+  // The round and the ingest warnings are the current items' business: another edition has neither.
+  const current =
+    edition === undefined || (await call(svc, 'editions.list', {})).some((e) => e.fiscalYear === edition && e.status === 'current');
+  io.out(`ダッシュボード ${fiscalYearLabel(fig.fiscalYear)}${current ? '' : '(現在の版ではありません)'} 全 ${fig.itemCount} 項目`);
   io.out('府省別(担当 / 主担当):');
   for (const r of fig.byMinistry) io.out(`  ${r.label}  ${r.cells.map((c) => c.count).join(' / ')}`);
   io.out(`今後の方向性(${fig.labels.kinds.map((k) => FUTURE_LABEL_NAMES[k.id]).join(' / ')}):`);
@@ -93,6 +96,7 @@ export async function runDashboard(
   io.out('時期を約束した項目:');
   fig.timeline.total.forEach((f) => io.out(`  ${f.label}: ${f.count}`));
   io.out('照会状況:');
+  if (!current) io.out('  (照会状況は現在の版の項目についてのみ記録されます)');
   for (const r of fig.round) {
     io.out(
       `  ${r.ministry}  出力 ${r.exportedAt?.slice(0, 10) ?? '-'}  回答 ${r.returnedFiles} 件  反映 ${r.applied}  競合 ${r.conflictsOpen}${r.awaiting ? '  未回答' : ''}`,
@@ -100,5 +104,6 @@ export async function runDashboard(
   }
   io.out('品質ラベル:');
   for (const f of fig.quality.distribution) io.out(`  ${f.label}: ${f.count}`);
-  io.out(`${fig.warnings.unchecked.label}: ${fig.warnings.unchecked.count}`);
+  if (current) io.out(`${fig.warnings.unchecked.label}: ${fig.warnings.unchecked.count}`);
+  else io.out('取込時の注意: 現在の版の項目についてのみ確認します(この版にはありません)');
 }

@@ -2,13 +2,15 @@
 // annotations) in one pass over the store. Reading an item's text (compareItem) is the costly part, so
 // its bullets and analysis are kept per database and item version: an edit bumps the version and only
 // that item is read again.
-import type { AnnotationFacet, FacetsByKey } from '../../shared/dashboard/facets';
+import type { AnnotationFacet, FacetsByKey, ItemFacets } from '../../shared/dashboard/facets';
 import type { ItemRound } from '../../shared/dashboard/round';
 import { matchesItemFilter, type ItemFilter } from '../../shared/item-filter';
 import type { ItemSummary, MinistryCode, TaggedBullet } from '../../shared/domain';
 import { analyseItem, qualityLabels, type ItemAnalysis } from '../../shared/quality';
+import { editionItems, editionRow, asItem } from '../editions/edition-items';
 import { annotationEdition } from './annotation-store';
 import type { Db } from './database';
+import { currentFiscalYear } from './edition-store';
 import { changeToken } from './import-store';
 import { listItems } from './plan-store';
 import { itemRounds } from './round-status';
@@ -78,11 +80,11 @@ function itemTexts(db: Db): Map<string, ItemText> {
   return cache;
 }
 
-/** The current edition's annotations (the items listed are the current edition's too). */
-function annotationsByItem(db: Db): Map<string, AnnotationFacet[]> {
+/** An edition's annotations (default: the current one's, like the items listed). */
+function annotationsByItem(db: Db, edition?: number): Map<string, AnnotationFacet[]> {
   const rows = db
     .prepare('SELECT item_key, status, tags, author FROM annotations WHERE deleted_at IS NULL AND fiscal_year = ?')
-    .all(annotationEdition(db)) as {
+    .all(annotationEdition(db, edition)) as {
     item_key: string;
     status: AnnotationFacet['status'];
     tags: string;
@@ -104,17 +106,76 @@ export interface PlanFacets {
 
 const NO_ROUND: ItemRound = { lastExportAt: null, appliedSince: [] };
 
-/** The last result per database, valid while nothing is written (the list's start and the dashboard share it). */
-const resultCache = new WeakMap<Db, { token: string; value: PlanFacets }>();
+/**
+ * The last result per database and edition, valid while nothing is written (the list's start and the
+ * dashboard share it).
+ */
+const resultCache = new WeakMap<Db, Map<number | 'current', { token: string; value: PlanFacets }>>();
 
-/** The items (in plan order) with their facets, read in one transaction so both agree. Do not mutate the result. */
-export function planFacets(db: Db): PlanFacets {
+/** True when `edition` names an edition other than the current one (its items are in edition_items). */
+export function isOtherEdition(db: Db, edition: number | undefined): edition is number {
+  return edition !== undefined && edition !== currentFiscalYear(db);
+}
+
+/**
+ * The items (in plan order) with their facets, read in one transaction so both agree: the current
+ * edition's by default, or those of another edition held (archived or draft). Do not mutate the result.
+ */
+export function planFacets(db: Db, edition?: number): PlanFacets {
+  const other = isOtherEdition(db, edition);
+  const slot = other ? edition : 'current';
   const token = changeToken(db);
-  const hit = resultCache.get(db);
+  let perEdition = resultCache.get(db);
+  if (!perEdition) resultCache.set(db, (perEdition = new Map()));
+  const hit = perEdition.get(slot);
   if (hit && hit.token === token) return hit.value;
-  const value = readPlanFacets(db);
-  resultCache.set(db, { token, value });
+  const value = other ? readEditionFacets(db, edition) : readPlanFacets(db);
+  perEdition.set(slot, { token, value });
   return value;
+}
+
+/**
+ * Another edition's items, analysed like the current ones, with that edition's annotations. The round
+ * with the ministries and the ingest warnings belong to the current items only: none here.
+ */
+function readEditionFacets(db: Db, edition: number): PlanFacets {
+  return db.transaction(() => {
+    const loadedAt = editionRow(db, edition).loaded_at;
+    const notes = annotationsByItem(db, edition);
+    const items: ItemSummary[] = [];
+    const facets: FacetsByKey = {};
+    for (const plain of editionItems(db, edition)) {
+      const { actions, future, version: _v, updatedAt: _u, ...summary } = asItem(plain, loadedAt);
+      items.push(summary);
+      facets[summary.key] = itemFacets(summary, actions, future, [], NO_ROUND, notes.get(summary.key) ?? []);
+    }
+    return { items, facets };
+  })();
+}
+
+/** One item's facets from its bullets, the warnings not yet confirmed, its round and annotations. */
+function itemFacets(
+  it: ItemSummary,
+  actions: TaggedBullet[],
+  future: TaggedBullet[],
+  uncheckedWarnings: string[],
+  round: ItemRound,
+  annotations: AnnotationFacet[],
+  analysis: ItemAnalysis = analyseItem(actions, future),
+): ItemFacets {
+  return {
+    quality: qualityLabels({
+      item: { ministries: it.ministries, lead: it.lead, warnings: it.warnings, actions, future },
+      analysis,
+      uncheckedWarnings,
+      round,
+    }),
+    futureLabels: [...new Set(analysis.futureLabels)],
+    boilerplateOnly: analysis.boilerplateOnly,
+    commitmentYears: [...new Set(analysis.commitments.map((c) => c.year))],
+    uncheckedWarnings,
+    annotations,
+  };
 }
 
 function readPlanFacets(db: Db): PlanFacets {
@@ -127,29 +188,17 @@ function readPlanFacets(db: Db): PlanFacets {
     const facets: FacetsByKey = {};
     for (const it of items) {
       const text = texts.get(it.key)!;
-      const analysis = text.analysis;
       const checked = new Set((checks.get(it.key) ?? []).map((c) => c.warning));
       const uncheckedWarnings = it.warnings.filter((w) => !checked.has(w));
-      facets[it.key] = {
-        quality: qualityLabels({
-          item: { ministries: it.ministries, lead: it.lead, warnings: it.warnings, actions: text.actions, future: text.future },
-          analysis,
-          uncheckedWarnings,
-          round: rounds.get(it.key) ?? NO_ROUND,
-        }),
-        futureLabels: [...new Set(analysis.futureLabels)],
-        boilerplateOnly: analysis.boilerplateOnly,
-        commitmentYears: [...new Set(analysis.commitments.map((c) => c.year))],
-        uncheckedWarnings,
-        annotations: notes.get(it.key) ?? [],
-      };
+      const round = rounds.get(it.key) ?? NO_ROUND;
+      facets[it.key] = itemFacets(it, text.actions, text.future, uncheckedWarnings, round, notes.get(it.key) ?? [], text.analysis);
     }
     return { items, facets };
   })();
 }
 
-/** items.list with a filter that asks about facets: the same rule, over the items with their facets. */
-export function filterByFacets(db: Db, filter: ItemFilter): ItemSummary[] {
-  const { items, facets } = planFacets(db);
+/** items.list with a filter that asks about facets: the same rule, over an edition's items with their facets. */
+export function filterByFacets(db: Db, filter: ItemFilter, edition?: number): ItemSummary[] {
+  const { items, facets } = planFacets(db, edition);
   return items.filter((it) => matchesItemFilter(it, filter, facets[it.key]));
 }

@@ -1,10 +1,12 @@
 // Every item's facets (quality labels, future kinds, commitment years, unchecked warnings,
 // annotations): read from the API whenever the item list changes (start, a save, an import applied),
-// for the badges and for the filters the dashboard's charts open.
+// for the badges and for the filters the dashboard's charts open. They are the shown edition's: an
+// archived edition's items are filtered by their own facets, not by the current items' of the same key.
 import { create } from 'zustand';
 import type { FacetsByKey } from '../../../shared/dashboard';
 import { invoke } from '../api-client';
 import { useApp } from './app-state';
+import { shownEditionArg } from './plan-selectors';
 
 interface FacetState {
   facets: FacetsByKey | null;
@@ -23,9 +25,14 @@ export function reloadFacets(): Promise<void> {
     again = true;
     return pending;
   }
-  pending = invoke('items.facets', {})
+  const edition = useApp.getState().archivedEdition;
+  pending = invoke('items.facets', shownEditionArg())
     .then(
-      (facets) => useFacets.setState((s) => ({ facets, generation: s.generation + 1 })),
+      (facets) => {
+        // Read for an edition no longer shown: the read folded in after this one brings the right ones.
+        if (useApp.getState().archivedEdition !== edition) return;
+        useFacets.setState((s) => ({ facets, generation: s.generation + 1 }));
+      },
       () => undefined, // the list still works without facets; a facet filter then shows nothing
     )
     .finally(() => {
@@ -39,5 +46,7 @@ export function reloadFacets(): Promise<void> {
 }
 
 useApp.subscribe((s, prev) => {
+  // Another edition shown: its items must not be filtered by the facets of the one before.
+  if (s.archivedEdition !== prev.archivedEdition) useFacets.setState({ facets: null });
   if (s.items !== prev.items && s.items.length > 0) void reloadFacets();
 });

@@ -7,10 +7,12 @@ import type { DashboardFigures, Figure } from '../../../../shared/dashboard';
 import { fiscalYearLabel } from '../../../../shared/editions/fiscal-year';
 import { invoke } from '../../api-client';
 import { saveBase64 } from '../../files';
+import { useApp } from '../../state/app-state';
 import { useFacets } from '../../state/facets';
 import { filtersFor } from '../../state/filters';
 import { messageOf } from '../../state/error-message';
 import { replaceFilters } from '../../state/filter-actions';
+import { shownEditionArg } from '../../state/plan-selectors';
 import { openItem, setView } from '../../state/screens';
 import { StatusMessage } from '../common/StatusMessage';
 import { QualityBadge } from '../quality/QualityBadges';
@@ -24,6 +26,8 @@ const open = (figure: Figure, context: string) => replaceFilters(filtersFor(figu
 
 export function Dashboard() {
   const generation = useFacets((s) => s.generation);
+  /** An archived edition shown read-only: its figures, without the current round and ingest warnings. */
+  const archived = useApp((s) => s.archivedEdition);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [exportMessage, setExportMessage] = useState<string | null>(null);
 
@@ -31,14 +35,14 @@ export function Dashboard() {
 
   useEffect(() => {
     let live = true;
-    invoke('dashboard.figures', {}).then(
+    invoke('dashboard.figures', shownEditionArg()).then(
       (figures) => live && setLoad({ status: 'ready', figures }),
       (err: unknown) => live && setLoad({ status: 'error', message: messageOf(err) }),
     );
     return () => {
       live = false;
     };
-  }, [generation]);
+  }, [generation, archived]);
 
   if (load.status === 'loading') return <StatusMessage kind="empty">ダッシュボードを集計しています…</StatusMessage>;
   if (load.status === 'error') return <StatusMessage kind="error">{load.message}</StatusMessage>;
@@ -47,7 +51,7 @@ export function Dashboard() {
   const exportBook = async () => {
     setExportMessage(null);
     try {
-      const out = await invoke('dashboard.export', {});
+      const out = await invoke('dashboard.export', shownEditionArg());
       if (out.dataBase64) saveBase64(out.file, out.dataBase64);
       setExportMessage(`${out.file} を保存しました。`);
     } catch (err) {
@@ -61,7 +65,8 @@ export function Dashboard() {
         <h2 id="dashboard-title">
           ダッシュボード{' '}
           <span className="dashboard-sub">
-            {fiscalYearLabel(f.fiscalYear)} 全 {f.itemCount} 項目
+            {fiscalYearLabel(f.fiscalYear)}
+            {archived !== null && '(過去の版・閲覧のみ)'} 全 {f.itemCount} 項目
           </span>
         </h2>
         <div className="dashboard-actions no-print">
@@ -123,7 +128,11 @@ export function Dashboard() {
       </div>
 
       <h3 className="dashboard-section">府省への照会</h3>
-      <RoundTable round={f.round} onOpen={open} />
+      {archived === null ? (
+        <RoundTable round={f.round} onOpen={open} />
+      ) : (
+        <p className="chart-note">照会状況は現在の版の項目についての記録です。過去の版には照会状況はありません。</p>
+      )}
 
       <h3 className="dashboard-section">注釈</h3>
       <div className="chart-grid">
@@ -159,9 +168,13 @@ export function Dashboard() {
       </div>
 
       <h3 className="dashboard-section">取込時の注意</h3>
-      <div className="chart-grid">
-        <BarList title="未確認の注意" figures={[f.warnings.unchecked]} onOpen={open} context="" />
-      </div>
+      {archived === null ? (
+        <div className="chart-grid">
+          <BarList title="未確認の注意" figures={[f.warnings.unchecked]} onOpen={open} context="" />
+        </div>
+      ) : (
+        <p className="chart-note">取込時の注意は現在の版の項目について確認するものです。過去の版にはありません。</p>
+      )}
     </section>
   );
 }
