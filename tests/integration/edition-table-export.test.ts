@@ -7,7 +7,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../src/main/api/service';
-import type { ItemSummary } from '../../src/shared/domain';
 import { buildR8Edition } from '../fixtures/editions/build';
 import { cli } from './cli-helpers';
 import { api, apiError } from './excel-helpers';
@@ -34,8 +33,8 @@ describe('export table --edition', () => {
     const svc = seededService();
     try {
       await applyR8(svc);
-      const r7 = await api<ItemSummary[]>(svc, 'items.list', { edition: 7 });
-      const r8 = await api<ItemSummary[]>(svc, 'items.list', {});
+      const r7 = await api(svc, 'items.list', { edition: 7 });
+      const r8 = await api(svc, 'items.list', {});
       const dropped = r7.find((it) => it.key === '3-3-2')!;
       expect(r8.some((it) => it.key === '3-3-2')).toBe(false);
 
