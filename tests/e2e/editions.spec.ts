@@ -180,6 +180,8 @@ test('edition diff and the 新旧対照表 download', async ({ page }) => {
 });
 
 test('令和7年度版 read-only from the switcher, and search of every edition', async ({ page }) => {
+  // Many steps, two screen sizes of screenshots and a list scrolled row by row: 30 s is too tight under load.
+  test.setTimeout(90_000);
   await page.setViewportSize(SCREEN_SIZES[0]);
   await openApp(page, host.get().url);
   const switcher = page.getByRole('combobox', { name: '表示する版' });

@@ -5,7 +5,8 @@ import { countBySection } from '../../state/filters';
 import { useFacets } from '../../state/facets';
 import { useApp } from '../../state/app-state';
 import { replaceFilters, setFilter } from '../../state/filter-actions';
-import { useFiscalYear } from '../../state/plan-selectors';
+import { useEditions } from '../../state/editions';
+import { useShownFiscalYear } from '../../state/plan-selectors';
 import { setView } from '../../state/screens';
 import { filtersFor } from '../../state/filters';
 import { openKeyboardHelp } from '../layout/KeyboardHelp';
@@ -13,7 +14,12 @@ import { EVERYDAY_SHORTCUTS } from '../layout/shortcuts';
 
 export function Welcome() {
   const overview = useApp((s) => s.overview);
-  const fiscalYear = useFiscalYear();
+  // A past edition shown: its own title and year (the overview is the current edition's).
+  const fiscalYear = useShownFiscalYear();
+  const archived = useApp((s) => s.archivedEdition);
+  const archivedTitle = useEditions((s) =>
+    archived === null || s.editions.status !== 'ready' ? null : (s.editions.value.find((e) => e.fiscalYear === archived)?.title ?? null),
+  );
   const items = useApp((s) => s.items);
   const counts = useMemo(() => countBySection(items), [items]);
   const facets = useFacets((s) => s.facets);
@@ -29,7 +35,7 @@ export function Welcome() {
     <section className="welcome" aria-labelledby="welcome-title">
       <p className="welcome-kicker">データ利活用・ライフコース協議会</p>
       <h2 id="welcome-title" className="welcome-title">
-        {overview.title || '計画'}
+        {archivedTitle ?? (overview.title || '計画')}
       </h2>
       <ul className="welcome-stats">
         <li>
