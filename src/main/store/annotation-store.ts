@@ -5,8 +5,7 @@ import type { Annotation, AnnotationCore, AnnotationReply, AnnotationVersion, Me
 import { contentKey, mergeRecord } from '../../shared/annotations/merge';
 import type { ItemField } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './database';
+import { cachedStatement, type Db } from './database';
 import { currentFiscalYear } from './edition-store';
 import { nowIso } from './plan-store';
 
@@ -50,21 +49,6 @@ interface ReplyRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
-}
-
-/**
- * One compiled statement per SQL text and database, reused. A merge runs a few statements per record;
- * compiled afresh each time, their native memory is freed only when V8 collects the JS wrappers, which
- * it does not hurry to do: merging 60,000 annotations held 2 GB of them.
- */
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-function statement(db: Db, sql: string): Statement {
-  let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map()));
-  let stmt = byText.get(sql);
-  if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
 }
 
 function toCore(r: CoreRow): AnnotationCore {
@@ -138,7 +122,7 @@ export function getAnnotation(db: Db, id: string): Annotation {
 }
 
 function findReply(db: Db, id: string): ReplyRow | undefined {
-  return statement(db, 'SELECT * FROM annotation_replies WHERE id = ?').get(id) as ReplyRow | undefined;
+  return cachedStatement(db, 'SELECT * FROM annotation_replies WHERE id = ?').get(id) as ReplyRow | undefined;
 }
 
 /** Number of history entries per annotation id. */
@@ -171,7 +155,7 @@ export function listHistory(db: Db, id: string): AnnotationVersion[] {
 }
 
 function knownContents(db: Db, annotationId: string, replyId: string | null): Set<string> {
-  const rows = statement(db, 'SELECT value FROM annotation_history WHERE annotation_id = ? AND reply_id IS ?').all(
+  const rows = cachedStatement(db, 'SELECT value FROM annotation_history WHERE annotation_id = ? AND reply_id IS ?').all(
     annotationId,
     replyId,
   ) as { value: string }[];
@@ -185,7 +169,7 @@ function addHistory(
   replaced: AnnotationCore | AnnotationReply,
   source: string,
 ): void {
-  statement(db, 'INSERT INTO annotation_history (annotation_id, reply_id, source, value, replaced_at) VALUES (?, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO annotation_history (annotation_id, reply_id, source, value, replaced_at) VALUES (?, ?, ?, ?, ?)').run(
     annotationId,
     replyId,
     source,
@@ -196,7 +180,7 @@ function addHistory(
 
 /** Insert or replace an annotation (without replies). */
 export function saveCore(db: Db, a: AnnotationCore): void {
-  statement(
+  cachedStatement(
     db,
     `INSERT INTO annotations (id, item_key, fiscal_year, carried_from, field, bullet_index, quote, prefix, suffix, start_offset,
        end_offset, revision, kind, color, comment, tags, status, author, created_at, updated_at, deleted_at)
@@ -233,7 +217,7 @@ export function saveCore(db: Db, a: AnnotationCore): void {
 }
 
 export function saveReply(db: Db, annotationId: string, r: AnnotationReply): void {
-  statement(
+  cachedStatement(
     db,
     `INSERT INTO annotation_replies (id, annotation_id, author, text, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET author = excluded.author, text = excluded.text, created_at = excluded.created_at,
@@ -276,7 +260,7 @@ export function mergeAnnotations(
   const replies: MergeCounts = { created: 0, updated: 0, unchanged: 0 };
   db.transaction(() => {
     for (const { replies: theirReplies, ...theirs } of incoming) {
-      const local = statement(db, 'SELECT * FROM annotations WHERE id = ?').get(theirs.id) as CoreRow | undefined;
+      const local = cachedStatement(db, 'SELECT * FROM annotations WHERE id = ?').get(theirs.id) as CoreRow | undefined;
       // An annotation belongs to the edition it was made on, whatever a file says of it (an old file says nothing).
       const core = local ? { ...theirs, fiscalYear: local.fiscal_year, carriedFrom: local.carried_from } : theirs;
       const m = mergeRecord(local && toCore(local), core, knownContents(db, core.id, null));

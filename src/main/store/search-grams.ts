@@ -3,6 +3,7 @@
 // searchable text is also indexed as its single characters and character pairs, separated by spaces,
 // in a contentless FTS5 table whose tokenizer treats every non-space character as part of a token.
 import type Database from 'better-sqlite3';
+import { cachedStatement } from './database';
 
 /** `がん研究` → `が ん 研 究 がん ん研 研究` (the text is already folded: no white space). */
 export function gramsOf(folded: string): string {
@@ -12,7 +13,7 @@ export function gramsOf(folded: string): string {
 }
 
 export function insertGrams(db: Database.Database, docId: number | bigint, folded: string): void {
-  db.prepare('INSERT INTO search_grams (rowid, grams) VALUES (?, ?)').run(docId, gramsOf(folded));
+  cachedStatement(db, 'INSERT INTO search_grams (rowid, grams) VALUES (?, ?)').run(docId, gramsOf(folded));
 }
 
 /** Index every existing search text (used by the migration that adds the table). */

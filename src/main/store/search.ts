@@ -6,11 +6,10 @@
 // Each text's reading (search-tokenizer.ts) has its own trigram index, so a kana query finds the
 // kanji it reads (にんちしょう → 認知症); the words whose reading matched are marked in the original.
 // A reading may be pending (search-readings.ts): a search by reading fills every pending one first.
-import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../shared/api';
 import { foldForMatch, foldWithMap } from '../../shared/text/normalize';
 import { isReadingQuery, readingSpans, toHiragana } from '../../shared/text/reading';
-import type { Db } from './database';
+import { cachedStatement, type Db } from './database';
 import { insertGrams } from './search-grams';
 import { fillPendingReadings, readingColumns, unstoredReadings } from './search-readings';
 
@@ -20,30 +19,26 @@ const SNIPPET_CONTEXT = 40;
 type Owner = { item_key: string } | { section_id: string };
 
 /** Prepared once per database: indexing runs for every text of an ingest. */
-const inserters = new WeakMap<Db, Record<'item_key' | 'section_id', Database.Statement>>();
 
 /** Store one searchable text: folded for the trigram index, as grams, and as its reading. */
 function insertDoc(db: Db, owner: Owner, field: string, ord: number, text: string): void {
-  let stmts = inserters.get(db);
-  if (!stmts) {
-    const sql = (col: string) =>
-      db.prepare(`INSERT INTO search_docs (${col}, field, ord, text, folded, reading, reading_map) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    stmts = { item_key: sql('item_key'), section_id: sql('section_id') };
-    inserters.set(db, stmts);
-  }
   const [col, id] = 'item_key' in owner ? (['item_key', owner.item_key] as const) : (['section_id', owner.section_id] as const);
   const folded = foldForMatch(text);
   const [reading, map] = readingColumns(db, text);
-  const docId = stmts[col].run(id, field, ord, text, folded, reading, map).lastInsertRowid;
+  const insert = cachedStatement(
+    db,
+    `INSERT INTO search_docs (${col}, field, ord, text, folded, reading, reading_map) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const docId = insert.run(id, field, ord, text, folded, reading, map).lastInsertRowid;
   insertGrams(db, docId, folded);
 }
 
 export function indexItem(db: Db, key: string): void {
-  db.prepare('DELETE FROM search_docs WHERE item_key = ?').run(key);
-  const item = db.prepare('SELECT title FROM items WHERE key = ?').get(key) as { title: string } | undefined;
+  cachedStatement(db, 'DELETE FROM search_docs WHERE item_key = ?').run(key);
+  const item = cachedStatement(db, 'SELECT title FROM items WHERE key = ?').get(key) as { title: string } | undefined;
   if (!item) return;
   insertDoc(db, { item_key: key }, 'title', 0, item.title);
-  const bullets = db.prepare('SELECT field, ord, text FROM bullets WHERE item_key = ? ORDER BY field, ord').all(key) as {
+  const bullets = cachedStatement(db, 'SELECT field, ord, text FROM bullets WHERE item_key = ? ORDER BY field, ord').all(key) as {
     field: string;
     ord: number;
     text: string;
