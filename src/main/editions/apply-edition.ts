@@ -9,7 +9,7 @@ import type { EditionApplyResult } from '../../shared/editions';
 import { serializeField } from '../../shared/item-fields';
 import { bulletsByItem } from '../excel/bulk-items';
 import { INGEST_AUTHOR, ingestSections, issueKey, sectionIdOf, seedValues, upsertDocument, type SeedValues } from '../ingest/ingest';
-import { backupDatabase, removeBackup } from '../store/backups';
+import { backupDatabase, writeAfterBackup } from '../store/backups';
 import type { Db } from '../store/database';
 import { nowIso, replaceBullets } from '../store/plan-store';
 import { indexItem } from '../store/search';
@@ -231,12 +231,6 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
     for (const p of proposal.items) relink.run(p.relistedFrom ? (finalKey.get(p.relistedFrom) ?? null) : null, finalKey.get(p.key)!);
     db.prepare("UPDATE edition_batches SET status = 'applied', applied_at = ?, backup = ? WHERE id = ?").run(now, backup.name, id);
   });
-  try {
-    write.immediate();
-  } catch (err) {
-    // Nothing was written: the backup holds today's state, so it goes (a retry starts clean).
-    removeBackup(db, backup.name);
-    throw err;
-  }
+  writeAfterBackup(db, backup.name, write);
   return result;
 }

@@ -6,7 +6,7 @@
 // either as it was or published in full (tests/integration/draft-publish-crash.test.ts).
 import { AppError } from '../../shared/errors';
 import { editionLabel, type DraftPublishResult } from '../../shared/editions';
-import { backupDatabase, removeBackup } from '../store/backups';
+import { backupDatabase, writeAfterBackup } from '../store/backups';
 import type { Db } from '../store/database';
 import { currentEdition } from '../store/edition-store';
 import { nowIso } from '../store/plan-store';
@@ -88,12 +88,6 @@ export async function publishDraft(db: Db, fiscalYear: number, author: string): 
       result.dropped.push(key);
     }
   });
-  try {
-    write.immediate();
-  } catch (err) {
-    // Nothing was written: the backup holds today's state, so it goes (a retry starts clean).
-    removeBackup(db, backup.name);
-    throw err;
-  }
+  writeAfterBackup(db, backup.name, write);
   return result;
 }

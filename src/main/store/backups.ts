@@ -165,6 +165,20 @@ export function removeBackup(db: Db, name: string): void {
   verified.delete(file);
 }
 
+/**
+ * Run the write transaction of an operation that took `backup` first (apply, publish). When it fails,
+ * nothing was written: the backup holds today's state, so it goes, and a retry (after freeing disk
+ * space, say) starts clean with no backup listed for a change that did not happen.
+ */
+export function writeAfterBackup(db: Db, backup: string, write: { immediate(): unknown }): void {
+  try {
+    write.immediate();
+  } catch (err) {
+    removeBackup(db, backup);
+    throw err;
+  }
+}
+
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -22,7 +22,7 @@ import { parseFieldValue } from '../../shared/item-fields';
 import { BulletsSchema } from '../../shared/item-schemas';
 import { bulletsToCell, cellToBullets, cellToNote } from '../../shared/merge/cell-text';
 import { BULK_DECIDED_KINDS, losesText, mergeCell, proposesChange, type MergeKind } from '../../shared/merge/three-way';
-import { backupDatabase, removeBackup } from './backups';
+import { backupDatabase, writeAfterBackup } from './backups';
 import type { Db } from './database';
 import type { Statement } from 'better-sqlite3';
 import { bulletsByItem } from '../excel/bulk-items';
@@ -537,14 +537,7 @@ export async function applyBatch(db: Db, batchId: number, author: string): Promi
     if (heldBack.length) db.prepare('UPDATE import_batches SET backup = ? WHERE id = ?').run(backup.name, batchId);
     else db.prepare("UPDATE import_batches SET status = 'applied', applied_at = ?, backup = ? WHERE id = ?").run(now, backup.name, batchId);
   });
-  try {
-    write.immediate();
-  } catch (err) {
-    // Nothing was written: the backup holds today's state, so it goes, and a retry (after freeing
-    // disk space, say) starts clean with no backup listed for an apply that did not happen.
-    removeBackup(db, backup.name);
-    throw err;
-  }
+  writeAfterBackup(db, backup.name, write);
   return { batch: batchId, written, kept, notes, backup: backup.name, heldBack, untaken };
 }
 
