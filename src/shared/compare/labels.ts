@@ -21,6 +21,7 @@
 //                   the bullet links to an action, new if it does not (compare.ts applies both).
 
 import { foldForMatch } from '../text/normalize';
+import { wordCutter } from '../text/word-cuts';
 import { extractDates, type PlanDate } from './dates';
 
 export type FutureLabel = 'continuation' | 'new' | 'delegated' | 'boilerplate';
@@ -86,6 +87,8 @@ const BOILERPLATE_WORDS = [
   .map(foldForMatch)
   .sort((a, b) => b.length - a.length);
 
+const cutBoilerplate = wordCutter(BOILERPLATE_WORDS, '|');
+
 /** Hiragana words that carry content (everything else in hiragana is grammar). */
 const HIRAGANA_CONTENT = /がん|こども/u;
 /** Characters that carry content: kanji, katakana, Latin letters, digits. */
@@ -105,7 +108,7 @@ export function isBoilerplateText(text: string): boolean {
 function isBoilerplateStripped(stripped: string): boolean {
   let rest = stripped;
   if (!CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest)) return false; // empty: nothing said at all
-  for (const word of BOILERPLATE_WORDS) if (rest.includes(word)) rest = rest.split(word).join('|');
+  rest = cutBoilerplate(rest);
   return !CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest);
 }
 
