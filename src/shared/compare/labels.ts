@@ -151,12 +151,6 @@ function firstCue(folded: string, cues: readonly string[]): string | null {
  */
 export function classifyFuture(text: string, linked: boolean, dates: readonly PlanDate[] = extractDates(text)): LabelDecision {
   const folded = stripTags(text);
-  const decide = (label: FutureLabel, reason: LabelReason, cue: string | null = null, body: string | null = null): LabelDecision => ({
-    label,
-    reason,
-    cue,
-    delegatedTo: body,
-  });
   if (!CONTENT_CHAR.test(folded) && !HIRAGANA_CONTENT.test(folded)) return decide('boilerplate', 'empty');
   const body = delegatedBody(folded);
   if (body !== null) return decide('delegated', 'delegated', null, body);
@@ -169,5 +163,17 @@ export function classifyFuture(text: string, linked: boolean, dates: readonly Pl
   if (cont !== null) return decide('continuation', 'continue', cont);
   const plan = firstCue(folded, PLAN_CUES) ?? commitments.find((d) => d.qualifier !== 'at')?.text ?? null;
   if (plan !== null) return decide('new', 'plan', plan);
+  return noCue(linked);
+}
+
+/**
+ * The label of a bullet no rule above decides: continuation when it links to an action, new when not.
+ * compareItem asks for the linked one of a bullet first read as unlinked, without reading it again.
+ */
+export function noCue(linked: boolean): LabelDecision {
   return linked ? decide('continuation', 'linked') : decide('new', 'unlinked');
+}
+
+function decide(label: FutureLabel, reason: LabelReason, cue: string | null = null, body: string | null = null): LabelDecision {
+  return { label, reason, cue, delegatedTo: body };
 }

@@ -183,6 +183,11 @@ export function contentChunks(text: string): string[] {
  * number keys hash and compare far cheaper than two-character strings. In text order, as a Set keeps it.
  */
 export function contentGrams(text: string): Set<number> {
+  return gramSet(text, (code) => code);
+}
+
+/** The grams of a bullet with each character named by `name` (an injection into 0..0x10ffff). */
+function gramSet(text: string, name: (code: number) => number): Set<number> {
   const grams = new Set<number>();
   const f = contentText(text);
   let prev = -1;
@@ -191,11 +196,38 @@ export function contentGrams(text: string): Set<number> {
     i += code > 0xffff ? 2 : 1;
     if (isCut(code)) prev = -1;
     else {
-      if (prev >= 0) grams.add(prev * 0x110000 + code);
-      prev = code;
+      const own = name(code);
+      if (prev >= 0) grams.add(prev * 0x110000 + own);
+      prev = own;
     }
   }
   return grams;
+}
+
+/**
+ * Characters of content text numbered from 1 in the order first met (the same in every call). A gram of
+ * two of them, a × 0x110000 + b, stays a small integer while a < 1927, which V8 keeps unboxed: the sets
+ * and maps of the linking hash those far cheaper than code-point grams (above 2^31, a heap number
+ * each). The numbering only names characters, so the grams, their order and every score are the same.
+ */
+const BMP_SLOT = new Uint32Array(0x10000);
+const ASTRAL_SLOT = new Map<number, number>();
+let slotCount = 0;
+
+function slotOf(code: number): number {
+  if (code <= 0xffff) {
+    let slot = BMP_SLOT[code]!;
+    if (slot === 0) BMP_SLOT[code] = slot = ++slotCount;
+    return slot;
+  }
+  let slot = ASTRAL_SLOT.get(code);
+  if (slot === undefined) ASTRAL_SLOT.set(code, (slot = ++slotCount));
+  return slot;
+}
+
+/** The grams linkScores works on: contentGrams with characters numbered by slotOf. */
+function linkGrams(text: string): Set<number> {
+  return gramSet(text, slotOf);
 }
 
 /** Ochiai coefficient of two gram sets, in [0, 1]; 0 when either is empty. */
@@ -263,13 +295,13 @@ function weightedCosine(a: Weighted, b: Weighted): number {
  * threshold rules. See the file comment for the weighting and the ministry factor.
  */
 export function linkScores(actions: readonly string[], future: readonly string[]): number[][] {
-  const actionGrams = actions.map(contentGrams);
+  const actionGrams = actions.map(linkGrams);
   const actionMinistries = actions.map(bulletMinistries);
   const weight = gramWeights(actionGrams);
   // The squares are written as they always were (w * w for the future side, w ** 2 for the action side).
   const actionSide = actionGrams.map((grams) => weighted(grams, weight, (w) => w ** 2));
   return future.map((text) => {
-    const own = weighted(contentGrams(text), weight, (w) => w * w);
+    const own = weighted(linkGrams(text), weight, (w) => w * w);
     const ministries = bulletMinistries(text);
     return actionSide.map((rg, i) => {
       const score = weightedCosine(own, rg);

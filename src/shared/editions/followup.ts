@@ -6,7 +6,7 @@
 import { compareItem } from '../compare/compare';
 import type { PlanDate } from '../compare/dates';
 import type { Bullet } from '../domain';
-import { bulletTags } from '../text/tags';
+import { bulletMinistries } from '../text/tags';
 import { fiscalYearOfWestern } from './fiscal-year';
 import type { PromiseStatus } from './vocabulary';
 
@@ -159,7 +159,7 @@ export function summarizeFollowUp(items: readonly ItemFollowUpInput[]): FollowUp
     const own = item.ministries.map((m) => m.code);
     for (const p of item.promises) {
       count(total, p);
-      const tagged = bulletTags(p.text).ministries;
+      const tagged = bulletMinistries(p.text);
       for (const code of tagged.length > 0 ? tagged : own) ministries.add(code, item.key, p);
       for (const id of sectionPath(item.sectionId)) sections.add(id, item.key, p);
     }
