@@ -252,10 +252,10 @@ function gramWeights(actionGrams: readonly ReadonlySet<number>[]): (gram: number
   const df = new Map<number, number>();
   for (const grams of actionGrams) for (const g of grams) df.set(g, (df.get(g) ?? 0) + 1);
   const n = Math.max(1, actionGrams.length);
-  const weights = new Map<number, number>();
-  for (const [g, count] of df) weights.set(g, Math.log(1 + n / Math.max(1, count)));
+  // The counts become the weights in place (no second map).
+  for (const [g, count] of df) df.set(g, Math.log(1 + n / Math.max(1, count)));
   const unseen = Math.log(1 + n / 1);
-  return (gram) => weights.get(gram) ?? unseen;
+  return (gram) => df.get(gram) ?? unseen;
 }
 
 /**

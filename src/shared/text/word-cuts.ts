@@ -36,51 +36,51 @@ export function wordCutter(words: readonly string[], cut: string): (text: string
       for (const word of unique) out = out.split(word).join(cut);
       return out;
     }
-    const found: number[] = [];
+    const found = FOUND;
+    found.length = 0;
     for (let i = 0; i < text.length; i++) {
       const list = starts[text.charCodeAt(i)]!;
       if (list === 0) continue;
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -2;
       // The second character first: it rules out most candidates without a string comparison.
-      for (const rank of byFirst[list - 1]!) {
+      const ranks = byFirst[list - 1]!;
+      for (let k = 0; k < ranks.length; k++) {
+        const rank = ranks[k]!;
         const two = second[rank]!;
         if ((two === -1 || two === next) && text.startsWith(unique[rank]!, i)) found.push(rank * POS + i);
       }
     }
     if (found.length === 0) return text;
     sortNumbers(found);
-    // cutEnd[i] > 0: an occurrence taken from i to cutEnd[i]; taken[i]: character i is inside one.
-    if (taken.length < text.length) {
-      taken = new Uint8Array(text.length * 2);
-      cutEnd = new Uint32Array(text.length * 2);
-    }
-    for (const packed of found) {
-      const at = packed % POS;
-      const end = at + unique[(packed - at) / POS]!.length;
+    // The occurrences taken, as start * POS + end: a text holds a handful, so a list is the cheapest.
+    const cuts = CUTS;
+    cuts.length = 0;
+    for (let k = 0; k < found.length; k++) {
+      const at = found[k]! % POS;
+      const end = at + unique[(found[k]! - at) / POS]!.length;
       let free = true;
-      for (let k = at; k < end && free; k++) free = taken[k] === 0;
-      if (!free) continue;
-      taken.fill(1, at, end);
-      cutEnd[at] = end;
+      for (let j = 0; j < cuts.length && free; j++) {
+        const from = Math.floor(cuts[j]! / POS);
+        free = end <= from || cuts[j]! - from * POS <= at;
+      }
+      if (free) cuts.push(at * POS + end);
     }
+    sortNumbers(cuts);
     let out = '';
     let from = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (cutEnd[i] === 0) continue;
-      out += text.slice(from, i) + cut;
-      from = cutEnd[i]!;
-      i = from - 1;
+    for (let j = 0; j < cuts.length; j++) {
+      const at = Math.floor(cuts[j]! / POS);
+      out += text.slice(from, at) + cut;
+      from = cuts[j]! - at * POS;
     }
-    taken.fill(0, 0, text.length);
-    cutEnd.fill(0, 0, text.length);
     return out + text.slice(from);
   };
 }
 
-// Scratch space of the cutters, reused: allocating typed arrays per text cost more than the cutting.
-// Left all zero after each call.
-let taken = new Uint8Array(256);
-let cutEnd = new Uint32Array(256);
+// Scratch lists of the cutters, reused (emptied at the start of each call): a new array per text was a
+// good part of the cost.
+const FOUND: number[] = [];
+const CUTS: number[] = [];
 
 /** Ascending, in place; insertion sort, because a text holds a handful of occurrences. */
 function sortNumbers(list: number[]): void {
