@@ -121,13 +121,15 @@ class Groups {
       this.byId.set(id, g);
     }
     count(g, p);
-    const once = (list: string[]) => {
-      if (list.at(-1) !== key) list.push(key);
-    };
-    once(g.items);
-    if (p.status === 'unreported') once(g.unreportedItems);
-    if (p.overdue) once(g.overdueItems);
+    pushOnce(g.items, key);
+    if (p.status === 'unreported') pushOnce(g.unreportedItems, key);
+    if (p.overdue) pushOnce(g.overdueItems, key);
   }
+}
+
+/** Adds an item's key unless it was the last added (an item's promises come one after another). */
+function pushOnce(list: string[], key: string): void {
+  if (list.at(-1) !== key) list.push(key);
 }
 
 /** '1-2-3' → ['1', '1-2', '1-2-3']. */
