@@ -245,18 +245,28 @@ export function similarity(a: string, b: string): number {
 }
 
 /**
- * IDF-style weights of grams over the action bullets of one item: ln(1 + N/df), df at least 1. Each
- * gram's weight is computed once per item (a gram met in no action bullet weighs ln(1 + N)).
+ * IDF-style weights of grams over the action bullets of one item: ln(1 + N/df), df at least 1. The
+ * weight of each possible df is computed once per item. An item has a handful of action bullets: df is
+ * then counted by asking each bullet's set, cheaper than building a map of every gram; a large call
+ * (a whole plan as one item) counts them into a map once.
  */
 function gramWeights(actionGrams: readonly ReadonlySet<number>[]): (gram: number) => number {
+  const n = Math.max(1, actionGrams.length);
+  const byDf = Array.from({ length: actionGrams.length + 1 }, (_, df) => Math.log(1 + n / Math.max(1, df)));
+  if (actionGrams.length <= FEW_ACTIONS) {
+    return (gram) => {
+      let df = 0;
+      for (let i = 0; i < actionGrams.length; i++) if (actionGrams[i]!.has(gram)) df += 1;
+      return byDf[df]!;
+    };
+  }
   const df = new Map<number, number>();
   for (const grams of actionGrams) for (const g of grams) df.set(g, (df.get(g) ?? 0) + 1);
-  const n = Math.max(1, actionGrams.length);
-  // The counts become the weights in place (no second map).
-  for (const [g, count] of df) df.set(g, Math.log(1 + n / Math.max(1, count)));
-  const unseen = Math.log(1 + n / 1);
-  return (gram) => df.get(gram) ?? unseen;
+  return (gram) => byDf[df.get(gram) ?? 0]!;
 }
+
+/** Up to this many action bullets, gramWeights asks each bullet's set rather than building a map. */
+const FEW_ACTIONS = 6;
 
 /**
  * One side of weightedCosine: the bullet's grams with their squared weights, and the sum of those. The
