@@ -99,6 +99,31 @@ function stripTags(text: string): string {
   return foldForMatch(text).replace(/【[^】]*】|\((?:pj\d+(?:[,、・]pj\d+)*|仮題|仮称)\)/gu, '');
 }
 
+/** Every character of the boilerplate vocabulary. */
+const BOILERPLATE_CHARS = new Set([...BOILERPLATE_WORDS.join('')]);
+
+/** Per BMP code: 0 not yet seen, 1 content that no boilerplate word holds, 2 anything else. */
+const UNCUTTABLE = new Uint8Array(0x10000);
+
+/**
+ * Whether the text holds a content character (CONTENT_CHAR) that no boilerplate word holds: no cut can
+ * take it away, so the bullet is not boilerplate, and most bullets are told so without cutting.
+ */
+function holdsUncuttable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) continue; // half of a pair: left to the full reading
+    let kind = UNCUTTABLE[code];
+    if (kind === 0) {
+      const ch = text[i]!;
+      kind = CONTENT_CHAR.test(ch) && !BOILERPLATE_CHARS.has(ch) ? 1 : 2;
+      UNCUTTABLE[code] = kind;
+    }
+    if (kind === 1) return true;
+  }
+  return false;
+}
+
 /** True when the bullet says nothing beyond "continue steadily" (引き続き、事業を着実に進める。). */
 export function isBoilerplateText(text: string): boolean {
   return isBoilerplateStripped(stripTags(text));
@@ -108,6 +133,7 @@ export function isBoilerplateText(text: string): boolean {
 function isBoilerplateStripped(stripped: string): boolean {
   let rest = stripped;
   if (!CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest)) return false; // empty: nothing said at all
+  if (holdsUncuttable(rest)) return false;
   rest = cutBoilerplate(rest);
   return !CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest);
 }
