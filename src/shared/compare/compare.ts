@@ -3,7 +3,7 @@
 
 import type { Bullet } from '../domain';
 import { extractDates, type PlanDate } from './dates';
-import { classifyFuture, type FutureLabel, type LabelReason } from './labels';
+import { classifyFuture, noCue, type FutureLabel, type LabelReason } from './labels';
 import { LINK_THRESHOLD, linkScores, pickLinks } from './similarity';
 
 export interface FollowUp {
@@ -95,7 +95,8 @@ export function compareItem(actions: readonly Bullet[], future: readonly Bullet[
     // Boilerplate follows up nothing in particular: no links, whatever words it shares.
     const unlinked = classifyFuture(bullet.text, false, dates);
     const links = unlinked.label === 'boilerplate' ? [] : pickLinks(scores[index] ?? [], threshold);
-    let decision = unlinked.reason === 'unlinked' && links.length > 0 ? classifyFuture(bullet.text, true, dates) : unlinked;
+    // Read as unlinked, no rule decided: linked, it is what the no-cue rule says for a linked bullet.
+    let decision = unlinked.reason === 'unlinked' && links.length > 0 ? noCue(true) : unlinked;
     // A nested bullet without a cue of its own reads under its parent's (引き続き、以下の事業を…).
     const parent = parentOf(future, index);
     const parentOut = parent === null ? undefined : futureOut[parent];

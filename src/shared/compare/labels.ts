@@ -21,6 +21,7 @@
 //                   the bullet links to an action, new if it does not (compare.ts applies both).
 
 import { foldForMatch } from '../text/normalize';
+import { wordCutter } from '../text/word-cuts';
 import { extractDates, type PlanDate } from './dates';
 
 export type FutureLabel = 'continuation' | 'new' | 'delegated' | 'boilerplate';
@@ -86,6 +87,8 @@ const BOILERPLATE_WORDS = [
   .map(foldForMatch)
   .sort((a, b) => b.length - a.length);
 
+const cutBoilerplate = wordCutter(BOILERPLATE_WORDS, '|');
+
 /** Hiragana words that carry content (everything else in hiragana is grammar). */
 const HIRAGANA_CONTENT = /がん|こども/u;
 /** Characters that carry content: kanji, katakana, Latin letters, digits. */
@@ -94,6 +97,31 @@ const CONTENT_CHAR = /[\p{Script=Han}\p{Script=Katakana}a-z0-9]/u;
 /** Folded text without 【】 tags, (PJn) references and (仮題)/(仮称). */
 function stripTags(text: string): string {
   return foldForMatch(text).replace(/【[^】]*】|\((?:pj\d+(?:[,、・]pj\d+)*|仮題|仮称)\)/gu, '');
+}
+
+/** Every character of the boilerplate vocabulary. */
+const BOILERPLATE_CHARS = new Set([...BOILERPLATE_WORDS.join('')]);
+
+/** Per BMP code: 0 not yet seen, 1 content that no boilerplate word holds, 2 anything else. */
+const UNCUTTABLE = new Uint8Array(0x10000);
+
+/**
+ * Whether the text holds a content character (CONTENT_CHAR) that no boilerplate word holds: no cut can
+ * take it away, so the bullet is not boilerplate, and most bullets are told so without cutting.
+ */
+function holdsUncuttable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) continue; // half of a pair: left to the full reading
+    let kind = UNCUTTABLE[code];
+    if (kind === 0) {
+      const ch = text[i]!;
+      kind = CONTENT_CHAR.test(ch) && !BOILERPLATE_CHARS.has(ch) ? 1 : 2;
+      UNCUTTABLE[code] = kind;
+    }
+    if (kind === 1) return true;
+  }
+  return false;
 }
 
 /** True when the bullet says nothing beyond "continue steadily" (引き続き、事業を着実に進める。). */
@@ -105,7 +133,8 @@ export function isBoilerplateText(text: string): boolean {
 function isBoilerplateStripped(stripped: string): boolean {
   let rest = stripped;
   if (!CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest)) return false; // empty: nothing said at all
-  for (const word of BOILERPLATE_WORDS) if (rest.includes(word)) rest = rest.split(word).join('|');
+  if (holdsUncuttable(rest)) return false;
+  rest = cutBoilerplate(rest);
   return !CONTENT_CHAR.test(rest) && !HIRAGANA_CONTENT.test(rest);
 }
 
@@ -148,12 +177,6 @@ function firstCue(folded: string, cues: readonly string[]): string | null {
  */
 export function classifyFuture(text: string, linked: boolean, dates: readonly PlanDate[] = extractDates(text)): LabelDecision {
   const folded = stripTags(text);
-  const decide = (label: FutureLabel, reason: LabelReason, cue: string | null = null, body: string | null = null): LabelDecision => ({
-    label,
-    reason,
-    cue,
-    delegatedTo: body,
-  });
   if (!CONTENT_CHAR.test(folded) && !HIRAGANA_CONTENT.test(folded)) return decide('boilerplate', 'empty');
   const body = delegatedBody(folded);
   if (body !== null) return decide('delegated', 'delegated', null, body);
@@ -166,5 +189,17 @@ export function classifyFuture(text: string, linked: boolean, dates: readonly Pl
   if (cont !== null) return decide('continuation', 'continue', cont);
   const plan = firstCue(folded, PLAN_CUES) ?? commitments.find((d) => d.qualifier !== 'at')?.text ?? null;
   if (plan !== null) return decide('new', 'plan', plan);
+  return noCue(linked);
+}
+
+/**
+ * The label of a bullet no rule above decides: continuation when it links to an action, new when not.
+ * compareItem asks for the linked one of a bullet first read as unlinked, without reading it again.
+ */
+export function noCue(linked: boolean): LabelDecision {
   return linked ? decide('continuation', 'linked') : decide('new', 'unlinked');
+}
+
+function decide(label: FutureLabel, reason: LabelReason, cue: string | null = null, body: string | null = null): LabelDecision {
+  return { label, reason, cue, delegatedTo: body };
 }

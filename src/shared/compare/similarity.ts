@@ -22,8 +22,9 @@
 //     shared term should not make a second link);
 //   - nothing links below LINK_THRESHOLD.
 
-import { bulletTags } from '../text/tags';
+import { bulletMinistries } from '../text/tags';
 import { foldForMatch } from '../text/normalize';
+import { wordCutter } from '../text/word-cuts';
 
 /**
  * Links below this score are not made. Calibrated on real bullets of the table
@@ -118,18 +119,21 @@ const TAG = /【[^】]*】|\((?:pj\d+(?:[,、・]pj\d+)*|仮題|仮称)\)/gu;
 const DATE = /(?:令和|平成)(?:\d{1,2}|元)年度?(?:\d{1,2}月(?:\d{1,2}日)?)?|(?:19|20)\d{2}年度?/gu;
 const PUNCT = /^[\p{P}\p{S}]$/u;
 
+/** Cuts the stop words out of folded text, longest first (研究開発 before 研究 and 開発). */
+const cutStopWords = wordCutter(STOP_SORTED, CUT);
+
 /**
  * The folded text with tags, dates and stop words replaced by cuts; punctuation (CUT is one) and
  * hiragana runs cut the text too, at reading (isCut). Punctuation used to be replaced before the stop
  * words: no stop word holds punctuation, so they are found at the same places either way.
  */
 function contentText(text: string): string {
-  let f = foldForMatch(text).replace(TAG, CUT).replace(DATE, CUT);
-  // Only the words the text holds are split on (a bullet holds a few of the list): the same cuts in
-  // the same order, without building a string per absent word.
+  let f = foldForMatch(text);
+  // TAG cannot match without a bracket, DATE without 年: most bullets skip both scans.
+  if (f.includes('【') || f.includes('(')) f = f.replace(TAG, CUT);
+  if (f.includes('年')) f = f.replace(DATE, CUT);
   for (const [word, keep] of HIRAGANA_WORDS) if (f.includes(word)) f = f.split(word).join(keep);
-  for (const stop of STOP_SORTED) if (f.includes(stop)) f = f.split(stop).join(CUT);
-  return f;
+  return cutStopWords(f);
 }
 
 /** Per BMP code: 0 not yet seen, 1 cuts (punctuation or symbol), 2 does not. */
@@ -179,6 +183,11 @@ export function contentChunks(text: string): string[] {
  * number keys hash and compare far cheaper than two-character strings. In text order, as a Set keeps it.
  */
 export function contentGrams(text: string): Set<number> {
+  return gramSet(text, (code) => code);
+}
+
+/** The grams of a bullet with each character named by `name` (an injection into 0..0x10ffff). */
+function gramSet(text: string, name: (code: number) => number): Set<number> {
   const grams = new Set<number>();
   const f = contentText(text);
   let prev = -1;
@@ -187,11 +196,38 @@ export function contentGrams(text: string): Set<number> {
     i += code > 0xffff ? 2 : 1;
     if (isCut(code)) prev = -1;
     else {
-      if (prev >= 0) grams.add(prev * 0x110000 + code);
-      prev = code;
+      const own = name(code);
+      if (prev >= 0) grams.add(prev * 0x110000 + own);
+      prev = own;
     }
   }
   return grams;
+}
+
+/**
+ * Characters of content text numbered from 1 in the order first met (the same in every call). A gram of
+ * two of them, a × 0x110000 + b, stays a small integer while a < 1927, which V8 keeps unboxed: the sets
+ * and maps of the linking hash those far cheaper than code-point grams (above 2^31, a heap number
+ * each). The numbering only names characters, so the grams, their order and every score are the same.
+ */
+const BMP_SLOT = new Uint32Array(0x10000);
+const ASTRAL_SLOT = new Map<number, number>();
+let slotCount = 0;
+
+function slotOf(code: number): number {
+  if (code <= 0xffff) {
+    let slot = BMP_SLOT[code]!;
+    if (slot === 0) BMP_SLOT[code] = slot = ++slotCount;
+    return slot;
+  }
+  let slot = ASTRAL_SLOT.get(code);
+  if (slot === undefined) ASTRAL_SLOT.set(code, (slot = ++slotCount));
+  return slot;
+}
+
+/** The grams linkScores works on: contentGrams with characters numbered by slotOf. */
+function linkGrams(text: string): Set<number> {
+  return gramSet(text, slotOf);
 }
 
 /** Ochiai coefficient of two gram sets, in [0, 1]; 0 when either is empty. */
@@ -208,25 +244,60 @@ export function similarity(a: string, b: string): number {
   return gramSimilarity(contentGrams(a), contentGrams(b));
 }
 
-/** IDF-style weights of grams over the action bullets of one item: ln(1 + N/df), df at least 1. */
+/**
+ * IDF-style weights of grams over the action bullets of one item: ln(1 + N/df), df at least 1. The
+ * weight of each possible df is computed once per item. An item has a handful of action bullets: df is
+ * then counted by asking each bullet's set, cheaper than building a map of every gram; a large call
+ * (a whole plan as one item) counts them into a map once.
+ */
 function gramWeights(actionGrams: readonly ReadonlySet<number>[]): (gram: number) => number {
+  const n = Math.max(1, actionGrams.length);
+  const byDf = Array.from({ length: actionGrams.length + 1 }, (_, df) => Math.log(1 + n / Math.max(1, df)));
+  if (actionGrams.length <= FEW_ACTIONS) {
+    return (gram) => {
+      let df = 0;
+      for (let i = 0; i < actionGrams.length; i++) if (actionGrams[i]!.has(gram)) df += 1;
+      return byDf[df]!;
+    };
+  }
   const df = new Map<number, number>();
   for (const grams of actionGrams) for (const g of grams) df.set(g, (df.get(g) ?? 0) + 1);
-  const n = Math.max(1, actionGrams.length);
-  return (gram) => Math.log(1 + n / Math.max(1, df.get(gram) ?? 0));
+  return (gram) => byDf[df.get(gram) ?? 0]!;
 }
 
-function weightedCosine(a: ReadonlySet<number>, b: ReadonlySet<number>, weight: (gram: number) => number): number {
-  let wa = 0;
-  let wb = 0;
-  let shared = 0;
-  for (const g of a) {
-    const w = weight(g);
-    wa += w * w;
-    if (b.has(g)) shared += w * w;
+/** Up to this many action bullets, gramWeights asks each bullet's set rather than building a map. */
+const FEW_ACTIONS = 6;
+
+/**
+ * One side of weightedCosine: the bullet's grams with their squared weights, and the sum of those. The
+ * action side is summed once per item rather than once per future bullet; the order of every sum is
+ * the order of the set, as before, so the scores are the same to the last bit.
+ */
+interface Weighted {
+  grams: ReadonlySet<number>;
+  squares: number[];
+  total: number;
+}
+
+function weighted(grams: ReadonlySet<number>, weight: (gram: number) => number, square: (w: number) => number): Weighted {
+  const squares: number[] = [];
+  let total = 0;
+  for (const g of grams) {
+    const s = square(weight(g));
+    squares.push(s);
+    total += s;
   }
-  for (const g of b) wb += weight(g) ** 2;
-  return wa === 0 || wb === 0 ? 0 : shared / Math.sqrt(wa * wb);
+  return { grams, squares, total };
+}
+
+function weightedCosine(a: Weighted, b: Weighted): number {
+  let shared = 0;
+  let i = 0;
+  for (const g of a.grams) {
+    if (b.grams.has(g)) shared += a.squares[i]!;
+    i += 1;
+  }
+  return a.total === 0 || b.total === 0 ? 0 : shared / Math.sqrt(a.total * b.total);
 }
 
 /**
@@ -234,14 +305,16 @@ function weightedCosine(a: ReadonlySet<number>, b: ReadonlySet<number>, weight: 
  * threshold rules. See the file comment for the weighting and the ministry factor.
  */
 export function linkScores(actions: readonly string[], future: readonly string[]): number[][] {
-  const actionGrams = actions.map(contentGrams);
-  const actionMinistries = actions.map((t) => bulletTags(t).ministries);
+  const actionGrams = actions.map(linkGrams);
+  const actionMinistries = actions.map(bulletMinistries);
   const weight = gramWeights(actionGrams);
+  // The squares are written as they always were (w * w for the future side, w ** 2 for the action side).
+  const actionSide = actionGrams.map((grams) => weighted(grams, weight, (w) => w ** 2));
   return future.map((text) => {
-    const grams = contentGrams(text);
-    const ministries = bulletTags(text).ministries;
-    return actionGrams.map((rg, i) => {
-      const score = weightedCosine(grams, rg, weight);
+    const own = weighted(linkGrams(text), weight, (w) => w * w);
+    const ministries = bulletMinistries(text);
+    return actionSide.map((rg, i) => {
+      const score = weightedCosine(own, rg);
       const other = actionMinistries[i]!;
       const disjoint = ministries.length > 0 && other.length > 0 && !ministries.some((m) => other.includes(m));
       return disjoint ? score * OTHER_MINISTRY_FACTOR : score;

@@ -6,7 +6,7 @@
 import { compareItem } from '../compare/compare';
 import type { PlanDate } from '../compare/dates';
 import type { Bullet } from '../domain';
-import { bulletTags } from '../text/tags';
+import { bulletMinistries } from '../text/tags';
 import { fiscalYearOfWestern } from './fiscal-year';
 import type { PromiseStatus } from './vocabulary';
 
@@ -121,13 +121,15 @@ class Groups {
       this.byId.set(id, g);
     }
     count(g, p);
-    const once = (list: string[]) => {
-      if (list.at(-1) !== key) list.push(key);
-    };
-    once(g.items);
-    if (p.status === 'unreported') once(g.unreportedItems);
-    if (p.overdue) once(g.overdueItems);
+    pushOnce(g.items, key);
+    if (p.status === 'unreported') pushOnce(g.unreportedItems, key);
+    if (p.overdue) pushOnce(g.overdueItems, key);
   }
+}
+
+/** Adds an item's key unless it was the last added (an item's promises come one after another). */
+function pushOnce(list: string[], key: string): void {
+  if (list.at(-1) !== key) list.push(key);
 }
 
 /** '1-2-3' → ['1', '1-2', '1-2-3']. */
@@ -159,7 +161,7 @@ export function summarizeFollowUp(items: readonly ItemFollowUpInput[]): FollowUp
     const own = item.ministries.map((m) => m.code);
     for (const p of item.promises) {
       count(total, p);
-      const tagged = bulletTags(p.text).ministries;
+      const tagged = bulletMinistries(p.text);
       for (const code of tagged.length > 0 ? tagged : own) ministries.add(code, item.key, p);
       for (const id of sectionPath(item.sectionId)) sections.add(id, item.key, p);
     }

@@ -25,6 +25,9 @@ function foldChar(ch: string): string {
   return out;
 }
 
+/** foldChar of the BMP characters that do not fold to themselves, by code. */
+const BMP_FOLD: (string | undefined)[] = [];
+
 /** Whether the UTF-16 unit at `i` is a whole character that folds to itself. */
 function foldsToItself(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
@@ -48,9 +51,16 @@ export function foldForMatch(text: string): string {
       i += 1;
       continue;
     }
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    folded += text.slice(run, i) + foldChar(ch);
-    i += ch.length;
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdfff) {
+      // A BMP character that changes (（ → (, Ａ → a): its fold by code, without building the character.
+      folded += text.slice(run, i) + (BMP_FOLD[code] ??= foldChar(text[i]!));
+      i += 1;
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      folded += text.slice(run, i) + foldChar(ch);
+      i += ch.length;
+    }
     run = i;
   }
   return run === 0 ? text : folded + text.slice(run);

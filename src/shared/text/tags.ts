@@ -60,6 +60,7 @@ export function parseMinistryList(inner: string): { ministries: MinistryCode[]; 
 /** Every 【…】 in a text, with the inside and where it sits. */
 export function findBrackets(text: string): { inner: string; start: number; end: number }[] {
   const found: { inner: string; start: number; end: number }[] = [];
+  if (!text.includes('【')) return found; // most bullets: no scan at all
   for (const m of text.matchAll(/【([^【】]*)】/g)) {
     found.push({ inner: m[1] ?? '', start: m.index, end: m.index + m[0].length });
   }
@@ -76,10 +77,6 @@ const PJ_REF = /PJ\s*(\d+)/gi;
  * outside 1..8 are not projects and are dropped.
  */
 export function bulletTags(text: string): { ministries: MinistryCode[]; pj: number[] } {
-  const ministries = new Set<MinistryCode>();
-  for (const { inner } of findBrackets(text)) {
-    for (const code of parseMinistryList(inner)?.ministries ?? []) ministries.add(code);
-  }
   const pj = new Set<number>();
   for (const group of text.normalize('NFKC').matchAll(PAREN_GROUP)) {
     for (const ref of (group[1] ?? '').matchAll(PJ_REF)) {
@@ -87,7 +84,16 @@ export function bulletTags(text: string): { ministries: MinistryCode[]; pj: numb
       if (n >= 1 && n <= 8) pj.add(n);
     }
   }
-  return { ministries: inCodeOrder(ministries), pj: [...pj].sort((a, b) => a - b) };
+  return { ministries: bulletMinistries(text), pj: [...pj].sort((a, b) => a - b) };
+}
+
+/** The ministries of bulletTags alone: what linking and the follow-up counts need, without the PJ scan. */
+export function bulletMinistries(text: string): MinistryCode[] {
+  const ministries = new Set<MinistryCode>();
+  for (const { inner } of findBrackets(text)) {
+    for (const code of parseMinistryList(inner)?.ministries ?? []) ministries.add(code);
+  }
+  return inCodeOrder(ministries);
 }
 
 /**
