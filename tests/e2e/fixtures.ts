@@ -113,14 +113,26 @@ export const hitList = (page: Page) => page.getByRole('listbox', { name: '検索
 export async function openItemByKey(page: Page, key: string): Promise<void> {
   const list = itemList(page);
   const option = page.locator(`[id="item-${key}"]`);
-  await list.evaluate((el) => {
-    el.scrollTop = 0;
-  });
-  for (let i = 0; i < 200 && !(await option.isVisible()); i++) {
+  const top = () =>
+    list.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+  await top();
+  // The list is virtual: a row found can be unmounted again before the click when the list re-renders
+  // (late facets change its rows' heights), so a click that does not land starts the search over.
+  for (let i = 0; i < 400; i++) {
+    if (await option.isVisible()) {
+      try {
+        await option.click({ timeout: 3000 });
+        break;
+      } catch {
+        await top();
+        continue;
+      }
+    }
     await list.evaluate((el) => {
       el.scrollTop += el.clientHeight * 0.7;
     });
   }
-  await option.click();
   await expect(page.locator('.breadcrumb')).toContainText(key);
 }
