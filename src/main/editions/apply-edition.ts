@@ -8,7 +8,15 @@ import type { Bullet } from '../../shared/domain';
 import type { EditionApplyResult } from '../../shared/editions';
 import { serializeField } from '../../shared/item-fields';
 import { bulletsByItem } from '../excel/bulk-items';
-import { INGEST_AUTHOR, ingestSections, issueKey, sectionIdOf, seedValues, upsertDocument, type SeedValues } from '../ingest/ingest';
+import {
+  INGEST_AUTHOR,
+  ingestSections,
+  insertParsedItem,
+  sectionIdOf,
+  seedValues,
+  upsertDocument,
+  type SeedValues,
+} from '../ingest/ingest';
 import { backupDatabase, writeAfterBackup } from '../store/backups';
 import type { Db } from '../store/database';
 import { nowIso, replaceBullets } from '../store/plan-store';
@@ -153,41 +161,17 @@ export async function applyEdition(db: Db, id: number, author: string): Promise<
       `UPDATE items SET origin = ?, seed_json = ?, section_id = ?, major = ?, middle = ?, area = ?, label = ?, position = ?,
          ministries = ?, lead = ?, warnings = ?, retired_in = NULL WHERE key = ?`,
     );
-    const insert = db.prepare(
-      `INSERT INTO items (key, origin, seed_json, section_id, major, middle, area, label, position, title, ministries, lead, warnings, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     proposal.items.forEach((p, index) => {
-      const values = seedValues(p);
-      const origin = `plan:${p.key}`;
       const key = resolved.keyOf.get(index);
       if (key === undefined) {
-        const fresh = issueKey(db, p.key);
-        insert.run(
-          fresh,
-          origin,
-          JSON.stringify(values),
-          sectionIdOf(p),
-          p.major,
-          p.middle,
-          p.area,
-          p.label,
-          index,
-          p.title,
-          JSON.stringify(p.ministries),
-          JSON.stringify(p.lead),
-          JSON.stringify(p.warnings),
-          now,
-          now,
-        );
-        replaceBullets(db, fresh, 'actions', p.actions);
-        replaceBullets(db, fresh, 'future', p.future);
-        indexItem(db, fresh);
+        const fresh = insertParsedItem(db, p, index, now);
         finalKey.set(p.key, fresh);
         result.added.push({ key: fresh, label: p.label, title: p.title });
         return;
       }
       finalKey.set(p.key, key);
+      const values = seedValues(p);
+      const origin = `plan:${p.key}`;
       const placed = placeOf.get(key) as { section_id: string; label: string; retired_in: number | null };
       let changed = placed.section_id !== sectionIdOf(p) || placed.label !== p.label;
       const seed = seedOf.get(key) as string | null;

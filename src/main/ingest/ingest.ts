@@ -7,7 +7,7 @@ import type { ItemField } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { fiscalYearLabel } from '../../shared/editions/fiscal-year';
 import { serializeField } from '../../shared/item-fields';
-import type { Db } from '../store/database';
+import { cachedStatement, type Db } from '../store/database';
 import { currentFiscalYear, recordCurrentEdition } from '../store/edition-store';
 import { nowIso, replaceBullets } from '../store/plan-store';
 import { indexItem, indexSection } from '../store/search';
@@ -92,6 +92,39 @@ export function sectionIdOf(p: Pick<ParsedItem, 'major' | 'middle' | 'area'>): s
   return p.area === null ? `${p.major}-${p.middle}` : `${p.major}-${p.middle}-${p.area}`;
 }
 
+/**
+ * A parsed item as a new row of the plan under a freshly issued key, placed at `position`, with its
+ * bullets and search entries (a first load, or an item an edition adds). Returns the key.
+ */
+export function insertParsedItem(db: Db, p: ParsedItem, position: number, now: string): string {
+  const key = issueKey(db, p.key);
+  cachedStatement(
+    db,
+    `INSERT INTO items (key, origin, seed_json, section_id, major, middle, area, label, position, title, ministries, lead, warnings, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    key,
+    `plan:${p.key}`,
+    JSON.stringify(seedValues(p)),
+    sectionIdOf(p),
+    p.major,
+    p.middle,
+    p.area,
+    p.label,
+    position,
+    p.title,
+    JSON.stringify(p.ministries),
+    JSON.stringify(p.lead),
+    JSON.stringify(p.warnings),
+    now,
+    now,
+  );
+  replaceBullets(db, key, 'actions', p.actions);
+  replaceBullets(db, key, 'future', p.future);
+  indexItem(db, key);
+  return key;
+}
+
 export function ingestSections(db: Db, plan: Pick<ParsedPlan, 'sections'>): void {
   const get = db.prepare('SELECT title, intro_json, position FROM sections WHERE id = ?');
   const insert = db.prepare(
@@ -147,32 +180,8 @@ function ingestPlan(db: Db, name: string, text: string, report: IngestReport): v
 
   const keyOf = new Map<string, string>();
   const now = nowIso();
-  const insert = db.prepare(
-    `INSERT INTO items (key, origin, seed_json, section_id, major, middle, area, label, position, title, ministries, lead, warnings, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   plan.items.forEach((p, position) => {
-    const key = issueKey(db, p.key);
-    insert.run(
-      key,
-      `plan:${p.key}`,
-      JSON.stringify(seedValues(p)),
-      sectionIdOf(p),
-      p.major,
-      p.middle,
-      p.area,
-      p.label,
-      position,
-      p.title,
-      JSON.stringify(p.ministries),
-      JSON.stringify(p.lead),
-      JSON.stringify(p.warnings),
-      now,
-      now,
-    );
-    replaceBullets(db, key, 'actions', p.actions);
-    replaceBullets(db, key, 'future', p.future);
-    indexItem(db, key);
+    const key = insertParsedItem(db, p, position, now);
     keyOf.set(p.key, key);
     report.created += 1;
   });
