@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { lineDiff } from '../../shared/diff/word-diff';
 import { editionFieldLabel, editionLabel, type EditionField } from '../../shared/editions';
 import type { Db } from '../store/database';
-import { FONT_NAME, GRID, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from '../excel/sheet-style';
+import { FONT_NAME, WRAP_TOP, writeBodyRow, fittingHeight, setupHeader, setupPrint, solidFill } from '../excel/sheet-style';
 import { diffEditions } from './compare-editions';
 import { editionItems, editionSections, type PlainItem } from './edition-items';
 import { fieldChanges } from './edition-batches';
@@ -99,13 +99,7 @@ export function buildComparisonWorkbook(db: Db, from: number, to: number): { wor
       typeof olderText === 'string' ? olderText : { richText: olderText },
       note,
     ];
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = v;
-      cell.font = BODY;
-      cell.alignment = WRAP_TOP;
-      cell.border = GRID;
-    });
+    writeBodyRow(row, values, BODY, WRAP_TOP);
     const plain = (v: string | Rich) => (typeof v === 'string' ? v : v.map((r) => r.text).join(''));
     row.height =
       fittingHeight([

@@ -5,7 +5,7 @@ import { localMinute, sourceName, type ChangeRow } from '../../shared/change-log
 import { AppError } from '../../shared/errors';
 import { fieldLabel } from '../../shared/fields';
 import { EXCEL_MAX_CELL_CHARS, overlongMessage, type OverlongCell } from './layout';
-import { BODY_FONT, GRID, setupHeader, setupPrint, WRAP_TOP } from './sheet-style';
+import { BODY_FONT, setupHeader, setupPrint, WRAP_TOP, writeBodyRow } from './sheet-style';
 
 const COLUMNS = [
   { header: '日時', width: 17 },
@@ -50,16 +50,7 @@ export function buildChangesWorkbook(rows: readonly ChangeRow[], fiscalYear: num
     COLUMNS.map((c) => c.header),
     values.length > 0,
   );
-  values.forEach((cells, r) => {
-    const row = ws.getRow(r + 2);
-    cells.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      cell.value = v;
-      cell.font = BODY_FONT;
-      cell.border = GRID;
-      cell.alignment = WRAP_TOP;
-    });
-  });
+  values.forEach((cells, r) => writeBodyRow(ws.getRow(r + 2), cells, BODY_FONT, WRAP_TOP));
   COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   setupPrint(ws, heading);
   return wb;

@@ -2,22 +2,14 @@
 import ExcelJS from 'exceljs';
 import type { DashboardFigures, FigureRow } from '../../shared/dashboard';
 import { fiscalYearLabel } from '../../shared/editions/fiscal-year';
-import { BODY_FONT, GRID, setupHeader, setupPrint } from './sheet-style';
+import { setupHeader, setupPrint, writeBodyRow } from './sheet-style';
 
 type Cell = string | number;
 
 function addSheet(wb: ExcelJS.Workbook, name: string, title: string, headers: string[], rows: Cell[][]): void {
   const ws = wb.addWorksheet(name);
   setupHeader(ws, headers, rows.length > 0);
-  rows.forEach((values, r) => {
-    const row = ws.getRow(r + 2);
-    values.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      cell.value = v;
-      cell.font = BODY_FONT;
-      cell.border = GRID;
-    });
-  });
+  rows.forEach((values, r) => writeBodyRow(ws.getRow(r + 2), values));
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 44 : 14));
   setupPrint(ws, title);
 }

@@ -33,7 +33,7 @@ import {
   type TableColumn,
 } from './layout';
 import { hangingCell } from './hanging-wrap';
-import { BODY_FONT, GRID, PAGE_MARGINS, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill } from './sheet-style';
+import { BODY_FONT, GRID, PAGE_MARGINS, WRAP_TOP, fittingHeight, setupHeader, setupPrint, solidFill, writeBodyRow } from './sheet-style';
 
 const HEADING_STYLE: Record<Section['level'], { fill: string; size: number }> = {
   major: { fill: 'FFBDD7EE', size: 12 },
@@ -91,13 +91,7 @@ function printedTexts(it: Item, notes: string | null, columns: readonly TableCol
 function addItem(ws: ExcelJS.Worksheet, rowNo: number, it: Item, notes: string | null, columns: readonly TableColumn[]): number {
   const texts = printedTexts(it, notes, columns);
   const row = ws.getRow(rowNo);
-  texts.forEach((t, i) => {
-    const cell = row.getCell(i + 1);
-    cell.value = t;
-    cell.font = BODY_FONT;
-    cell.alignment = WRAP_TOP;
-    cell.border = GRID;
-  });
+  writeBodyRow(row, texts, BODY_FONT, WRAP_TOP);
   row.height = fittingHeight(texts.map((text, i) => ({ text, width: columns[i]!.width })));
   return row.height;
 }

@@ -11,6 +11,25 @@ export const WRAP_TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 
 /** The pale yellow of the cells a ministry types in. */
 export const ANSWER_FILL = 'FFFFFDE7';
 
+/**
+ * One body row of a table: each value in its cell, framed, in `font`, and aligned (`WRAP_TOP` for text
+ * that wraps; none for a sheet of figures).
+ */
+export function writeBodyRow(
+  row: ExcelJS.Row,
+  values: readonly ExcelJS.CellValue[],
+  font: Partial<ExcelJS.Font> = BODY_FONT,
+  alignment?: Partial<ExcelJS.Alignment>,
+): void {
+  values.forEach((v, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = v;
+    cell.font = font;
+    if (alignment) cell.alignment = alignment;
+    cell.border = GRID;
+  });
+}
+
 export function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
