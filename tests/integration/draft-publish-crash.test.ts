@@ -5,7 +5,7 @@
 // one revision per changed field) — never a mix, and the listed backups are verified ones.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openService, type Service } from '../../src/main/api/service';
+import type { Service } from '../../src/main/api/service';
 import { api, planSnapshot } from './excel-helpers';
 import { ROOT, seededService } from './helpers';
 import { killAcrossCommit } from './kill-child';
@@ -32,37 +32,30 @@ describe('draft publish survives kill -9 at any moment', () => {
       args: (db) => [db, '8'],
       template: templateFile,
       kills: KILLS,
-      check: async (db) => {
-        const svc = openService(db, { seed: false });
-        try {
-          expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok');
-          expect((await api(svc, 'backups.list', {})).setAside).toEqual([]);
-          const editions = (await api(svc, 'editions.list', {})).map((e) => [e.fiscalYear, e.status, e.items]);
-          if (editions.some(([fy, status]) => fy === 8 && status === 'current')) {
-            expect(editions).toEqual([
-              [7, 'archived', 56],
-              [8, 'current', 56],
-            ]);
-            const items = await api(svc, 'items.list', {});
-            const full = await api(svc, 'items.getMany', { keys: items.map((it) => it.key) });
-            expect(full.every((it) => it.actions.length === 1 && it.actions[0]!.text === ANSWER)).toBe(true);
-            expect(
-              svc.db.prepare("SELECT COUNT(*) FROM revisions WHERE source = 'edition:publish#8' AND field = 'actions'").pluck().get(),
-            ).toBe(56);
-            expect(svc.db.prepare('SELECT COUNT(*) FROM edition_items WHERE fiscal_year = 7').pluck().get()).toBe(56);
-            return 'new';
-          }
+      check: async (svc) => {
+        const editions = (await api(svc, 'editions.list', {})).map((e) => [e.fiscalYear, e.status, e.items]);
+        if (editions.some(([fy, status]) => fy === 8 && status === 'current')) {
           expect(editions).toEqual([
-            [7, 'current', 56],
-            [8, 'draft', 56],
+            [7, 'archived', 56],
+            [8, 'current', 56],
           ]);
-          expect(planSnapshot(svc)).toBe(livePlan);
-          expect(draftRows(svc)).toBe(draft);
-          expect(svc.db.prepare('SELECT COUNT(*) FROM edition_items WHERE fiscal_year = 7').pluck().get()).toBe(0);
-          return 'old';
-        } finally {
-          svc.close();
+          const items = await api(svc, 'items.list', {});
+          const full = await api(svc, 'items.getMany', { keys: items.map((it) => it.key) });
+          expect(full.every((it) => it.actions.length === 1 && it.actions[0]!.text === ANSWER)).toBe(true);
+          expect(
+            svc.db.prepare("SELECT COUNT(*) FROM revisions WHERE source = 'edition:publish#8' AND field = 'actions'").pluck().get(),
+          ).toBe(56);
+          expect(svc.db.prepare('SELECT COUNT(*) FROM edition_items WHERE fiscal_year = 7').pluck().get()).toBe(56);
+          return 'new';
         }
+        expect(editions).toEqual([
+          [7, 'current', 56],
+          [8, 'draft', 56],
+        ]);
+        expect(planSnapshot(svc)).toBe(livePlan);
+        expect(draftRows(svc)).toBe(draft);
+        expect(svc.db.prepare('SELECT COUNT(*) FROM edition_items WHERE fiscal_year = 7').pluck().get()).toBe(0);
+        return 'old';
       },
     });
     // The kills must have landed on both sides of the commit, or the test proves less than it says.

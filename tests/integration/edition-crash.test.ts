@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openService } from '../../src/main/api/service';
 import { buildR8Edition } from '../fixtures/editions/build';
 import { api } from './excel-helpers';
 import { ROOT, seededService, tempDir } from './helpers';
@@ -29,28 +28,21 @@ describe('edition apply survives kill -9 at any moment', () => {
       args: (db) => [db, String(staged!.id)],
       template: templateFile,
       kills: KILLS,
-      check: async (db) => {
-        const svc = openService(db, { seed: false });
-        try {
-          expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok');
-          expect((await api(svc, 'backups.list', {})).setAside).toEqual([]);
-          const editions = (await api(svc, 'editions.list', {})).map((e) => [e.fiscalYear, e.status, e.items]);
-          const batch = await api(svc, 'editions.get', { batch: staged!.id });
-          if (batch.status === 'applied') {
-            expect(editions).toEqual([
-              [7, 'archived', 56],
-              [8, 'current', 57],
-            ]);
-            return 'new';
-          }
-          expect(batch.status).toBe('staged');
-          expect(editions).toEqual([[7, 'current', 56]]);
-          expect((await api(svc, 'items.list', {})).length).toBe(56);
-          expect(svc.db.prepare('SELECT COUNT(*) FROM revisions').pluck().get()).toBe(0);
-          return 'old';
-        } finally {
-          svc.close();
+      check: async (svc) => {
+        const editions = (await api(svc, 'editions.list', {})).map((e) => [e.fiscalYear, e.status, e.items]);
+        const batch = await api(svc, 'editions.get', { batch: staged!.id });
+        if (batch.status === 'applied') {
+          expect(editions).toEqual([
+            [7, 'archived', 56],
+            [8, 'current', 57],
+          ]);
+          return 'new';
         }
+        expect(batch.status).toBe('staged');
+        expect(editions).toEqual([[7, 'current', 56]]);
+        expect((await api(svc, 'items.list', {})).length).toBe(56);
+        expect(svc.db.prepare('SELECT COUNT(*) FROM revisions').pluck().get()).toBe(0);
+        return 'old';
       },
     });
     // The kills must have landed on both sides of the commit, or the test proves less than it says.

@@ -4,6 +4,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { openService, type Service } from '../../src/main/api/service';
+import { api } from './excel-helpers';
 import { ROOT, tempDir } from './helpers';
 
 export interface ChildRun {
@@ -39,8 +42,11 @@ export interface KillPlan {
   /** A closed database file to copy for every run. */
   template: string;
   kills: number;
-  /** Checks the database a run left and says which whole state it is in (it throws on a mix). */
-  check: (db: string) => Promise<'old' | 'new'>;
+  /**
+   * Checks the database a run left (opened, found whole and with no backup set aside) and says which
+   * whole state it is in (it throws on a mix).
+   */
+  check: (svc: Service) => Promise<'old' | 'new'>;
 }
 
 /**
@@ -60,7 +66,14 @@ export async function killAcrossCommit(plan: KillPlan): Promise<{ old: number; n
   const runAt = async (ms: number): Promise<void> => {
     const db = copy();
     await runAndKill(plan.script, plan.args(db), Math.round(ms));
-    outcomes[await plan.check(db)] += 1;
+    const svc = openService(db, { seed: false });
+    try {
+      expect(svc.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect((await api(svc, 'backups.list', {})).setAside).toEqual([]);
+      outcomes[await plan.check(svc)] += 1;
+    } finally {
+      svc.close();
+    }
   };
   for (let i = 0; i < plan.kills; i++) await runAt((full * 1.3 * i) / (plan.kills - 1));
   for (let extra = 0, later = 2; outcomes.new === 0 && extra < 6; extra++, later *= 1.5) await runAt(full * later);
